@@ -1,0 +1,68 @@
+/**
+ * `certlab` command line: one subcommand per file in ./commands/, each exporting
+ * `run(argv: string[], io: CliIo): Promise<number>` (the exit code) and `summary`.
+ */
+import { stdin, stdout, stderr, argv, exit } from 'node:process';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Reads all of standard input (for `-`). */
+  readStdin: () => Promise<Uint8Array>;
+}
+
+const COMMANDS = ['inspect', 'verify', 'decode', 'probe'] as const;
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+const io: CliIo = {
+  out: (t) => stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  err: (t) => stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  readStdin,
+};
+
+function usage(): string {
+  return [
+    'usage: certlab <command> [options]',
+    '',
+    'commands:',
+    '  inspect <file|->   read certificates, keys, CSRs, PKCS#7/#12 and s_client output',
+    '  verify <peer.pem>  build and validate a path, with what each client would say',
+    '  decode [TEXT...]   explain a verify code or a client error message',
+    '  probe HOST[:PORT]  show what a TLS server presents and what each client will say',
+    '',
+    'Run `certlab <command> --help` for the options of a command.',
+  ].join('\n');
+}
+
+async function main(args: string[]): Promise<number> {
+  const [name, ...rest] = args;
+  if (!name || name === '--help' || name === '-h') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  if (!(COMMANDS as readonly string[]).includes(name)) {
+    io.err(`certlab: unknown command "${name}". Expected one of: ${COMMANDS.join(', ')}.`);
+    return 2;
+  }
+  let mod: { run: (argv: string[], io: CliIo) => Promise<number> };
+  try {
+    mod = await import(`./commands/${name}.ts`);
+  } catch (e) {
+    io.err(`certlab: the "${name}" command is not available in this build (${(e as Error).message}).`);
+    return 2;
+  }
+  return mod.run(rest, io);
+}
+
+main(argv.slice(2)).then(
+  (code) => exit(code),
+  (e) => {
+    stderr.write(`certlab: internal error: ${(e as Error)?.stack ?? e}\n`);
+    exit(70);
+  },
+);
