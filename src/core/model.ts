@@ -120,3 +120,34 @@ export interface Certificate {
 
 /** A crypto provider is just WebCrypto's SubtleCrypto. */
 export type Subtle = SubtleCrypto;
+
+/**
+ * How a given client validates: the knobs on which real clients differ. The validator
+ * (src/core/validate/) honours these; the client profiles (src/core/clients/) set them.
+ */
+export interface ValidationPolicy {
+  /** Fetch missing intermediates from AIA caIssuers URLs (Chrome, Edge, Safari, Windows CryptoAPI). */
+  aiaFetch: boolean;
+  /** Accept the subject CN when the certificate has no SAN (OpenSSL-based clients, Java); Go and browsers do not. */
+  cnFallback: boolean;
+  /** Minimum RSA modulus size for any certificate in the path (OpenSSL level 1 = 2048 bits for EE: code 66 EE_KEY_TOO_SMALL / 67 CA_KEY_TOO_SMALL). 0 = no limit. */
+  minRsaBits: number;
+  /** Reject SHA-1 (and weaker) signatures on certificates other than the trust anchor (code 68 CA_MD_TOO_WEAK). */
+  rejectSha1: boolean;
+  /** OpenSSL X509_V_FLAG_X509_STRICT (Python 3.13+ default): e.g. CA without keyUsage is an error. */
+  strict: boolean;
+  /** Accept a chain that ends at a trusted intermediate (X509_V_FLAG_PARTIAL_CHAIN). */
+  partialChain: boolean;
+  /** Maximum number of intermediates (OpenSSL default depth 100). */
+  maxDepth: number;
+}
+
+/** One OpenSSL verify result as the whole project passes it around. */
+export interface VerifyCodeRef {
+  /** OpenSSL 3.x numbering (0 = X509_V_OK). */
+  code: number;
+  /** 'X509_V_OK' or 'X509_V_ERR_…'. */
+  name: string;
+  /** OpenSSL's own text (X509_verify_cert_error_string), e.g. 'certificate has expired'. */
+  text: string;
+}
