@@ -1,0 +1,29 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
+
+// Every page is static; only routes that say `export const prerender = false`
+// (the probe API) run on the server. `node dist/server/entry.mjs` serves both.
+export default defineConfig({
+  site: 'https://certlab.example',
+  output: 'static',
+  adapter: node({ mode: 'standalone' }),
+  server: { host: '127.0.0.1', port: 4321 },
+  telemetry: false,
+  integrations: [
+    starlight({
+      title: 'certlab',
+      description:
+        'Learn how TLS certificates work, and prove with evidence why a connection fails and whose fault it is.',
+      customCss: ['./src/styles/certlab.css'],
+      lastUpdated: false,
+      sidebar: [
+        { label: 'Lessons', autogenerate: { directory: 'lessons' } },
+        { label: 'Tools', autogenerate: { directory: 'tools' } },
+      ],
+    }),
+    mdx(),
+  ],
+});

@@ -1,0 +1,104 @@
+/**
+ * Builds the site (unless dist/ is newer than every source file), starts the real server
+ * (`node dist/server/entry.mjs`) on a free loopback port, and hands its URL to the tests.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { chromiumPath } from './chromium.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const SOURCES = ['src', 'content', 'public', 'astro.config.mjs', 'package.json'];
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const name of readdirSync(path)) {
+    if (name.endsWith('.test.ts')) continue; // tests do not change the built site
+    max = Math.max(max, newestMtime(join(path, name)));
+  }
+  return max;
+}
+
+function buildIsFresh(): boolean {
+  const entry = join(root, 'dist/server/entry.mjs');
+  if (!existsSync(entry)) return false;
+  const built = statSync(entry).mtimeMs;
+  return SOURCES.every((s) => !existsSync(join(root, s)) || newestMtime(join(root, s)) < built);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, server: ChildProcess, ms: number): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (performance.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the site server exited with code ${server.exitCode} before answering`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`the site server did not answer ${url} within ${ms} ms`);
+}
+
+let server: ChildProcess | undefined;
+
+export default async function setup(project: TestProject) {
+  chromiumPath(); // fail early, with the install hint, when Chromium is missing
+
+  if (!buildIsFresh()) {
+    const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+    const res = spawnSync(process.execPath, [astro, 'build'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+    });
+    if (res.status !== 0) {
+      throw new Error(`astro build failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
+    }
+  }
+
+  const port = await freePort();
+  server = spawn(process.execPath, [join(root, 'dist/server/entry.mjs')], {
+    cwd: root,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CERTLAB_PROBE_ALLOW_PRIVATE: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  server.stdout?.on('data', (d) => (log += d));
+  server.stderr?.on('data', (d) => (log += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${baseUrl}/`, server, 20_000);
+  } catch (e) {
+    server.kill();
+    throw new Error(`${(e as Error).message}\nserver output:\n${log}`);
+  }
+  project.provide('baseUrl', baseUrl);
+
+  return async () => {
+    server?.kill();
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}

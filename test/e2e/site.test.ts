@@ -1,0 +1,104 @@
+/**
+ * The foundation, seen by a reader in real Chromium: home page, the first lesson, sidebar
+ * navigation, search (Starlight's Pagefind index) and the certificate reader widget.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openSite, whenDefined, type Site } from './harness.ts';
+
+const chain = readFileSync(resolve(import.meta.dirname, '../../public/examples/python-org-fullchain.pem'), 'utf8');
+const leafPem = chain.slice(0, chain.indexOf('-----END CERTIFICATE-----') + 25);
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('home page', () => {
+  it('says what certlab is for and links the first lesson', async () => {
+    const page = await site.page('/');
+    await expect(page.title()).resolves.toBe('certlab');
+    const hero = page.locator('.hero');
+    await expect(hero.getByText('CERTIFICATE_VERIFY_FAILED is not a reason').count()).resolves.toBe(1);
+    const start = page.getByRole('link', { name: 'Start with the chain of trust' });
+    expect(await start.getAttribute('href')).toBe('/lessons/chain-of-trust/');
+  });
+});
+
+describe('lesson: the chain of trust', () => {
+  it('renders with its heading and the golden rule', async () => {
+    const page = await site.page('/lessons/chain-of-trust/');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('The chain of trust');
+    await expect(page.getByRole('heading', { name: 'The golden rule: send leaf + intermediates' }).count()).resolves.toBe(1);
+    await expect(page.getByText('error 20 at 0 depth lookup: unable to get local issuer certificate').count()).resolves.toBe(1);
+  });
+
+  it('is reached from the home page through the sidebar', async () => {
+    const page = await site.page('/tools/');
+    const sidebar = page.locator('nav[aria-label="Main"]');
+    await sidebar.getByRole('link', { name: 'The chain of trust' }).click();
+    await page.waitForURL('**/lessons/chain-of-trust/');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('The chain of trust');
+    const current = sidebar.locator('a[aria-current="page"]');
+    await expect(current.textContent()).resolves.toContain('The chain of trust');
+  });
+
+  it('reads without JavaScript: the example output is there, the reader explains itself', async () => {
+    const page = await site.page('/lessons/chain-of-trust/', { javaScriptEnabled: false });
+    await expect(page.getByText('leaf.pem: OK').count()).resolves.toBe(1);
+    await expect(page.locator('certlab-cert-summary noscript').count()).resolves.toBe(1);
+  });
+});
+
+describe('search', () => {
+  it('finds the lesson', async () => {
+    const page = await site.page('/');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('searchbox').fill('golden rule intermediates');
+    const hit = dialog.locator('a[href*="/lessons/chain-of-trust/"]').first();
+    await hit.waitFor({ timeout: 15_000 });
+    await hit.click();
+    await page.waitForURL('**/lessons/chain-of-trust/**');
+  });
+});
+
+describe('certificate reader widget', () => {
+  it('shows subject, issuer, validity and SANs of a pasted PEM', async () => {
+    const page = await site.page('/lessons/chain-of-trust/');
+    await whenDefined(page, 'certlab-cert-summary');
+    await page.getByLabel('Paste a PEM certificate').fill(leafPem);
+    const field = (name: string) => page.locator(`certlab-cert-summary [data-field="${name}"]`);
+    await field('subject').waitFor();
+    expect(await field('subject').textContent()).toBe('CN=www.python.org');
+    expect(await field('issuer').textContent()).toBe('C=BE, O=GlobalSign nv-sa, CN=GlobalSign Atlas R3 DV TLS CA 2025 Q4');
+    expect(await field('not-after').textContent()).toBe('2027-02-14T13:03:45.000Z');
+    expect(await field('sans').textContent()).toBe('DNS:www.python.org, DNS:*.python.org, DNS:python.org');
+    expect(await field('role').textContent()).toBe('leaf');
+  });
+
+  it('says what is wrong with a truncated PEM instead of failing silently', async () => {
+    const page = await site.page('/lessons/chain-of-trust/');
+    await whenDefined(page, 'certlab-cert-summary');
+    await page.getByLabel('Paste a PEM certificate').fill(leafPem.slice(0, 400));
+    const error = page.locator('certlab-cert-summary [data-field="error"]');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/END CERTIFICATE/);
+  });
+
+  it('renders certificate fields as text, never as HTML', async () => {
+    const page = await site.page('/lessons/chain-of-trust/');
+    await whenDefined(page, 'certlab-cert-summary');
+    // A certificate whose CN is markup: generated with openssl in the unit tests' fixtures.
+    const pem = readFileSync(resolve(import.meta.dirname, '../fixtures/html-cn.pem'), 'utf8');
+    await page.getByLabel('Paste a PEM certificate').fill(pem);
+    const subject = page.locator('certlab-cert-summary [data-field="subject"]');
+    await subject.waitFor();
+    expect(await subject.textContent()).toContain('<img src=x onerror=alert(1)>');
+    await expect(page.locator('certlab-cert-summary img').count()).resolves.toBe(0);
+  });
+});
