@@ -1,0 +1,174 @@
+/**
+ * Every way a path can fail validation: one union, each variant named, with the certificate
+ * it is about (depth in the path, subject, SHA-256) and the facts that explain it. The OpenSSL 3
+ * verify code of each kind (what `openssl verify` prints for the same chain) sits in
+ * FAILURE_CODES below; `describeFailure` adds the X509_V_ERR_* name and OpenSSL's text.
+ */
+import type { CauseId } from '../cause-id.ts';
+import type { Millis, VerifyCodeRef } from '../model.ts';
+import { verifyCodeRef } from './codes.ts';
+
+/** Which certificate a failure is about: its depth in the path (0 = peer) and identity. */
+export interface CertAt {
+  depth: number;
+  subject: string;
+  sha256: string;
+}
+
+export type Purpose = 'serverAuth' | 'clientAuth';
+
+export type ValidationFailure =
+  // Path building: no path reached a trust anchor.
+  | (CertAt & { kind: 'IssuerNotFound'; issuer: string })
+  | (CertAt & { kind: 'AnchorNotSelfSigned' })
+  | (CertAt & { kind: 'SelfSignedLeaf' })
+  | (CertAt & { kind: 'SelfSignedInChain' })
+  | (CertAt & { kind: 'ChainTooLong'; maxDepth: number })
+  | (CertAt & { kind: 'WorkBudgetExhausted'; budget: number })
+  // Extensions and CA markings (OpenSSL check_extensions, in its order).
+  | (CertAt & { kind: 'UnhandledCriticalExtension'; oid: string })
+  | (CertAt & { kind: 'InvalidExtension'; oid: string; reason: string })
+  | (CertAt & { kind: 'InvalidCa'; reason: 'basic-constraints-not-ca' | 'no-basic-constraints' | 'key-usage-without-keyCertSign' | 'v1-not-self-signed' })
+  | (CertAt & { kind: 'PathlenInvalidForNonCa'; pathLen: number })
+  | (CertAt & { kind: 'PathlenWithoutKeyCertSign'; pathLen: number })
+  | (CertAt & { kind: 'CaBasicConstraintsNotCritical' })
+  | (CertAt & { kind: 'CaMissingKeyUsage' })
+  | (CertAt & { kind: 'KeyCertSignOnNonCa' })
+  | (CertAt & { kind: 'IssuerNameEmpty' })
+  | (CertAt & { kind: 'SubjectNameEmpty' })
+  | (CertAt & { kind: 'EmptySubjectSanNotCritical' })
+  | (CertAt & { kind: 'EmptySubjectAltName' })
+  | (CertAt & { kind: 'SignatureAlgorithmInconsistency'; outer: string; inner: string })
+  | (CertAt & { kind: 'AuthorityKeyIdCritical' })
+  | (CertAt & { kind: 'SubjectKeyIdCritical' })
+  | (CertAt & { kind: 'MissingAuthorityKeyId' })
+  | (CertAt & { kind: 'MissingSubjectKeyId' })
+  | (CertAt & { kind: 'ExtensionsRequireV3'; version: number })
+  | (CertAt & { kind: 'InvalidPurpose'; purpose: Purpose; reason: 'extended-key-usage' | 'key-usage'; present: string[] })
+  | (CertAt & { kind: 'PathLengthExceeded'; pathLen: number; intermediatesBelow: number })
+  // Security level (OpenSSL check_auth_level).
+  | (CertAt & { kind: 'EeKeyTooSmall'; algorithm: string; bits: number; minBits: number })
+  | (CertAt & { kind: 'CaKeyTooSmall'; algorithm: string; bits: number; minBits: number })
+  | (CertAt & { kind: 'WeakSignatureDigest'; algorithm: string })
+  // Peer identity (OpenSSL check_id).
+  | (CertAt & { kind: 'HostnameMismatch'; expected: string; presented: string[] })
+  | (CertAt & { kind: 'IpAddressMismatch'; expected: string; presented: string[] })
+  // Signatures and time (OpenSSL internal_verify, from the anchor down).
+  | (CertAt & { kind: 'IssuerKeyNoCertSign'; keyUsage: string[] })
+  | (CertAt & { kind: 'BadSignature'; algorithm: string; issuerSubject: string })
+  | (CertAt & { kind: 'UnsupportedSignatureAlgorithm'; algorithm: string })
+  | (CertAt & { kind: 'IssuerKeyUndecodable'; algorithm: string })
+  | (CertAt & { kind: 'CertNotYetValid'; notBefore: Millis; at: Millis })
+  | (CertAt & { kind: 'CertExpired'; notAfter: Millis; at: Millis })
+  // Name constraints (OpenSSL check_name_constraints).
+  | (CertAt & { kind: 'PermittedSubtreeViolation'; name: string; constraintDepth: number; permitted: string[] })
+  | (CertAt & { kind: 'ExcludedSubtreeViolation'; name: string; constraintDepth: number; excluded: string })
+  | (CertAt & { kind: 'UnsupportedConstraintType'; name: string; constraintDepth: number })
+  | (CertAt & { kind: 'UnsupportedConstraintSyntax'; constraint: string; constraintDepth: number })
+  | (CertAt & { kind: 'UnsupportedNameSyntax'; name: string });
+
+export type FailureKind = ValidationFailure['kind'];
+
+/** OpenSSL 3 verify code of each kind: the number `openssl verify` prints for the situation. */
+export const FAILURE_CODES: Record<FailureKind, number> = {
+  IssuerNotFound: 20,
+  AnchorNotSelfSigned: 2,
+  SelfSignedLeaf: 18,
+  SelfSignedInChain: 19,
+  ChainTooLong: 22,
+  WorkBudgetExhausted: 1,
+  UnhandledCriticalExtension: 34,
+  InvalidExtension: 41,
+  InvalidCa: 79,
+  PathlenInvalidForNonCa: 80,
+  PathlenWithoutKeyCertSign: 81,
+  CaBasicConstraintsNotCritical: 89,
+  CaMissingKeyUsage: 92,
+  KeyCertSignOnNonCa: 82,
+  IssuerNameEmpty: 83,
+  SubjectNameEmpty: 84,
+  EmptySubjectSanNotCritical: 88,
+  EmptySubjectAltName: 87,
+  SignatureAlgorithmInconsistency: 78,
+  AuthorityKeyIdCritical: 90,
+  SubjectKeyIdCritical: 91,
+  MissingAuthorityKeyId: 85,
+  MissingSubjectKeyId: 86,
+  ExtensionsRequireV3: 93,
+  InvalidPurpose: 26,
+  PathLengthExceeded: 25,
+  EeKeyTooSmall: 66,
+  CaKeyTooSmall: 67,
+  WeakSignatureDigest: 68,
+  HostnameMismatch: 62,
+  IpAddressMismatch: 64,
+  IssuerKeyNoCertSign: 32,
+  BadSignature: 7,
+  UnsupportedSignatureAlgorithm: 7,
+  IssuerKeyUndecodable: 6,
+  CertNotYetValid: 9,
+  CertExpired: 10,
+  PermittedSubtreeViolation: 47,
+  ExcludedSubtreeViolation: 48,
+  UnsupportedConstraintType: 51,
+  UnsupportedConstraintSyntax: 52,
+  UnsupportedNameSyntax: 53,
+};
+
+/** The cause (shared list) each kind points to. */
+export function failureCause(f: ValidationFailure): CauseId {
+  switch (f.kind) {
+    case 'IssuerNotFound': return f.depth === 0 ? 'incomplete-chain' : 'unknown-ca';
+    case 'AnchorNotSelfSigned':
+    case 'SelfSignedInChain': return 'unknown-ca';
+    case 'SelfSignedLeaf': return 'self-signed';
+    case 'CertExpired': return 'expired';
+    case 'CertNotYetValid': return 'not-yet-valid';
+    case 'HostnameMismatch':
+    case 'IpAddressMismatch': return 'hostname-mismatch';
+    case 'InvalidCa':
+    case 'IssuerKeyNoCertSign':
+    case 'CaBasicConstraintsNotCritical':
+    case 'CaMissingKeyUsage':
+    case 'MissingSubjectKeyId': return 'invalid-ca';
+    case 'PathLengthExceeded':
+    case 'ChainTooLong': return 'path-length-exceeded';
+    case 'InvalidPurpose': return 'wrong-purpose';
+    case 'EeKeyTooSmall':
+    case 'CaKeyTooSmall': return 'weak-key';
+    case 'WeakSignatureDigest': return 'weak-signature';
+    case 'BadSignature':
+    case 'UnsupportedSignatureAlgorithm':
+    case 'IssuerKeyUndecodable': return 'bad-signature';
+    case 'PermittedSubtreeViolation':
+    case 'ExcludedSubtreeViolation':
+    case 'UnsupportedConstraintType':
+    case 'UnsupportedConstraintSyntax':
+    case 'UnsupportedNameSyntax': return 'name-constraints';
+    default: return 'unknown';
+  }
+}
+
+export function failureCode(f: ValidationFailure): VerifyCodeRef {
+  return verifyCodeRef(FAILURE_CODES[f.kind]);
+}
+
+/**
+ * How much a failure tells the user, used to pick one when every candidate path failed.
+ * A path that reached a trust anchor says more than one that did not; among those, a bad
+ * signature usually means "wrong candidate issuer with the same name", so it ranks lowest.
+ */
+export function failureRank(f: ValidationFailure): number {
+  switch (f.kind) {
+    case 'WorkBudgetExhausted': return 0;
+    case 'IssuerNotFound': return 10 + f.depth;
+    case 'ChainTooLong': return 15;
+    case 'SelfSignedInChain': return 20;
+    case 'AnchorNotSelfSigned': return 25;
+    case 'SelfSignedLeaf': return 30;
+    case 'BadSignature':
+    case 'UnsupportedSignatureAlgorithm':
+    case 'IssuerKeyUndecodable': return 100;
+    default: return 200;
+  }
+}

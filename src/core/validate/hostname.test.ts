@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { dnsNameMatches, peerName } from './hostname.ts';
+import { ipInSubnet, parseIp, parseMask } from './ip.ts';
+
+describe('dnsNameMatches (RFC 6125 / CA/B Forum)', () => {
+  it.each([
+    ['example.com', 'example.com', true],
+    ['EXAMPLE.com', 'example.COM', true],
+    ['example.com.', 'example.com', true],
+    ['example.com', 'www.example.com', false],
+    ['*.example.com', 'www.example.com', true],
+    ['*.example.com', 'example.com', false],
+    ['*.example.com', 'a.b.example.com', false],
+    ['*.com', 'example.com', false],
+    ['f*.example.com', 'foo.example.com', false],
+    ['*oo.example.com', 'foo.example.com', false],
+    ['www.*.example.com', 'www.foo.example.com', false],
+    ['*.*.example.com', 'a.b.example.com', false],
+    ['', 'example.com', false],
+  ])('%s vs %s → %s', (presented, reference, want) => {
+    expect(dnsNameMatches(presented, reference)).toBe(want);
+  });
+});
+
+describe('IP addresses', () => {
+  it('normalises IPv6 text', () => {
+    expect(parseIp('::1')).toEqual(parseIp('0:0:0:0:0:0:0:1'));
+    expect(parseIp('2001:db8::1')).toEqual(parseIp('2001:0db8:0000:0000:0000:0000:0000:0001'));
+    expect(parseIp('::ffff:192.0.2.1')).toEqual(new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 192, 0, 2, 1]));
+    expect(parseIp('[::1]')).toEqual(parseIp('::1'));
+  });
+  it('rejects what is not an address', () => {
+    for (const bad of ['1.2.3', '1.2.3.256', '01.2.3.4', '1::2::3', '1:2:3:4:5:6:7:8:9', 'example.com', '1:2:3:4:5:6:7']) {
+      expect(parseIp(bad)).toBeUndefined();
+    }
+  });
+  it('checks subnets with prefix or dotted masks', () => {
+    const a = parseIp('192.0.2.77')!;
+    expect(ipInSubnet(a, parseIp('192.0.2.0')!, parseMask('24', 4)!)).toBe(true);
+    expect(ipInSubnet(a, parseIp('192.0.3.0')!, parseMask('255.255.255.0', 4)!)).toBe(false);
+    expect(ipInSubnet(parseIp('::1')!, parseIp('::')!, parseMask('127', 16)!)).toBe(true);
+    expect(ipInSubnet(a, parseIp('::')!, parseMask('0', 16)!)).toBe(false);
+  });
+  it('tells IP literals from DNS names', () => {
+    expect(peerName('127.0.0.1')).toEqual({ kind: 'ip', value: '127.0.0.1' });
+    expect(peerName('[::1]')).toEqual({ kind: 'ip', value: '::1' });
+    expect(peerName('example.com')).toEqual({ kind: 'dns', value: 'example.com' });
+  });
+});
