@@ -1,0 +1,189 @@
+/**
+ * Reads everything a TLS server sent during the handshake from a recording of the raw bytes
+ * it sent: protocol version, cipher suite, ALPN, the certificate list exactly as sent (order
+ * and duplicates kept), a stapled OCSP response, a request for a client certificate, an alert.
+ *
+ * TLS 1.2: all of it is in the clear up to the server's ChangeCipherSpec.
+ * TLS 1.3: everything after ServerHello is encrypted with the server handshake traffic key,
+ * which is derived from SERVER_HANDSHAKE_TRAFFIC_SECRET in the key log (see tls13-decrypt.ts).
+ */
+import { type Alert, parseCertificate, parseCertificateRequest, parseCertificateStatus, parseEncryptedExtensions, parseServerHello, readAlpn } from './messages.ts';
+import { alertName, cipherSuiteName, handshakeTypeName, versionName } from './names.ts';
+import { type TlsReadError, TlsReadFailure, fail, toHex } from './reader.ts';
+import { type RecordDecrypter, handshakeDecrypter } from './tls13-decrypt.ts';
+
+export interface ServerFlight {
+  /** Records read and raw bytes seen. */
+  records: number;
+  bytes: number;
+  protocol?: string;
+  cipherSuite?: { code: number; name: string };
+  helloRetryRequest: boolean;
+  alpn?: string;
+  /** Handshake messages in the order the server sent them. */
+  messages: string[];
+  /** DER of each certificate, exactly as sent. */
+  certificates: Uint8Array[];
+  ocspStapled: boolean;
+  ocspResponse?: Uint8Array;
+  clientCertRequested: boolean;
+  /** DER distinguished names of the CAs the server accepts client certificates from. */
+  acceptableClientCAs: Uint8Array[];
+  alert?: Alert;
+  /** The server's flight ended normally (ServerHelloDone in TLS 1.2, Finished in TLS 1.3). */
+  complete: boolean;
+}
+
+export interface FlightReading {
+  flight: ServerFlight;
+  /** Why reading stopped early; the flight holds what was read before. */
+  error?: TlsReadError;
+}
+
+export interface ReadFlightOptions {
+  subtle: SubtleCrypto;
+  /** Key log secrets by label (parseKeyLog); needed for TLS 1.3. */
+  keyLog?: Map<string, Uint8Array>;
+  /** Largest handshake message accepted (default 256 KiB). */
+  maxMessageBytes?: number;
+}
+
+/** RFC 8446 5.1/5.2: TLSPlaintext up to 2^14, TLS 1.2 TLSCiphertext up to 2^14 + 2048. */
+const MAX_RECORD = 16384 + 2048;
+const CT = { changeCipherSpec: 20, alert: 21, handshake: 22, applicationData: 23 } as const;
+
+function notTlsHint(bytes: Uint8Array): string {
+  const text = String.fromCharCode(...bytes.subarray(0, 8));
+  if (text.startsWith('HTTP/')) return 'the server answered in plain HTTP: this port does not speak TLS (try 443)';
+  if (text.startsWith('SSH-')) return 'this is an SSH server, not TLS';
+  if (/^2\d\d[ -]/.test(text)) return 'the server sent a plain-text greeting (SMTP/FTP/IMAP-style): it expects STARTTLS, not implicit TLS';
+  if (text.startsWith('* OK')) return 'this is a plain IMAP greeting: it expects STARTTLS, not implicit TLS';
+  if (text.startsWith('+OK')) return 'this is a plain POP3 greeting: it expects STLS, not implicit TLS';
+  return 'expected a TLS record (first byte 0x16 handshake or 0x15 alert, then version 0x03xx)';
+}
+
+function readAlert(content: Uint8Array): Alert {
+  if (content.length < 2) fail({ kind: 'Truncated', what: 'Alert', needed: 2, available: content.length });
+  const level = content[0] === 1 ? 'warning' : content[0] === 2 ? 'fatal' : (`unknown(${content[0]})` as const);
+  return { level, description: content[1]!, name: alertName(content[1]!) };
+}
+
+export async function readServerFlight(bytes: Uint8Array, opts: ReadFlightOptions): Promise<FlightReading> {
+  const flight: ServerFlight = {
+    records: 0, bytes: bytes.length, helloRetryRequest: false, messages: [], certificates: [],
+    ocspStapled: false, clientCertRequested: false, acceptableClientCAs: [], complete: false,
+  };
+  const maxMessage = opts.maxMessageBytes ?? 256 * 1024;
+  let tls13 = false;
+  let encrypted = false; // TLS 1.3 records after ServerHello
+  let decrypter: RecordDecrypter | undefined;
+  let hs = new Uint8Array(0);
+  let stopped = false;
+
+  const onMessage = (type: number, body: Uint8Array) => {
+    flight.messages.push(handshakeTypeName(type));
+    switch (type) {
+      case 2: {
+        const sh = parseServerHello(body);
+        flight.helloRetryRequest ||= sh.helloRetryRequest;
+        if (sh.helloRetryRequest) return;
+        tls13 = sh.version === 0x0304;
+        encrypted = tls13;
+        flight.protocol = versionName(sh.version);
+        flight.cipherSuite = { code: sh.cipherSuite, name: cipherSuiteName(sh.cipherSuite) };
+        if (!tls13) flight.alpn = readAlpn(sh.extensions);
+        return;
+      }
+      case 8:
+        flight.alpn = readAlpn(parseEncryptedExtensions(body));
+        return;
+      case 11: {
+        const entries = parseCertificate(body, tls13);
+        flight.certificates = entries.map((e) => e.der);
+        const ocsp = entries[0]?.ocspResponse;
+        if (ocsp) Object.assign(flight, { ocspStapled: true, ocspResponse: ocsp });
+        return;
+      }
+      case 22:
+        Object.assign(flight, { ocspStapled: true, ocspResponse: parseCertificateStatus(body) });
+        return;
+      case 13:
+        flight.clientCertRequested = true;
+        flight.acceptableClientCAs = parseCertificateRequest(body, tls13).authorities;
+        return;
+      case 14:
+      case 20:
+        flight.complete = true;
+        stopped = true;
+        return;
+    }
+  };
+
+  const onHandshakeBytes = (fragment: Uint8Array) => {
+    const joined = new Uint8Array(hs.length + fragment.length);
+    joined.set(hs);
+    joined.set(fragment, hs.length);
+    hs = joined;
+    while (!stopped && hs.length >= 4) {
+      const len = (hs[1]! << 16) | (hs[2]! << 8) | hs[3]!;
+      if (len > maxMessage) fail({ kind: 'MessageTooLong', message: handshakeTypeName(hs[0]!), length: len, max: maxMessage });
+      if (hs.length < 4 + len) break;
+      onMessage(hs[0]!, hs.subarray(4, 4 + len));
+      hs = hs.subarray(4 + len);
+    }
+  };
+
+  try {
+    let pos = 0;
+    while (!stopped && pos < bytes.length) {
+      if (bytes.length - pos < 5) fail({ kind: 'Truncated', what: `record ${flight.records} header`, needed: 5, available: bytes.length - pos });
+      const type = bytes[pos]!;
+      const major = bytes[pos + 1]!;
+      const length = (bytes[pos + 3]! << 8) | bytes[pos + 4]!;
+      const knownType = type >= 20 && type <= 24;
+      if (!knownType || major !== 3) {
+        if (flight.records === 0) fail({ kind: 'NotTls', firstBytesHex: toHex(bytes.subarray(pos, pos + 16)), hint: notTlsHint(bytes.subarray(pos)) });
+        fail({ kind: 'Malformed', what: `record ${flight.records}`, reason: `content type ${type}, version byte ${major}: not a TLS record` });
+      }
+      if (length > MAX_RECORD) fail({ kind: 'RecordTooLong', recordIndex: flight.records, length, max: MAX_RECORD });
+      if (bytes.length - pos - 5 < length) fail({ kind: 'Truncated', what: `record ${flight.records}`, needed: length, available: bytes.length - pos - 5 });
+      const header = bytes.subarray(pos, pos + 5);
+      const fragment = bytes.subarray(pos + 5, pos + 5 + length);
+      const index = flight.records++;
+      pos += 5 + length;
+
+      if (type === CT.changeCipherSpec) {
+        if (!tls13) stopped = true; // TLS 1.2: the rest of the flight is encrypted
+        continue;
+      }
+      if (type === CT.alert && !encrypted) {
+        flight.alert = readAlert(fragment);
+        break;
+      }
+      if (type === CT.handshake && !encrypted) {
+        onHandshakeBytes(fragment);
+        continue;
+      }
+      if (type === CT.applicationData && encrypted) {
+        decrypter ??= await handshakeDecrypter(opts.subtle, flight.cipherSuite!.code, opts.keyLog?.get('SERVER_HANDSHAKE_TRAFFIC_SECRET'));
+        const inner = await decrypter.decrypt(header, fragment, index);
+        if (inner.type === CT.alert) {
+          flight.alert = readAlert(inner.content);
+          break;
+        }
+        if (inner.type === CT.handshake) onHandshakeBytes(inner.content);
+        continue;
+      }
+      fail({ kind: 'UnexpectedMessage', received: `record type ${type} in record ${index}`, expected: encrypted ? 'encrypted handshake records' : 'handshake records' });
+    }
+    if (!flight.complete && !flight.alert && hs.length > 0) {
+      const len = hs.length >= 4 ? (hs[1]! << 16) | (hs[2]! << 8) | hs[3]! : 4;
+      fail({ kind: 'Truncated', what: `${handshakeTypeName(hs[0]!)} message`, needed: len + 4, available: hs.length });
+    }
+    return { flight };
+  } catch (e) {
+    if (e instanceof TlsReadFailure) return { flight, error: e.error };
+    throw e;
+  }
+}
+
