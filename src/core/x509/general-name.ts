@@ -1,0 +1,108 @@
+/**
+ * GeneralName (RFC 5280 4.2.1.6) in all its kinds: dNSName, iPAddress (with the CIDR
+ * mask inside name constraints), rfc822Name, URI, directoryName, registeredID,
+ * otherName; anything else is kept as its tag number and hex.
+ */
+import type { GeneralName } from '../model.ts';
+import { DerReader, type Tlv } from '../der/reader.ts';
+import { decodeOid, decodeString } from '../der/primitives.ts';
+import { toHex } from '../der/hex.ts';
+import { readName } from './name.ts';
+
+export function ipToText(b: Uint8Array): string {
+  if (b.length === 4) return Array.from(b).join('.');
+  if (b.length !== 16) return toHex(b);
+  const groups: number[] = [];
+  for (let i = 0; i < 16; i += 2) groups.push((b[i] << 8) | b[i + 1]);
+  // RFC 5952: compress the longest run (>= 2) of zero groups
+  let bestStart = -1;
+  let bestLen = 0;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen && j - i >= 2) {
+      bestStart = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart < 0) return hex.join(':');
+  return hex.slice(0, bestStart).join(':') + '::' + hex.slice(bestStart + bestLen).join(':');
+}
+
+function maskBits(m: Uint8Array): string {
+  let n = 0;
+  for (const byte of m) for (let i = 7; i >= 0; i--) if (byte & (1 << i)) n++;
+  return String(n);
+}
+
+/** Reads one GeneralName element. `inConstraints` reads iPAddress as address + mask. */
+export function readGeneralName(r: DerReader, t: Tlv, inConstraints = false): GeneralName {
+  if (t.cls !== 2) return { type: 'unknown', tag: t.tag, valueHex: toHex(r.value(t)) };
+  const v = r.value(t);
+  switch (t.tagNumber) {
+    case 0: {
+      if (!t.constructed) break;
+      const s = r.into(t);
+      const oidTlv = s.expect(0x06, 'the otherName type-id');
+      const oid = decodeOid(s.value(oidTlv), oidTlv.valueStart);
+      const val = s.expect(0xa0, 'the otherName [0] value');
+      s.finish('otherName');
+      return { type: 'otherName', oid, valueHex: toHex(s.value(val)) };
+    }
+    case 1:
+      if (t.constructed) break;
+      return { type: 'email', value: decodeString(0x16, v, t.valueStart) };
+    case 2:
+      if (t.constructed) break;
+      return { type: 'dns', value: decodeString(0x16, v, t.valueStart) };
+    case 4: {
+      if (!t.constructed) break;
+      const s = r.into(t);
+      const nameTlv = s.expect(0x30, 'the directoryName Name');
+      s.finish('directoryName');
+      return { type: 'dirName', value: readName(s, nameTlv) };
+    }
+    case 6:
+      if (t.constructed) break;
+      return { type: 'uri', value: decodeString(0x16, v, t.valueStart) };
+    case 7:
+      if (t.constructed) break;
+      if (inConstraints && (v.length === 8 || v.length === 32)) {
+        const half = v.length / 2;
+        return { type: 'ip', value: ipToText(v.subarray(0, half)), mask: maskBits(v.subarray(half)) };
+      }
+      return { type: 'ip', value: ipToText(v) };
+    case 8:
+      if (t.constructed) break;
+      return { type: 'registeredId', value: decodeOid(v, t.valueStart) };
+  }
+  return { type: 'unknown', tag: t.tagNumber, valueHex: toHex(v) };
+}
+
+/** Reads GeneralNames (a SEQUENCE OF GeneralName) from the element `t`. */
+export function readGeneralNames(r: DerReader, t: Tlv, inConstraints = false): GeneralName[] {
+  const s = r.into(t);
+  const out: GeneralName[] = [];
+  while (!s.atEnd()) out.push(readGeneralName(s, s.next(), inConstraints));
+  return out;
+}
+
+/** One line per name, as `openssl x509 -text` shows them (DNS:, IP Address:, email:, URI:). */
+export function generalNameText(g: GeneralName): string {
+  switch (g.type) {
+    case 'dns': return `DNS:${g.value}`;
+    case 'ip': return `IP Address:${g.value}${g.mask !== undefined ? '/' + g.mask : ''}`;
+    case 'email': return `email:${g.value}`;
+    case 'uri': return `URI:${g.value}`;
+    case 'dirName': return `DirName:${g.value.oneline}`;
+    case 'registeredId': return `Registered ID:${g.value}`;
+    case 'otherName': return `othername:${g.oid}:${g.valueHex}`;
+    case 'unknown': return `[${g.tag}]:${g.valueHex}`;
+  }
+}
