@@ -8,31 +8,11 @@ import { DerReader, type Tlv } from '../der/reader.ts';
 import { decodeOid, decodeString } from '../der/primitives.ts';
 import { toHex } from '../der/hex.ts';
 import { readName } from './name.ts';
+import { formatIpv6 } from '../net/ip.ts';
 
 export function ipToText(b: Uint8Array): string {
   if (b.length === 4) return Array.from(b).join('.');
-  if (b.length !== 16) return toHex(b);
-  const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push((b[i] << 8) | b[i + 1]);
-  // RFC 5952: compress the longest run (>= 2) of zero groups
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen && j - i >= 2) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return hex.slice(0, bestStart).join(':') + '::' + hex.slice(bestStart + bestLen).join(':');
+  return b.length === 16 ? formatIpv6(b) : toHex(b);
 }
 
 function maskBits(m: Uint8Array): string {
