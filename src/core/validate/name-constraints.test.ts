@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { DistinguishedName, GeneralName, NameConstraints } from '../model.ts';
+import { checkName } from './name-constraints.ts';
+
+function dn(...rdns: [string, string, string][]): DistinguishedName {
+  const attrs = rdns.map(([oid, type, value]) => [{ oid, type, value }]);
+  const text = rdns.map(([, t, v]) => `${t}=${v}`).join(', ');
+  return { rfc4514: text, oneline: text, rdns: attrs, canonical: text.toLowerCase(), derHex: '' };
+}
+const C = (v: string): [string, string, string] => ['2.5.4.6', 'C', v];
+const O = (v: string): [string, string, string] => ['2.5.4.10', 'O', v];
+const CN = (v: string): [string, string, string] => ['2.5.4.3', 'CN', v];
+
+const nc = (permitted: GeneralName[], excluded: GeneralName[] = []): NameConstraints => ({ permitted, excluded });
+
+describe('DNS constraints', () => {
+  const permitted = nc([{ type: 'dns', value: 'example.com' }]);
+  it('permit the domain and its subdomains on label boundaries', () => {
+    expect(checkName({ type: 'dns', value: 'example.com' }, permitted)).toBeUndefined();
+    expect(checkName({ type: 'dns', value: 'a.b.EXAMPLE.com' }, permitted)).toBeUndefined();
+    expect(checkName({ type: 'dns', value: 'notexample.com' }, permitted)).toEqual({
+      kind: 'PermittedSubtreeViolation', name: 'DNS:notexample.com', permitted: ['DNS:example.com'],
+    });
+  });
+  it('a leading dot means subdomains only', () => {
+    const sub = nc([{ type: 'dns', value: '.example.com' }]);
+    expect(checkName({ type: 'dns', value: 'www.example.com' }, sub)).toBeUndefined();
+    expect(checkName({ type: 'dns', value: 'example.com' }, sub)?.kind).toBe('PermittedSubtreeViolation');
+  });
+  it('excluded wins over permitted', () => {
+    const both = nc([{ type: 'dns', value: 'example.com' }], [{ type: 'dns', value: 'bad.example.com' }]);
+    expect(checkName({ type: 'dns', value: 'x.bad.example.com' }, both)).toEqual({
+      kind: 'ExcludedSubtreeViolation', name: 'DNS:x.bad.example.com', excluded: 'DNS:bad.example.com',
+    });
+  });
+  it('other types are not constrained by DNS constraints', () => {
+    expect(checkName({ type: 'ip', value: '192.0.2.1' }, permitted)).toBeUndefined();
+  });
+  it('refuses malformed names and constraints', () => {
+    expect(checkName({ type: 'dns', value: 'foo bar.example.com' }, permitted)).toEqual({ kind: 'UnsupportedNameSyntax', name: 'DNS:foo bar.example.com' });
+    expect(checkName({ type: 'dns', value: 'a.example.com' }, nc([{ type: 'dns', value: 'exa mple.com' }]))).toEqual({
+      kind: 'UnsupportedConstraintSyntax', constraint: 'DNS:exa mple.com',
+    });
+  });
+});
+
+describe('IP constraints', () => {
+  const v4 = nc([{ type: 'ip', value: '192.0.2.0', mask: '24' }], [{ type: 'ip', value: '192.0.2.128', mask: '25' }]);
+  it('match by address and mask, v4 and v6 apart', () => {
+    expect(checkName({ type: 'ip', value: '192.0.2.1' }, v4)).toBeUndefined();
+    expect(checkName({ type: 'ip', value: '192.0.2.200' }, v4)?.kind).toBe('ExcludedSubtreeViolation');
+    expect(checkName({ type: 'ip', value: '192.0.3.1' }, v4)?.kind).toBe('PermittedSubtreeViolation');
+    expect(checkName({ type: 'ip', value: '::1' }, v4)?.kind).toBe('PermittedSubtreeViolation');
+    const v6 = nc([{ type: 'ip', value: '::', mask: '120' }]);
+    expect(checkName({ type: 'ip', value: '0::0:1' }, v6)).toBeUndefined();
+  });
+  it('an address without a mask is not a valid constraint', () => {
+    expect(checkName({ type: 'ip', value: '10.0.0.1' }, nc([{ type: 'ip', value: '10.0.0.0' }]))).toEqual({
+      kind: 'UnsupportedConstraintSyntax', constraint: 'IP:10.0.0.0',
+    });
+  });
+});
+
+describe('email and URI constraints', () => {
+  it('mailbox, host and domain forms', () => {
+    expect(checkName({ type: 'email', value: 'a@example.com' }, nc([{ type: 'email', value: 'example.com' }]))).toBeUndefined();
+    expect(checkName({ type: 'email', value: 'a@sub.example.com' }, nc([{ type: 'email', value: 'example.com' }]))?.kind).toBe('PermittedSubtreeViolation');
+    expect(checkName({ type: 'email', value: 'a@sub.example.com' }, nc([{ type: 'email', value: '.example.com' }]))).toBeUndefined();
+    expect(checkName({ type: 'email', value: 'b@example.com' }, nc([{ type: 'email', value: 'a@example.com' }]))?.kind).toBe('PermittedSubtreeViolation');
+  });
+  it('URI constraints look at the host', () => {
+    expect(checkName({ type: 'uri', value: 'https://example.com:8443/x' }, nc([{ type: 'uri', value: 'example.com' }]))).toBeUndefined();
+    expect(checkName({ type: 'uri', value: 'https://www.example.com/' }, nc([{ type: 'uri', value: 'example.com' }]))?.kind).toBe('PermittedSubtreeViolation');
+  });
+});
+
+describe('directory name constraints', () => {
+  const permitted = nc([{ type: 'dirName', value: dn(C('US'), O('Test')) }]);
+  it('the constraint must be an RDN prefix of the name', () => {
+    expect(checkName({ type: 'dirName', value: dn(C('US'), O('test'), CN('x')) }, permitted)).toBeUndefined();
+    expect(checkName({ type: 'dirName', value: dn(C('US'), O('Other'), CN('x')) }, permitted)).toEqual({
+      kind: 'PermittedSubtreeViolation', name: 'DirName:C=US, O=Other, CN=x', permitted: ['DirName:C=US, O=Test'],
+    });
+    expect(checkName({ type: 'dirName', value: dn(C('US')) }, permitted)?.kind).toBe('PermittedSubtreeViolation');
+  });
+  it('a constraint type we cannot compare refuses names of that type', () => {
+    expect(checkName({ type: 'otherName', oid: '1.3.6.1.5.5.7.8.7', valueHex: '00' }, nc([{ type: 'otherName', oid: '1.3.6.1.5.5.7.8.7', valueHex: '00' }]))).toEqual({
+      kind: 'UnsupportedConstraintType', name: 'othername:1.3.6.1.5.5.7.8.7',
+    });
+  });
+});
