@@ -60,8 +60,12 @@ export interface FailureMode {
   label: string;
   /** One sentence: what is wrong in this setup. */
   summary: string;
-  /** openssl verify's answer; code 0 = OpenSSL accepts it (other clients may not). */
+  /** openssl verify's answer; code 0 = OpenSSL accepts it (other clients may not). Clients that
+   *  stop at the first error (curl, Python) report this one. */
   openssl: OpensslClaim;
+  /** The "Verify return code" `openssl s_client` prints. s_client (like Node) lets verification
+   *  go on after an error and keeps the last one: leaf only gives 21, not 20. */
+  sClient: number;
   /** For modes that fail in the handshake rather than in chain verification. */
   handshake?: { alert: string; note: string };
   apply(s: Scenario): void;
@@ -117,6 +121,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'Wrong order',
     summary: 'Two intermediates, sent root side first. TLS 1.3 allows any order after the leaf; OpenSSL and modern clients sort it out.',
     openssl: OK,
+    sClient: 0,
     apply(s) {
       if (intermediates(s).length < 2) {
         insertAbove(s, intermediates(s).at(-1) ?? leafId(s), {
@@ -135,6 +140,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'Path length exceeded',
     summary: 'A team CA was added below the issuing CA, whose pathlen:0 says no CA may follow it.',
     openssl: { code: 25, name: 'X509_V_ERR_PATH_LENGTH_EXCEEDED', depth: 2 },
+    sClient: 25,
     apply(s) {
       insertAbove(s, leafId(s), {
         id: 'team-ca', issuer: '',
@@ -151,6 +157,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'Server sends leaf only',
     summary: 'The server sends its own certificate without the intermediate; only clients that fetch it via AIA (Chrome) or already hold it (Firefox) can build the chain.',
     openssl: { code: 20, name: 'X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY', depth: 0 },
+    sClient: 21,
     apply(s) { s.serverSends = [leafId(s)]; },
   },
   {
@@ -158,6 +165,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'Extra unrelated certificate',
     summary: 'The server also sends a certificate from another hierarchy. Clients ignore it, but it costs bytes and confuses people.',
     openssl: OK,
+    sClient: 0,
     apply(s) {
       s.certificates.push({
         id: 'unrelated', issuer: 'unrelated',
@@ -174,6 +182,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'Root included',
     summary: 'The server also sends the root. Harmless for clients that trust it, wasted bytes for everyone; it never makes an untrusted root trusted.',
     openssl: OK,
+    sClient: 0,
     apply(s) {
       const path = [leafId(s), ...intermediates(s)];
       const root = cert(s, path.at(-1)!).issuer;
@@ -185,6 +194,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'Expired leaf',
     summary: 'The server certificate expired 3 days ago.',
     openssl: { code: 10, name: 'X509_V_ERR_CERT_HAS_EXPIRED', depth: 0 },
+    sClient: 10,
     apply(s) { cert(s, leafId(s)).validity = { notBefore: -93, notAfter: -3 }; },
   },
   {
@@ -192,6 +202,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'Expired intermediate',
     summary: 'The issuing CA expired yesterday, although the leaf itself is still within its dates.',
     openssl: { code: 10, name: 'X509_V_ERR_CERT_HAS_EXPIRED', depth: 1 },
+    sClient: 10,
     apply(s) { onFirstIntermediate(s, (ica) => { ica.validity = { notBefore: -1000, notAfter: -1 }; }); },
   },
   {
@@ -199,6 +210,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'Not-yet-valid leaf',
     summary: 'The server certificate starts tomorrow (issued ahead, or the client clock is behind).',
     openssl: { code: 9, name: 'X509_V_ERR_CERT_NOT_YET_VALID', depth: 0 },
+    sClient: 9,
     apply(s) { cert(s, leafId(s)).validity = { notBefore: 1, notAfter: 91 }; },
   },
   {
@@ -206,6 +218,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'Wrong host name',
     summary: 'The client asks for api.certlab.test; the certificate names only shop.certlab.test.',
     openssl: { code: 62, name: 'X509_V_ERR_HOSTNAME_MISMATCH', depth: 0 },
+    sClient: 62,
     apply(s) { s.host = 'api.certlab.test'; },
   },
   {
@@ -213,6 +226,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'SAN missing (CN only)',
     summary: 'The name is only in the subject CN, with no subjectAltName. OpenSSL-based clients and Java still accept it; Go and browsers do not.',
     openssl: OK,
+    sClient: 0,
     apply(s) { delete cert(s, leafId(s)).subjectAltNames; },
   },
   {
@@ -220,6 +234,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'Wildcard too deep',
     summary: 'The certificate is for *.certlab.test; the client asks for eu.shop.certlab.test. A wildcard covers exactly one label.',
     openssl: { code: 62, name: 'X509_V_ERR_HOSTNAME_MISMATCH', depth: 0 },
+    sClient: 62,
     apply(s) {
       const leaf = cert(s, leafId(s));
       leaf.subject = { commonName: '*.certlab.test' };
@@ -232,6 +247,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'Private CA not in the client\'s store',
     summary: 'The chain is complete but ends at a company root the client was never given.',
     openssl: { code: 20, name: 'X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY', depth: 1 },
+    sClient: 20,
     apply(s) {
       s.certificates.forEach((c) => {
         if (c.issuer === c.id && c.id !== 'unrelated') {
@@ -246,6 +262,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'Intermediate without CA:TRUE',
     summary: 'The certificate that signed the leaf says CA:FALSE: it may not issue certificates.',
     openssl: { code: 79, name: 'X509_V_ERR_INVALID_CA', depth: 1 },
+    sClient: 26,
     apply(s) { onFirstIntermediate(s, (ica) => { ica.basicConstraints = { ca: false }; }); },
   },
   {
@@ -253,6 +270,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'Server certificate with clientAuth-only EKU',
     summary: 'The server certificate was issued for client authentication only (EKU clientAuth), not for a TLS server.',
     openssl: { code: 26, name: 'X509_V_ERR_INVALID_PURPOSE', depth: 0 },
+    sClient: 26,
     apply(s) { cert(s, leafId(s)).extendedKeyUsage = ['clientAuth']; },
   },
   {
@@ -260,6 +278,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'RSA-1024 key',
     summary: 'The server key is RSA with 1024 bits, below OpenSSL security level 2 (Debian\'s default).',
     openssl: { code: 66, name: 'X509_V_ERR_EE_KEY_TOO_SMALL', depth: 0 },
+    sClient: 66,
     apply(s) {
       const leaf = cert(s, leafId(s));
       leaf.key = 'RSA-1024';
@@ -271,6 +290,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'SHA-1 signature',
     summary: 'The intermediate signed the server certificate with SHA-1, which OpenSSL 3, Go and browsers refuse.',
     openssl: { code: 68, name: 'X509_V_ERR_CA_MD_TOO_WEAK', depth: 0 },
+    sClient: 68,
     apply(s) { cert(s, leafId(s)).signatureHash = 'SHA-1'; },
   },
   {
@@ -278,6 +298,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'Name constraints violated',
     summary: 'The issuing CA may only issue for corp.example (name constraints); the leaf is for shop.certlab.test.',
     openssl: { code: 47, name: 'X509_V_ERR_PERMITTED_VIOLATION', depth: 0 },
+    sClient: 47,
     apply(s) { onFirstIntermediate(s, (ica) => { ica.nameConstraints = { permitted: ['corp.example'] }; }); },
   },
   {
@@ -285,6 +306,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'Self-signed leaf',
     summary: 'The server uses a certificate it signed itself, which no client trusts.',
     openssl: { code: 18, name: 'X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT', depth: 0 },
+    sClient: 18,
     apply(s) {
       const leaf = cert(s, leafId(s));
       leaf.issuer = leaf.id;
@@ -298,6 +320,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     label: 'Client certificate required',
     summary: 'The server demands a client certificate (mutual TLS) and the client sends none. The chain is fine; the handshake fails.',
     openssl: OK,
+    sClient: 0,
     handshake: {
       alert: 'certificate required',
       note: 'TLS 1.3 alert 116 (certificate_required), sent by the server after the client finished without a certificate; TLS 1.2 servers send handshake_failure (40).',
