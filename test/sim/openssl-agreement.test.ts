@@ -11,6 +11,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { generatePki, type GeneratedPki } from '../../src/core/sim/generate.ts';
 import { FAILURE_MODES, findMode, scenarioForModes } from '../../src/core/sim/presets.ts';
+import { verifyCodeByNumber } from '../../src/core/codes/verify-codes.ts';
 import { opensslVerify } from './openssl-verify.ts';
 import { connectWithOpenssl, handshakeWithoutClientCert } from './openssl-tls.ts';
 
@@ -36,6 +37,9 @@ describe('openssl verify agrees with every failure mode the simulator claims', (
     it(`${mode.id}: openssl verify says ${mode.openssl.code} at depth ${mode.openssl.depth}`, async () => {
       const v = await opensslVerify(await pkiFor([mode.id]));
       expect({ code: v.code, depth: v.depth }, v.output).toEqual({ code: mode.openssl.code, depth: mode.openssl.depth });
+      // The claim's name and openssl's printed text are those of the project's verify-code table.
+      const entry = verifyCodeByNumber(mode.openssl.code).code;
+      expect({ name: entry?.name, text: v.code === 0 ? 'ok' : entry?.text }).toEqual({ name: mode.openssl.name, text: v.text });
       agreed.push(mode.id);
     });
   }
