@@ -65,7 +65,7 @@ export type ValidationFailure =
   | (CertAt & { kind: 'ExcludedSubtreeViolation'; name: string; constraintDepth: number; excluded: string })
   | (CertAt & { kind: 'UnsupportedConstraintType'; name: string; constraintDepth: number })
   | (CertAt & { kind: 'UnsupportedConstraintSyntax'; constraint: string; constraintDepth: number })
-  | (CertAt & { kind: 'UnsupportedNameSyntax'; name: string });
+  | (CertAt & { kind: 'UnsupportedNameSyntax'; name: string; constraintDepth: number });
 
 export type FailureKind = ValidationFailure['kind'];
 

@@ -1,0 +1,101 @@
+/**
+ * Small facts about one certificate that the checks share, computed the way OpenSSL 3
+ * computes them (v3_purp.c): is it a CA and by which marking, is it self-signed, which
+ * critical extensions it understands, how strong its key is.
+ */
+import type { Certificate, Extension } from '../model.ts';
+import type { CertAt } from './failures.ts';
+
+export function certAt(cert: Certificate, depth: number): CertAt {
+  return { depth, subject: cert.subject.oneline, sha256: cert.sha256 };
+}
+
+export function hasExt(cert: Certificate, oid: string): Extension | undefined {
+  return cert.extensions.find((e) => e.oid === oid);
+}
+
+export const OID_BASIC_CONSTRAINTS = '2.5.29.19';
+export const OID_KEY_USAGE = '2.5.29.15';
+export const OID_SAN = '2.5.29.17';
+export const OID_AKI = '2.5.29.35';
+export const OID_SKI = '2.5.29.14';
+export const OID_NAME_CONSTRAINTS = '2.5.29.30';
+export const OID_EKU = '2.5.29.37';
+
+/** Critical extensions OpenSSL 3 understands (X509_supported_extension in v3_purp.c). */
+export const OPENSSL_SUPPORTED_CRITICAL = new Set([
+  '2.16.840.1.113730.1.1', // nsCertType
+  '2.5.29.15', // keyUsage
+  '2.5.29.17', // subjectAltName
+  '2.5.29.19', // basicConstraints
+  '2.5.29.32', // certificatePolicies
+  '2.5.29.31', // cRLDistributionPoints
+  '2.5.29.37', // extKeyUsage
+  '1.3.6.1.5.5.7.1.7', // sbgp-ipAddrBlock
+  '1.3.6.1.5.5.7.1.8', // sbgp-autonomousSysNum
+  '1.3.6.1.5.5.7.48.1.5', // OCSP noCheck
+  '2.5.29.36', // policyConstraints
+  '1.3.6.1.5.5.7.1.14', // proxyCertInfo
+  '2.5.29.30', // nameConstraints
+  '2.5.29.33', // policyMappings
+  '2.5.29.54', // inhibitAnyPolicy
+]);
+
+/** AKI/SKI do not contradict: `issuer` may have issued `cert` (X509_check_akid, key id part). */
+export function keyIdsAgree(cert: Certificate, issuer: Certificate): boolean {
+  return !cert.authorityKeyId || !issuer.subjectKeyId || cert.authorityKeyId === issuer.subjectKeyId;
+}
+
+/** Names issuer and subject equal and key ids agree (OpenSSL X509_self_signed without the signature). */
+export function isSelfSigned(cert: Certificate): boolean {
+  return cert.issuer.canonical === cert.subject.canonical && keyIdsAgree(cert, cert);
+}
+
+export function mayHaveIssued(issuer: Certificate, cert: Certificate): boolean {
+  return issuer.subject.canonical === cert.issuer.canonical && keyIdsAgree(cert, issuer);
+}
+
+/**
+ * X509_check_ca: 0 not a CA; 1 basicConstraints CA:TRUE; 3 v1 self-signed root;
+ * 4 keyUsage with keyCertSign but no basicConstraints. A keyUsage without keyCertSign is never a CA.
+ */
+export function caStatus(cert: Certificate): 0 | 1 | 3 | 4 {
+  if (cert.keyUsage && !cert.keyUsage.includes('keyCertSign')) return 0;
+  if (hasExt(cert, OID_BASIC_CONSTRAINTS)) return cert.basicConstraints?.ca ? 1 : 0;
+  if (cert.version === 1 && isSelfSigned(cert)) return 3;
+  if (cert.keyUsage) return 4;
+  return 0;
+}
+
+/** Security bits of a public key as OpenSSL counts them (EVP_PKEY_get_security_bits). */
+export function keySecurityBits(cert: Certificate): number {
+  const k = cert.publicKey;
+  if (k.algorithm === 'RSA' || k.algorithm === 'RSA-PSS' || k.algorithm === 'DSA') return rsaSecurityBits(k.bits);
+  if (k.algorithm === 'Ed25519') return 128;
+  if (k.algorithm === 'Ed448') return 224;
+  if (k.algorithm === 'EC') return Math.floor(k.bits / 2);
+  return 0;
+}
+
+/** NIST SP 800-57 equivalences, as OpenSSL's ossl_ifc_ffc_compute_security_bits rounds them. */
+export function rsaSecurityBits(bits: number): number {
+  if (bits >= 15360) return 256;
+  if (bits >= 7680) return 192;
+  if (bits >= 3072) return 128;
+  if (bits >= 2048) return 112;
+  if (bits >= 1024) return 80;
+  return 0;
+}
+
+/** Security bits of a signature digest (OpenSSL sigalg security: MD5 39, SHA-1 63). */
+export function digestSecurityBits(digest: string): number {
+  switch (digest) {
+    case 'MD5': return 39;
+    case 'SHA-1': return 63;
+    case 'SHA-224': return 112;
+    case 'SHA-256': return 128;
+    case 'SHA-384': return 192;
+    case 'SHA-512': return 256;
+    default: return 128;
+  }
+}
