@@ -20,8 +20,8 @@ export default defineConfig({
       customCss: ['./src/styles/certlab.css'],
       lastUpdated: false,
       sidebar: [
-        { label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
-        { label: 'Tools', items: [{ autogenerate: { directory: 'tools' } }] },
+        { label: 'Lessons', items: [{ autogenerate: { directory: 'content/lessons' } }] },
+        { label: 'Tools', items: [{ autogenerate: { directory: 'content/tools' } }] },
       ],
     }),
     mdx(),

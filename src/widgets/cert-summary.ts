@@ -4,17 +4,7 @@
  * The parser is imported on first input, so a lesson page pays nothing for it up front.
  * Every field is written with textContent: certificate contents are never treated as HTML.
  */
-import type { Certificate } from '../core/model.ts';
-
-type Parsed = { ok: true; cert: Certificate } | { ok: false; message: string };
-
-const DAY = 86_400_000;
-
-export function describeValidity(notBefore: number, notAfter: number, now: number): string {
-  if (now < notBefore) return `not valid yet: starts in ${Math.ceil((notBefore - now) / DAY)} days`;
-  if (now > notAfter) return `expired ${Math.floor((now - notAfter) / DAY)} days ago`;
-  return `valid: expires in ${Math.floor((notAfter - now) / DAY)} days`;
-}
+import type { SummaryResult } from './cert-summary-parse.ts';
 
 function row(dl: HTMLElement, term: string, value: string, testId: string): void {
   const dt = document.createElement('dt');
@@ -46,11 +36,11 @@ class CertSummary extends HTMLElement {
     const seq = ++this.#seq;
     if (!text.trim()) return this.#render(null);
     const { parseFirstCertificate } = await import('./cert-summary-parse.ts');
-    const result: Parsed = await parseFirstCertificate(text);
+    const result = await parseFirstCertificate(text);
     if (seq === this.#seq) this.#render(result);
   }
 
-  #render(result: Parsed | null): void {
+  #render(result: SummaryResult | null): void {
     const out = this.#output;
     if (!out) return;
     out.replaceChildren();
@@ -71,7 +61,7 @@ class CertSummary extends HTMLElement {
     row(dl, 'Role', cert.role === 'root' ? 'root (self-signed)' : cert.role, 'role');
     row(dl, 'Valid from', new Date(cert.notBefore).toISOString(), 'not-before');
     row(dl, 'Valid until', new Date(cert.notAfter).toISOString(), 'not-after');
-    row(dl, 'Status', describeValidity(cert.notBefore, cert.notAfter, Date.now()), 'validity');
+    row(dl, 'Status', result.validity, 'validity');
     const sans = (cert.subjectAltNames ?? []).map((n) =>
       n.type === 'dirName' ? `DirName:${n.value.oneline}` : 'value' in n ? `${n.type.toUpperCase()}:${n.value}` : n.type,
     );

@@ -3,7 +3,7 @@
  * (`node dist/server/entry.mjs`) on a free loopback port, and hands its URL to the tests.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -56,23 +56,60 @@ async function waitForHttp(url: string, server: ChildProcess, ms: number): Promi
   throw new Error(`the site server did not answer ${url} within ${ms} ms`);
 }
 
+/**
+ * Several test runs may share one checkout (and one dist/): only one builds at a time.
+ * The lock is a directory holding the builder's pid; a lock whose process is gone is taken over.
+ */
+async function withBuildLock<T>(fn: () => T): Promise<T> {
+  const lock = join(root, '.build.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch {
+      let holder = NaN;
+      try {
+        holder = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+      } catch {
+        /* being written */
+      }
+      let alive = false;
+      try {
+        if (holder > 0) alive = process.kill(holder, 0);
+      } catch {
+        alive = false;
+      }
+      if (!alive && holder > 0) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 let server: ChildProcess | undefined;
 
 export default async function setup(project: TestProject) {
   chromiumPath(); // fail early, with the install hint, when Chromium is missing
 
-  if (!buildIsFresh()) {
+  await withBuildLock(() => {
+    if (buildIsFresh()) return;
     const astro = join(root, 'node_modules/astro/bin/astro.mjs');
     const res = spawnSync(process.execPath, [astro, 'build'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      // vitest sets NODE_ENV=test, which would make Astro build a development bundle (no search).
+      env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
       encoding: 'utf8',
     });
     if (res.status !== 0) {
       throw new Error(`astro build failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
     }
-  }
+  });
 
   const port = await freePort();
   server = spawn(process.execPath, [join(root, 'dist/server/entry.mjs')], {

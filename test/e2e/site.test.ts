@@ -21,9 +21,9 @@ afterAll(async () => {
 describe('home page', () => {
   it('says what certlab is for and links the first lesson', async () => {
     const page = await site.page('/');
-    await expect(page.title()).resolves.toBe('certlab');
-    const hero = page.locator('.hero');
-    await expect(hero.getByText('CERTIFICATE_VERIFY_FAILED is not a reason').count()).resolves.toBe(1);
+    await expect(page.title()).resolves.toBe('TLS certificates, explained and proved | certlab');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('certlab');
+    await expect(page.locator('.hero .tagline').textContent()).resolves.toMatch(/^CERTIFICATE_VERIFY_FAILED is not a reason to write verify=False\./);
     const start = page.getByRole('link', { name: 'Start with the chain of trust' });
     expect(await start.getAttribute('href')).toBe('/lessons/chain-of-trust/');
   });
@@ -59,7 +59,7 @@ describe('search', () => {
     const page = await site.page('/');
     await page.getByRole('button', { name: 'Search' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('searchbox').fill('golden rule intermediates');
+    await dialog.getByRole('search').getByRole('textbox').fill('golden rule intermediates');
     const hit = dialog.locator('a[href*="/lessons/chain-of-trust/"]').first();
     await hit.waitFor({ timeout: 15_000 });
     await hit.click();
