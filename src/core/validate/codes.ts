@@ -22,6 +22,7 @@ const TABLE: Record<number, readonly [string, string]> = {
   26: ['X509_V_ERR_INVALID_PURPOSE', 'unsuitable certificate purpose'],
   32: ['X509_V_ERR_KEYUSAGE_NO_CERTSIGN', 'key usage does not include certificate signing'],
   34: ['X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION', 'unhandled critical extension'],
+  37: ['X509_V_ERR_INVALID_NON_CA', 'invalid non-CA certificate (has CA markings)'],
   41: ['X509_V_ERR_INVALID_EXTENSION', 'invalid or inconsistent certificate extension'],
   47: ['X509_V_ERR_PERMITTED_VIOLATION', 'permitted subtree violation'],
   48: ['X509_V_ERR_EXCLUDED_VIOLATION', 'excluded subtree violation'],

@@ -65,7 +65,14 @@ export type ValidationFailure =
   | (CertAt & { kind: 'ExcludedSubtreeViolation'; name: string; constraintDepth: number; excluded: string })
   | (CertAt & { kind: 'UnsupportedConstraintType'; name: string; constraintDepth: number })
   | (CertAt & { kind: 'UnsupportedConstraintSyntax'; constraint: string; constraintDepth: number })
-  | (CertAt & { kind: 'UnsupportedNameSyntax'; name: string; constraintDepth: number });
+  | (CertAt & { kind: 'UnsupportedNameSyntax'; name: string; constraintDepth: number })
+  // CA/Browser Forum profile (only with ValidateInput.cabForumProfile; OpenSSL checks none of these).
+  | (CertAt & { kind: 'InvalidSerialNumber'; serialHex: string; reason: 'zero' | 'negative' | 'longer than 20 octets' })
+  | (CertAt & { kind: 'ForbiddenKeyAlgorithm'; algorithm: string })
+  | (CertAt & { kind: 'NonConformingExtension'; oid: string; rule: string })
+  | (CertAt & { kind: 'InvalidNonCa' })
+  | (CertAt & { kind: 'MissingExtendedKeyUsage' })
+  | (CertAt & { kind: 'AnyExtendedKeyUsage' });
 
 export type FailureKind = ValidationFailure['kind'];
 
@@ -113,6 +120,12 @@ export const FAILURE_CODES: Record<FailureKind, number> = {
   UnsupportedConstraintType: 51,
   UnsupportedConstraintSyntax: 52,
   UnsupportedNameSyntax: 53,
+  InvalidSerialNumber: 1,
+  ForbiddenKeyAlgorithm: 1,
+  NonConformingExtension: 41,
+  InvalidNonCa: 37,
+  MissingExtendedKeyUsage: 26,
+  AnyExtendedKeyUsage: 26,
 };
 
 /** The cause (shared list) each kind points to. */
@@ -133,7 +146,10 @@ export function failureCause(f: ValidationFailure): CauseId {
     case 'MissingSubjectKeyId': return 'invalid-ca';
     case 'PathLengthExceeded':
     case 'ChainTooLong': return 'path-length-exceeded';
-    case 'InvalidPurpose': return 'wrong-purpose';
+    case 'InvalidPurpose':
+    case 'MissingExtendedKeyUsage':
+    case 'AnyExtendedKeyUsage': return 'wrong-purpose';
+    case 'InvalidNonCa': return 'invalid-ca';
     case 'EeKeyTooSmall':
     case 'CaKeyTooSmall': return 'weak-key';
     case 'WeakSignatureDigest': return 'weak-signature';

@@ -76,7 +76,10 @@ export async function buildPaths(input: BuildInput, hooks: BuildHooks): Promise<
       if (await hooks.onPath(path)) stopped = true;
       return;
     }
-    if (depth > input.policy.maxDepth) {
+    // maxDepth counts intermediates, as `openssl verify -verify_depth` does, but a self-issued
+    // one (key rollover) is the same logical CA and does not count.
+    const intermediates = path.slice(1).filter((c) => !c.selfIssued).length;
+    if (intermediates > input.policy.maxDepth) {
       hooks.onDeadEnd({ kind: 'ChainTooLong', ...certAt(top, depth), maxDepth: input.policy.maxDepth }, path);
       return;
     }

@@ -15,6 +15,7 @@ import {
 } from './cert-facts.ts';
 import { checkPeerName, type PeerName } from './hostname.ts';
 import { checkNameConstraints } from './name-constraints.ts';
+import { profileFailure, type Profile } from './profile-checks.ts';
 import { signatureDigest, verifySignature } from './signature.ts';
 
 export interface PathContext {
@@ -22,6 +23,8 @@ export interface PathContext {
   purpose: Purpose;
   policy: ValidationPolicy;
   peerName?: PeerName;
+  /** Certificate-profile checks beyond OpenSSL's (profile-checks.ts). */
+  profile?: Profile;
   subtle: Subtle;
   /** Signature results by `child sha256 + issuer sha256` (a path shares most links with others). */
   signatureCache: Map<string, Promise<ValidationFailure | undefined>>;
@@ -147,6 +150,10 @@ function extensionFailure(path: Certificate[], ctx: PathContext): ValidationFail
       return { kind: 'PathLengthExceeded', ...at, pathLen, intermediatesBelow: plen };
     }
     if (i > 0 && !cert.selfIssued) plen++;
+    if (ctx.profile) {
+      const w = profileFailure(ctx.profile, cert, i, n);
+      if (w) return w;
+    }
   }
   return undefined;
 }

@@ -15,6 +15,7 @@ import { verifyCodeRef } from './codes.ts';
 import { peerName as toPeerName, type PeerName } from './hostname.ts';
 import { buildPaths } from './path-builder.ts';
 import { checkPath, keyFailure, type PathContext } from './path-checks.ts';
+import type { Profile } from './profile-checks.ts';
 
 export type AiaFetcher = (url: string) => Promise<Uint8Array | null>;
 
@@ -31,6 +32,11 @@ export interface ValidateInput {
   policy: ValidationPolicy;
   aiaFetcher?: AiaFetcher;
   subtle: Subtle;
+  /**
+   * Certificate-profile rules beyond OpenSSL's, off by default: 'rfc5280' (its MUSTs OpenSSL
+   * skips) or 'cabf' (CA/Browser Forum, as rustls-webpki and browsers enforce).
+   */
+  profile?: Profile;
   /** Path-building steps allowed (default 2000). */
   budget?: number;
 }
@@ -81,6 +87,7 @@ export async function validate(input: ValidateInput): Promise<ValidationResult> 
     purpose: input.purpose ?? 'serverAuth',
     policy: input.policy,
     peerName,
+    profile: input.profile,
     subtle: input.subtle,
     signatureCache: new Map(),
   };

@@ -1,0 +1,124 @@
+/**
+ * Runs x509-limbo test cases through the validator (node-only), in the shape of the limbo
+ * harnesses: one `{ id, actual, context }` per case. The vectors live beside the repository
+ * in ../shared/conformance/x509-limbo (limbo.json and online/*.limbo.json).
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { resolve, join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { webcrypto } from 'node:crypto';
+import type { Certificate, ValidationPolicy } from '../../src/core/model.ts';
+import { parseCertificate } from '../../src/core/certificate.ts';
+import { pemCertificates } from '../../src/core/pem.ts';
+import { validate } from '../../src/core/validate/validate.ts';
+import type { Profile } from '../../src/core/validate/profile-checks.ts';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const LIMBO_DIR = resolve(REPO_ROOT, '../shared/conformance/x509-limbo');
+
+export interface LimboCase {
+  id: string;
+  description: string;
+  validation_kind: 'SERVER' | 'CLIENT';
+  trusted_certs: string[];
+  untrusted_intermediates: string[];
+  peer_certificate: string;
+  validation_time: string | null;
+  extended_key_usage: string[] | null;
+  expected_result: 'SUCCESS' | 'FAILURE';
+  expected_peer_name: { kind: 'DNS' | 'IP' | 'RFC822'; value: string } | null;
+  max_chain_depth: number | null;
+  features: string[] | null;
+}
+
+export interface LimboResult {
+  id: string;
+  expected: 'SUCCESS' | 'FAILURE';
+  actual: 'SUCCESS' | 'FAILURE' | 'SKIPPED';
+  context: string;
+  ms: number;
+}
+
+/** Every case: limbo.json, then each online/*.limbo.json (149 in the copy we ship with). */
+export function loadLimboCases(dir = LIMBO_DIR): { source: string; case: LimboCase }[] {
+  const out: { source: string; case: LimboCase }[] = [];
+  const main = JSON.parse(readFileSync(join(dir, 'limbo.json'), 'utf8')) as { testcases: LimboCase[] };
+  for (const c of main.testcases) out.push({ source: 'limbo.json', case: c });
+  const online = join(dir, 'online');
+  if (existsSync(online)) {
+    for (const file of readdirSync(online).filter((n) => n.endsWith('.limbo.json')).sort()) {
+      out.push({ source: `online/${file}`, case: JSON.parse(readFileSync(join(online, file), 'utf8')) as LimboCase });
+    }
+  }
+  return out;
+}
+
+/** The policy limbo's expectations assume: RFC 5280 strict, Web PKI names, modern key sizes. */
+export function limboPolicy(c: LimboCase): ValidationPolicy {
+  return {
+    aiaFetch: false,
+    cnFallback: false,
+    minRsaBits: 2048,
+    rejectSha1: true,
+    strict: true,
+    partialChain: false,
+    maxDepth: c.max_chain_depth ?? 100,
+  };
+}
+
+/**
+ * Limbo namespaces its cases by the profile they test: `rfc5280::` and `pathlen::` cases
+ * expect RFC 5280, `webpki::` and real-world `online::` chains the CA/B Forum profile
+ * (cases marked rfc5280-incompatible-with-webpki exist in both forms with opposite results).
+ */
+export function limboProfile(c: LimboCase): Profile {
+  return c.id.startsWith('webpki::') || c.id.startsWith('online::') ? 'cabf' : 'rfc5280';
+}
+
+const subtle = webcrypto.subtle as unknown as SubtleCrypto;
+
+async function parseAll(pems: string[]): Promise<Certificate[]> {
+  const out: Certificate[] = [];
+  for (const pem of pems) for (const der of pemCertificates(pem)) out.push(await parseCertificate(der, subtle));
+  return out;
+}
+
+export async function runLimboCase(c: LimboCase, now: number): Promise<LimboResult> {
+  const started = performance.now();
+  const done = (actual: LimboResult['actual'], context: string): LimboResult => ({
+    id: c.id, expected: c.expected_result, actual, context, ms: performance.now() - started,
+  });
+  if (c.validation_kind !== 'SERVER') return done('SKIPPED', `validation kind ${c.validation_kind} is not modelled`);
+  if (c.expected_peer_name?.kind === 'RFC822') return done('SKIPPED', 'RFC822 peer names are not modelled');
+  let peer: Certificate;
+  let untrusted: Certificate[];
+  let anchors: Certificate[];
+  try {
+    [peer] = await parseAll([c.peer_certificate]);
+    untrusted = await parseAll(c.untrusted_intermediates);
+    anchors = await parseAll(c.trusted_certs);
+  } catch (e) {
+    // A certificate we refuse to parse is a certificate we refuse to accept.
+    return done('FAILURE', `parse: ${(e as Error).message}`);
+  }
+  if (!peer) return done('FAILURE', 'parse: no peer certificate');
+  const purposes = c.extended_key_usage ?? ['serverAuth'];
+  const r = await validate({
+    peer,
+    untrusted,
+    anchors,
+    peerName: c.expected_peer_name?.value,
+    at: c.validation_time ? Date.parse(c.validation_time) : now,
+    purpose: purposes.includes('clientAuth') && !purposes.includes('serverAuth') ? 'clientAuth' : 'serverAuth',
+    policy: limboPolicy(c),
+    profile: limboProfile(c),
+    subtle,
+  });
+  return r.ok ? done('SUCCESS', `path of ${r.path.length}`) : done('FAILURE', `${r.code} ${r.name} at depth ${r.depth}: ${r.error?.kind}`);
+}
+
+export async function runLimbo(now: number): Promise<LimboResult[]> {
+  const out: LimboResult[] = [];
+  for (const { case: c } of loadLimboCases()) out.push(await runLimboCase(c, now));
+  return out;
+}
