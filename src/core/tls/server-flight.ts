@@ -111,8 +111,10 @@ export async function readServerFlight(bytes: Uint8Array, opts: ReadFlightOption
         flight.clientCertRequested = true;
         flight.acceptableClientCAs = parseCertificateRequest(body, tls13).authorities;
         return;
-      case 14:
-      case 20:
+      case 14: // TLS 1.2: keep reading, a plaintext alert may follow (e.g. client certificate missing)
+        flight.complete = true;
+        return;
+      case 20: // TLS 1.3: later records use the application traffic keys
         flight.complete = true;
         stopped = true;
         return;

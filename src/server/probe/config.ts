@@ -1,0 +1,91 @@
+/**
+ * Probe configuration from environment variables. Every variable is optional; the defaults
+ * are the safe public-deployment values. Bad values are reported, not silently replaced.
+ */
+import { DEFAULT_PROBE_PORTS, type TargetPolicy } from '../../core/net/policy.ts';
+
+export interface ProbeLimits {
+  connectTimeoutMs: number;
+  handshakeTimeoutMs: number;
+  /** Most bytes read from the server before the probe gives up. */
+  maxBytes: number;
+  dnsTimeoutMs: number;
+}
+
+export interface ProbeConfig {
+  policy: TargetPolicy;
+  limits: ProbeLimits;
+  /** Probes per client per window. */
+  rateLimit: number;
+  rateWindowMs: number;
+  /** Probes running at once in this process. */
+  maxConcurrent: number;
+  /** Take the client address from the first X-Forwarded-For entry (only behind a trusted proxy). */
+  trustProxy: boolean;
+}
+
+export const DEFAULT_LIMITS: ProbeLimits = {
+  connectTimeoutMs: 5_000,
+  handshakeTimeoutMs: 10_000,
+  maxBytes: 256 * 1024,
+  dnsTimeoutMs: 5_000,
+};
+
+/** Each variable, its default and meaning (the README table is written from this list). */
+export const PROBE_ENV_VARS = {
+  CERTLAB_PROBE_ALLOW_PRIVATE: '0 — set to 1 to allow loopback/private/link-local targets (local development and tests only)',
+  CERTLAB_PROBE_PORTS: `${DEFAULT_PROBE_PORTS.join(',')} — comma-separated ports the probe may connect to, or * for any`,
+  CERTLAB_PROBE_CONNECT_TIMEOUT_MS: '5000 — TCP connect timeout',
+  CERTLAB_PROBE_HANDSHAKE_TIMEOUT_MS: '10000 — TLS handshake timeout (from TCP connected to the server\'s last handshake message)',
+  CERTLAB_PROBE_DNS_TIMEOUT_MS: '5000 — name resolution timeout',
+  CERTLAB_PROBE_MAX_BYTES: '262144 — most bytes read from a server before the probe aborts',
+  CERTLAB_PROBE_RATE_LIMIT: '10 — probes per client per window (429 with Retry-After beyond it)',
+  CERTLAB_PROBE_RATE_WINDOW_S: '60 — rate-limit window in seconds',
+  CERTLAB_PROBE_MAX_CONCURRENT: '8 — probes running at once per process (503 with Retry-After beyond it)',
+  CERTLAB_PROBE_TRUST_PROXY: '0 — set to 1 behind a reverse proxy to key rate limits on the first X-Forwarded-For address',
+} as const;
+
+export class ProbeConfigError extends Error {}
+
+function int(env: Record<string, string | undefined>, name: keyof typeof PROBE_ENV_VARS, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ProbeConfigError(`${name}="${raw}" is not valid: expected a whole number from ${min} to ${max}.`);
+  }
+  return n;
+}
+
+function flag(env: Record<string, string | undefined>, name: keyof typeof PROBE_ENV_VARS): boolean {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new ProbeConfigError(`${name}="${raw}" is not valid: expected 1 or 0.`);
+}
+
+function ports(raw: string | undefined): TargetPolicy['ports'] {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_PROBE_PORTS;
+  if (raw.trim() === '*') return 'any';
+  const list = raw.split(',').map((p) => Number(p.trim()));
+  if (list.some((p) => !Number.isInteger(p) || p < 1 || p > 65535)) {
+    throw new ProbeConfigError(`CERTLAB_PROBE_PORTS="${raw}" is not valid: expected comma-separated ports (1-65535) or *.`);
+  }
+  return list;
+}
+
+export function probeConfigFromEnv(env: Record<string, string | undefined>): ProbeConfig {
+  return {
+    policy: { allowPrivate: flag(env, 'CERTLAB_PROBE_ALLOW_PRIVATE'), ports: ports(env.CERTLAB_PROBE_PORTS) },
+    limits: {
+      connectTimeoutMs: int(env, 'CERTLAB_PROBE_CONNECT_TIMEOUT_MS', DEFAULT_LIMITS.connectTimeoutMs, 100, 60_000),
+      handshakeTimeoutMs: int(env, 'CERTLAB_PROBE_HANDSHAKE_TIMEOUT_MS', DEFAULT_LIMITS.handshakeTimeoutMs, 100, 60_000),
+      dnsTimeoutMs: int(env, 'CERTLAB_PROBE_DNS_TIMEOUT_MS', DEFAULT_LIMITS.dnsTimeoutMs, 100, 60_000),
+      maxBytes: int(env, 'CERTLAB_PROBE_MAX_BYTES', DEFAULT_LIMITS.maxBytes, 16 * 1024, 1024 * 1024),
+    },
+    rateLimit: int(env, 'CERTLAB_PROBE_RATE_LIMIT', 10, 1, 100_000),
+    rateWindowMs: int(env, 'CERTLAB_PROBE_RATE_WINDOW_S', 60, 1, 86_400) * 1000,
+    maxConcurrent: int(env, 'CERTLAB_PROBE_MAX_CONCURRENT', 8, 1, 1000),
+    trustProxy: flag(env, 'CERTLAB_PROBE_TRUST_PROXY'),
+  };
+}

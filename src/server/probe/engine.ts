@@ -1,0 +1,226 @@
+/**
+ * The probe engine: resolve the name once, connect to exactly that address, run a TLS
+ * handshake through a recording socket, and read what the server sent from the recording.
+ *
+ * Safety (issue 6): the address that is checked is the address that is dialled. The name is
+ * resolved once by the injected resolver; net.connect gets the IP literal, so no second lookup
+ * can happen (DNS rebinding). With a policy, every refusal happens before any socket exists.
+ */
+import { connect as tcpConnect, type Socket } from 'node:net';
+import { DEFAULT_CIPHERS, connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { performance } from 'node:perf_hooks';
+import { type TargetPolicy, admitAddress, admitTarget } from '../../core/net/policy.ts';
+import { alertName } from '../../core/tls/names.ts';
+import { parseKeyLog } from '../../core/tls/tls13-decrypt.ts';
+import { type FlightReading, readServerFlight } from '../../core/tls/server-flight.ts';
+import { DEFAULT_LIMITS, type ProbeLimits } from './config.ts';
+import type { ProbeError } from './errors.ts';
+import { RecordingSocket, TooMuchDataError } from './recording-socket.ts';
+import { type Resolver, systemResolver } from './resolver.ts';
+
+export interface ProbeRequest {
+  /** What the person typed: `host`, `host:port`, `[v6]:port` or a URL. */
+  host: string;
+  port?: number;
+  /** SNI name when it differs from the host (or when the host is an IP address). */
+  servername?: string;
+}
+
+export interface ProbeOptions {
+  /** Target policy; `null` for the local CLI, which may probe anything. */
+  policy: TargetPolicy | null;
+  resolver?: Resolver;
+  limits?: Partial<ProbeLimits>;
+}
+
+export interface WireReport {
+  target: { host: string; port: number; servername: string | null };
+  ip: string;
+  /** DER of each certificate, exactly as the server sent it (order and duplicates kept). */
+  presented: Uint8Array[];
+  protocol: string | null;
+  cipher: string | null;
+  alpn: string | null;
+  ocspStapled: boolean;
+  ocspResponse?: Uint8Array;
+  clientCertRequested: boolean;
+  /** DER names of the CAs the server accepts client certificates from. */
+  acceptableClientCAs: Uint8Array[];
+  /** Handshake messages in the order the server sent them. */
+  serverMessages: string[];
+  /** True when node:tls completed the handshake. */
+  handshakeCompleted: boolean;
+  bytesReceived: number;
+  timings: { dnsMs: number; connectMs: number; handshakeMs: number };
+}
+
+export type ProbeOutcome =
+  | { ok: true; report: WireReport }
+  /** `report` is present when a connection was made: it holds what the server sent before failing. */
+  | { ok: false; error: ProbeError; report?: WireReport };
+
+/**
+ * Node's default TLS 1.2 list, and for TLS 1.3 only the AES-GCM suites, so the handshake can be
+ * decrypted with WebCrypto (which has no ChaCha20). Node takes both in `ciphers` (TLS_* = 1.3).
+ */
+const CIPHERS = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', ...DEFAULT_CIPHERS.split(':').filter((c) => !c.startsWith('TLS_'))].join(':');
+const IP_LITERAL = /^[\d.]+$|:/;
+
+const since = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
+
+function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => ProbeError): Promise<T | ProbeError> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<ProbeError>((resolve) => {
+    timer = setTimeout(() => resolve(onTimeout()), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+const isError = (x: unknown): x is ProbeError => typeof x === 'object' && x !== null && 'kind' in x;
+
+async function resolveOnce(host: string, isLiteral: boolean, resolver: Resolver, policy: TargetPolicy | null, dnsTimeoutMs: number): Promise<string | ProbeError> {
+  if (isLiteral) return host;
+  let answers: string[] | ProbeError;
+  try {
+    answers = await withTimeout(resolver(host), dnsTimeoutMs, () => ({ kind: 'DnsTimeout', host, afterMs: dnsTimeoutMs }));
+  } catch (e) {
+    return { kind: 'DnsFailed', host, code: (e as NodeJS.ErrnoException).code ?? String(e) };
+  }
+  if (isError(answers)) return answers;
+  if (answers.length === 0) return { kind: 'DnsFailed', host, code: 'ENODATA' };
+  if (!policy) return answers[0]!;
+  const refusals = answers.map((a) => admitAddress(host, a, policy));
+  const allowed = refusals.findIndex((r) => r === undefined);
+  return allowed >= 0 ? answers[allowed]! : { kind: 'Refused', refusal: refusals[0]! };
+}
+
+function connectTcp(ip: string, port: number, timeoutMs: number): Promise<Socket | ProbeError> {
+  return new Promise((resolve) => {
+    const socket = tcpConnect({ host: ip, port, noDelay: true });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve({ kind: 'ConnectTimeout', address: ip, port, afterMs: timeoutMs });
+    }, timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.removeAllListeners('error');
+      resolve(socket);
+    });
+    socket.once('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve({ kind: 'ConnectFailed', address: ip, port, code: e.code ?? e.message });
+    });
+  });
+}
+
+interface HandshakeEnd {
+  completed: boolean;
+  error?: ProbeError;
+  nodeError?: NodeJS.ErrnoException;
+  keylog: string;
+  recording: Uint8Array;
+}
+
+function handshake(tcp: Socket, servername: string | null, limits: ProbeLimits): Promise<HandshakeEnd> {
+  return new Promise((resolve) => {
+    const recorder = new RecordingSocket(tcp, limits.maxBytes);
+    let keylog = '';
+    let settled = false;
+    // Verification is off ONLY here: the probe sends no application data over this
+    // connection, closes it right after the handshake, and judges the recorded chain itself.
+    const tls: TLSSocket = tlsConnect({
+      socket: recorder,
+      ...(servername ? { servername } : {}),
+      rejectUnauthorized: false,
+      requestOCSP: true,
+      ALPNProtocols: ['h2', 'http/1.1'],
+      ciphers: CIPHERS,
+    });
+    const finish = (end: Omit<HandshakeEnd, 'keylog' | 'recording'>) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve({ ...end, keylog, recording: recorder.recording });
+      tls.destroy();
+      recorder.destroy();
+    };
+    const timer = setTimeout(
+      () => finish({ completed: false, error: { kind: 'HandshakeTimeout', afterMs: limits.handshakeTimeoutMs, bytesReceived: recorder.received } }),
+      limits.handshakeTimeoutMs,
+    );
+    tls.on('keylog', (line: Buffer) => {
+      keylog += line.toString('latin1');
+    });
+    tls.once('secureConnect', () => finish({ completed: true }));
+    recorder.once('error', (e) => {
+      if (e instanceof TooMuchDataError) finish({ completed: false, error: { kind: 'TooMuchData', limit: e.limit } });
+    });
+    tls.on('error', (e: NodeJS.ErrnoException) => finish({ completed: false, nodeError: e }));
+    tls.once('close', () => finish({ completed: false, error: { kind: 'ClosedMidHandshake', bytesReceived: recorder.received } }));
+  });
+}
+
+/** The error to report for a failed handshake: what the server said beats what node:tls said. */
+function handshakeError(end: HandshakeEnd, reading: FlightReading): ProbeError | undefined {
+  if (end.error?.kind === 'TooMuchData' || end.error?.kind === 'HandshakeTimeout') return end.error;
+  if (reading.flight.alert && (!end.completed || reading.flight.alert.level === 'fatal')) return { kind: 'ServerAlert', alert: reading.flight.alert };
+  if (reading.error?.kind === 'NotTls') return { kind: 'NotTls', firstBytesHex: reading.error.firstBytesHex, hint: reading.error.hint };
+  if (end.completed) return reading.error && !reading.flight.complete ? { kind: 'UnreadableHandshake', error: reading.error } : undefined;
+  if (end.nodeError) {
+    const msg = end.nodeError.message;
+    if (/socket disconnected|ECONNRESET|socket hang up/i.test(msg) || end.nodeError.code === 'ECONNRESET') {
+      return { kind: 'ClosedMidHandshake', bytesReceived: end.recording.length };
+    }
+    const alert = /SSL alert number (\d+)/.exec(msg);
+    if (alert) {
+      const description = Number(alert[1]);
+      return { kind: 'ServerAlert', alert: { level: 'fatal', description, name: alertName(description) } };
+    }
+    return { kind: 'HandshakeFailed', code: end.nodeError.code ?? 'ERR_TLS', message: msg.trim() };
+  }
+  return end.error ?? { kind: 'ClosedMidHandshake', bytesReceived: end.recording.length };
+}
+
+export async function probe(request: ProbeRequest, options: ProbeOptions): Promise<ProbeOutcome> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const policy = options.policy;
+  const admitted = admitTarget(request.host, policy ?? { allowPrivate: true, ports: 'any' }, request.port);
+  if (!admitted.ok) return { ok: false, error: { kind: 'Refused', refusal: admitted.refusal } };
+  const { host, port, kind } = admitted.target;
+
+  const t0 = performance.now();
+  const ip = await resolveOnce(host, kind !== 'name', options.resolver ?? systemResolver, policy, limits.dnsTimeoutMs);
+  if (isError(ip)) return { ok: false, error: ip };
+  const dnsMs = since(t0);
+
+  const t1 = performance.now();
+  const tcp = await connectTcp(ip, port, limits.connectTimeoutMs);
+  if (isError(tcp)) return { ok: false, error: tcp };
+  const connectMs = since(t1);
+
+  const servername = request.servername ?? (kind === 'name' ? host : null);
+  const t2 = performance.now();
+  const end = await handshake(tcp, servername && !IP_LITERAL.test(servername) ? servername : null, limits);
+  const handshakeMs = since(t2);
+
+  const reading = await readServerFlight(end.recording, { subtle: globalThis.crypto.subtle, keyLog: parseKeyLog(end.keylog), maxMessageBytes: limits.maxBytes });
+  const f = reading.flight;
+  const report: WireReport = {
+    target: { host, port, servername },
+    ip,
+    presented: f.certificates,
+    protocol: f.protocol ?? null,
+    cipher: f.cipherSuite?.name ?? null,
+    alpn: f.alpn ?? null,
+    ocspStapled: f.ocspStapled,
+    ...(f.ocspResponse ? { ocspResponse: f.ocspResponse } : {}),
+    clientCertRequested: f.clientCertRequested,
+    acceptableClientCAs: f.acceptableClientCAs,
+    serverMessages: f.messages,
+    handshakeCompleted: end.completed,
+    bytesReceived: end.recording.length,
+    timings: { dnsMs, connectMs, handshakeMs },
+  };
+  const error = handshakeError(end, reading);
+  return error ? { ok: false, error, report } : { ok: true, report };
+}

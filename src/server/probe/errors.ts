@@ -1,0 +1,60 @@
+/** Every way a probe can fail before or during the TLS handshake, with what to do about it. */
+import type { TargetRefusal } from '../../core/net/policy.ts';
+import { describeRefusal } from '../../core/net/policy.ts';
+import type { Alert } from '../../core/tls/messages.ts';
+import type { TlsReadError } from '../../core/tls/reader.ts';
+
+export type ProbeError =
+  | { kind: 'Refused'; refusal: TargetRefusal }
+  | { kind: 'DnsFailed'; host: string; code: string }
+  | { kind: 'DnsTimeout'; host: string; afterMs: number }
+  | { kind: 'ConnectTimeout'; address: string; port: number; afterMs: number }
+  | { kind: 'ConnectFailed'; address: string; port: number; code: string }
+  | { kind: 'HandshakeTimeout'; afterMs: number; bytesReceived: number }
+  | { kind: 'TooMuchData'; limit: number }
+  | { kind: 'ServerAlert'; alert: Alert }
+  | { kind: 'ClosedMidHandshake'; bytesReceived: number }
+  | { kind: 'NotTls'; firstBytesHex: string; hint: string }
+  | { kind: 'HandshakeFailed'; code: string; message: string }
+  | { kind: 'UnreadableHandshake'; error: TlsReadError };
+
+const ALERT_ADVICE: Record<string, string> = {
+  handshake_failure: 'the server found nothing in common with the client (protocol version, cipher suites or signature algorithms), or requires a client certificate',
+  protocol_version: 'the server does not support TLS 1.2 or 1.3',
+  unrecognized_name: 'the server has no certificate for the name sent in SNI; check --servername',
+  certificate_required: 'the server requires a client certificate',
+  access_denied: 'the server refused the client (often: client certificate required)',
+  internal_error: 'the server failed internally during the handshake',
+  insufficient_security: 'the server requires stronger parameters than were offered',
+};
+
+export function describeProbeError(e: ProbeError): string {
+  switch (e.kind) {
+    case 'Refused':
+      return describeRefusal(e.refusal);
+    case 'DnsFailed':
+      return `Could not resolve "${e.host}" (${e.code}). Check the spelling, or that the name exists in public DNS.`;
+    case 'DnsTimeout':
+      return `Resolving "${e.host}" took longer than ${e.afterMs} ms; gave up.`;
+    case 'ConnectTimeout':
+      return `No TCP answer from ${e.address} port ${e.port} within ${e.afterMs} ms: the port is filtered or the host is down.`;
+    case 'ConnectFailed':
+      return `TCP connection to ${e.address} port ${e.port} failed (${e.code})${e.code === 'ECONNREFUSED' ? ': nothing listens on that port' : ''}.`;
+    case 'HandshakeTimeout':
+      return `The TLS handshake did not finish within ${e.afterMs} ms (${e.bytesReceived} bytes received): the server is too slow or is not a TLS server.`;
+    case 'TooMuchData':
+      return `The server sent more than ${e.limit} bytes during the handshake; the probe stopped reading. A normal certificate chain is a few kilobytes.`;
+    case 'ServerAlert': {
+      const advice = ALERT_ADVICE[e.alert.name];
+      return `The server ended the handshake with a ${e.alert.level} alert ${e.alert.name} (${e.alert.description})${advice ? `: ${advice}` : ''}.`;
+    }
+    case 'ClosedMidHandshake':
+      return `The server closed the connection during the handshake after ${e.bytesReceived} bytes.`;
+    case 'NotTls':
+      return `The server did not answer with TLS: ${e.hint}. First bytes: ${e.firstBytesHex}.`;
+    case 'HandshakeFailed':
+      return `The TLS handshake failed: ${e.message} (${e.code}).`;
+    case 'UnreadableHandshake':
+      return `The handshake completed, but its messages could not be read (${e.error.kind}).`;
+  }
+}
