@@ -1,0 +1,70 @@
+/**
+ * What else a pasted text tells: which client printed it and which host (and port) it talked to.
+ * The host only ever goes into a suggested command, so it must look like a host name or an IP.
+ */
+import type { ClientId } from './patterns.ts';
+
+const SIGNATURES: [ClientId, RegExp][] = [
+  ['openssl', /verify error:num=|Verify return code:|^CONNECTED\(|error \d+ at \d+ depth lookup|^depth=\d/m],
+  ['curl', /\bcurl: \(\d+\)|SSL certificate problem:/],
+  ['python', /Traceback \(most recent call last\)|\bssl\.SSL\w*Error|_ssl\.c:\d+|urllib\.error|requests\.exceptions|HTTPSConnectionPool\(/],
+  ['java', /javax\.net\.ssl|sun\.security\.|java\.security\.cert|\bat [\w.$]+\([\w$]+\.java:\d+\)/],
+  ['node', /node:internal|at TLSSocket|\bcode: '[A-Z_]+'|ERR_TLS_|Node\.js v\d+/],
+  ['go', /\bx509: |\btls: (?:failed|first record)|\bGet "https?:/],
+  ['dotnet', /System\.Net\.|System\.Security\.Authentication|SslPolicyErrors|X509ChainStatus/],
+  ['chrome', /NET::ERR_|net::ERR_|\bERR_CERT_|\bERR_SSL_/],
+  ['firefox', /\bSEC_ERROR_|\bSSL_ERROR_|MOZILLA_PKIX_ERROR_/],
+];
+
+export function detectClient(text: string): ClientId | null {
+  for (const [client, re] of SIGNATURES) if (re.test(text)) return client;
+  return null;
+}
+
+export interface Target {
+  host: string;
+  port: number;
+}
+
+const HOST_RE = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+const IPV4_RE = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+const IPV6_RE = /^[0-9A-Fa-f:]+$/;
+
+/** A host that is safe to print inside a shell command, or null. */
+export function safeHost(raw: string): string | null {
+  const h = raw.trim().replace(/\.$/, '');
+  if (h.length === 0 || h.length > 253) return null;
+  if (IPV4_RE.test(h)) return h.split('.').every((o) => Number(o) <= 255) ? h : null;
+  if (h.startsWith('[') && h.endsWith(']') && IPV6_RE.test(h.slice(1, -1)) && h.includes(':')) return h;
+  if (IPV6_RE.test(h) && h.split(':').length > 2) return `[${h}]`;
+  if (!HOST_RE.test(h) || !/[A-Za-z]/.test(h)) return null;
+  return h.toLowerCase();
+}
+
+const TARGET_PATTERNS: RegExp[] = [
+  /-connect\s+(\[[0-9A-Fa-f:]+\]|[A-Za-z0-9.-]+)(?::(\d+))?/,
+  /https?:\/\/(\[[0-9A-Fa-f:]+\]|[A-Za-z0-9.-]+)(?::(\d+))?/,
+  /host='([^']+)',\s*port=(\d+)/,
+  /Host: ([^\s]+?)\.? is not in the cert's altnames/,
+  /IP: ([^\s]+) is not in the cert's list/,
+  /x509: certificate is valid for [^\n]*?, not ([^\s"]+)/,
+  /wanted to match ([^\s"]+)/,
+  /No subject alternative (?:DNS name|names) matching (?:IP address )?(\S+?) found/,
+  /No name matching (\S+?) found/,
+  /certificate is not valid for '([^']+)'/,
+  /target host ?name '([^']+)'/,
+  /Connected to (\S+) \(/,
+  /servername\s+(\S+)/,
+];
+
+export function findTarget(text: string): Target | null {
+  for (const re of TARGET_PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const host = safeHost(m[1]!);
+    if (!host) continue;
+    const port = m[2] ? Number(m[2]) : 443;
+    return { host, port: port > 0 && port < 65536 ? port : 443 };
+  }
+  return null;
+}

@@ -1,0 +1,185 @@
+/**
+ * The decoder: any pasted text (a bare code, a code name, a one-line error, a stack trace,
+ * a log, an s_client transcript) → the most telling error in it, its cause, who must act,
+ * what to do, the lesson and the command that confirms it. Text it cannot place gets
+ * cause 'unknown' with the closest candidates, never a confident wrong answer.
+ */
+import type { CauseId } from '../cause-id.ts';
+import { CAUSES, type Liability } from '../causes.ts';
+import { VERIFY_CODES } from '../codes/verify-codes.ts';
+import { CLIENT_MESSAGES } from '../clients/messages.ts';
+import { detectClient, findTarget, type Target } from './context.ts';
+import { extractFindings, MAX_INPUT, type Finding } from './extract.ts';
+import type { ClientId } from './patterns.ts';
+
+export type Confidence = 'certain' | 'likely' | 'ambiguous' | 'none';
+
+export interface Candidate {
+  cause: CauseId;
+  code: number | null;
+  name: string | null;
+  /** Why it is a candidate (the matched words or the message it resembles). */
+  why: string;
+}
+
+export interface DecodeResult {
+  cause: CauseId;
+  liability: Liability;
+  /** OpenSSL verify code (in `numbering`), when one applies. */
+  code: number | null;
+  name: string | null;
+  /** OpenSSL's own text for the code. */
+  text: string | null;
+  numbering: string | null;
+  client: ClientId | null;
+  explanation: string;
+  actions: { server: string; client: string };
+  /** Lesson path, e.g. /lessons/why-it-breaks/#expired */
+  lesson: string;
+  /** The command that confirms the diagnosis. */
+  next: string;
+  confidence: Confidence;
+  /** Other causes the same text could mean (ambiguous texts), or the closest ones (unknown). */
+  candidates: Candidate[];
+  /** Every recognised error, in the order it appears. */
+  findings: { match: string; cause: CauseId | 'from-code'; code: number | null; name: string | null; client: ClientId | null; depth: number | null }[];
+  host: string | null;
+  /** When a bare number means different codes in different OpenSSL versions. */
+  note: string | null;
+  /** Set when the input was cut to MAX_INPUT characters. */
+  truncated: boolean;
+}
+
+/** Most telling first, when findings are otherwise equal. */
+const CAUSE_ORDER: CauseId[] = [
+  'hostname-mismatch', 'expired', 'not-yet-valid', 'revoked', 'self-signed', 'incomplete-chain',
+  'weak-key', 'weak-signature', 'bad-signature', 'invalid-ca', 'path-length-exceeded', 'wrong-purpose',
+  'name-constraints', 'client-cert-required', 'protocol-mismatch', 'outdated-client-store', 'unknown-ca', 'unknown',
+];
+
+function rank(f: Finding): number[] {
+  const placed = f.cause !== 'from-code' && f.cause !== 'unknown' ? 1 : 0;
+  const definite = f.alternatives ? 0 : 1;
+  const notOk = f.code?.short === 'OK' ? 0 : 1;
+  const order = f.cause === 'from-code' ? 0 : CAUSE_ORDER.length - CAUSE_ORDER.indexOf(f.cause);
+  return [notOk, placed, definite, f.weight >= 45 ? 1 : 0, order, f.weight];
+}
+
+function better(a: Finding, b: Finding): boolean {
+  const ra = rank(a);
+  const rb = rank(b);
+  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! > rb[i]!;
+  return false;
+}
+
+export function nextCommand(cause: CauseId, target: Target | null): string {
+  const host = target?.host ?? 'HOST';
+  const port = target?.port ?? 443;
+  const sni = host.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(host) ? '' : ` -servername ${host}`;
+  const base = `openssl s_client -connect ${host}:${port}${sni}`;
+  switch (cause) {
+    case 'hostname-mismatch':
+      return `${base} </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName`;
+    case 'expired':
+    case 'not-yet-valid':
+      return `${base} -showcerts </dev/null 2>/dev/null | grep -E '^ *(depth|v:|Verify)'; date -u`;
+    case 'client-cert-required':
+      return `${base} -cert client.pem -key client.key </dev/null`;
+    case 'protocol-mismatch':
+      return `${base} -brief </dev/null`;
+    case 'outdated-client-store':
+      return `${base} -showcerts -CAfile /etc/ssl/certs/ca-certificates.crt </dev/null`;
+    default:
+      return `${base} -showcerts </dev/null`;
+  }
+}
+
+function lessonPath(slug: string): string {
+  const [page, anchor] = slug.split('#');
+  return `/lessons/${page}/${anchor ? `#${anchor}` : ''}`;
+}
+
+const STOP = new Set(['certificate', 'error', 'failed', 'the', 'with', 'from', 'this', 'that', 'does', 'have', 'unable', 'exception', 'java', 'javax', 'caused']);
+function words(s: string): Set<string> {
+  return new Set((s.toLowerCase().match(/[a-z][a-z0-9]{3,}/g) ?? []).filter((w) => !STOP.has(w)));
+}
+
+/** Closest table entries by shared words, for text nothing matched. */
+function closest(text: string): Candidate[] {
+  const have = words(text);
+  if (have.size === 0) return [];
+  const scored: (Candidate & { score: number })[] = [];
+  for (const c of VERIFY_CODES) {
+    if (c.short === 'OK') continue;
+    const w = words(`${c.text ?? ''} ${c.short.replace(/_/g, ' ')}`);
+    const shared = [...w].filter((x) => have.has(x));
+    if (shared.length) scored.push({ cause: c.cause, code: c.code, name: c.name, why: `shares "${shared.join('", "')}" with "${c.text ?? c.name}"`, score: shared.length / w.size });
+  }
+  for (const m of CLIENT_MESSAGES) {
+    if (m.cause === 'from-code') continue;
+    const w = words(m.template.replace(/\{\w+\}/g, ' '));
+    const shared = [...w].filter((x) => have.has(x));
+    if (shared.length >= 2) scored.push({ cause: m.cause, code: m.code ?? null, name: null, why: `resembles ${m.client}'s "${m.template}"`, score: shared.length / w.size });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  const out: Candidate[] = [];
+  for (const s of scored) {
+    if (out.some((o) => o.cause === s.cause)) continue;
+    out.push({ cause: s.cause, code: s.code, name: s.name, why: s.why });
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
+export function decode(input: string): DecodeResult {
+  const text = typeof input === 'string' ? input : '';
+  const findings = extractFindings(text);
+  const target = findTarget(text);
+  let top: Finding | undefined;
+  for (const f of findings) if (!top || better(f, top)) top = f;
+
+  const listed = findings.map((f) => ({
+    match: f.match.length > 200 ? `${f.match.slice(0, 200)}…` : f.match,
+    cause: f.cause, code: f.code?.code ?? null, name: f.code?.name ?? null, client: f.client ?? null, depth: f.depth ?? null,
+  }));
+  const client = top?.client ?? findings.find((f) => f.client)?.client ?? detectClient(text);
+  const truncated = text.length > MAX_INPUT;
+
+  // Nothing placeable: a wrapper only ("certificate verify failed" with no reason), or nothing at all.
+  if (!top || top.cause === 'from-code' || (top.cause === 'unknown' && !top.code)) {
+    const unknown = CAUSES.unknown;
+    return {
+      cause: 'unknown', liability: unknown.liability, code: null, name: null, text: null, numbering: null, client,
+      explanation: findings.length
+        ? 'The text shows a TLS failure but not which check failed (the reason is missing). Run the command below to see what the server sends.'
+        : 'No known TLS or certificate error was found in this text.',
+      actions: unknown.actions, lesson: lessonPath(unknown.lesson), next: nextCommand('unknown', target),
+      confidence: 'none', candidates: closest(text), findings: listed, host: target?.host ?? null, note: null, truncated,
+    };
+  }
+
+  const cause: CauseId = top.cause;
+  const code = top.code;
+  const c = CAUSES[cause];
+  const codeFitsCause = code && code.cause === cause;
+  const explanation = codeFitsCause || (code && cause === 'unknown') ? code!.explanation : code ? `${c.summary} (${code.explanation})` : c.summary;
+  const actions = codeFitsCause || (code && cause === 'unknown') ? code!.actions : c.actions;
+  const liability = codeFitsCause || (code && cause === 'unknown') ? code!.liability : c.liability;
+  const alternatives = (top.alternatives ?? []).filter((a) => a !== cause);
+  const confidence: Confidence = code?.short === 'OK' ? 'certain' : alternatives.length ? 'ambiguous' : top.weight >= 45 ? 'certain' : 'likely';
+  return {
+    cause, liability,
+    code: code?.code ?? null, name: code?.name ?? null, text: code?.text ?? null, numbering: code?.version ?? null,
+    client,
+    explanation,
+    actions,
+    lesson: lessonPath(c.lesson),
+    next: nextCommand(cause, target),
+    confidence,
+    candidates: alternatives.map((a) => ({ cause: a, code: null, name: null, why: `the same text is also printed when: ${CAUSES[a].title.toLowerCase()}` })),
+    findings: listed,
+    host: target?.host ?? null,
+    note: top.numberNote ?? null,
+    truncated,
+  };
+}

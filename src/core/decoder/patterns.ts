@@ -1,0 +1,137 @@
+/**
+ * Client-text recognisers, derived from the shared client message table
+ * (src/core/clients/messages.ts): each template becomes a regular expression, and the
+ * symbolic codes browsers and .NET print (NET::ERR_…, SEC_ERROR_…, X509ChainStatusFlags)
+ * are matched as words. OpenSSL's own verify texts and code names are recognised from the
+ * verify code table (extract.ts), so templates that are only "{text}" add nothing here.
+ *
+ * What the decoder adds is judgement, not texts: which messages cannot tell causes apart
+ * (READINGS) and how specific each kind of message is (weights).
+ */
+import type { CauseId } from '../cause-id.ts';
+import { CLIENT_MESSAGES, type ClientId, type ClientMessage } from '../clients/messages.ts';
+
+export type { ClientId } from '../clients/messages.ts';
+
+export interface ClientPattern {
+  /** client/id of the message table entry. */
+  key: string;
+  client: ClientId;
+  re: RegExp;
+  /** 'from-code': a wrapper around an OpenSSL verify text; the code found inside decides. */
+  cause: CauseId | 'from-code';
+  code?: number;
+  /** Causes the text alone cannot tell apart; `cause` is then only the usual reading. */
+  alternatives?: CauseId[];
+  /** Higher = more specific. OpenSSL verify codes rank 50-60. */
+  weight: number;
+  source: string;
+  template: string;
+}
+
+const CHAIN_UNKNOWN: CauseId[] = ['unknown-ca', 'incomplete-chain', 'outdated-client-store', 'self-signed'];
+const DATES: CauseId[] = ['expired', 'not-yet-valid'];
+const HANDSHAKE: CauseId[] = ['protocol-mismatch', 'client-cert-required'];
+
+/** Messages whose text is shared by several causes (what the real clients showed here, and their sources). */
+export const READINGS: Readonly<Record<string, CauseId[]>> = {
+  'java/pkix-build': CHAIN_UNKNOWN,
+  'java/validity-check': DATES,
+  'java/alert': HANDSHAKE,
+  'java/alert-handshake-failure': HANDSHAKE,
+  'java/alert-bad-certificate': ['client-cert-required', 'unknown'],
+  'go/unknown-authority': CHAIN_UNKNOWN,
+  'go/unknown-authority-hint': CHAIN_UNKNOWN,
+  'dotnet/status-partial-chain': ['incomplete-chain', 'unknown-ca'],
+  'dotnet/status-not-time-valid': DATES,
+  'dotnet/status-untrusted-root': ['unknown-ca', 'self-signed'],
+  'chrome/cert-authority-invalid': ['unknown-ca', 'self-signed', 'incomplete-chain'],
+  'chrome/cert-date-invalid': DATES,
+  'chrome/cert-invalid': ['invalid-ca', 'path-length-exceeded', 'wrong-purpose', 'name-constraints'],
+  'firefox/sec-error-unknown-issuer': CHAIN_UNKNOWN,
+  'firefox/ssl-error-handshake-failure-alert': HANDSHAKE,
+  'openssl/alert-handshake-failure': HANDSHAKE,
+  'openssl/alert-bad-certificate': ['client-cert-required', 'unknown'],
+  'openssl/alert-unknown-ca': ['client-cert-required', 'unknown-ca'],
+  'openssl/alert-certificate-unknown': ['client-cert-required', 'unknown'],
+  'curl/35-openssl': HANDSHAKE,
+  'curl/35-strerror': HANDSHAKE,
+};
+
+/** Symbolic codes that are safe to match as whole words wherever they appear. */
+function tokenFor(m: ClientMessage): string | undefined {
+  const e = m.errorCode;
+  if (!e) return undefined;
+  if (m.client === 'chrome' || m.client === 'firefox') return e;
+  if (m.client === 'dotnet' && e.startsWith('X509ChainStatusFlags.')) return e.slice('X509ChainStatusFlags.'.length);
+  if (m.client === 'dotnet' && /^RemoteCertificate\w+$/.test(e)) return e;
+  return undefined;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const PLACEHOLDER: Record<string, string> = {
+  code: '\\d+',
+  line: '\\d+',
+  depth: '\\d+',
+  port: '\\d+',
+  host: `[^\\s'"]+?`,
+};
+
+/** Template → regex source; exception-class prefixes are dropped so "Caused by: …" lines match too. */
+export function templateToRegex(template: string): { source: string; literal: number } | undefined {
+  const body = template
+    .replace(/^(?:[\w.$]+(?:Exception|Error)(?: \[[A-Z_]+\])?: )/, '')
+    .replace(/\.$/, '');
+  const parts = body.split(/(\{[a-zA-Z]+\})/);
+  let source = '';
+  let literal = 0;
+  for (const part of parts) {
+    const ph = /^\{([a-zA-Z]+)\}$/.exec(part);
+    if (ph) source += PLACEHOLDER[ph[1]!] ?? '[^\\n]*?';
+    else {
+      literal += part.replace(/\s+/g, '').length;
+      source += escape(part).replace(/\s+/g, '\\s+');
+    }
+  }
+  if (literal < 10) return undefined;
+  return { source, literal };
+}
+
+function weightOf(m: ClientMessage, key: string): number {
+  if (m.cause === 'from-code') return 5;
+  if (READINGS[key]) return 30;
+  return m.code !== undefined ? 46 : 42;
+}
+
+function build(): ClientPattern[] {
+  const out: ClientPattern[] = [];
+  for (const m of CLIENT_MESSAGES) {
+    const key = `${m.client}/${m.id}`;
+    const base = {
+      key,
+      client: m.client,
+      cause: m.cause,
+      code: m.code,
+      alternatives: READINGS[key],
+      weight: weightOf(m, key),
+      source: m.source,
+      template: m.template,
+    };
+    const rx = templateToRegex(m.template);
+    // a template's own text is more specific than a bare symbolic code: +1
+    if (rx) out.push({ ...base, re: new RegExp(rx.source), weight: base.weight + 1 });
+    const token = tokenFor(m);
+    if (token) out.push({ ...base, re: new RegExp(`(?<![A-Za-z0-9_])${escape(token)}(?![A-Za-z0-9_])`) });
+    // OpenSSL reason strings ("…:SSL routines:…:tlsv1 alert protocol version") also appear bare,
+    // e.g. in Python's "[SSL: TLSV1_ALERT_PROTOCOL_VERSION] tlsv1 alert protocol version"
+    const reason = /SSL routines:[^:]*:([a-z0-9 ]{8,})$/.exec(m.template)?.[1];
+    if (reason) out.push({ ...base, key: `${key}#reason`, re: new RegExp(escape(reason).replace(/ /g, '[ _]'), 'i') });
+  }
+  return out;
+}
+
+export const CLIENT_PATTERNS: readonly ClientPattern[] = build();
+
+/** How many distinct client texts the decoder recognises (for the bench and the closing note). */
+export const CLIENT_TEXT_COUNT = CLIENT_MESSAGES.length;
