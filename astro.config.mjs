@@ -11,7 +11,6 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   server: { host: '127.0.0.1', port: 4321 },
-  telemetry: false,
   integrations: [
     starlight({
       title: 'certlab',
