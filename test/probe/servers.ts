@@ -142,9 +142,11 @@ export function startHostile(kind: Misbehaviour, host = '127.0.0.1'): Promise<Ru
           socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n');
           return;
         case 'huge-certificate': {
-          // Handshake record(s) announcing a 10 MB Certificate message, then 10 MB of filler.
-          const header = Buffer.from([0x16, 0x03, 0x03, 0x40, 0x00, 11, 0xa0, 0x00, 0x00]);
-          socket.write(header);
+          // A plausible TLS 1.2 ServerHello (ECDHE-RSA-AES128-GCM-SHA256, renegotiation_info),
+          // then a record announcing a 10 MB Certificate message, then 10 MB of filler.
+          const hello = [0x03, 0x03, ...new Array(32).fill(0x42), 0x00, 0xc0, 0x2f, 0x00, 0x00, 0x05, 0xff, 0x01, 0x00, 0x01, 0x00];
+          socket.write(Buffer.from([0x16, 0x03, 0x03, 0x00, hello.length + 4, 0x02, 0x00, 0x00, hello.length, ...hello]));
+          socket.write(Buffer.from([0x16, 0x03, 0x03, 0x40, 0x00, 11, 0xa0, 0x00, 0x00]));
           const chunk = Buffer.alloc(64 * 1024, 0x41);
           let sent = 0;
           const pump = () => {

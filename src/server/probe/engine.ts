@@ -152,10 +152,10 @@ function handshake(tcp: Socket, servername: string | null, limits: ProbeLimits):
       keylog += line.toString('latin1');
     });
     tls.once('secureConnect', () => finish({ completed: true }));
-    recorder.once('error', (e) => {
-      if (e instanceof TooMuchDataError) finish({ completed: false, error: { kind: 'TooMuchData', limit: e.limit } });
-    });
-    tls.on('error', (e: NodeJS.ErrnoException) => finish({ completed: false, nodeError: e }));
+    const onError = (e: NodeJS.ErrnoException) =>
+      finish(e instanceof TooMuchDataError ? { completed: false, error: { kind: 'TooMuchData', limit: e.limit } } : { completed: false, nodeError: e });
+    recorder.on('error', onError);
+    tls.on('error', onError);
     tls.once('close', () => finish({ completed: false, error: { kind: 'ClosedMidHandshake', bytesReceived: recorder.received } }));
   });
 }
@@ -165,6 +165,8 @@ function handshakeError(end: HandshakeEnd, reading: FlightReading): ProbeError |
   if (end.error?.kind === 'TooMuchData' || end.error?.kind === 'HandshakeTimeout') return end.error;
   if (reading.flight.alert && (!end.completed || reading.flight.alert.level === 'fatal')) return { kind: 'ServerAlert', alert: reading.flight.alert };
   if (reading.error?.kind === 'NotTls') return { kind: 'NotTls', firstBytesHex: reading.error.firstBytesHex, hint: reading.error.hint };
+  const hostile: (string | undefined)[] = ['MessageTooLong', 'RecordTooLong', 'Malformed', 'UnexpectedMessage'];
+  if (!end.completed && hostile.includes(reading.error?.kind)) return { kind: 'UnreadableHandshake', error: reading.error! };
   if (end.completed) return reading.error && !reading.flight.complete ? { kind: 'UnreadableHandshake', error: reading.error } : undefined;
   if (end.nodeError) {
     const msg = end.nodeError.message;

@@ -3,6 +3,7 @@ import type { TargetRefusal } from '../../core/net/policy.ts';
 import { describeRefusal } from '../../core/net/policy.ts';
 import type { Alert } from '../../core/tls/messages.ts';
 import type { TlsReadError } from '../../core/tls/reader.ts';
+import { describeTlsReadError } from '../../core/tls/describe.ts';
 
 export type ProbeError =
   | { kind: 'Refused'; refusal: TargetRefusal }
@@ -55,6 +56,6 @@ export function describeProbeError(e: ProbeError): string {
     case 'HandshakeFailed':
       return `The TLS handshake failed: ${e.message} (${e.code}).`;
     case 'UnreadableHandshake':
-      return `The handshake completed, but its messages could not be read (${e.error.kind}).`;
+      return `The server's handshake could not be read: ${describeTlsReadError(e.error)}.`;
   }
 }
