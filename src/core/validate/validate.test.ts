@@ -1,0 +1,169 @@
+/**
+ * The validator on generated chains (drawn in test/openssl-verify/pki.ts): each check gives
+ * its exact named failure with context. Codes are cross-checked with `openssl verify` in
+ * test/openssl-verify/cross-check.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webcrypto } from 'node:crypto';
+import type { Certificate, ValidationPolicy } from '../model.ts';
+import { parseCertificate } from '../certificate.ts';
+import type { ChainFactory } from '../../../test/openssl-verify/chain-factory.ts';
+import { AT, buildPki } from '../../../test/openssl-verify/pki.ts';
+import { validate, type ValidateInput } from './validate.ts';
+
+const subtle = webcrypto.subtle as unknown as SubtleCrypto;
+
+const OPENSSL_LEVEL2: ValidationPolicy = {
+  aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: false, maxDepth: 100,
+};
+
+let f: ChainFactory;
+const cache = new Map<string, Certificate>();
+async function cert(name: string): Promise<Certificate> {
+  if (!cache.has(name)) cache.set(name, await parseCertificate(f.der(name), subtle));
+  return cache.get(name)!;
+}
+const at = (c: Certificate, depth: number) => ({ depth, subject: c.subject.oneline, sha256: c.sha256 });
+
+async function run(peer: string, untrusted: string[], trusted: string[], more: Partial<ValidateInput> = {}) {
+  return validate({
+    peer: await cert(peer),
+    untrusted: await Promise.all(untrusted.map(cert)),
+    anchors: await Promise.all(trusted.map(cert)),
+    at: AT,
+    policy: OPENSSL_LEVEL2,
+    subtle,
+    ...more,
+  });
+}
+
+beforeAll(() => {
+  f = buildPki();
+});
+afterAll(() => f?.dispose());
+
+describe('a valid path', () => {
+  // root -> ica -> ee (example.com, 192.0.2.1)
+  it('reports the path peer first, with OpenSSL code 0', async () => {
+    const [ee, ica, root] = await Promise.all(['ee', 'ica', 'root'].map(cert));
+    expect(await run('ee', ['ica'], ['root'], { peerName: 'example.com' })).toEqual({
+      ok: true, code: 0, name: 'X509_V_OK', text: 'ok', depth: null, cause: null,
+      path: [ee, ica, root].map((c) => ({ subject: c.subject.oneline, issuer: c.issuer.oneline, sha256: c.sha256 })),
+      aiaFetched: [], pathsTried: 1,
+    });
+  });
+  it('tries every candidate issuer: a same-name issuer with the wrong key does not hide the right one', async () => {
+    // ee-forged was signed by ica-b ("CN=ICA", other key); ica has the same name.
+    const r = await run('ee-forged', ['ica', 'ica-b'], ['root']);
+    expect({ ok: r.ok, pathsTried: r.pathsTried, via: r.path[1]?.sha256 }).toEqual({ ok: true, pathsTried: 2, via: (await cert('ica-b')).sha256 });
+  });
+});
+
+describe('named failures with context', () => {
+  it('CertExpired: which certificate, when it expired, and the time used', async () => {
+    const ee = await cert('ee-short');
+    const r = await run('ee-short', ['ica'], ['root']);
+    expect(r).toMatchObject({ ok: false, code: 10, name: 'X509_V_ERR_CERT_HAS_EXPIRED', text: 'certificate has expired', depth: 0, cause: 'expired' });
+    expect(r.error).toEqual({ kind: 'CertExpired', ...at(ee, 0), notAfter: Date.UTC(2024, 5, 1), at: AT });
+  });
+  it('CertNotYetValid', async () => {
+    const ee = await cert('ee-late');
+    expect((await run('ee-late', ['ica'], ['root'])).error).toEqual({ kind: 'CertNotYetValid', ...at(ee, 0), notBefore: Date.UTC(2026, 0, 1), at: AT });
+  });
+  it('IssuerNotFound at the peer: the intermediate was not sent (cause incomplete-chain)', async () => {
+    const ee = await cert('ee');
+    const r = await run('ee', [], ['root']);
+    expect({ code: r.code, cause: r.cause, error: r.error }).toEqual({
+      code: 20, cause: 'incomplete-chain', error: { kind: 'IssuerNotFound', ...at(ee, 0), issuer: 'CN=ICA' },
+    });
+  });
+  it('IssuerNotFound above the intermediate: the root is not trusted (cause unknown-ca)', async () => {
+    const ica = await cert('ica');
+    const r = await run('ee', ['ica'], []);
+    expect({ code: r.code, cause: r.cause, error: r.error }).toEqual({
+      code: 20, cause: 'unknown-ca', error: { kind: 'IssuerNotFound', ...at(ica, 1), issuer: 'CN=Root' },
+    });
+  });
+  it('SelfSignedInChain and SelfSignedLeaf', async () => {
+    expect((await run('ee', ['ica', 'root'], [])).error).toEqual({ kind: 'SelfSignedInChain', ...at(await cert('root'), 2) });
+    expect((await run('self', [], ['root'])).error).toEqual({ kind: 'SelfSignedLeaf', ...at(await cert('self'), 0) });
+  });
+  it('HostnameMismatch lists the names presented; IP literals only meet IP SANs', async () => {
+    const ee = await cert('ee');
+    expect((await run('ee', ['ica'], ['root'], { peerName: 'www.example.com' })).error).toEqual({
+      kind: 'HostnameMismatch', ...at(ee, 0), expected: 'www.example.com', presented: ['example.com'],
+    });
+    expect((await run('ee', ['ica'], ['root'], { peerName: '192.0.2.9' })).error).toEqual({
+      kind: 'IpAddressMismatch', ...at(ee, 0), expected: '192.0.2.9', presented: ['192.0.2.1'],
+    });
+  });
+  it('the CN is a name only when the policy falls back to it', async () => {
+    const ee = await cert('ee-cn');
+    expect((await run('ee-cn', ['ica'], ['root'], { peerName: 'example.com' })).ok).toBe(true);
+    expect((await run('ee-cn', ['ica'], ['root'], { peerName: 'example.com', policy: { ...OPENSSL_LEVEL2, cnFallback: false } })).error).toEqual({
+      kind: 'HostnameMismatch', ...at(ee, 0), expected: 'example.com', presented: [],
+    });
+  });
+  it('InvalidCa says which marking is wrong', async () => {
+    expect((await run('ee-noku', ['ica-noku'], ['root'])).error).toEqual({ kind: 'InvalidCa', ...at(await cert('ica-noku'), 1), reason: 'key-usage-without-keyCertSign' });
+    expect((await run('ee-notca', ['ica-notca'], ['root'])).error).toEqual({ kind: 'InvalidCa', ...at(await cert('ica-notca'), 1), reason: 'basic-constraints-not-ca' });
+    expect((await run('ee-nobc', ['ica-nobc'], ['root'])).error).toEqual({ kind: 'InvalidCa', ...at(await cert('ica-nobc'), 1), reason: 'no-basic-constraints' });
+  });
+  it('PathLengthExceeded: root -> ica0 (pathlen:0) -> ica1 -> ee', async () => {
+    expect((await run('ee-deep', ['ica1', 'ica0'], ['root'])).error).toEqual({
+      kind: 'PathLengthExceeded', ...at(await cert('ica0'), 2), pathLen: 0, intermediatesBelow: 1,
+    });
+  });
+  it('InvalidPurpose names the EKU the peer has', async () => {
+    expect((await run('ee-client', ['ica'], ['root'])).error).toEqual({
+      kind: 'InvalidPurpose', ...at(await cert('ee-client'), 0), purpose: 'serverAuth', reason: 'extended-key-usage', present: ['1.3.6.1.5.5.7.3.2'],
+    });
+    expect((await run('ee-client', ['ica'], ['root'], { purpose: 'clientAuth' })).ok).toBe(true);
+  });
+  it('UnhandledCriticalExtension names the OID', async () => {
+    expect((await run('ee-critical', ['ica'], ['root'])).error).toEqual({ kind: 'UnhandledCriticalExtension', ...at(await cert('ee-critical'), 0), oid: '1.2.3.4' });
+  });
+  it('EeKeyTooSmall / CaKeyTooSmall / WeakSignatureDigest at security level 2', async () => {
+    expect((await run('ee-rsa1024', ['ica'], ['root'])).error).toEqual({
+      kind: 'EeKeyTooSmall', ...at(await cert('ee-rsa1024'), 0), algorithm: 'RSA', bits: 1024, minBits: 2048,
+    });
+    expect((await run('ee-under-rsa1024', ['ica-rsa1024'], ['root'])).error).toEqual({
+      kind: 'CaKeyTooSmall', ...at(await cert('ica-rsa1024'), 1), algorithm: 'RSA', bits: 1024, minBits: 2048,
+    });
+    expect((await run('ee-sha1', ['ica'], ['root'])).error).toEqual({ kind: 'WeakSignatureDigest', ...at(await cert('ee-sha1'), 0), algorithm: 'ecdsa-with-SHA1' });
+  });
+  it('name constraints: permitted and excluded subtrees', async () => {
+    expect((await run('ee-nc-out', ['ica-nc'], ['root'])).error).toEqual({
+      kind: 'PermittedSubtreeViolation', ...at(await cert('ee-nc-out'), 0), name: 'DNS:example.org', constraintDepth: 1, permitted: ['DNS:example.com'],
+    });
+    expect((await run('ee-nc-bad', ['ica-nc'], ['root'])).error).toEqual({
+      kind: 'ExcludedSubtreeViolation', ...at(await cert('ee-nc-bad'), 0), name: 'DNS:x.bad.example.com', constraintDepth: 1, excluded: 'DNS:bad.example.com',
+    });
+  });
+  it('BadSignature when the only same-name issuer holds another key', async () => {
+    expect((await run('ee-forged', ['ica'], ['root'])).error).toEqual({
+      kind: 'BadSignature', ...at(await cert('ee-forged'), 0), algorithm: 'ecdsa-with-SHA256', issuerSubject: 'CN=ICA',
+    });
+  });
+  it('strict mode: CA without keyUsage (Python 3.13)', async () => {
+    expect((await run('ee-ku-missing', ['ica-ku-missing'], ['root'], { policy: { ...OPENSSL_LEVEL2, strict: true } })).error).toEqual({
+      kind: 'CaMissingKeyUsage', ...at(await cert('ica-ku-missing'), 1),
+    });
+  });
+  it('ChainTooLong when the intermediates exceed maxDepth', async () => {
+    expect((await run('ee-deep', ['ica1', 'ica0'], ['root'], { policy: { ...OPENSSL_LEVEL2, maxDepth: 1 } })).error).toEqual({
+      kind: 'ChainTooLong', ...at(await cert('ica0'), 2), maxDepth: 1,
+    });
+  });
+  it('WorkBudgetExhausted stops a search that would take too long', async () => {
+    expect((await run('ee', ['ica'], ['root'], { budget: 1 })).error).toEqual({ kind: 'WorkBudgetExhausted', ...at(await cert('ica'), 1), budget: 1 });
+  });
+});
+
+describe('ranking when every path fails', () => {
+  it('a path that reached an anchor beats one that did not', async () => {
+    // ee-via-short: root -> ica-short (expired) -> ee; an untrusted copy of the root is also sent.
+    const r = await run('ee-via-short', ['ica-short', 'root'], ['root']);
+    expect(r.error).toEqual({ kind: 'CertExpired', ...at(await cert('ica-short'), 1), notAfter: Date.UTC(2024, 5, 1), at: AT });
+  });
+});
