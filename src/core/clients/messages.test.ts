@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CAUSE_IDS } from '../cause-id.ts';
-import { CLIENT_MESSAGES, clientMessage } from './messages.ts';
+import { CLIENT_MESSAGES, messageById } from './messages.ts';
 
 describe('client message table', () => {
   it('has one entry per (client, id)', () => {
@@ -26,7 +26,7 @@ describe('client message table', () => {
   });
 
   it('finds an entry by id and names the known ids when it cannot', () => {
-    expect(clientMessage('go', 'hostname').template).toBe('x509: certificate is valid for {names}, not {host}');
-    expect(() => clientMessage('go', 'nope')).toThrow(/No client message go\/nope\. Known ids for go: tls-prefix, unknown-authority/);
+    expect(messageById('go', 'hostname').template).toBe('x509: certificate is valid for {names}, not {host}');
+    expect(() => messageById('go', 'nope')).toThrow(/No client message go\/nope\. Known ids for go: tls-prefix, unknown-authority/);
   });
 });
