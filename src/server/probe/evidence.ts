@@ -1,0 +1,62 @@
+/**
+ * The plain-text evidence block a person pastes into a ticket or an email: what a shell
+ * audit script (s_client + x509) would print — target, protocol, the verify result, the leaf's
+ * expiry and the chain as sent in `s:`/`i:` lines, in OpenSSL 3.0's spelling.
+ */
+import type { Certificate, DistinguishedName, Millis } from '../../core/model.ts';
+import { opensslTime } from '../../core/sim/showcerts.ts';
+import { validityStatus } from '../../core/certificate.ts';
+import type { WireReport } from './engine.ts';
+
+/** X509_NAME_print_ex as s_client prints it: "C = US, O = Example, CN = R11". */
+export function sClientName(dn: DistinguishedName): string {
+  const esc = (v: string) => v.replace(/[,+"\\<>;]/g, '\\$&');
+  return dn.rdns.map((rdn) => rdn.map((a) => `${a.type} = ${esc(a.value)}`).join(' + ')).join(', ');
+}
+
+export interface EvidenceVerify {
+  /** e.g. "openssl (Mozilla store)" */
+  label: string;
+  code: number;
+  text: string;
+}
+
+export interface EvidenceInput {
+  report: WireReport;
+  certificates: (Certificate | null)[];
+  at: Millis;
+  verify?: EvidenceVerify[];
+  handshakeError?: string;
+}
+
+export function evidenceText(input: EvidenceInput): string {
+  const { report: r, certificates, at } = input;
+  const hostPort = `${r.target.host.includes(':') ? `[${r.target.host}]` : r.target.host}:${r.target.port}`;
+  const lines = [
+    `# certlab probe ${hostPort}${r.target.servername && r.target.servername !== r.target.host ? ` -servername ${r.target.servername}` : ''}`,
+    `# at ${new Date(at).toISOString()} from the server's address ${r.ip}`,
+    `Protocol  : ${r.protocol ?? '(none)'}`,
+    `Cipher    : ${r.cipher ?? '(none)'}`,
+    `ALPN      : ${r.alpn ?? '(none)'}`,
+    `OCSP      : ${r.ocspStapled ? 'response stapled' : 'no response stapled'}`,
+    `Client certificate requested: ${r.clientCertRequested ? 'yes' : 'no'}`,
+  ];
+  if (input.handshakeError) lines.push(`Handshake : FAILED - ${input.handshakeError}`);
+  for (const v of input.verify ?? []) lines.push(`Verify return code: ${v.code} (${v.text}) [${v.label}]`);
+  const leaf = certificates[0];
+  if (leaf) {
+    lines.push(`notBefore=${opensslTime(leaf.notBefore)}`);
+    lines.push(`notAfter=${opensslTime(leaf.notAfter)} (${validityStatus(leaf.notBefore, leaf.notAfter, at).text})`);
+  }
+  lines.push('---', `Certificate chain (as sent: ${r.presented.length} certificate${r.presented.length === 1 ? '' : 's'})`);
+  certificates.forEach((c, i) => {
+    if (!c) {
+      lines.push(` ${i} (certificate ${i} could not be parsed)`);
+      return;
+    }
+    lines.push(` ${i} s:${sClientName(c.subject)}`, `   i:${sClientName(c.issuer)}`);
+    lines.push(`   v:NotBefore: ${opensslTime(c.notBefore)}; NotAfter: ${opensslTime(c.notAfter)}`);
+  });
+  lines.push('---');
+  return lines.join('\n');
+}

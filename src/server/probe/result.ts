@@ -1,0 +1,64 @@
+/**
+ * The probe's JSON result, shared by the HTTP route and `certlab probe --json`:
+ * what the server presented and negotiated, plus the evidence block.
+ */
+import type { Millis } from '../../core/model.ts';
+import type { ProbeOutcome, WireReport } from './engine.ts';
+import { type ProbeError, describeProbeError } from './errors.ts';
+import { evidenceText } from './evidence.ts';
+import { type PresentedCertificate, type UnparsedCertificate, summarisePresented } from './presented.ts';
+
+export interface ProbeErrorJson {
+  kind: ProbeError['kind'];
+  message: string;
+  detail: ProbeError;
+}
+
+export interface ProbeJson {
+  target: WireReport['target'];
+  ip: string;
+  presented: (PresentedCertificate | UnparsedCertificate)[];
+  protocol: string | null;
+  cipher: string | null;
+  alpn: string | null;
+  ocspStapled: boolean;
+  clientCertRequested: boolean;
+  serverMessages: string[];
+  timings: WireReport['timings'];
+  handshake: { completed: boolean; error?: ProbeErrorJson };
+  evidence: string;
+  probedAt: string;
+}
+
+export const errorJson = (e: ProbeError): ProbeErrorJson => ({ kind: e.kind, message: describeProbeError(e), detail: e });
+
+export interface ProbeResultParts {
+  json: ProbeJson;
+  /** Parsed certificates, in the order sent (null where parsing failed), for verdicts. */
+  certificates: Awaited<ReturnType<typeof summarisePresented>>['certificates'];
+  report: WireReport;
+}
+
+/** Builds the JSON for an outcome that reached the server; `undefined` when none did. */
+export async function buildProbeResult(outcome: ProbeOutcome, at: Millis, subtle: SubtleCrypto): Promise<ProbeResultParts | undefined> {
+  const report = outcome.report;
+  if (!report) return undefined;
+  const { certificates, summaries } = await summarisePresented(report.presented, at, subtle);
+  const error = outcome.ok ? undefined : errorJson(outcome.error);
+  const json: ProbeJson = {
+    target: report.target,
+    ip: report.ip,
+    presented: summaries,
+    protocol: report.protocol,
+    cipher: report.cipher,
+    alpn: report.alpn,
+    ocspStapled: report.ocspStapled,
+    clientCertRequested: report.clientCertRequested,
+    serverMessages: report.serverMessages,
+    timings: report.timings,
+    handshake: error ? { completed: report.handshakeCompleted, error } : { completed: report.handshakeCompleted },
+    evidence: evidenceText({ report, certificates, at, ...(error ? { handshakeError: error.message } : {}) }),
+    probedAt: new Date(at).toISOString(),
+  };
+  return { json, certificates, report };
+}
