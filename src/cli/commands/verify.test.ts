@@ -1,0 +1,71 @@
+/**
+ * certlab verify on generated chains (test/openssl-verify/pki.ts): root -> ica -> ee.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import type { ChainFactory } from '../../../test/openssl-verify/chain-factory.ts';
+import { buildPki } from '../../../test/openssl-verify/pki.ts';
+import { run } from './verify.ts';
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), readStdin: async () => new Uint8Array() } };
+}
+
+let f: ChainFactory;
+beforeAll(() => {
+  f = buildPki();
+});
+afterAll(() => f?.dispose());
+
+const AT = ['--at', '2025-01-01T00:00:00Z'];
+
+describe('certlab verify', () => {
+  it('valid chain: exit 0 and the JSON shape of the issue', async () => {
+    const t = io();
+    const code = await run(['--json', f.path('ee'), '--untrusted', f.path('ica'), '--trusted', f.path('root'), '--host', 'example.com', ...AT], t.io);
+    const j = JSON.parse(t.out.join(''));
+    expect(code).toBe(0);
+    expect(Object.keys(j)).toEqual(['ok', 'code', 'name', 'text', 'depth', 'cause', 'path', 'clients']);
+    expect({ ok: j.ok, code: j.code, name: j.name, text: j.text, depth: j.depth, cause: j.cause, subjects: j.path.map((p: { subject: string }) => p.subject) }).toEqual({
+      ok: true, code: 0, name: 'X509_V_OK', text: 'ok', depth: null, cause: null, subjects: ['CN=ee', 'CN=ICA', 'CN=Root'],
+    });
+    expect(Object.keys(j.clients)).toEqual(['openssl', 'curl', 'python', 'node', 'java', 'go', 'dotnet', 'chrome', 'firefox']);
+    expect(j.clients.curl).toEqual({ fails: false, message: null });
+  });
+  it('a chain file as the peer: the rest is untrusted; missing intermediate exits 1 with 20', async () => {
+    const t = io();
+    expect(await run(['--json', f.bundle('chain', ['ee', 'ica']), '--trusted', f.path('root'), ...AT], t.io)).toBe(0);
+    const u = io();
+    expect(await run(['--json', f.path('ee'), '--trusted', f.path('root'), ...AT], u.io)).toBe(1);
+    const j = JSON.parse(u.out.join(''));
+    expect({ code: j.code, name: j.name, depth: j.depth, cause: j.cause, curl: j.clients.curl }).toEqual({
+      code: 20, name: 'X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY', depth: 0, cause: 'incomplete-chain',
+      curl: { fails: true, message: 'curl: (60) SSL certificate problem: unable to get local issuer certificate' },
+    });
+  });
+  it('bad input exits 2 with what was expected', async () => {
+    const junk = f.path('junk', 'txt');
+    writeFileSync(junk, 'hello');
+    const cases: [string[], string][] = [
+      [[junk], 'holds no certificate. Expected PEM (-----BEGIN CERTIFICATE-----) or DER.'],
+      [['/nonexistent.pem'], 'cannot read /nonexistent.pem'],
+      [[f.path('ee'), '--at', 'yesterday'], '--at "yesterday" is not a time'],
+      [[f.path('ee'), '--store', 'windows'], 'Unknown trust store "windows". Expected one of: mozilla, system.'],
+      [[f.path('ee'), '--frobnicate'], 'unknown option "--frobnicate"'],
+      [[], 'missing the peer certificate file'],
+    ];
+    for (const [args, msg] of cases) {
+      const t = io();
+      expect(await run(args, t.io)).toBe(2);
+      expect(t.err.join('')).toContain(msg);
+    }
+  });
+  it('runs through the npm script with the system store (the private root is not in it)', () => {
+    const r = spawnSync('npm', ['run', '-s', 'certlab', '--', 'verify', f.path('ee'), '--untrusted', f.path('ica'), '--store', 'system', '--host', 'example.com', ...AT], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('NOT valid: 20 X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY (unable to get local issuer certificate) at depth 1');
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * `certlab verify <peer.pem> [--untrusted FILE]... [--trusted FILE]... [--store mozilla|system]
+ *  [--host NAME_OR_IP] [--at ISO-8601] [--aia] [--json]`: build and validate a path as OpenSSL 3
+ * does, and say what each client would print. A chain file given as the peer means: first
+ * certificate is the peer, the rest untrusted. Exit 0 valid, 1 not valid, 2 bad input.
+ */
+import { readFile } from 'node:fs/promises';
+import { webcrypto } from 'node:crypto';
+import type { CliIo } from '../main.ts';
+import type { Certificate } from '../../core/model.ts';
+import { parseCertificate } from '../../core/certificate.ts';
+import { pemCertificates } from '../../core/pem.ts';
+import { clientProfile } from '../../core/clients/profiles.ts';
+import { validate, type AiaFetcher, type ValidationResult } from '../../core/validate/validate.ts';
+import { judgeClients, type ClientVerdict } from '../../core/validate/clients.ts';
+import { basicRenderer } from '../../core/validate/basic-renderer.ts';
+import { trustStore, trustStoreErrorText } from '../../server/trust-stores.ts';
+
+export const summary = 'build and validate a path, with what each client would say';
+
+const USAGE = [
+  'usage: certlab verify <peer.pem|-> [--untrusted FILE]... [--trusted FILE]... [--store mozilla|system]',
+  '                      [--host NAME_OR_IP] [--at ISO-8601] [--aia] [--json]',
+  '',
+  'Validates the peer certificate as OpenSSL 3 would (its verify codes), and what each client',
+  '(openssl, curl, python, node, java, go, dotnet, chrome, firefox) would say.',
+  'A chain file as the peer: the first certificate is the peer, the rest are untrusted.',
+  '',
+  '  --untrusted FILE  intermediates (PEM or DER), any order; repeatable',
+  '  --trusted FILE    trust anchors (PEM or DER); repeatable; replaces the store',
+  '  --store NAME      mozilla (Node\'s Mozilla / certifi roots) or system (OS bundle); default system',
+  '  --host NAME       expected DNS name or IP address of the peer',
+  '  --at TIME         validation time, ISO-8601 (default: now)',
+  '  --aia             fetch missing intermediates from AIA caIssuers URLs (as Chrome does);',
+  '                    without it nothing is fetched, also not for the clients that would',
+  '  --json            print { ok, code, name, text, depth, cause, path, clients }',
+  '',
+  'Exit status: 0 valid, 1 not valid, 2 bad input.',
+].join('\n');
+
+const subtle = webcrypto.subtle as unknown as SubtleCrypto;
+
+interface Options {
+  peer?: string;
+  untrusted: string[];
+  trusted: string[];
+  store?: string;
+  host?: string;
+  at?: string;
+  aia: boolean;
+  json: boolean;
+}
+
+type Parsed = { ok: true; options: Options } | { ok: false; error: string } | { ok: 'help' };
+
+export function parseArgs(argv: string[]): Parsed {
+  const o: Options = { untrusted: [], trusted: [], aia: false, json: false };
+  const withValue = ['--untrusted', '--trusted', '--store', '--host', '--at'];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') return { ok: 'help' };
+    if (a === '--json') o.json = true;
+    else if (a === '--aia') o.aia = true;
+    else if (withValue.includes(a)) {
+      const v = argv[++i];
+      if (v === undefined) return { ok: false, error: `${a} needs a value.` };
+      if (a === '--untrusted') o.untrusted.push(v);
+      else if (a === '--trusted') o.trusted.push(v);
+      else if (a === '--store') o.store = v;
+      else if (a === '--host') o.host = v;
+      else o.at = v;
+    } else if (a.startsWith('-') && a !== '-') {
+      return { ok: false, error: `unknown option "${a}". Expected one of: ${[...withValue, '--aia', '--json', '--help'].join(', ')}.` };
+    } else if (o.peer === undefined) o.peer = a;
+    else return { ok: false, error: `unexpected argument "${a}": give one peer file; intermediates go in --untrusted.` };
+  }
+  if (o.peer === undefined) return { ok: false, error: 'missing the peer certificate file (use - for standard input).' };
+  return { ok: true, options: o };
+}
+
+class InputError extends Error {}
+
+async function readCerts(file: string, io: CliIo): Promise<Certificate[]> {
+  let bytes: Uint8Array;
+  try {
+    bytes = file === '-' ? await io.readStdin() : new Uint8Array(await readFile(file));
+  } catch (e) {
+    throw new InputError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  const ders = bytes[0] === 0x30 ? [bytes] : pemCertificates(new TextDecoder().decode(bytes));
+  if (ders.length === 0) throw new InputError(`${file} holds no certificate. Expected PEM (-----BEGIN CERTIFICATE-----) or DER.`);
+  const out: Certificate[] = [];
+  for (const [i, der] of ders.entries()) {
+    try {
+      out.push(await parseCertificate(der, subtle));
+    } catch (e) {
+      throw new InputError(`certificate ${i + 1} in ${file} does not parse: ${(e as Error).message}`);
+    }
+  }
+  return out;
+}
+
+/** Fetches an AIA URL the way Chrome does: 10 s, at most 64 KiB. */
+const fetchAia: AiaFetcher = async (url) => {
+  if (!/^https?:\/\//i.test(url)) return null;
+  const r = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  if (!r.ok) return null;
+  const body = new Uint8Array(await r.arrayBuffer());
+  return body.length > 65_536 ? null : body;
+};
+
+export function toJson(r: ValidationResult, clients: Partial<Record<string, ClientVerdict>>) {
+  return {
+    ok: r.ok,
+    code: r.code,
+    name: r.name,
+    text: r.text,
+    depth: r.depth,
+    cause: r.cause,
+    path: r.path,
+    clients: Object.fromEntries(Object.entries(clients).map(([k, v]) => [k, { fails: v!.fails, message: v!.message }])),
+  };
+}
+
+function toHuman(r: ValidationResult, clients: Partial<Record<string, ClientVerdict>>, anchorsLabel: string): string {
+  const lines: string[] = [];
+  lines.push(r.ok ? 'valid: a path reaches a trusted root (OpenSSL: 0 ok)' : `NOT valid: ${r.code} ${r.name} (${r.text}) at depth ${r.depth}`);
+  if (!r.ok) lines.push(`cause: ${r.cause}`, `detail: ${JSON.stringify(r.error)}`);
+  lines.push(`trust anchors: ${anchorsLabel}`, '', r.ok ? 'path:' : 'path examined:');
+  r.path.forEach((p, i) => lines.push(`  ${i} ${p.subject}`, `      issuer ${p.issuer}`, `      sha256 ${p.sha256}`));
+  if (r.aiaFetched.length) lines.push('', `fetched from AIA: ${r.aiaFetched.map((p) => p.subject).join('; ')}`);
+  lines.push('', 'what each client says:');
+  for (const [id, v] of Object.entries(clients)) lines.push(`  ${id.padEnd(8)} ${v!.fails ? 'fails' : 'ok   '} ${v!.message ?? ''}`.trimEnd());
+  return lines.join('\n');
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.ok === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  if (!parsed.ok) {
+    io.err(`certlab verify: ${parsed.error}\n\n${USAGE}`);
+    return 2;
+  }
+  const o = parsed.options;
+  let at = Date.now();
+  if (o.at !== undefined) {
+    at = Date.parse(o.at);
+    if (Number.isNaN(at)) {
+      io.err(`certlab verify: --at "${o.at}" is not a time. Expected ISO-8601, e.g. 2025-01-31T12:00:00Z.`);
+      return 2;
+    }
+  }
+  let peer: Certificate;
+  let untrusted: Certificate[] = [];
+  let anchors: Certificate[] = [];
+  let anchorsLabel: string;
+  try {
+    const chain = await readCerts(o.peer!, io);
+    peer = chain[0];
+    untrusted = chain.slice(1);
+    for (const f of o.untrusted) untrusted.push(...(await readCerts(f, io)));
+    for (const f of o.trusted) anchors.push(...(await readCerts(f, io)));
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(`certlab verify: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (o.trusted.length && !o.store) {
+    anchorsLabel = `${anchors.length} certificate(s) from ${o.trusted.join(', ')}`;
+  } else {
+    const s = await trustStore(o.store ?? 'system');
+    if (!s.ok) {
+      io.err(`certlab verify: ${trustStoreErrorText(s.error)}`);
+      return 2;
+    }
+    anchors = [...anchors, ...s.store.certificates];
+    anchorsLabel = `${s.store.label} (${s.store.certificates.length} roots from ${s.store.source})${o.trusted.length ? ` + ${o.trusted.join(', ')}` : ''}`;
+  }
+  const base = { peer, untrusted, anchors, peerName: o.host, at, subtle, aiaFetcher: o.aia ? fetchAia : undefined };
+  const policy = { ...clientProfile('openssl').policy, aiaFetch: o.aia };
+  const result = await validate({ ...base, policy });
+  // Without --aia nothing is fetched: clients that would fetch (chrome, dotnet) are judged on what was given.
+  const clients = await judgeClients(base, basicRenderer);
+  io.out(o.json ? JSON.stringify(toJson(result, clients), null, 2) : toHuman(result, clients, anchorsLabel));
+  return result.ok ? 0 : 1;
+}
