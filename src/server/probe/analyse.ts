@@ -1,14 +1,70 @@
 /**
- * From a probe outcome to the full result: what was presented (result.ts), then the
- * verdicts, headline, findings and email built from the validator and cause tables.
+ * From a probe outcome to the full result: what was presented (result.ts), what each client
+ * will say (verdicts.ts), the cause, headline and email (story.ts), and the evidence block
+ * with the verify results.
  */
-import type { Millis } from '../../core/model.ts';
+import type { Certificate, Millis } from '../../core/model.ts';
+import type { AiaFetcher } from '../../core/validate/validate.ts';
 import type { ProbeOutcome } from './engine.ts';
+import { evidenceText } from './evidence.ts';
 import { type ProbeJson, buildProbeResult } from './result.ts';
+import { type Story, tellStory } from './story.ts';
+import { type ClientVerdictJson, judgePresented } from './verdicts.ts';
 
-export type ProbeAnalysis = ProbeJson;
+export interface ProbeAnalysis extends ProbeJson {
+  verdicts?: Partial<Record<string, ClientVerdictJson>>;
+  cause: Story['cause'];
+  liability: Story['liability'];
+  headline: string;
+  email: Story['email'];
+}
 
-export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: SubtleCrypto): Promise<ProbeAnalysis | undefined> {
+export interface AnalyseOptions {
+  extraAnchors?: Certificate[];
+  aiaFetcher?: AiaFetcher;
+}
+
+export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: SubtleCrypto, options: AnalyseOptions = {}): Promise<ProbeAnalysis | undefined> {
   const parts = await buildProbeResult(outcome, at, subtle);
-  return parts?.json;
+  if (!parts) return undefined;
+  const { json, certificates, report } = parts;
+  const verdicts = await judgePresented(
+    {
+      presented: certificates,
+      peerName: report.target.servername ?? report.target.host,
+      at,
+      subtle,
+      ...(options.extraAnchors ? { extraAnchors: options.extraAnchors } : {}),
+      ...(options.aiaFetcher ? { aiaFetcher: options.aiaFetcher } : {}),
+    },
+    report.target.port,
+  );
+  const verify = verdicts
+    ? (['openssl', 'node'] as const).flatMap((c) => {
+        const v = verdicts.clients[c];
+        if (!v) return [];
+        // s_client reports its last error ("Verify return code: 21 (...)"); use that line when the renderer gives it.
+        const said = /Verify return code: (\d+) \((.+)\)/.exec(v.message);
+        return [{ label: `${c}, ${v.store}`, code: said ? Number(said[1]) : v.code, text: said ? said[2]! : verdicts.results[c]!.text }];
+      })
+    : [];
+  const evidence = evidenceText({ report, certificates, at, verify, ...(json.handshake.error ? { handshakeError: json.handshake.error.message } : {}) });
+  const story = tellStory({
+    host: report.target.host,
+    port: report.target.port,
+    presented: certificates,
+    ...(verdicts ? { verdicts } : {}),
+    report,
+    ...(outcome.ok ? {} : { error: outcome.error }),
+    evidence,
+  });
+  return {
+    ...json,
+    ...(verdicts ? { verdicts: verdicts.clients } : {}),
+    cause: story.cause,
+    liability: story.liability,
+    headline: story.headline,
+    evidence,
+    email: story.email,
+  };
 }

@@ -1,0 +1,100 @@
+/**
+ * "Is it them or us?": the cause, who must act, a one-line headline and a ready email to the
+ * server's administrators, written from the verdicts for the actual finding. Texts of the
+ * causes (title, summary, actions) come from the one cause table, src/core/causes.ts.
+ */
+import type { CauseId } from '../../core/cause-id.ts';
+import { type Liability, causeById } from '../../core/causes.ts';
+import type { ClientId } from '../../core/clients/messages.ts';
+import type { Certificate } from '../../core/model.ts';
+import type { WireReport } from './engine.ts';
+import type { ProbeError } from './errors.ts';
+import { STRICT_CLIENTS, type Verdicts } from './verdicts.ts';
+
+export interface Story {
+  cause: CauseId | null;
+  liability: Liability | null;
+  headline: string;
+  /** Null when there is nothing to ask of the server's administrators. */
+  email: { subject: string; body: string } | null;
+}
+
+const WHO: Record<Liability, string> = { server: "Server's fault", client: 'Client side', both: 'Server or client' };
+const PROTOCOL_ALERTS = ['protocol_version', 'handshake_failure', 'insufficient_security'];
+
+function cn(c: Certificate | null | undefined): string {
+  return c?.subject.rdns.flat().find((a) => a.type === 'CN')?.value ?? c?.subject.oneline ?? '?';
+}
+
+function causeWithoutChain(report: WireReport | undefined, error: ProbeError | undefined): CauseId | null {
+  if (report?.clientCertRequested && error) return 'client-cert-required';
+  if (error?.kind === 'NotTls') return 'protocol-mismatch';
+  if (error?.kind === 'ServerAlert' && PROTOCOL_ALERTS.includes(error.alert.name)) return 'protocol-mismatch';
+  return null;
+}
+
+function incompleteHeadline(presented: (Certificate | null)[], verdicts: Verdicts): string {
+  const top = presented[presented.length - 1];
+  const url = top?.aia?.caIssuers[0];
+  const chrome = verdicts.clients.chrome;
+  const sends = presented.length === 1 ? 'it sends only the leaf' : `it does not send the intermediate that issued '${cn(top)}'`;
+  if (chrome?.ok && chrome.aiaFetched?.length) {
+    return `Server's fault: ${sends}; browsers repair this by fetching '${chrome.aiaFetched[0]!.replace(/^.*CN=/, '')}'${url ? ` from ${url}` : ''}, strict clients cannot.`;
+  }
+  return `Server's fault: ${sends}; clients cannot build a path to a trusted root${url ? ` (the missing certificate is at ${url})` : ''}.`;
+}
+
+export function tellStory(input: {
+  host: string;
+  port: number;
+  presented: (Certificate | null)[];
+  verdicts?: Verdicts;
+  report?: WireReport;
+  error?: ProbeError;
+  evidence: string;
+}): Story {
+  const { verdicts } = input;
+  const failing = verdicts ? (Object.keys(verdicts.clients) as ClientId[]).filter((c) => !verdicts.clients[c]!.ok) : [];
+  const strictFailing = failing.filter((c) => STRICT_CLIENTS.includes(c));
+  const primaryId = failing.includes('openssl') ? 'openssl' : strictFailing[0] ?? failing[0];
+  const primary = primaryId ? verdicts?.results[primaryId] : undefined;
+  const cause: CauseId | null = primary?.cause ?? causeWithoutChain(input.report, input.error);
+  const name = `${input.host}:${input.port}`;
+
+  if (!cause) {
+    const extra = input.report?.clientCertRequested ? ' The server also asks for a client certificate.' : '';
+    const headline = verdicts
+      ? `No certificate problem: every client accepts the chain ${name} presents.${extra}`
+      : `No verdict: ${input.error ? 'the handshake failed before any certificate was sent' : 'no certificate was presented'}.`;
+    return { cause: null, liability: null, headline, email: null };
+  }
+  const info = causeById(cause);
+  const works = verdicts ? (Object.keys(verdicts.clients) as ClientId[]).filter((c) => verdicts.clients[c]!.ok) : [];
+  const tally = verdicts ? ` Fails in: ${failing.join(', ') || 'none'}${works.length ? `; works in: ${works.join(', ')}` : ''}.` : '';
+  const headline = cause === 'incomplete-chain' && verdicts
+    ? incompleteHeadline(input.presented, verdicts) + tally
+    : `${WHO[info.liability]}: ${info.title.replace(/\.$/, '')}.${tally}`;
+  if (info.liability === 'client') return { cause, liability: info.liability, headline, email: null };
+
+  const quotes = failing
+    .filter((c) => verdicts?.clients[c]?.message)
+    .map((c) => `  ${verdicts!.clients[c]!.label}:\n    ${verdicts!.clients[c]!.message.split('\n').join('\n    ')}`);
+  const body = [
+    'Hello,',
+    '',
+    `Connections to ${name} fail certificate verification in ${strictFailing.length ? 'several TLS clients' : 'some TLS clients'} we use.${
+      quotes.length ? ' What they report:' : ''}`,
+    ...(quotes.length ? ['', ...quotes] : []),
+    '',
+    `Analysis: ${info.summary}`,
+    '',
+    `What we ask: ${info.actions.server}`,
+    '',
+    'Diagnostic output (certlab probe):',
+    '',
+    input.evidence,
+    '',
+    'Thank you.',
+  ].join('\n');
+  return { cause, liability: info.liability, headline, email: { subject: `TLS certificate problem on ${name}: ${info.title}`, body } };
+}

@@ -1,0 +1,102 @@
+/**
+ * What each client will say about the chain the server presented: the project's validator
+ * (judgeClients) run per trust store, with each failure in the client's own words
+ * (clientMessage). Stores: Mozilla / certifi (Node's bundled list) and the OS bundle; clients
+ * whose own store we do not hold (Java cacerts, Chrome Root Store) are judged against the
+ * Mozilla list, which is said in `store`. Chrome fetches missing intermediates (AIA).
+ */
+import type { Certificate, Millis } from '../../core/model.ts';
+import type { ClientId } from '../../core/clients/messages.ts';
+import { CLIENT_PROFILES, type ClientProfile } from '../../core/clients/profiles.ts';
+import { clientMessage } from '../../core/clients/render.ts';
+import { type ClientRenderer, judgeClients } from '../../core/validate/clients.ts';
+import type { AiaFetcher, ValidationResult } from '../../core/validate/validate.ts';
+import { trustStore } from '../trust-stores.ts';
+
+export interface ClientVerdictJson {
+  ok: boolean;
+  code: number;
+  name: string;
+  /** What the client prints; OpenSSL's text when the client accepts. */
+  message: string;
+  label: string;
+  store: string;
+  cause: string | null;
+  depth: number | null;
+  /** Intermediates the client fetched from AIA URLs (Chrome). */
+  aiaFetched?: string[];
+}
+
+export interface VerdictInput {
+  presented: (Certificate | null)[];
+  /** The name the clients ask for (SNI name or the host). */
+  peerName: string;
+  at: Millis;
+  subtle: SubtleCrypto;
+  /** Extra trust anchors (CLI --ca: a company root), added to every store. */
+  extraAnchors?: Certificate[];
+  aiaFetcher?: AiaFetcher;
+}
+
+export interface Verdicts {
+  clients: Partial<Record<ClientId, ClientVerdictJson>>;
+  /** Full validator results, by client, for the headline and findings. */
+  results: Partial<Record<ClientId, ValidationResult>>;
+}
+
+/** Strict clients: they neither fetch intermediates nor use a browser's root program. */
+export const STRICT_CLIENTS: readonly ClientId[] = ['openssl', 'curl', 'python', 'node', 'java', 'go', 'dotnet'];
+
+function rendererFor(at: Millis, port?: number): ClientRenderer {
+  return (client, result, ctx) =>
+    clientMessage(client, { code: result.code, depth: result.depth ?? 0, ...(result.error ? { kind: result.error.kind } : {}) }, {
+      host: ctx.host ?? '',
+      ...(port ? { port } : {}),
+      at,
+      chainSubjects: result.path.map((p) => p.subject),
+    }).message;
+}
+
+export async function judgePresented(input: VerdictInput, port?: number): Promise<Verdicts | undefined> {
+  const [peer, ...rest] = input.presented;
+  if (!peer) return undefined;
+  const untrusted = rest.filter((c): c is Certificate => c !== null);
+  const extra = input.extraAnchors ?? [];
+  const stores = { mozilla: await trustStore('mozilla'), system: await trustStore('system') };
+  const clients: Verdicts['clients'] = {};
+  const results: Verdicts['results'] = {};
+  const groups = new Map<'mozilla' | 'system', ClientProfile[]>();
+  for (const p of CLIENT_PROFILES) {
+    const store = p.store === 'system' && stores.system.ok ? 'system' : 'mozilla';
+    groups.set(store, [...(groups.get(store) ?? []), p]);
+  }
+  for (const [storeName, profiles] of groups) {
+    const loaded = stores[storeName];
+    const anchors = [...(loaded.ok ? loaded.store.certificates : []), ...extra];
+    const label = loaded.ok ? loaded.store.label : storeName;
+    const judged = await judgeClients(
+      { peer, untrusted, anchors, peerName: input.peerName, at: input.at, subtle: input.subtle, ...(input.aiaFetcher ? { aiaFetcher: input.aiaFetcher } : {}) },
+      rendererFor(input.at, port),
+      profiles,
+    );
+    for (const p of profiles) {
+      const v = judged[p.id];
+      if (!v) continue;
+      const r = v.result;
+      results[p.id] = r;
+      const storeText = p.store === storeName || (p.store === 'system' && storeName === 'system') ? label : `${label} (standing in for the ${p.store} store)`;
+      clients[p.id] = {
+        ok: r.ok,
+        code: r.code,
+        name: r.name,
+        message: v.message ?? r.text,
+        label: v.label,
+        store: extra.length ? `${storeText} + --ca` : storeText,
+        cause: r.cause,
+        depth: r.depth,
+        ...(r.aiaFetched.length ? { aiaFetched: r.aiaFetched.map((e) => e.subject) } : {}),
+      };
+    }
+  }
+  return { clients, results };
+}
