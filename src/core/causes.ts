@@ -116,9 +116,9 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
   },
   'invalid-ca': {
     id: 'invalid-ca',
-    title: 'An issuer in the chain is not a valid CA certificate',
+    title: 'A certificate in the chain breaks the rules for CAs and certificates',
     summary:
-      'A certificate used as an issuer lacks basicConstraints CA:TRUE or keyUsage keyCertSign, or breaks the certificate profile that strict clients enforce.',
+      'A certificate used as an issuer is not a valid CA (no basicConstraints CA:TRUE, no keyUsage keyCertSign), or a CA issues certificates that break the RFC 5280 profile strict clients enforce (for example a missing Authority Key Identifier).',
     liability: 'server',
     actions: {
       server:

@@ -45,6 +45,13 @@ function codeCause(code: VerifyCode, depth: number | undefined): Pick<Finding, '
     if (depth !== undefined) return { cause: 'unknown-ca', alternatives: ['unknown-ca', 'outdated-client-store'] };
     return { cause: 'unknown-ca', alternatives: ['unknown-ca', 'incomplete-chain', 'outdated-client-store'] };
   }
+  // 26 at depth 0: the server certificate's EKU; above 0: a CA certificate unfit for the purpose
+  // (OpenSSL checks the purpose of CA certificates too, e.g. an intermediate with CA:FALSE).
+  if (code.short === 'INVALID_PURPOSE') {
+    if (depth === 0) return { cause: 'wrong-purpose' };
+    if (depth !== undefined) return { cause: 'invalid-ca' };
+    return { cause: 'wrong-purpose', alternatives: ['wrong-purpose', 'invalid-ca'] };
+  }
   return { cause: code.cause };
 }
 

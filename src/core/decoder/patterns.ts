@@ -80,10 +80,22 @@ const PLACEHOLDER: Record<string, string> = {
 
 /** Template → regex source; exception-class prefixes are dropped so "Caused by: …" lines match too. */
 export function templateToRegex(template: string): { source: string; literal: number } | undefined {
-  const body = template
-    .replace(/^(?:[\w.$]+(?:Exception|Error)(?: \[[A-Z_]+\])?: )/, '')
-    .replace(/\.$/, '');
-  const parts = body.split(/(\{[a-zA-Z]+\})/);
+  const full = template.replace(/\.$/, '');
+  const stripped = full.replace(/^(?:[\w.$]+(?:Exception|Error)(?: \[[A-Z_]+\])?: )/, '');
+  // drop the exception class only when what is left is still distinctive
+  const rx = compile(stripped);
+  if (stripped !== full && rx.literal < 20) {
+    const whole = compile(full);
+    return whole.literal >= 10 ? whole : undefined;
+  }
+  return rx.literal >= 10 ? rx : undefined;
+}
+
+/** A message ends at the end of a line or at punctuation, not in the middle of a longer message. */
+const MESSAGE_END = `(?=\\s*$|\\s*[\\n;,.)'"\\]>]|\\s+\\()`;
+
+function compile(body: string): { source: string; literal: number } {
+  const parts = body.split(/(\{[a-zA-Z]+\})/).filter((p) => p !== '');
   let source = '';
   let literal = 0;
   for (const part of parts) {
@@ -94,8 +106,8 @@ export function templateToRegex(template: string): { source: string; literal: nu
       source += escape(part).replace(/\s+/g, '\\s+');
     }
   }
-  if (literal < 10) return undefined;
-  return { source, literal };
+  const endsLiteral = parts.length > 0 && !/^\{[a-zA-Z]+\}$/.test(parts.at(-1)!);
+  return { source: endsLiteral ? source + MESSAGE_END : source, literal };
 }
 
 function weightOf(m: ClientMessage, key: string): number {
@@ -120,7 +132,7 @@ function build(): ClientPattern[] {
     };
     const rx = templateToRegex(m.template);
     // a template's own text is more specific than a bare symbolic code: +1
-    if (rx) out.push({ ...base, re: new RegExp(rx.source), weight: base.weight + 1 });
+    if (rx) out.push({ ...base, re: new RegExp(rx.source, 'm'), weight: base.weight + 1 });
     const token = tokenFor(m);
     if (token) out.push({ ...base, re: new RegExp(`(?<![A-Za-z0-9_])${escape(token)}(?![A-Za-z0-9_])`) });
     // OpenSSL reason strings ("…:SSL routines:…:tlsv1 alert protocol version") also appear bare,
