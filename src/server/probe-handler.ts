@@ -16,6 +16,7 @@ import { errorJson } from './probe/result.ts';
 import { ConcurrencyCap, RateLimiter } from './probe/rate-limit.ts';
 import type { Resolver } from './probe/resolver.ts';
 import { analyseProbe } from './probe/analyse.ts';
+import { fetchAia } from './probe/aia-fetch.ts';
 
 export interface ProbeHandlerOptions {
   config?: ProbeConfig;
@@ -109,7 +110,8 @@ export function createProbeHandler(options: ProbeHandlerOptions = {}): ProbeHand
         const r = outcome.error.refusal;
         return json(SYNTAX_REFUSALS.includes(r.kind) ? 400 : 403, { error: { kind: 'Refused', message: describeRefusal(r), detail: r } });
       }
-      const result = await analyseProbe(outcome, now(), globalThis.crypto.subtle);
+      const aiaFetcher = (url: string) => fetchAia(url, { policy: config.policy, ...(options.resolver ? { resolver: options.resolver } : {}) }).then((r) => (r.ok ? r.bytes : null));
+      const result = await analyseProbe(outcome, now(), globalThis.crypto.subtle, { aiaFetcher });
       if (!result) return json(502, { target: parsed.value, error: outcome.ok ? undefined : errorJson(outcome.error) });
       return json(200, result);
     });

@@ -85,3 +85,37 @@ export function makeTestPki(): TestPki {
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+export interface LeafOptions {
+  cn?: string;
+  /** subjectAltName value, e.g. 'DNS:other.test'. */
+  san?: string;
+  /** caIssuers URL written into the leaf's AIA extension. */
+  aiaUrl?: string;
+  /** notAfter yesterday (openssl x509 -days -1). */
+  expired?: boolean;
+  /** Self-signed instead of issued by ica2. */
+  selfSigned?: boolean;
+}
+
+/** Another leaf for one scenario: issued by ica2 unless self-signed. */
+export function issueLeaf(pki: TestPki, name: string, o: LeafOptions = {}): TestCert {
+  const ext = [
+    'basicConstraints=critical,CA:FALSE',
+    'keyUsage=critical,digitalSignature',
+    'extendedKeyUsage=serverAuth',
+    `subjectAltName=${o.san ?? 'DNS:probe.test,DNS:localhost,IP:127.0.0.1,IP:::1'}`,
+    ...(o.aiaUrl ? [`authorityInfoAccess=caIssuers;URI:${o.aiaUrl}`] : []),
+  ].join('\n') + '\n';
+  const cn = o.cn ?? 'probe.test';
+  if (o.selfSigned) {
+    writeFileSync(join(pki.dir, `${name}.ext`), ext);
+    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.pem`,
+      '-subj', `/O=certlab tests/CN=${cn}`, '-days', '20', '-extensions', 'v3', '-config', writeConfig(pki.dir, name)], pki.dir);
+  } else {
+    writeFileSync(join(pki.dir, `${name}.ext`), ext);
+    openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/O=certlab tests/CN=${cn}`], pki.dir);
+    openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ica2.pem', '-CAkey', 'ica2.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', o.expired ? '-1' : '20', '-extfile', `${name}.ext`], pki.dir);
+  }
+  return load(pki.dir, name);
+}
