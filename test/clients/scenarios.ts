@@ -137,7 +137,7 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'no-keycertsign', code: 32, depth: 1, drawing: 'root -> ica (keyUsage digitalSignature only) -> ee',
+    id: 'no-keycertsign', code: 79, depth: 1, drawing: 'root -> ica (keyUsage digitalSignature only) -> ee',
     async build(now) {
       const { root, ica } = await rootAndIca(now, { keyUsage: 1 });
       const ee = await issue({ cn: HOST, issuer: ica }, now);

@@ -1,0 +1,86 @@
+/**
+ * The renderer against the real programs. For each situation of scenarios.ts (chains built in
+ * code, e.g. root -> ica -> ee with one thing broken), a real `openssl s_server` serves the chain
+ * on 127.0.0.1 and the real clients of this machine connect to it: openssl s_client, curl,
+ * python3 (ssl, urllib, requests), Node 24, Node 20 and Java 17. Each must fail exactly when
+ * clientMessage() says it fails, and print exactly the text it renders.
+ * Nothing is normalised: the "(_ssl.c:1006)" suffix is this machine's CPython 3.11.7 line, which
+ * the renderer uses too. A client whose binary is absent is skipped with the reason printed.
+ */
+import { webcrypto } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCertificate } from '../../src/core/certificate.ts';
+import type { Certificate } from '../../src/core/model.ts';
+import { clientMessage, type RenderContext } from '../../src/core/clients/render.ts';
+import type { Issued } from './pki.ts';
+import { REAL_CLIENTS, missingReason, runClient, startServer, type RealClient, type RunningServer } from './real-clients.ts';
+import { SITUATIONS, type Situation } from './scenarios.ts';
+
+const subtle = webcrypto.subtle as unknown as SubtleCrypto;
+const parse = (i: Issued): Promise<Certificate> => parseCertificate(new Uint8Array(i.cert.rawData), subtle);
+const lastLine = (s: string) => s.trim().split('\n').pop() ?? '';
+const lines = (s: string) => s.split('\n').map((l) => l.trim());
+
+/** Handshake-level situations are not certificate verification results: not rendered here. */
+const RENDERED = SITUATIONS.filter((s) => !['client-cert-required', 'protocol-mismatch'].includes(s.id));
+const available = REAL_CLIENTS.filter((c) => {
+  const why = missingReason(c);
+  if (why) console.log(`skipping ${c}: ${why}`);
+  return !why;
+});
+
+/** What one real client did, and what the renderer says it does. */
+interface Compared { fails: boolean; expectedFails: boolean; printed: boolean; detail: string }
+
+function compare(client: RealClient, sit: Situation, srv: RunningServer, ctx: RenderContext, code: number, depth: number): Compared {
+  const run = runClient(client, srv, sit.host);
+  const f = { code, depth };
+  const sClient = client === 'openssl';
+  const failed = sClient ? !run.output.includes('Verify return code: 0 (ok)') : run.exit !== 0;
+  const pick = (): { fails: boolean; message: string; errorCode?: string } => {
+    switch (client) {
+      case 'openssl': return clientMessage('openssl', f, ctx);
+      case 'curl': return clientMessage('curl', f, ctx);
+      case 'python-ssl': return clientMessage('python', f, ctx);
+      case 'python-urllib': return clientMessage('python', f, ctx).variants?.urllib ?? { fails: false, message: '' };
+      case 'python-requests': return clientMessage('python', f, ctx).variants?.requests ?? { fails: false, message: '' };
+      case 'node24': return clientMessage('node', f, ctx);
+      case 'node20': return clientMessage('node', f, ctx).variants?.node20 ?? { fails: false, message: '' };
+      case 'java': return clientMessage('java', f, ctx);
+    }
+  };
+  const want = pick();
+  let printed: boolean;
+  if (!want.fails) printed = true;
+  else if (client === 'openssl' || client === 'java') printed = lines(want.message).every((l) => lines(run.output).includes(l));
+  else if (client === 'curl') printed = run.output.trim() === want.message.trim();
+  // the Node runner prints String(err), then "code: <err.code>"
+  else if (client === 'node24') printed = run.output.startsWith(`${want.message}\ncode: ${want.errorCode}\n`);
+  else if (client === 'node20') printed = run.output.startsWith(`${want.message}\ncode: `);
+  else printed = lastLine(run.output) === want.message;
+  return { fails: failed, expectedFails: want.fails, printed, detail: `rendered:\n${want.message}\nreal:\n${run.output}` };
+}
+
+describe.each(RENDERED.map((d) => [d.id, d] as const))('real clients, situation %s', (_id, def) => {
+  let sit: Situation;
+  let srv: RunningServer;
+  let ctx: RenderContext;
+
+  beforeAll(async () => {
+    const now = Date.now();
+    sit = { id: def.id, code: def.code, depth: def.depth, ...(await def.build(now)) };
+    srv = await startServer(sit);
+    // the chain as OpenSSL builds it: what the server sent, then the trusted root that issued its last certificate
+    const lastSent = sit.served[sit.served.length - 1];
+    const anchor = sit.trusted.find((t) => t.cert.subject === lastSent.cert.issuer && t.cert.subject !== lastSent.cert.subject);
+    const chain = anchor ? [...sit.served, anchor] : sit.served;
+    const about = chain[def.depth] ?? chain[chain.length - 1];
+    ctx = { host: sit.host, port: srv.port, cert: await parse(about), chainSubjects: chain.map((c) => c.cert.subject), at: now };
+  });
+  afterAll(() => srv?.stop());
+
+  it.each(available)('%s fails exactly when rendered and prints the rendered text', (client) => {
+    const got = compare(client, sit, srv, ctx, def.code, def.depth);
+    expect({ fails: got.fails, printed: got.printed }, got.detail).toEqual({ fails: got.expectedFails, printed: true });
+  });
+});
