@@ -19,6 +19,8 @@ export interface OpensslVerifyOptions {
   strict?: boolean;
   partialChain?: boolean;
   authLevel?: number;
+  /** -verify_depth: the most intermediates allowed. */
+  depth?: number;
 }
 
 export interface OpensslError {
@@ -59,6 +61,7 @@ export function opensslVerify(peer: string, o: OpensslVerifyOptions): OpensslVer
   if (o.strict) args.push('-x509_strict');
   if (o.partialChain) args.push('-partial_chain');
   if (o.authLevel !== undefined) args.push('-auth_level', String(o.authLevel));
+  if (o.depth !== undefined) args.push('-verify_depth', String(o.depth));
   args.push(peer);
   const r = spawnSync('openssl', args, { encoding: 'utf8' });
   return parseOpensslVerify(`${r.stdout}\n${r.stderr}`, r.status === 0);

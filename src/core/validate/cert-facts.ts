@@ -41,18 +41,55 @@ export const OPENSSL_SUPPORTED_CRITICAL = new Set([
   '2.5.29.54', // inhibitAnyPolicy
 ]);
 
-/** AKI/SKI do not contradict: `issuer` may have issued `cert` (X509_check_akid, key id part). */
+/** Extensions OpenSSL decodes when it first looks at a certificate (ossl_x509v3_cache_extensions). */
+const CACHED_EXTENSIONS = new Set([
+  '2.5.29.19', '2.5.29.15', '2.5.29.37', '2.5.29.17', '2.5.29.30', '2.5.29.35', '2.5.29.14', '2.5.29.31',
+  '2.16.840.1.113730.1.1', '1.3.6.1.5.5.7.1.14',
+]);
+
+/**
+ * Why OpenSSL would mark the certificate EXFLAG_INVALID: one of the extensions it decodes up
+ * front is malformed, an extension appears twice, or keyUsage has no bit set. Such a certificate
+ * is never linked to an issuer (ossl_x509_likely_issued fails), so OpenSSL reports 20.
+ */
+export function linkProblem(cert: Certificate): { oid: string; reason: string } | undefined {
+  const seen = new Set<string>();
+  for (const e of cert.extensions) {
+    if (seen.has(e.oid)) return { oid: e.oid, reason: 'the extension appears twice' };
+    seen.add(e.oid);
+    if (e.error && CACHED_EXTENSIONS.has(e.oid)) return { oid: e.oid, reason: e.error };
+  }
+  if (cert.keyUsage && cert.keyUsage.length === 0) return { oid: '2.5.29.15', reason: 'keyUsage has no bit set' };
+  return undefined;
+}
+
+interface AkiParts { keyId?: string; issuer?: { type: string; value?: unknown }[]; serialHex?: string }
+
+function akiParts(cert: Certificate): AkiParts | undefined {
+  const d = cert.extensions.find((e) => e.oid === '2.5.29.35')?.decoded as { kind?: string; value?: AkiParts } | undefined;
+  return d?.kind === 'authorityKeyIdentifier' ? d.value : undefined;
+}
+
+/**
+ * AKI does not contradict `issuer` (X509_check_akid): key id against its SKI, and when the AKI
+ * names the issuer's issuer and serial, those too.
+ */
 export function keyIdsAgree(cert: Certificate, issuer: Certificate): boolean {
-  return !cert.authorityKeyId || !issuer.subjectKeyId || cert.authorityKeyId === issuer.subjectKeyId;
+  if (cert.authorityKeyId && issuer.subjectKeyId && cert.authorityKeyId !== issuer.subjectKeyId) return false;
+  const aki = akiParts(cert);
+  if (aki?.serialHex !== undefined && aki.serialHex !== issuer.serialHex) return false;
+  const dirNames = (aki?.issuer ?? []).filter((g) => g.type === 'dirName');
+  if (dirNames.length && !dirNames.some((g) => (g.value as { canonical?: string })?.canonical === issuer.issuer.canonical)) return false;
+  return true;
 }
 
 /** Names issuer and subject equal and key ids agree (OpenSSL X509_self_signed without the signature). */
 export function isSelfSigned(cert: Certificate): boolean {
-  return cert.issuer.canonical === cert.subject.canonical && keyIdsAgree(cert, cert);
+  return cert.issuer.canonical === cert.subject.canonical && keyIdsAgree(cert, cert) && !linkProblem(cert);
 }
 
 export function mayHaveIssued(issuer: Certificate, cert: Certificate): boolean {
-  return issuer.subject.canonical === cert.issuer.canonical && keyIdsAgree(cert, issuer);
+  return issuer.subject.canonical === cert.issuer.canonical && keyIdsAgree(cert, issuer) && !linkProblem(issuer) && !linkProblem(cert);
 }
 
 /**

@@ -20,6 +20,7 @@ export type Purpose = 'serverAuth' | 'clientAuth';
 export type ValidationFailure =
   // Path building: no path reached a trust anchor.
   | (CertAt & { kind: 'IssuerNotFound'; issuer: string })
+  | (CertAt & { kind: 'UnlinkableCertificate'; oid: string; reason: string })
   | (CertAt & { kind: 'AnchorNotSelfSigned' })
   | (CertAt & { kind: 'SelfSignedLeaf' })
   | (CertAt & { kind: 'SelfSignedInChain' })
@@ -64,7 +65,7 @@ export type ValidationFailure =
   | (CertAt & { kind: 'PermittedSubtreeViolation'; name: string; constraintDepth: number; permitted: string[] })
   | (CertAt & { kind: 'ExcludedSubtreeViolation'; name: string; constraintDepth: number; excluded: string })
   | (CertAt & { kind: 'UnsupportedConstraintType'; name: string; constraintDepth: number })
-  | (CertAt & { kind: 'UnsupportedConstraintSyntax'; constraint: string; constraintDepth: number })
+  | (CertAt & { kind: 'InvalidIpConstraint'; constraint: string; constraintDepth: number })
   | (CertAt & { kind: 'UnsupportedNameSyntax'; name: string; constraintDepth: number })
   // CA/Browser Forum profile (only with ValidateInput.cabForumProfile; OpenSSL checks none of these).
   | (CertAt & { kind: 'InvalidSerialNumber'; serialHex: string; reason: 'zero' | 'negative' | 'longer than 20 octets' })
@@ -79,6 +80,8 @@ export type FailureKind = ValidationFailure['kind'];
 /** OpenSSL 3 verify code of each kind: the number `openssl verify` prints for the situation. */
 export const FAILURE_CODES: Record<FailureKind, number> = {
   IssuerNotFound: 20,
+  // OpenSSL never links a certificate whose extensions it cannot decode: "unable to get local issuer certificate".
+  UnlinkableCertificate: 20,
   AnchorNotSelfSigned: 2,
   SelfSignedLeaf: 18,
   SelfSignedInChain: 19,
@@ -118,7 +121,8 @@ export const FAILURE_CODES: Record<FailureKind, number> = {
   PermittedSubtreeViolation: 47,
   ExcludedSubtreeViolation: 48,
   UnsupportedConstraintType: 51,
-  UnsupportedConstraintSyntax: 52,
+  // OpenSSL reports a malformed iPAddress constraint as "unsupported or invalid name syntax".
+  InvalidIpConstraint: 53,
   UnsupportedNameSyntax: 53,
   InvalidSerialNumber: 1,
   ForbiddenKeyAlgorithm: 1,
@@ -159,7 +163,7 @@ export function failureCause(f: ValidationFailure): CauseId {
     case 'PermittedSubtreeViolation':
     case 'ExcludedSubtreeViolation':
     case 'UnsupportedConstraintType':
-    case 'UnsupportedConstraintSyntax':
+    case 'InvalidIpConstraint':
     case 'UnsupportedNameSyntax': return 'name-constraints';
     default: return 'unknown';
   }

@@ -36,11 +36,14 @@ describe('DNS constraints', () => {
   it('other types are not constrained by DNS constraints', () => {
     expect(checkName({ type: 'ip', value: '192.0.2.1' }, permitted)).toBeUndefined();
   });
-  it('refuses malformed names and constraints', () => {
-    expect(checkName({ type: 'dns', value: 'foo bar.example.com' }, permitted)).toEqual({ kind: 'UnsupportedNameSyntax', name: 'DNS:foo bar.example.com' });
-    expect(checkName({ type: 'dns', value: 'a.example.com' }, nc([{ type: 'dns', value: 'exa mple.com' }]))).toEqual({
-      kind: 'UnsupportedConstraintSyntax', constraint: 'DNS:exa mple.com',
-    });
+  it('a malformed name is refused only when pedantic; a malformed constraint matches nothing', () => {
+    expect(checkName({ type: 'dns', value: 'foo bar.example.com' }, permitted, true)).toEqual({ kind: 'UnsupportedNameSyntax', name: 'DNS:foo bar.example.com' });
+    expect(checkName({ type: 'dns', value: 'foo bar.example.com' }, permitted)).toBeUndefined();
+    expect(checkName({ type: 'dns', value: 'a.example.com' }, nc([{ type: 'dns', value: 'exa mple.com' }]))?.kind).toBe('PermittedSubtreeViolation');
+  });
+  it('permitted subtrees are checked before excluded ones (OpenSSL order)', () => {
+    const both = nc([{ type: 'dns', value: 'example.com' }], [{ type: 'dns', value: 'example.org' }]);
+    expect(checkName({ type: 'dns', value: 'www.example.org' }, both)?.kind).toBe('PermittedSubtreeViolation');
   });
 });
 
@@ -48,7 +51,7 @@ describe('IP constraints', () => {
   const v4 = nc([{ type: 'ip', value: '192.0.2.0', mask: '24' }], [{ type: 'ip', value: '192.0.2.128', mask: '25' }]);
   it('match by address and mask, v4 and v6 apart', () => {
     expect(checkName({ type: 'ip', value: '192.0.2.1' }, v4)).toBeUndefined();
-    expect(checkName({ type: 'ip', value: '192.0.2.200' }, v4)?.kind).toBe('ExcludedSubtreeViolation');
+    expect(checkName({ type: 'ip', value: '192.0.2.200' }, v4)).toEqual({ kind: 'ExcludedSubtreeViolation', name: 'IP:192.0.2.200', excluded: 'IP:192.0.2.128/25' });
     expect(checkName({ type: 'ip', value: '192.0.3.1' }, v4)?.kind).toBe('PermittedSubtreeViolation');
     expect(checkName({ type: 'ip', value: '::1' }, v4)?.kind).toBe('PermittedSubtreeViolation');
     const v6 = nc([{ type: 'ip', value: '::', mask: '120' }]);
@@ -56,7 +59,7 @@ describe('IP constraints', () => {
   });
   it('an address without a mask is not a valid constraint', () => {
     expect(checkName({ type: 'ip', value: '10.0.0.1' }, nc([{ type: 'ip', value: '10.0.0.0' }]))).toEqual({
-      kind: 'UnsupportedConstraintSyntax', constraint: 'IP:10.0.0.0',
+      kind: 'InvalidIpConstraint', constraint: 'IP:10.0.0.0',
     });
   });
 });

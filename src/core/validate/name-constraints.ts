@@ -12,7 +12,7 @@ export type ConstraintViolation =
   | { kind: 'PermittedSubtreeViolation'; name: string; permitted: string[] }
   | { kind: 'ExcludedSubtreeViolation'; name: string; excluded: string }
   | { kind: 'UnsupportedConstraintType'; name: string }
-  | { kind: 'UnsupportedConstraintSyntax'; constraint: string }
+  | { kind: 'InvalidIpConstraint'; constraint: string }
   | { kind: 'UnsupportedNameSyntax'; name: string };
 
 export function generalNameLabel(g: GeneralName): string {
@@ -97,13 +97,13 @@ function ipConstraint(c: Extract<GeneralName, { type: 'ip' }>): { base: Uint8Arr
   return m ? { base, mask: m } : undefined;
 }
 
-type Within = (name: GeneralName, c: GeneralName) => boolean | 'bad-constraint';
+type Within = (name: GeneralName, c: GeneralName) => boolean | 'bad-ip-constraint';
 
 const within: Within = (name, c) => {
   switch (name.type) {
     case 'dns':
-      if (c.type !== 'dns') return false;
-      return validDnsConstraint(c.value) ? dnsWithin(name.value, c.value) : 'bad-constraint';
+      // A malformed DNS constraint matches nothing (OpenSSL: permitted subtree violation).
+      return c.type === 'dns' && validDnsConstraint(c.value) && dnsWithin(name.value, c.value);
     case 'email':
       return c.type === 'email' && emailWithin(name.value, c.value);
     case 'uri': {
@@ -114,7 +114,7 @@ const within: Within = (name, c) => {
     case 'ip': {
       if (c.type !== 'ip') return false;
       const ic = ipConstraint(c);
-      if (!ic) return 'bad-constraint';
+      if (!ic) return 'bad-ip-constraint';
       const addr = parseIp(name.value);
       return !!addr && ipInSubnet(addr, ic.base, ic.mask);
     }
@@ -127,30 +127,34 @@ const within: Within = (name, c) => {
 
 const COMPARABLE = new Set(['dns', 'email', 'uri', 'ip', 'dirName']);
 
-/** Checks one name against one certificate's constraints. */
-export function checkName(name: GeneralName, nc: NameConstraints): ConstraintViolation | undefined {
+/**
+ * Checks one name against one certificate's constraints, permitted subtrees first, then
+ * excluded (OpenSSL nc_match order). `pedantic` also refuses names that are not valid
+ * syntax (RFC 5280 / rustls-webpki; OpenSSL compares them as they are).
+ */
+export function checkName(name: GeneralName, nc: NameConstraints, pedantic = false): ConstraintViolation | undefined {
   const label = generalNameLabel(name);
   const sameType = (c: GeneralName) => c.type === name.type;
   const permitted = nc.permitted.filter(sameType);
   const excluded = nc.excluded.filter(sameType);
   if (permitted.length === 0 && excluded.length === 0) return undefined;
   if (!COMPARABLE.has(name.type)) return { kind: 'UnsupportedConstraintType', name: label };
-  if (name.type === 'dns' && !validDnsName(name.value, true)) return { kind: 'UnsupportedNameSyntax', name: label };
   if (name.type === 'ip' && !parseIp(name.value)) return { kind: 'UnsupportedNameSyntax', name: label };
-  if (name.type === 'uri' && !uriHost(name.value)) return { kind: 'UnsupportedNameSyntax', name: label };
-  for (const c of excluded) {
-    const r = within(name, c);
-    if (r === 'bad-constraint') return { kind: 'UnsupportedConstraintSyntax', constraint: generalNameLabel(c) };
-    if (r) return { kind: 'ExcludedSubtreeViolation', name: label, excluded: generalNameLabel(c) };
-  }
+  if (pedantic && name.type === 'dns' && !validDnsName(name.value, true)) return { kind: 'UnsupportedNameSyntax', name: label };
+  if (pedantic && name.type === 'uri' && !uriHost(name.value)) return { kind: 'UnsupportedNameSyntax', name: label };
   if (permitted.length > 0) {
     let ok = false;
     for (const c of permitted) {
       const r = within(name, c);
-      if (r === 'bad-constraint') return { kind: 'UnsupportedConstraintSyntax', constraint: generalNameLabel(c) };
+      if (r === 'bad-ip-constraint') return { kind: 'InvalidIpConstraint', constraint: generalNameLabel(c) };
       if (r) ok = true;
     }
     if (!ok) return { kind: 'PermittedSubtreeViolation', name: label, permitted: permitted.map(generalNameLabel) };
+  }
+  for (const c of excluded) {
+    const r = within(name, c);
+    if (r === 'bad-ip-constraint') return { kind: 'InvalidIpConstraint', constraint: generalNameLabel(c) };
+    if (r) return { kind: 'ExcludedSubtreeViolation', name: label, excluded: generalNameLabel(c) };
   }
   return undefined;
 }
@@ -177,9 +181,9 @@ export function constrainedNames(cert: Certificate, isPeer: boolean): GeneralNam
   return out;
 }
 
-export function checkNameConstraints(cert: Certificate, isPeer: boolean, nc: NameConstraints): ConstraintViolation | undefined {
+export function checkNameConstraints(cert: Certificate, isPeer: boolean, nc: NameConstraints, pedantic = false): ConstraintViolation | undefined {
   for (const name of constrainedNames(cert, isPeer)) {
-    const v = checkName(name, nc);
+    const v = checkName(name, nc, pedantic);
     if (v) return v;
   }
   return undefined;

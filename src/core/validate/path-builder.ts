@@ -8,7 +8,7 @@
  */
 import type { Certificate, Millis, ValidationPolicy } from '../model.ts';
 import type { ValidationFailure } from './failures.ts';
-import { certAt, isSelfSigned, mayHaveIssued } from './cert-facts.ts';
+import { certAt, isSelfSigned, linkProblem, mayHaveIssued } from './cert-facts.ts';
 
 export interface BuildInput {
   peer: Certificate;
@@ -71,15 +71,16 @@ export async function buildPaths(input: BuildInput, hooks: BuildHooks): Promise<
     const depth = path.length - 1;
     const top = path[depth];
     const selfSigned = isSelfSigned(top);
-    if (anchorShas.has(top.sha256) && (selfSigned || input.policy.partialChain)) {
+    // The peer itself in the store is an anchor only when self-signed or with partial chains
+    // (OpenSSL otherwise keeps looking for its issuer and reports 20, not 2).
+    const isAnchor = anchorShas.has(top.sha256) && (depth > 0 || selfSigned || input.policy.partialChain);
+    if (isAnchor && (selfSigned || input.policy.partialChain)) {
       stats.paths++;
       if (await hooks.onPath(path)) stopped = true;
       return;
     }
-    // maxDepth counts intermediates, as `openssl verify -verify_depth` does, but a self-issued
-    // one (key rollover) is the same logical CA and does not count.
-    const intermediates = path.slice(1).filter((c) => !c.selfIssued).length;
-    if (intermediates > input.policy.maxDepth) {
+    // maxDepth counts intermediates, self-issued ones too, as `openssl verify -verify_depth` does.
+    if (depth > input.policy.maxDepth) {
       hooks.onDeadEnd({ kind: 'ChainTooLong', ...certAt(top, depth), maxDepth: input.policy.maxDepth }, path);
       return;
     }
@@ -92,7 +93,7 @@ export async function buildPaths(input: BuildInput, hooks: BuildHooks): Promise<
       for (const a of same) await extend([...path.slice(0, -1), a]);
       if (same.length === 0) {
         hooks.onDeadEnd(
-          anchorShas.has(top.sha256)
+          isAnchor
             ? { kind: 'AnchorNotSelfSigned', ...certAt(top, depth) }
             : depth === 0
               ? { kind: 'SelfSignedLeaf', ...certAt(top, depth) }
@@ -102,15 +103,18 @@ export async function buildPaths(input: BuildInput, hooks: BuildHooks): Promise<
       }
       return;
     }
-    const onlyTrusted = anchorShas.has(top.sha256);
+    const onlyTrusted = isAnchor;
     let next = candidates(top, onlyTrusted).filter((p) => !shas.has(p.cert.sha256) && !inPath.has(logicalKey(p.cert)));
     if (next.length === 0 && !onlyTrusted) {
       await fetchFor(top);
       next = candidates(top, false).filter((p) => !shas.has(p.cert.sha256) && !inPath.has(logicalKey(p.cert)));
     }
+    const unlinkable = linkProblem(top);
     if (next.length === 0) {
       hooks.onDeadEnd(
-        onlyTrusted
+        unlinkable
+          ? { kind: 'UnlinkableCertificate', ...certAt(top, depth), ...unlinkable }
+          : onlyTrusted
           ? { kind: 'AnchorNotSelfSigned', ...certAt(top, depth) }
           : { kind: 'IssuerNotFound', ...certAt(top, depth), issuer: top.issuer.oneline },
         path,

@@ -126,12 +126,9 @@ function extensionFailure(path: Certificate[], ctx: PathContext): ValidationFail
   for (let i = 0; i < n; i++) {
     const cert = path[i];
     const at = certAt(cert, i);
-    const seen = new Set<string>();
-    for (const e of cert.extensions) {
-      if (e.error) return { kind: 'InvalidExtension', ...at, oid: e.oid, reason: e.error };
-      if (seen.has(e.oid)) return { kind: 'InvalidExtension', ...at, oid: e.oid, reason: 'the extension appears twice' };
-      seen.add(e.oid);
-    }
+    // OpenSSL ignores malformed extensions it never decodes (AIA, policies, ...); the profiles do not.
+    const malformed = ctx.profile ? cert.extensions.find((e) => e.error) : undefined;
+    if (malformed) return { kind: 'InvalidExtension', ...at, oid: malformed.oid, reason: malformed.error! };
     const unhandled = cert.extensions.find((e) => e.critical && !OPENSSL_SUPPORTED_CRITICAL.has(e.oid));
     if (unhandled) return { kind: 'UnhandledCriticalExtension', ...at, oid: unhandled.oid };
     const ca = caStatus(cert);
@@ -233,7 +230,7 @@ async function internalVerifyFailure(path: Certificate[], ctx: PathContext): Pro
 }
 
 /** OpenSSL check_name_constraints: each certificate (top down) against every constraint above it. */
-function nameConstraintFailure(path: Certificate[]): ValidationFailure | undefined {
+function nameConstraintFailure(path: Certificate[], pedantic: boolean): ValidationFailure | undefined {
   const n = path.length;
   for (let i = n - 1; i >= 0; i--) {
     const cert = path[i];
@@ -241,7 +238,7 @@ function nameConstraintFailure(path: Certificate[]): ValidationFailure | undefin
     for (let j = n - 1; j > i; j--) {
       const nc = path[j].nameConstraints;
       if (!nc) continue;
-      const v = checkNameConstraints(cert, i === 0, nc);
+      const v = checkNameConstraints(cert, i === 0, nc, pedantic);
       if (v) return { ...v, ...certAt(cert, i), constraintDepth: j } as ValidationFailure;
     }
   }
@@ -255,7 +252,7 @@ export async function checkPath(path: Certificate[], ctx: PathContext): Promise<
     authLevelFailure(path, ctx) ??
     idFailure(path[0], ctx) ??
     (await internalVerifyFailure(path, ctx)) ??
-    nameConstraintFailure(path)
+    nameConstraintFailure(path, !!ctx.profile)
   );
 }
 
