@@ -69,16 +69,22 @@ function views(exts: Extension[]): Partial<Certificate> {
   return v;
 }
 
+/** Opens the SIGNED{} envelope shared by certificates, CRLs and CSRs: to-be-signed, algorithm, signature. */
+export function openSigned(der: Uint8Array, what: string, tbsName: string): { c: DerReader; tbsTlv: Tlv; algTlv: Tlv; sigTlv: Tlv } {
+  const r = new DerReader(der);
+  const top = r.expect(TAG.SEQUENCE, `a ${what} SEQUENCE`);
+  r.finish(`the ${what}`);
+  const c = r.into(top);
+  const tbsTlv = c.expect(TAG.SEQUENCE, tbsName);
+  const algTlv = c.expect(TAG.SEQUENCE, 'signatureAlgorithm');
+  const sigTlv = c.expect(TAG.BIT_STRING, 'the signature');
+  c.finish(`the ${what}`);
+  return { c, tbsTlv, algTlv, sigTlv };
+}
+
 /** Synchronous DER → certificate structure (no fingerprints). */
 export function decodeCertificate(der: Uint8Array): CertificateStructure {
-  const r = new DerReader(der);
-  const certTlv = r.expect(TAG.SEQUENCE, 'a Certificate SEQUENCE');
-  r.finish('the Certificate');
-  const c = r.into(certTlv);
-  const tbsTlv = c.expect(TAG.SEQUENCE, 'tbsCertificate');
-  const sigAlgTlv = c.expect(TAG.SEQUENCE, 'signatureAlgorithm');
-  const sigTlv = c.expect(TAG.BIT_STRING, 'signatureValue');
-  c.finish('the Certificate');
+  const { c, tbsTlv, algTlv: sigAlgTlv, sigTlv } = openSigned(der, 'Certificate', 'tbsCertificate');
 
   const t = c.into(tbsTlv);
   let version = 1;

@@ -205,3 +205,20 @@ export function readRoot(buf: Uint8Array, what: string, ber = false): { reader: 
   reader.finish(what);
   return { reader, tlv };
 }
+
+/** OCTET STRING contents, joining the segments of a BER constructed OCTET STRING. */
+export function octetContent(r: DerReader, t: Tlv): Uint8Array {
+  if (!t.constructed) return r.value(t);
+  const parts: Uint8Array[] = [];
+  const s = r.into(t);
+  while (!s.atEnd()) parts.push(octetContent(s, s.next()));
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}

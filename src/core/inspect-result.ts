@@ -1,0 +1,77 @@
+/** The shape `inspect` returns: every object found, the bundle analysis, key matches, findings and conversions. */
+import type { Certificate, PublicKeyInfo } from './model.ts';
+import type { ValidityStatus } from './certificate.ts';
+import type { CertificateRequest } from './csr.ts';
+import type { Crl } from './crl.ts';
+import type { PrivateKeySummary } from './keys.ts';
+import type { EncryptionInfo } from './pbe.ts';
+import type { SClientTranscript } from './s-client.ts';
+import type { BundleAnalysis, Finding } from './bundle.ts';
+import type { Conversion } from './convert.ts';
+import type { InspectError } from './inspect-errors.ts';
+
+export interface ItemSource {
+  /** File name when the input came from a named file. */
+  file?: string;
+  format: 'pem' | 'der' | 'base64' | 'hex' | 'pkcs7' | 'pkcs12' | 's_client';
+  /** PEM label, e.g. 'CERTIFICATE'. */
+  label?: string;
+  /** 1-based line of the PEM BEGIN line. */
+  line?: number;
+  /** Index of the container item (PKCS#7, PKCS#12, s_client transcript) this came out of. */
+  parent?: number;
+  /** PKCS#12 friendlyName. */
+  friendlyName?: string;
+  /** How it was encrypted, when it was opened with a password. */
+  encryption?: string;
+}
+
+export type ItemBody =
+  | { kind: 'certificate'; certificate: Certificate; validity: ValidityStatus }
+  | { kind: 'csr'; csr: CertificateRequest }
+  | { kind: 'crl'; crl: Crl }
+  | { kind: 'private-key'; privateKey: PrivateKeySummary }
+  | { kind: 'encrypted-private-key'; encryption: EncryptionInfo; error?: InspectError }
+  | { kind: 'public-key'; publicKey: PublicKeyInfo }
+  | { kind: 'pkcs7'; pkcs7: { certificates: number; crls: number; signers: number } }
+  | { kind: 'pkcs12'; pkcs12?: { mac?: { algorithm: string; iterations: number }; encryption: EncryptionInfo[]; legacy: boolean; bags: number }; error?: InspectError }
+  | { kind: 's-client'; sClient: SClientTranscript }
+  | { kind: 'error'; error: InspectError };
+
+export type InspectItem = { index: number; source: ItemSource } & ItemBody;
+export type ItemKind = ItemBody['kind'];
+
+export interface KeyMatch {
+  /** The private key, public key or CSR item. */
+  item: number;
+  certificates: number[];
+  csrs: number[];
+  privateKeys: number[];
+}
+
+export interface InspectResult {
+  /** False when nothing at all could be read (then `error` says why). */
+  ok: boolean;
+  error?: InspectError;
+  items: InspectItem[];
+  bundle?: BundleAnalysis;
+  matches: KeyMatch[];
+  findings: Finding[];
+  conversions: Conversion[];
+  /** Some object is locked and a (different) password would open it. */
+  needsPassword: boolean;
+}
+
+export interface InspectOptions {
+  subtle: SubtleCrypto;
+  /** The time validity is judged against (ms since epoch). */
+  at: number;
+  password?: string;
+  /** Input cap in bytes (default 10 MB). */
+  maxBytes?: number;
+}
+
+export interface InspectFile {
+  name?: string;
+  data: string | Uint8Array;
+}

@@ -1,0 +1,219 @@
+/**
+ * The one entry point of inspection: `inspect(input, opts)` takes text or bytes (or
+ * several named files with `inspectFiles`) and finds every object in them: PEM blocks of
+ * any label, raw DER of each kind, bare base64 or hex of DER, `openssl s_client
+ * -showcerts` transcripts, PKCS#7 bundles and PKCS#12 files (with a password). It then
+ * analyses the certificates as a bundle, matches keys to certificates and CSRs, and
+ * prepares conversions. Any input returns a result or a typed error; nothing throws.
+ */
+import type { Finding } from './bundle.ts';
+import type { InspectFile, InspectItem, InspectOptions, InspectResult, KeyMatch } from './inspect-result.ts';
+import type { PublicKeyShape } from './x509/public-key.ts';
+import { analyzeBundle } from './bundle.ts';
+import { scanPem } from './pem.ts';
+import { decodeBase64, looksLikeBase64 } from './base64.ts';
+import { fromHex } from './der/hex.ts';
+import { classifyDer, IGNORED_LABELS, PEM_LABELS } from './der-kind.ts';
+import { looksLikeSClient, parseSClient } from './s-client.ts';
+import { inspectErrors, MAX_INPUT_BYTES, type InspectError } from './inspect-errors.ts';
+import { ItemSink, objectItems, type ObjectContext } from './inspect-objects.ts';
+import { keyIdentity } from './keys.ts';
+import { certDerToPem, certPemToDer, crlToPem, csrToDer, fullchain, keyToPkcs8Pem } from './convert.ts';
+import { DerError } from './der/errors.ts';
+import { DerReader } from './der/reader.ts';
+
+export type { InspectResult, InspectItem, InspectOptions, InspectFile } from './inspect-result.ts';
+
+function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** How to name unreadable input in an error: a short, escaped excerpt. */
+function describeText(text: string): string {
+  const t = text.trim();
+  const lines = t.split('\n').length;
+  const head = JSON.stringify(t.slice(0, 40)) + (t.length > 40 ? '…' : '');
+  return `text of ${lines} line${lines === 1 ? '' : 's'} starting ${head}`;
+}
+function describeBytes(b: Uint8Array): string {
+  return `${b.length} bytes of binary data starting ${Array.from(b.subarray(0, 8), (x) => x.toString(16).padStart(2, '0')).join(' ')}`;
+}
+
+/** Bytes that are DER but of no known kind: name the structural problem if there is one. */
+function derProblem(bytes: Uint8Array): DerError | undefined {
+  try {
+    const r = new DerReader(bytes, 0, bytes.length, 0, true);
+    r.next();
+    r.finish('the DER object');
+    return undefined;
+  } catch (e) {
+    return e instanceof DerError ? e : undefined;
+  }
+}
+
+async function readDer(ctx: ObjectContext, bytes: Uint8Array, file: string | undefined, format: 'der' | 'base64' | 'hex'): Promise<boolean> {
+  const kind = classifyDer(bytes);
+  if (kind) {
+    await objectItems(ctx, kind, bytes, { format, file });
+    return true;
+  }
+  if (bytes[0] === 0x30) {
+    const p = derProblem(bytes);
+    if (p) {
+      ctx.sink.add({ format, file }, { kind: 'error', error: inspectErrors.malformed('DER data', p) });
+      return true;
+    }
+  }
+  return false;
+}
+
+async function readText(ctx: ObjectContext, text: string, file: string | undefined): Promise<void> {
+  const { sink } = ctx;
+  const scan = scanPem(text);
+  let parent: number | undefined;
+  if (looksLikeSClient(text)) parent = sink.add({ format: 's_client', file }, { kind: 's-client', sClient: parseSClient(text) });
+  for (const p of scan.problems) {
+    const error: InspectError =
+      p.kind === 'PemNotBase64' ? inspectErrors.notBase64(p.label, p.line, p.column, p.char)
+      : p.kind === 'PemBadLength' ? inspectErrors.badLength(p.label, p.line)
+      : p.kind === 'PemUnterminated' ? inspectErrors.unterminated(p.label, p.beginLine)
+      : inspectErrors.labelMismatch(p.label, p.endLabel, p.line);
+    sink.add({ format: 'pem', file, label: p.label, line: 'line' in p ? p.line : p.beginLine }, { kind: 'error', error });
+  }
+  for (const b of scan.blocks) {
+    if (IGNORED_LABELS.has(b.label)) continue;
+    const source = { format: 'pem' as const, file, label: b.label, line: b.beginLine, parent };
+    const kind = PEM_LABELS[b.label] ?? classifyDer(b.bytes);
+    if (!kind) {
+      sink.add(source, { kind: 'error', error: inspectErrors.unsupportedLabel(b.label, b.beginLine) });
+      continue;
+    }
+    await objectItems(ctx, kind, b.bytes, source, b.headers);
+  }
+  if (scan.blocks.length || scan.problems.length || parent !== undefined) return;
+  const trimmed = text.trim();
+  if (!trimmed) return;
+  if (looksLikeBase64(trimmed)) {
+    const d = decodeBase64(trimmed);
+    if (d.ok && (await readDer(ctx, d.bytes, file, 'base64'))) return;
+  }
+  if (/^[0-9a-fA-F:\s]+$/.test(trimmed)) {
+    const h = fromHex(trimmed);
+    if (h && (await readDer(ctx, h, file, 'hex'))) return;
+  }
+  sink.add({ format: 'pem', file }, { kind: 'error', error: inspectErrors.unknownFormat(describeText(text)) });
+}
+
+async function readFile(ctx: ObjectContext, f: InspectFile): Promise<void> {
+  if (typeof f.data === 'string') return readText(ctx, f.data, f.name);
+  const bytes = f.data;
+  if (bytes.length === 0) return;
+  if (bytes[0] === 0x30 && (await readDer(ctx, bytes, f.name, 'der'))) return;
+  const text = decodeText(bytes);
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 2048)) && !text.includes('-----BEGIN ')) {
+    ctx.sink.add({ format: 'der', file: f.name }, { kind: 'error', error: inspectErrors.unknownFormat(describeBytes(bytes)) });
+    return;
+  }
+  return readText(ctx, text, f.name);
+}
+
+function keyMatches(items: InspectItem[]): { matches: KeyMatch[]; findings: Finding[] } {
+  const ids = new Map<number, string>();
+  const idOf = (i: number, pk: PublicKeyShape | undefined) => {
+    if (!pk) return;
+    try {
+      ids.set(i, keyIdentity(pk));
+    } catch {
+      /* a key whose bits do not parse matches nothing */
+    }
+  };
+  for (const it of items) {
+    if (it.kind === 'certificate') idOf(it.index, it.certificate.publicKey);
+    else if (it.kind === 'csr') idOf(it.index, it.csr.publicKey);
+    else if (it.kind === 'private-key') idOf(it.index, it.privateKey.publicKey);
+    else if (it.kind === 'public-key') idOf(it.index, it.publicKey);
+  }
+  const matches: KeyMatch[] = [];
+  const findings: Finding[] = [];
+  const of = (kind: string, id: string) => items.filter((x) => x.kind === kind && ids.get(x.index) === id).map((x) => x.index);
+  const certCount = items.filter((x) => x.kind === 'certificate').length;
+  for (const it of items) {
+    if (it.kind !== 'private-key' && it.kind !== 'public-key' && it.kind !== 'csr') continue;
+    const id = ids.get(it.index);
+    if (!id) continue;
+    const m: KeyMatch = { item: it.index, certificates: of('certificate', id), csrs: of('csr', id).filter((i) => i !== it.index), privateKeys: of('private-key', id).filter((i) => i !== it.index) };
+    matches.push(m);
+    if (it.kind !== 'private-key' || certCount === 0) continue;
+    if (m.certificates.length) {
+      const c = items[m.certificates[0]];
+      const name = c.kind === 'certificate' ? c.certificate.subject.oneline : '';
+      findings.push({ kind: 'key-matches', severity: 'info', items: [it.index, ...m.certificates], message: `the private key belongs to ${name}`, action: 'Install this key together with that certificate.' });
+    } else {
+      findings.push({
+        kind: 'key-mismatch', severity: 'error', items: [it.index],
+        message: 'the private key does not belong to any certificate here',
+        action: 'Find the key generated with the CSR of this certificate. Compare `openssl x509 -noout -pubkey -in cert.pem | openssl sha256` with `openssl pkey -pubout -in key.pem | openssl sha256`: they must be equal.',
+      });
+    }
+  }
+  return { matches, findings };
+}
+
+function conversionsFor(sink: ItemSink, chain: number[]): void {
+  for (const it of sink.items) {
+    if (it.source.parent !== undefined && it.source.format !== 's_client' && it.source.format !== 'pem') continue;
+    const name = it.source.file;
+    if (it.kind === 'certificate') {
+      sink.conversions.push(it.source.format === 'pem' ? certPemToDer(it.certificate.der, name, it.index) : certDerToPem(it.certificate.der, name, it.index));
+    } else if (it.kind === 'csr' && it.source.format === 'pem') sink.conversions.push(csrToDer(it.csr.der, name, it.index));
+    else if (it.kind === 'crl' && it.source.format !== 'pem') sink.conversions.push(crlToPem(it.crl.der, name, it.index));
+    else if (it.kind === 'private-key' && (it.privateKey.format !== 'PKCS#8' || it.source.encryption)) {
+      sink.conversions.push(keyToPkcs8Pem(it.privateKey.pkcs8, name, it.index));
+    }
+  }
+  const members = chain.map((i) => sink.items[i]).flatMap((it) => (it.kind === 'certificate' ? [it.certificate] : []));
+  if (members.length > 0 && members[0].role === 'leaf') sink.conversions.push(fullchain(members));
+}
+
+function failed(error: InspectError): InspectResult {
+  return { ok: false, error, items: [], matches: [], findings: [], conversions: [], needsPassword: false };
+}
+
+/** Inspects several files together (e.g. cert.pem + chain.pem + key.pem dropped at once). */
+export async function inspectFiles(files: InspectFile[], opts: InspectOptions): Promise<InspectResult> {
+  try {
+    const max = opts.maxBytes ?? MAX_INPUT_BYTES;
+    const size = files.reduce((n, f) => n + (typeof f.data === 'string' ? f.data.length : f.data.length), 0);
+    if (size > max) return failed(inspectErrors.tooLarge(size, max));
+    if (files.every((f) => (typeof f.data === 'string' ? f.data.trim() === '' : f.data.length === 0))) return failed(inspectErrors.empty());
+    const sink = new ItemSink();
+    const ctx: ObjectContext = { sink, opts };
+    for (const f of files) await readFile(ctx, f);
+    const items = sink.items;
+    const certs = items.flatMap((it) => (it.kind === 'certificate' ? [{ index: it.index, cert: it.certificate }] : []));
+    const bundle = certs.length ? await analyzeBundle(certs, opts.subtle, opts.at) : undefined;
+    const { matches, findings: keyFindings } = keyMatches(items);
+    conversionsFor(sink, bundle?.chain ?? []);
+    const readable = items.some((it) => it.kind !== 'error');
+    const firstError = items.find((it) => it.kind === 'error');
+    return {
+      ok: readable,
+      error: readable ? undefined : firstError?.kind === 'error' ? firstError.error : inspectErrors.unknownFormat('nothing readable'),
+      items,
+      bundle,
+      matches,
+      findings: [...(bundle?.findings ?? []), ...keyFindings],
+      conversions: sink.conversions,
+      needsPassword: sink.needsPassword,
+    };
+  } catch (e) {
+    return failed(inspectErrors.internal(e));
+  }
+}
+
+/** Inspects one input: text (PEM, base64, s_client output) or bytes (DER, PKCS#12, or text). */
+export function inspect(input: string | Uint8Array, opts: InspectOptions): Promise<InspectResult> {
+  return inspectFiles([{ data: input }], opts);
+}
