@@ -15,6 +15,7 @@ import { validate, type AiaFetcher, type ValidationResult } from '../../core/val
 import { judgeClients, type ClientVerdict } from '../../core/validate/clients.ts';
 import { basicRenderer } from '../../core/validate/basic-renderer.ts';
 import { trustStore, trustStoreErrorText } from '../../server/trust-stores.ts';
+import { fetchAia } from '../../server/probe/aia-fetch.ts';
 
 export const summary = 'build and validate a path, with what each client would say';
 
@@ -100,13 +101,10 @@ async function readCerts(file: string, io: CliIo): Promise<Certificate[]> {
   return out;
 }
 
-/** Fetches an AIA URL the way Chrome does: 10 s, at most 64 KiB. */
-const fetchAia: AiaFetcher = async (url) => {
-  if (!/^https?:\/\//i.test(url)) return null;
-  const r = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-  if (!r.ok) return null;
-  const body = new Uint8Array(await r.arrayBuffer());
-  return body.length > 65_536 ? null : body;
+/** AIA caIssuers the way Chrome fetches them (http only, 10 s, 64 KiB), no address limits on a local CLI. */
+const aiaFetcher: AiaFetcher = async (url) => {
+  const r = await fetchAia(url, { policy: null });
+  return r.ok ? r.bytes : null;
 };
 
 export function toJson(r: ValidationResult, clients: Partial<Record<string, ClientVerdict>>) {
@@ -181,7 +179,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     anchors = [...anchors, ...s.store.certificates];
     anchorsLabel = `${s.store.label} (${s.store.certificates.length} roots from ${s.store.source})${o.trusted.length ? ` + ${o.trusted.join(', ')}` : ''}`;
   }
-  const base = { peer, untrusted, anchors, peerName: o.host, at, subtle, aiaFetcher: o.aia ? fetchAia : undefined };
+  const base = { peer, untrusted, anchors, peerName: o.host, at, subtle, aiaFetcher: o.aia ? aiaFetcher : undefined };
   const policy = { ...clientProfile('openssl').policy, aiaFetch: o.aia };
   const result = await validate({ ...base, policy });
   // Without --aia nothing is fetched: clients that would fetch (chrome, dotnet) are judged on what was given.
