@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import type { ChainFactory } from '../../../test/openssl-verify/chain-factory.ts';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ChainFactory, CA_EXT, leafExt } from '../../../test/openssl-verify/chain-factory.ts';
 import { buildPki } from '../../../test/openssl-verify/pki.ts';
 import { run } from './verify.ts';
 
@@ -61,6 +63,33 @@ describe('certlab verify', () => {
       const t = io();
       expect(await run(args, t.io)).toBe(2);
       expect(t.err.join('')).toContain(msg);
+    }
+  });
+  it('--aia completes a leaf-only chain from its caIssuers URL (served on 127.0.0.1)', async () => {
+    // aia-root -> aia-ica -> aia-ee (AIA caIssuers: http://127.0.0.1:PORT/ica.der)
+    const g = ChainFactory.create();
+    const server = createServer((req, res) => {
+      if (req.url === '/ica.der') res.writeHead(200).end(Buffer.from(g.der('ica')));
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      g.issue({ name: 'root', subject: '/CN=AIA Root', ext: CA_EXT });
+      g.issue({ name: 'ica', subject: '/CN=AIA ICA', issuer: 'root', ext: CA_EXT });
+      g.issue({ name: 'ee', subject: '/CN=aia-ee', issuer: 'ica', ext: [...leafExt('example.com'), `authorityInfoAccess=caIssuers;URI:http://127.0.0.1:${port}/ica.der`] });
+      const without = io();
+      expect(await run(['--json', g.path('ee'), '--trusted', g.path('root'), ...AT], without.io)).toBe(1);
+      expect(JSON.parse(without.out.join('')).code).toBe(20);
+      const withAia = io();
+      expect(await run(['--json', '--aia', g.path('ee'), '--trusted', g.path('root'), ...AT], withAia.io)).toBe(0);
+      const j = JSON.parse(withAia.out.join(''));
+      expect({ code: j.code, path: j.path.map((p: { subject: string }) => p.subject), chrome: j.clients.chrome, curl: j.clients.curl.fails }).toEqual({
+        code: 0, path: ['CN=aia-ee', 'CN=AIA ICA', 'CN=AIA Root'], chrome: { fails: false, message: null }, curl: true,
+      });
+    } finally {
+      await new Promise((ok) => server.close(ok));
+      g.dispose();
     }
   });
   it('runs through the npm script with the system store (the private root is not in it)', () => {
