@@ -86,3 +86,85 @@ describe('simulator', () => {
     expect(pem.startsWith('-----BEGIN CERTIFICATE-----\n')).toBe(true);
   });
 });
+
+describe('sandbox', () => {
+  async function sandboxPage(hash = ''): Promise<{ page: Page; requests: string[] }> {
+    const page = await site.page(`/sandbox/${hash}`);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await whenDefined(page, 'certlab-sandbox');
+    return { page, requests };
+  }
+  const runSandbox = async (page: Page) => {
+    const before = Number((await page.locator('certlab-sandbox').getAttribute('data-runs')) ?? '0');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction((n) => Number(document.querySelector('certlab-sandbox')?.getAttribute('data-runs') ?? 0) > n, before, { timeout: 30_000 });
+  };
+
+  it('runs a preset from the textarea, then keeps the scenario in the URL', async () => {
+    const { page } = await sandboxPage();
+    await page.getByLabel('Preset').selectOption('private-ca');
+    await runSandbox(page);
+    const tr = page.locator('certlab-sandbox tr[data-client="openssl-verify"]');
+    await expect(tr.locator('pre').textContent()).resolves.toBe('error 20 at 1 depth lookup: unable to get local issuer certificate\nerror leaf.pem: verification failed');
+    const url = page.url();
+    expect(url).toMatch(/#scenario=[A-Za-z0-9_-]+$/);
+    expect(Buffer.from(url.split('#scenario=')[1]!, 'base64url').toString('utf8')).not.toContain('PRIVATE KEY');
+    // The link reproduces the same scenario on a fresh page.
+    const again = await sandboxPage(`#${url.split('#')[1]}`);
+    await runSandbox(again.page);
+    await expect(again.page.locator('certlab-sandbox tr[data-client="openssl-verify"] pre').textContent()).resolves.toBe('error 20 at 1 depth lookup: unable to get local issuer certificate\nerror leaf.pem: verification failed');
+  });
+
+  it('reports a broken scenario with the place and what was expected', async () => {
+    const { page } = await sandboxPage();
+    await page.getByLabel('Scenario (JSON)').fill('{"version": 1, "host": "a.test", "certificates": [], "serverSends": ["x"], "trustStore": []}');
+    await runSandbox(page);
+    await expect(page.locator('certlab-sandbox [data-output] [role="alert"]').textContent()).resolves.toBe('/certificates: received 0 items. Expected at least 1.');
+  });
+
+  it('loads Monaco only when the editor is opened, with schema validation', async () => {
+    const { page, requests } = await sandboxPage();
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((u) => /monaco|editor\.worker|json\.worker/i.test(u))).toEqual([]);
+    await page.getByRole('button', { name: 'Open the editor' }).click();
+    await page.waitForSelector('certlab-sandbox .monaco-editor', { timeout: 30_000 });
+    expect(await page.locator('certlab-sandbox').getAttribute('data-editor')).toBe('monaco');
+    // A wrong key type is underlined by the schema (a marker with the allowed values).
+    await page.locator('certlab-sandbox .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('{"version": 1, "host": "a.test", "certificates": [{"id": "r", "issuer": "r", "subject": {}, "validity": {"notBefore": -1, "notAfter": 9}, "key": "');
+    // Completion offers the schema's values for "key".
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.monaco-editor .suggest-widget .monaco-list-row:has-text("P-384")', { timeout: 20_000 });
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('RSA-4096"}], "serverSends": ["r"], "trustStore": []}');
+    await page.waitForSelector('certlab-sandbox .monaco-editor .squiggly-warning, certlab-sandbox .monaco-editor .squiggly-error', { timeout: 20_000 });
+    // Hover help comes from the schema's descriptions.
+    await page.locator('certlab-sandbox .view-lines span', { hasText: /^"key"$/ }).hover();
+    await page.waitForSelector('.monaco-hover-content:has-text("Key of this certificate")', { timeout: 20_000 });
+    await runSandbox(page);
+    await expect(page.locator('certlab-sandbox [data-output] [role="alert"]').textContent()).resolves
+      .toBe('/certificates/0/key: received "RSA-4096". Expected one of "P-256", "P-384", "RSA-2048", "RSA-1024".');
+  });
+
+  it('Monaco stylesheets stay off other pages (lesson, simulator)', async () => {
+    for (const path of ['/lessons/chain-of-trust/', '/tools/simulator/']) {
+      const page = await site.page(path);
+      const sheets = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => (l as HTMLLinkElement).href));
+      const monacoCss = await page.evaluate(async (hrefs) => {
+        const texts = await Promise.all(hrefs.map(async (h) => (await fetch(h)).text()));
+        return hrefs.filter((_, i) => texts[i]!.includes('.monaco-editor'));
+      }, sheets);
+      expect({ path, monacoCss }).toEqual({ path, monacoCss: [] });
+    }
+  });
+
+  it('explains itself without JavaScript', async () => {
+    const page = await site.page('/sandbox/', { javaScriptEnabled: false });
+    await expect(page.locator('certlab-sandbox noscript').count()).resolves.toBe(1);
+    await expect(page.getByText('The scenario format').count()).resolves.toBe(1);
+    await expect(page.locator('certlab-sandbox textarea').inputValue()).resolves.toContain('"serverSends"');
+  });
+});
