@@ -7,6 +7,7 @@ import type { CauseId } from '../../core/cause-id.ts';
 import { type Liability, causeById } from '../../core/causes.ts';
 import type { ClientId } from '../../core/clients/messages.ts';
 import type { Certificate } from '../../core/model.ts';
+import type { ValidationResult } from '../../core/validate/validate.ts';
 import type { WireReport } from './engine.ts';
 import type { ProbeError } from './errors.ts';
 import { STRICT_CLIENTS, type Verdicts } from './verdicts.ts';
@@ -33,11 +34,22 @@ function causeWithoutChain(report: WireReport | undefined, error: ProbeError | u
   return null;
 }
 
-function incompleteHeadline(presented: (Certificate | null)[], verdicts: Verdicts): string {
-  const top = presented[presented.length - 1];
-  const url = top?.aia?.caIssuers[0];
+/** The certificate whose issuer is missing, and that issuer's name, from the validator's failure. */
+function missingLink(presented: (Certificate | null)[], primary: ValidationResult | undefined): { cert: Certificate | null; issuer: string | null } {
+  const e = primary?.error;
+  const depth = primary?.depth ?? 0;
+  const sha = primary?.path[depth]?.sha256;
+  const cert = presented.find((c) => c && c.sha256 === sha) ?? presented[presented.length - 1] ?? null;
+  const issuer = e && e.kind === 'IssuerNotFound' ? e.issuer : cert?.issuer.oneline ?? null;
+  return { cert, issuer };
+}
+
+function incompleteHeadline(presented: (Certificate | null)[], verdicts: Verdicts, primary: ValidationResult | undefined): string {
+  const { cert, issuer } = missingLink(presented, primary);
+  const issuerCn = issuer?.match(/CN=([^,]+)/)?.[1] ?? issuer ?? '?';
+  const url = cert?.aia?.caIssuers[0];
   const chrome = verdicts.clients.chrome;
-  const sends = presented.length === 1 ? 'it sends only the leaf' : `it does not send the intermediate that issued '${cn(top)}'`;
+  const sends = presented.length === 1 ? 'it sends only the leaf' : `it does not send the intermediate '${issuerCn}' that issued '${cn(cert)}'`;
   if (chrome?.ok && chrome.aiaFetched?.length) {
     return `Server's fault: ${sends}; browsers repair this by fetching '${chrome.aiaFetched[0]!.replace(/^.*CN=/, '')}'${url ? ` from ${url}` : ''}, strict clients cannot.`;
   }
@@ -72,7 +84,7 @@ export function tellStory(input: {
   const works = verdicts ? (Object.keys(verdicts.clients) as ClientId[]).filter((c) => verdicts.clients[c]!.ok) : [];
   const tally = verdicts ? ` Fails in: ${failing.join(', ') || 'none'}${works.length ? `; works in: ${works.join(', ')}` : ''}.` : '';
   const headline = cause === 'incomplete-chain' && verdicts
-    ? incompleteHeadline(input.presented, verdicts) + tally
+    ? incompleteHeadline(input.presented, verdicts, primary) + tally
     : `${WHO[info.liability]}: ${info.title.replace(/\.$/, '')}.${tally}`;
   if (info.liability === 'client') return { cause, liability: info.liability, headline, email: null };
 
