@@ -43,9 +43,10 @@ describe('certlab verify', () => {
     const u = io();
     expect(await run(['--json', f.path('ee'), '--trusted', f.path('root'), ...AT], u.io)).toBe(1);
     const j = JSON.parse(u.out.join(''));
-    expect({ code: j.code, name: j.name, depth: j.depth, cause: j.cause, curl: j.clients.curl }).toEqual({
+    expect({ code: j.code, name: j.name, depth: j.depth, cause: j.cause, curl: j.clients.curl.message.split('\n')[0], node: j.clients.node }).toEqual({
       code: 20, name: 'X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY', depth: 0, cause: 'incomplete-chain',
-      curl: { fails: true, message: 'curl: (60) SSL certificate problem: unable to get local issuer certificate' },
+      curl: 'curl: (60) SSL certificate problem: unable to get local issuer certificate',
+      node: { fails: true, message: 'Error: unable to verify the first certificate; if the root CA is installed locally, try running Node.js with --use-system-ca' },
     });
   });
   it('bad input exits 2 with what was expected', async () => {

@@ -13,7 +13,6 @@ import { pemCertificates } from '../../core/pem.ts';
 import { clientProfile } from '../../core/clients/profiles.ts';
 import { validate, type AiaFetcher, type ValidationResult } from '../../core/validate/validate.ts';
 import { judgeClients, type ClientVerdict } from '../../core/validate/clients.ts';
-import { basicRenderer } from '../../core/validate/basic-renderer.ts';
 import { trustStore, trustStoreErrorText } from '../../server/trust-stores.ts';
 import { fetchAia } from '../../server/probe/aia-fetch.ts';
 
@@ -183,7 +182,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const policy = { ...clientProfile('openssl').policy, aiaFetch: o.aia };
   const result = await validate({ ...base, policy });
   // Without --aia nothing is fetched: clients that would fetch (chrome, dotnet) are judged on what was given.
-  const clients = await judgeClients(base, basicRenderer);
+  const clients = await judgeClients(base);
   io.out(o.json ? JSON.stringify(toJson(result, clients), null, 2) : toHuman(result, clients, anchorsLabel));
   return result.ok ? 0 : 1;
 }

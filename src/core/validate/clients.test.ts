@@ -1,6 +1,7 @@
 /**
- * judgeClients runs the validator under each client's policy: the same chain passes for some
- * clients and fails for others exactly where their knobs differ.
+ * judgeClients runs the validator under each client's policy and renders each failure with the
+ * clients' renderer: the same chain passes for some clients and fails for others exactly where
+ * their knobs differ. Chains (test/openssl-verify/pki.ts):
  *
  *   root -> ica -> ee-cn (CN=example.com, no SAN)      root -> ica -> ee-rsa1024 (RSA 1024)
  *   root -> ica -> ee (only the leaf sent)
@@ -11,11 +12,9 @@ import type { Certificate } from '../model.ts';
 import { parseCertificate } from '../certificate.ts';
 import type { ChainFactory } from '../../../test/openssl-verify/chain-factory.ts';
 import { AT, buildPki } from '../../../test/openssl-verify/pki.ts';
-import { judgeClients, type ClientRenderer } from './clients.ts';
+import { judgeClients } from './clients.ts';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
-// Records what it was asked to render, so the test sees which result reached which client.
-const render: ClientRenderer = (client, r) => `${client}:${r.code}@${r.depth}`;
 
 let f: ChainFactory;
 const c: Record<string, Certificate> = {};
@@ -25,26 +24,42 @@ beforeAll(async () => {
 });
 afterAll(() => f?.dispose());
 
-const fails = (v: Awaited<ReturnType<typeof judgeClients>>) =>
-  Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x!.fails ? x!.message : 'ok']));
+async function verdicts(peer: string, untrusted: Certificate[]) {
+  const v = await judgeClients({ peer: c[peer], untrusted, anchors: [c.root], peerName: 'example.com', at: AT, subtle });
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x!.fails ? x!.message : 'ok']));
+}
 
 describe('judgeClients', () => {
-  it('a CN-only certificate: OpenSSL-based clients and Java fall back to the CN; Go and browsers do not', async () => {
-    const v = await judgeClients({ peer: c['ee-cn'], untrusted: [c.ica], anchors: [c.root], peerName: 'example.com', at: AT, subtle }, render);
-    expect(fails(v)).toEqual({
+  it('a CN-only certificate: OpenSSL-based clients, Java and .NET fall back to the CN; Go and browsers do not', async () => {
+    expect(await verdicts('ee-cn', [c.ica])).toEqual({
       openssl: 'ok', curl: 'ok', python: 'ok', node: 'ok', java: 'ok', dotnet: 'ok',
-      go: 'go:62@0', chrome: 'chrome:62@0', firefox: 'firefox:62@0',
+      go: 'tls: failed to verify certificate: x509: certificate relies on legacy Common Name field, use SANs instead',
+      chrome: 'NET::ERR_CERT_COMMON_NAME_INVALID',
+      firefox: 'Unable to communicate securely with peer: requested domain name does not match the server’s certificate.',
     });
   });
   it('an RSA-1024 leaf: refused at OpenSSL security level 2, accepted where 1024 bits still pass', async () => {
-    const v = await judgeClients({ peer: c['ee-rsa1024'], untrusted: [c.ica], anchors: [c.root], peerName: 'example.com', at: AT, subtle }, render);
-    expect(fails(v)).toEqual({
-      openssl: 'openssl:66@0', curl: 'curl:66@0', python: 'python:66@0', node: 'node:66@0',
+    const v = await verdicts('ee-rsa1024', [c.ica]);
+    expect({ ...v, curl: (v.curl as string).split('\n')[0] }).toEqual({
+      openssl: 'verify error:num=66:EE certificate key too weak\nVerification error: EE certificate key too weak\nVerify return code: 66 (EE certificate key too weak)',
+      curl: 'curl: (60) SSL certificate problem: EE certificate key too weak',
+      python: 'ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: EE certificate key too weak (_ssl.c:1006)',
+      node: 'Error: EE certificate key too weak',
       java: 'ok', go: 'ok', dotnet: 'ok', chrome: 'ok', firefox: 'ok',
     });
   });
+  it('leaf only: every client fails, each in its own words (Node reports 21, curl 20)', async () => {
+    const v = await verdicts('ee', []);
+    expect([v.node, v.go, v.chrome, v.firefox]).toEqual([
+      'Error: unable to verify the first certificate; if the root CA is installed locally, try running Node.js with --use-system-ca',
+      'tls: failed to verify certificate: x509: certificate signed by unknown authority',
+      'NET::ERR_CERT_AUTHORITY_INVALID',
+      'Peer’s Certificate issuer is not recognized.',
+    ]);
+    expect((v.curl as string).split('\n')[0]).toBe('curl: (60) SSL certificate problem: unable to get local issuer certificate');
+  });
   it('a valid chain passes everywhere and renders nothing', async () => {
-    const v = await judgeClients({ peer: c.ee, untrusted: [c.ica], anchors: [c.root], peerName: 'example.com', at: AT, subtle }, render);
+    const v = await judgeClients({ peer: c.ee, untrusted: [c.ica], anchors: [c.root], peerName: 'example.com', at: AT, subtle });
     expect(Object.values(v).map((x) => [x!.fails, x!.message])).toEqual(Array(9).fill([false, null]));
   });
 });
