@@ -37,7 +37,6 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
       ...(options.extraAnchors ? { extraAnchors: options.extraAnchors } : {}),
       ...(options.aiaFetcher ? { aiaFetcher: options.aiaFetcher } : {}),
     },
-    report.target.port,
   );
   const verify = verdicts
     ? (['openssl', 'node'] as const).flatMap((c) => {

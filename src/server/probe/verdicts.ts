@@ -9,7 +9,7 @@ import type { Certificate, Millis } from '../../core/model.ts';
 import type { ClientId } from '../../core/clients/messages.ts';
 import { CLIENT_PROFILES, type ClientProfile } from '../../core/clients/profiles.ts';
 import { clientMessage } from '../../core/clients/render.ts';
-import { type ClientRenderer, judgeClients } from '../../core/validate/clients.ts';
+import { judgeClients } from '../../core/validate/clients.ts';
 import type { AiaFetcher, ValidationResult } from '../../core/validate/validate.ts';
 import { trustStore } from '../trust-stores.ts';
 
@@ -19,6 +19,8 @@ export interface ClientVerdictJson {
   name: string;
   /** What the client prints; OpenSSL's text when the client accepts. */
   message: string;
+  /** The client's symbolic code (Node err.code, NET::ERR_…, curl exit code, …). */
+  errorCode?: string;
   label: string;
   store: string;
   cause: string | null;
@@ -47,17 +49,7 @@ export interface Verdicts {
 /** Strict clients: they neither fetch intermediates nor use a browser's root program. */
 export const STRICT_CLIENTS: readonly ClientId[] = ['openssl', 'curl', 'python', 'node', 'java', 'go', 'dotnet'];
 
-function rendererFor(at: Millis, port?: number): ClientRenderer {
-  return (client, result, ctx) =>
-    clientMessage(client, { code: result.code, depth: result.depth ?? 0, ...(result.error ? { kind: result.error.kind } : {}) }, {
-      host: ctx.host ?? '',
-      ...(port ? { port } : {}),
-      at,
-      chainSubjects: result.path.map((p) => p.subject),
-    }).message;
-}
-
-export async function judgePresented(input: VerdictInput, port?: number): Promise<Verdicts | undefined> {
+export async function judgePresented(input: VerdictInput): Promise<Verdicts | undefined> {
   const [peer, ...rest] = input.presented;
   if (!peer) return undefined;
   const untrusted = rest.filter((c): c is Certificate => c !== null);
@@ -76,7 +68,7 @@ export async function judgePresented(input: VerdictInput, port?: number): Promis
     const label = loaded.ok ? loaded.store.label : storeName;
     const judged = await judgeClients(
       { peer, untrusted, anchors, peerName: input.peerName, at: input.at, subtle: input.subtle, ...(input.aiaFetcher ? { aiaFetcher: input.aiaFetcher } : {}) },
-      rendererFor(input.at, port),
+      clientMessage,
       profiles,
     );
     for (const p of profiles) {
@@ -86,10 +78,11 @@ export async function judgePresented(input: VerdictInput, port?: number): Promis
       results[p.id] = r;
       const storeText = p.store === storeName || (p.store === 'system' && storeName === 'system') ? label : `${label} (standing in for the ${p.store} store)`;
       clients[p.id] = {
-        ok: r.ok,
+        ok: !v.fails,
         code: r.code,
         name: r.name,
         message: v.message ?? r.text,
+        ...(v.errorCode ? { errorCode: v.errorCode } : {}),
         label: v.label,
         store: extra.length ? `${storeText} + --ca` : storeText,
         cause: r.cause,
