@@ -69,6 +69,9 @@ const ROWS: Row[] = [
   { label: 'strict: peer without AKI', peer: 'ee-noaki', trusted: ['root'], untrusted: ['ica'], strict: true, want: '85@0' },
   { label: 'strict: CA without SKI', peer: 'ee-noski', trusted: ['root'], untrusted: ['ica-noski'], strict: true, want: '85@0' },
   { label: 'strict: pathlen on a non-CA', peer: 'ee-pathlen', trusted: ['root'], untrusted: ['ica'], strict: true, want: '80@0' },
+  { label: 'strict: keyCertSign on a non-CA', peer: 'ee-kcs', trusted: ['root'], untrusted: ['ica'], strict: true, want: '82@0' },
+  { label: 'strict: pathlen without keyCertSign', peer: 'ee-pathlen-noku', trusted: ['root'], untrusted: ['ica'], strict: true, want: '81@0' },
+  { label: 'intermediate EKU clientAuth only', peer: 'ee-under-eku-client', trusted: ['root'], untrusted: ['ica-eku-client'], want: '26@1' },
   { label: 'RSA-PSS signature', peer: 'ee-pss', trusted: ['root'], untrusted: ['ica-pss'], want: 'ok' },
   { label: 'Ed25519 signature', peer: 'ee-ed', trusted: ['root'], untrusted: ['ed', 'ica-pss'], want: 'ok' },
   { label: 'P-384 root, P-521 intermediate', peer: 'ee-p521chain', trusted: ['root-p384'], untrusted: ['ica-p521'], want: 'ok' },
@@ -97,6 +100,20 @@ describe('validator codes agree with `openssl verify`', () => {
     f = buildPki();
   });
   afterAll(() => f?.dispose());
+
+  it('deliberate difference: OpenSSL keeps the first (time-valid) same-name issuer, certlab tries all', async () => {
+    // ee-forged is signed by ica-b's key; "CN=ICA" candidates: ica (valid, other key) and
+    // ica-b-old (right key, expired). openssl verify stops at the bad signature (7 at 0);
+    // certlab reports the expired right issuer (10 at 1), which tells the user more.
+    const o = opensslVerify(f.path('ee-forged'), {
+      cafile: f.path('root'), untrusted: f.bundle('u-greedy', ['ica', 'ica-b-old']), attime: AT / 1000, purpose: 'sslserver',
+    });
+    const ours = await validate({
+      peer: await cert('ee-forged'), untrusted: [await cert('ica'), await cert('ica-b-old')], anchors: [await cert('root')],
+      at: AT, policy: policyFor({} as Row), subtle,
+    });
+    expect({ openssl: `${o.first?.code}@${o.first?.depth}`, certlab: `${ours.code}@${ours.depth}` }).toEqual({ openssl: '7@0', certlab: '10@1' });
+  });
 
   it.each(ROWS)('$label → $want', async (row) => {
     const at = row.at ?? AT;

@@ -9,6 +9,7 @@
  *         │       ├─ ee-sha1 (signed with SHA-1; ica is EC so ecdsa-with-SHA1)
  *         │       ├─ ee-noaki (no AKI)                      ├─ ee-pathlen (CA:FALSE,pathlen:0)
  *         │       ├─ ee-cn (CN=example.com, no SAN)
+ *         │       ├─ ee-kcs (CA:FALSE, keyUsage keyCertSign)       ├─ ee-pathlen-noku (CA:TRUE,pathlen:0, KU digitalSignature)
  *         ├─ ica-noku (KU digitalSignature only) ─ ee-noku
  *         ├─ ica-notca (CA:FALSE) ─ ee-notca
  *         ├─ ica-nobc (no basicConstraints) ─ ee-nobc
@@ -19,6 +20,8 @@
  *         ├─ ica-bc-noncrit (basicConstraints not critical) ─ ee-bc-noncrit
  *         ├─ ica-noski (no SKI) ─ ee-noski (no AKI)
  *         ├─ ica-b (same name "ICA" as ica, other key) ─ ee-forged (no AKI: only a signature tells them apart)
+ *         ├─ ica-b-old (ica-b's name and key, expired 2024-06-01)
+ *         ├─ ica-eku-client (EKU clientAuth only) ─ ee-under-eku-client
  *         ├─ ica-short (expired 2024-06-01) ─ ee-via-short
  *         └─ ica-pss (RSA 2048) ─ ee-pss (signed RSASSA-PSS), ica-pss ─ ed (Ed25519 CA) ─ ee-ed (Ed25519-signed)
  *   root-p384 (P-384) ─ ica-p521 (P-521) ─ ee-p521chain
@@ -45,6 +48,8 @@ export function buildPki(): ChainFactory {
   f.issue({ name: 'ee-noaki', subject: '/CN=ee-noaki', issuer: 'ica', ext: NOAKI });
   f.issue({ name: 'ee-pathlen', subject: '/CN=ee-pathlen', issuer: 'ica', ext: ['basicConstraints=critical,CA:FALSE,pathlen:0', 'subjectAltName=DNS:example.com'] });
   f.issue({ name: 'ee-cn', subject: '/CN=example.com', issuer: 'ica', ext: ['basicConstraints=critical,CA:FALSE'] });
+  f.issue({ name: 'ee-kcs', subject: '/CN=ee-kcs', issuer: 'ica', ext: ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature,keyCertSign', 'subjectAltName=DNS:example.com'] });
+  f.issue({ name: 'ee-pathlen-noku', subject: '/CN=ee-pathlen-noku', issuer: 'ica', ext: ['basicConstraints=critical,CA:TRUE,pathlen:0', 'keyUsage=critical,digitalSignature', 'subjectAltName=DNS:example.com'] });
   const ca = (name: string, subject: string, ext: string[], extra: Partial<Parameters<ChainFactory['issue']>[0]> = {}) => {
     f.issue({ name, subject, issuer: 'root', ext, ...extra });
   };
@@ -70,6 +75,9 @@ export function buildPki(): ChainFactory {
   f.issue({ name: 'ee-noski', subject: '/CN=ee-noski', issuer: 'ica-noski', ext: ['subjectAltName=DNS:example.com', 'authorityKeyIdentifier=none'] });
   ca('ica-b', '/CN=ICA', ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign', 'subjectKeyIdentifier=none']);
   f.issue({ name: 'ee-forged', subject: '/CN=ee-forged', issuer: 'ica-b', ext: NOAKI });
+  ca('ica-b-old', '/CN=ICA', ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign', 'subjectKeyIdentifier=none'], { sameKeyAs: 'ica-b', notAfter: '20240601000000Z' });
+  ca('ica-eku-client', '/CN=ICA-eku-client', [...CA_EXT, 'extendedKeyUsage=clientAuth']);
+  f.issue({ name: 'ee-under-eku-client', subject: '/CN=ee-under-eku-client', issuer: 'ica-eku-client', ext: leafExt('example.com') });
   ca('ica-short', '/CN=ICA-short', CA_EXT, { notAfter: '20240601000000Z' });
   f.issue({ name: 'ee-via-short', subject: '/CN=ee-via-short', issuer: 'ica-short', ext: leafExt('example.com') });
   ca('ica-pss', '/CN=ICA-pss', CA_EXT, { key: 'rsa2048' });

@@ -161,6 +161,16 @@ describe('named failures with context', () => {
 });
 
 describe('ranking when every path fails', () => {
+  it('an expired right issuer beats a same-name wrong issuer (openssl verify, greedy, prints 7 here)', async () => {
+    // ee-forged: signed by ica-b's key. Candidates named "CN=ICA": ica (valid, other key -> 7)
+    // and ica-b-old (right key, expired -> 10). OpenSSL takes the time-valid candidate and
+    // stops at its bad signature; certlab tries both and reports the one that explains more.
+    const r = await run('ee-forged', ['ica', 'ica-b-old'], ['root']);
+    expect({ pathsTried: r.pathsTried, error: r.error }).toEqual({
+      pathsTried: 2,
+      error: { kind: 'CertExpired', ...at(await cert('ica-b-old'), 1), notAfter: Date.UTC(2024, 5, 1), at: AT },
+    });
+  });
   it('a path that reached an anchor beats one that did not', async () => {
     // ee-via-short: root -> ica-short (expired) -> ee; an untrusted copy of the root is also sent.
     const r = await run('ee-via-short', ['ica-short', 'root'], ['root']);
