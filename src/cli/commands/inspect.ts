@@ -1,0 +1,141 @@
+/**
+ * `certlab inspect <file|-> [--password P] [--json] [--at ISO-8601]`: read anything (PEM
+ * of any label, DER, base64, PKCS#7, PKCS#12, s_client output) and explain it: every
+ * field of each object, the chain with each link checked, findings with what to do, and
+ * the conversions with their openssl commands. Exit 0 ok, 2 unreadable input (the typed
+ * error on stderr).
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { webcrypto } from 'node:crypto';
+import type { CliIo } from '../main.ts';
+import { inspectFiles, type InspectResult } from '../../core/sniff.ts';
+import { inspectErrors, type InspectError } from '../../core/inspect-errors.ts';
+import { chainText, describeItem } from '../../core/describe.ts';
+import { encodeBase64 } from '../../core/base64.ts';
+
+export const summary = 'read certificates, keys, CSRs, PKCS#7/#12 and s_client output';
+
+const USAGE = [
+  'usage: certlab inspect <file|-> [--password P] [--json] [--at ISO-8601]',
+  '',
+  'Reads PEM (any label), DER, bare base64, PKCS#7 (.p7b), PKCS#12 (.p12/.pfx, also -legacy)',
+  'and `openssl s_client -showcerts` output, and explains every object, the chain and what',
+  'is wrong with it.',
+  '',
+  '  --password P  password of a .p12/.pfx or an encrypted private key',
+  '  --json        print { ok, items: [{ kind, ... }], bundle, matches, findings }',
+  '  --at TIME     judge validity at this time, ISO-8601 (default: now)',
+  '',
+  'Exit status: 0 read, 2 unreadable input (the error on stderr).',
+].join('\n');
+
+interface Options { file?: string; password?: string; json: boolean; at?: string }
+
+export function parseArgs(argv: string[]): { ok: true; options: Options } | { ok: false; error: string } | { ok: 'help' } {
+  const o: Options = { json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') return { ok: 'help' };
+    if (a === '--json') o.json = true;
+    else if (a === '--password' || a === '--at') {
+      const v = argv[++i];
+      if (v === undefined) return { ok: false, error: `${a} needs a value` };
+      if (a === '--password') o.password = v;
+      else o.at = v;
+    } else if (a.startsWith('--password=')) o.password = a.slice(11);
+    else if (a.startsWith('-') && a !== '-') return { ok: false, error: `unknown option "${a}". Expected one of: --password, --json, --at` };
+    else if (o.file === undefined) o.file = a;
+    else return { ok: false, error: `one input at a time; received "${o.file}" and "${a}"` };
+  }
+  if (o.file === undefined) return { ok: false, error: 'no input: give a file name, or - for standard input' };
+  return { ok: true, options: o };
+}
+
+function errorText(e: InspectError): string {
+  return [`certlab inspect: ${e.message}`, `  received: ${e.received}`, `  expected: ${e.expected}`, `  what to do: ${e.action}`, `  (${e.kind})`].join('\n');
+}
+
+/** JSON for scripts: bytes as base64, private key material left out. */
+export function toJson(r: InspectResult): string {
+  const { conversions: _conversions, ...rest } = r;
+  return JSON.stringify(
+    rest,
+    (key, value) => {
+      if (key === 'pkcs8') return undefined;
+      if (value instanceof Uint8Array) return encodeBase64(value);
+      return value;
+    },
+    2,
+  );
+}
+
+export function toText(r: InspectResult): string {
+  const out: string[] = [];
+  for (const it of r.items) {
+    const d = describeItem(it);
+    out.push(`[${it.index}] ${d.title}`, `    ${d.subtitle}`);
+    for (const s of d.sections) {
+      if (!s.rows.length) continue;
+      out.push(`  ${s.title}:`);
+      for (const row of s.rows) {
+        const [first, ...more] = row.value.length ? row.value : [''];
+        out.push(`    ${row.label}: ${first}`);
+        for (const m of more) out.push(`    ${' '.repeat(row.label.length + 2)}${m}`);
+      }
+    }
+    out.push('');
+  }
+  if (r.bundle && r.bundle.chain.length > 1) out.push('Chain (leaf first):', ...chainText(r.bundle, r.items).map((l) => `  ${l}`), '');
+  if (r.findings.length) {
+    out.push('Findings:');
+    for (const f of r.findings) out.push(`  ${f.severity.toUpperCase()} ${f.kind}: ${f.message}`, `    what to do: ${f.action}`);
+    out.push('');
+  }
+  const cmds = r.conversions.filter((c) => !c.containsPrivateKey || r.items.some((i) => i.kind === 'pkcs12'));
+  if (cmds.length) {
+    out.push('Conversions (the web inspector offers these as downloads):');
+    for (const c of cmds) out.push(`  ${c.title}: ${c.command}`);
+  }
+  return out.join('\n');
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.ok === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  if (!parsed.ok) {
+    io.err(`certlab inspect: ${parsed.error}\n\n${USAGE}`);
+    return 2;
+  }
+  const { file, password, json } = parsed.options;
+  let at = Date.now();
+  if (parsed.options.at !== undefined) {
+    at = Date.parse(parsed.options.at);
+    if (Number.isNaN(at)) {
+      io.err(`certlab inspect: --at "${parsed.options.at}" is not a time. Expected ISO-8601, e.g. 2026-01-31T12:00:00Z`);
+      return 2;
+    }
+  }
+  let data: Uint8Array;
+  try {
+    data = file === '-' ? await io.readStdin() : new Uint8Array(await readFile(file!));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    io.err(errorText({ ...inspectErrors.unknownFormat(`a file that cannot be read (${err.code ?? err.message})`), message: `cannot read "${file}": ${err.message}`, action: 'Check the path and the permissions.' }));
+    return 2;
+  }
+  const result = await inspectFiles([{ name: file === '-' ? undefined : basename(file!), data }], { subtle: webcrypto.subtle as unknown as SubtleCrypto, at, password });
+  const locked = result.items.find((i) => (i.kind === 'pkcs12' || i.kind === 'encrypted-private-key') && i.error);
+  const onlyLocked = result.items.every((i) => i.kind === 'error' || ((i.kind === 'pkcs12' && !i.pkcs12) || i.kind === 'encrypted-private-key'));
+  if (!result.ok || (onlyLocked && locked)) {
+    const e = result.error ?? (locked && 'error' in locked ? locked.error : undefined);
+    if (json) io.out(toJson(result));
+    if (e) io.err(errorText(e));
+    return 2;
+  }
+  io.out(json ? toJson(result) : toText(result));
+  return 0;
+}
