@@ -76,6 +76,8 @@ function pssScheme(paramsHex: string | undefined): SignatureScheme {
       const i = a.expect(TAG.INTEGER, 'saltLength');
       saltLength = a.value(i).reduce((n, b) => n * 256 + b, 0);
     }
+    seq.optional(0xa3); // trailerField, always 1 (trailerFieldBC)
+    seq.finish('RSASSA-PSS-params');
   }
   if (!hash || hash !== mgfHash) return { family: 'unsupported', name: 'RSASSA-PSS with these parameters' };
   return { family: 'rsa-pss', hash, saltLength };
