@@ -9,6 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { ChainFactory, CA_EXT, leafExt } from '../../../test/openssl-verify/chain-factory.ts';
 import { buildPki } from '../../../test/openssl-verify/pki.ts';
 import { run } from './verify.ts';
+import { LIMBO_DIR } from '../../../test/conformance/limbo-runner.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 function io() {
   const out: string[] = [];
@@ -92,6 +95,20 @@ describe('certlab verify', () => {
       await new Promise((ok) => server.close(ok));
       g.dispose();
     }
+  });
+  it('a real chain (google.com, from limbo\'s online vectors) validates against the Mozilla store', async () => {
+    const v = JSON.parse(readFileSync(join(LIMBO_DIR, 'online/google.com.limbo.json'), 'utf8'));
+    const chain = f.path('google-chain');
+    writeFileSync(chain, [v.peer_certificate, ...v.untrusted_intermediates].join('\n'));
+    const t = io();
+    const code = await run(['--json', chain, '--store', 'mozilla', '--host', 'google.com', '--at', v.validation_time], t.io);
+    const j = JSON.parse(t.out.join(''));
+    expect({ code, ok: j.ok, path: j.path.map((p: { subject: string }) => p.subject), failing: Object.entries(j.clients).filter(([, c]) => (c as { fails: boolean }).fails) }).toEqual({
+      code: 0, ok: true, path: ['CN=*.google.com', 'C=US, O=Google Trust Services, CN=WR2', 'C=US, O=Google Trust Services LLC, CN=GTS Root R1'], failing: [],
+    });
+    const early = io();
+    expect(await run(['--json', chain, '--store', 'mozilla', '--host', 'google.com', '--at', '2023-10-23T00:00:00Z'], early.io)).toBe(1);
+    expect(JSON.parse(early.out.join('')).code).toBe(9);
   });
   it('runs through the npm script with the system store (the private root is not in it)', () => {
     const r = spawnSync('npm', ['run', '-s', 'certlab', '--', 'verify', f.path('ee'), '--untrusted', f.path('ica'), '--store', 'system', '--host', 'example.com', ...AT], { encoding: 'utf8' });

@@ -127,7 +127,10 @@ function toHuman(r: ValidationResult, clients: Partial<Record<string, ClientVerd
   r.path.forEach((p, i) => lines.push(`  ${i} ${p.subject}`, `      issuer ${p.issuer}`, `      sha256 ${p.sha256}`));
   if (r.aiaFetched.length) lines.push('', `fetched from AIA: ${r.aiaFetched.map((p) => p.subject).join('; ')}`);
   lines.push('', 'what each client says:');
-  for (const [id, v] of Object.entries(clients)) lines.push(`  ${id.padEnd(8)} ${v!.fails ? 'fails' : 'ok   '} ${v!.message ?? ''}`.trimEnd());
+  for (const [id, v] of Object.entries(clients)) {
+    const [first, ...rest] = (v!.message ?? '').split('\n');
+    lines.push(`  ${id.padEnd(8)} ${v!.fails ? 'fails' : 'ok   '} ${first}`.trimEnd(), ...rest.map((l) => `${' '.repeat(17)}${l}`.trimEnd()));
+  }
   return lines.join('\n');
 }
 
