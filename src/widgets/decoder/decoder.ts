@@ -1,0 +1,91 @@
+/**
+ * <certlab-decoder>: a paste box, the answer as a card, and the code table (rendered by
+ * Decoder.astro, so it reads without JavaScript) made searchable. The decoder and its tables
+ * load with a dynamic import on the first interaction, not with the page.
+ * Ctrl+Enter (or Cmd+Enter) in the paste box decodes; the example buttons fill it and decode.
+ */
+let seq = 0;
+
+type Decoder = typeof import('./load.ts');
+
+class CertlabDecoder extends HTMLElement {
+  #uid = `decoder${++seq}`;
+  #loading: Promise<Decoder> | undefined;
+
+  connectedCallback(): void {
+    const form = this.querySelector<HTMLFormElement>('form[data-decode]');
+    const input = this.querySelector<HTMLTextAreaElement>('textarea');
+    form?.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.decode();
+    });
+    input?.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void this.decode();
+      }
+    });
+    // start loading the decoder as soon as the reader shows interest
+    input?.addEventListener('focus', () => void this.load(), { once: true });
+    for (const b of this.querySelectorAll<HTMLButtonElement>('button[data-example]')) {
+      b.addEventListener('click', () => {
+        if (input) input.value = b.dataset.example ?? '';
+        void this.decode();
+      });
+    }
+    const search = this.querySelector<HTMLInputElement>('input[data-search]');
+    search?.addEventListener('input', () => this.filter(search.value));
+    const params = new URLSearchParams(location.search);
+    const q = params.get('q');
+    if (q && input) {
+      input.value = q;
+      void this.decode();
+    }
+    this.dataset.ready = 'true';
+  }
+
+  load(): Promise<Decoder> {
+    this.#loading ??= import('./load.ts');
+    return this.#loading;
+  }
+
+  async decode(): Promise<void> {
+    const input = this.querySelector<HTMLTextAreaElement>('textarea');
+    const out = this.querySelector<HTMLElement>('[data-answer]');
+    const status = this.querySelector<HTMLElement>('[data-status]');
+    if (!input || !out) return;
+    const text = input.value;
+    if (text.trim() === '') {
+      if (status) status.textContent = 'Paste an error first: a code like 21, a name like CERT_HAS_EXPIRED, or a whole log.';
+      return;
+    }
+    this.setAttribute('aria-busy', 'true');
+    const { decode, renderAnswer } = await this.load();
+    const r = decode(text);
+    renderAnswer(out, r, this.#uid);
+    this.removeAttribute('aria-busy');
+    if (status) {
+      status.textContent = r.confidence === 'none'
+        ? 'Could not place this error; the closest candidates are listed.'
+        : `${r.cause}${r.code !== null ? `, OpenSSL code ${r.code}` : ''}${r.confidence === 'ambiguous' ? ' (ambiguous)' : ''}.`;
+    }
+    this.dataset.decoded = String(Number(this.dataset.decoded ?? '0') + 1);
+  }
+
+  /** Shows the table rows whose text contains every word of the query. */
+  filter(query: string): void {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0;
+    const rows = this.querySelectorAll<HTMLTableRowElement>('tbody tr[data-code]');
+    for (const row of rows) {
+      const hay = row.dataset.search ?? row.textContent?.toLowerCase() ?? '';
+      const match = words.every((w) => hay.includes(w));
+      row.hidden = !match;
+      if (match) shown++;
+    }
+    const count = this.querySelector<HTMLElement>('[data-count]');
+    if (count) count.textContent = words.length ? `${shown} of ${rows.length} codes match.` : `${rows.length} codes.`;
+  }
+}
+
+if (!customElements.get('certlab-decoder')) customElements.define('certlab-decoder', CertlabDecoder);

@@ -1,0 +1,3 @@
+/** What the decoder widget loads on first use: the decoder (with its tables) and the card renderer. */
+export { decode } from '../../core/decoder/decode.ts';
+export { renderAnswer } from './render.ts';

@@ -1,0 +1,87 @@
+/**
+ * Draws a decoder answer as a card: the cause, who must act and what each side does, the
+ * OpenSSL code with a link to its reference page, the command that confirms it, the lesson,
+ * and the other readings when the text is ambiguous. Every value goes in with textContent.
+ */
+import { CAUSES } from '../../core/causes.ts';
+import type { DecodeResult } from '../../core/decoder/decode.ts';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') e.className = v;
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return e;
+}
+
+const CONFIDENCE: Record<DecodeResult['confidence'], string> = {
+  certain: 'certain',
+  likely: 'likely',
+  ambiguous: 'ambiguous: the same text has other causes',
+  none: 'not placed',
+};
+
+const LIABILITY: Record<DecodeResult['liability'], string> = {
+  server: 'the server\'s operator',
+  client: 'the client\'s side',
+  both: 'either side, depending on the case',
+};
+
+export function referenceHref(code: number): string {
+  return `/reference/verify/${code}/`;
+}
+
+export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): void {
+  const cause = CAUSES[r.cause];
+  const titleId = `${uid}-title`;
+  const card = el('article', { class: `decoder-card decoder-${r.confidence}`, 'aria-labelledby': titleId, 'data-cause': r.cause, 'data-confidence': r.confidence });
+  card.append(
+    el('h3', { id: titleId }, r.confidence === 'none' ? 'Could not place this error' : cause.title),
+    el('p', { class: 'decoder-badges' },
+      el('span', { class: 'decoder-badge' }, `cause: ${r.cause}`),
+      el('span', { class: 'decoder-badge' }, `confidence: ${CONFIDENCE[r.confidence]}`),
+      ...(r.client ? [el('span', { class: 'decoder-badge' }, `printed by: ${r.client}`)] : [])),
+    el('p', {}, r.explanation),
+  );
+
+  const dl = el('dl', { class: 'certlab-fields' });
+  if (r.code !== null) {
+    const link = el('a', { href: referenceHref(r.code) }, `${r.code} ${r.name ?? ''}`);
+    dl.append(el('dt', {}, 'OpenSSL code'), el('dd', {}, link, r.text ? ` (“${r.text}”)` : '', r.numbering ? `, OpenSSL ${r.numbering} numbering` : ''));
+  }
+  dl.append(el('dt', {}, 'Who has to act'), el('dd', { 'data-liability': r.liability }, LIABILITY[r.liability]));
+  dl.append(el('dt', {}, 'Server side'), el('dd', {}, r.actions.server));
+  dl.append(el('dt', {}, 'Client side'), el('dd', {}, r.actions.client));
+  card.append(dl);
+
+  if (r.note) card.append(el('p', { class: 'decoder-note', role: 'note' }, r.note));
+
+  if (r.candidates.length) {
+    const list = el('ul', { class: 'decoder-candidates' });
+    for (const c of r.candidates) {
+      const li = el('li', { 'data-cause': c.cause }, el('strong', {}, CAUSES[c.cause].title), ` (${c.cause})`);
+      if (c.code !== null) li.append(' — ', el('a', { href: referenceHref(c.code) }, `code ${c.code}`));
+      li.append(el('span', { class: 'decoder-why' }, ` ${c.why}`));
+      list.append(li);
+    }
+    card.append(el('h4', {}, r.confidence === 'none' ? 'Closest candidates' : 'It could also be'), list);
+  }
+
+  card.append(el('h4', {}, 'Confirm it'), el('pre', { class: 'decoder-next' }, el('code', {}, r.next)));
+  if (!r.host) card.append(el('p', { class: 'decoder-hint' }, 'Replace HOST with the server\'s name (no host name was found in the text).'));
+  card.append(el('p', {}, 'Read: ', el('a', { href: r.lesson }, r.lesson)));
+
+  if (r.findings.length > 1) {
+    const details = el('details', {}, el('summary', {}, `Everything recognised in the text (${r.findings.length})`));
+    const ol = el('ol', { class: 'decoder-findings' });
+    for (const f of r.findings) {
+      const what = f.code !== null ? `${f.code} ${f.name}` : f.cause;
+      ol.append(el('li', {}, el('code', {}, f.match), ` → ${what}${f.depth !== null ? ` at depth ${f.depth}` : ''}${f.client ? ` (${f.client})` : ''}`));
+    }
+    details.append(ol);
+    card.append(details);
+  }
+  out.replaceChildren(card);
+}
