@@ -13,13 +13,35 @@ import { OPENSSL_DEBIAN_POLICY, parsePki, validatePki } from '../../core/sim/jud
 import type { Scenario } from '../../core/sim/scenario.ts';
 import { renderShowcerts } from '../../core/sim/showcerts.ts';
 import type { ValidationResult } from '../../core/validate/validate.ts';
-import { clientVerdicts, type ClientVerdictView } from './client-verdicts.ts';
+import { simClientVerdicts } from '../../core/sim/client-verdicts.ts';
+
+/** One row of the results table. */
+export interface ClientRow {
+  client: string;
+  label: string;
+  fails: boolean;
+  message: string;
+  cause: CauseId | null;
+  note?: string;
+}
+
+/** The `openssl verify` command's own output, straight from the validator at Debian's level. */
+function opensslVerifyRow(openssl: ValidationResult, host: string): ClientRow {
+  return {
+    client: 'openssl-verify',
+    label: 'openssl verify (OpenSSL 3.0, Debian)',
+    fails: !openssl.ok,
+    message: openssl.ok ? 'leaf.pem: OK' : `error ${openssl.code} at ${openssl.depth ?? 0} depth lookup: ${openssl.text}\nerror leaf.pem: verification failed`,
+    cause: openssl.cause,
+    note: `openssl verify -CAfile trusted.pem -untrusted chain.pem -verify_hostname ${host} -purpose sslserver -auth_level 2 leaf.pem`,
+  };
+}
 
 export interface SimRun {
   scenario: Scenario;
   pki: GeneratedPki;
   openssl: ValidationResult;
-  clients: ClientVerdictView[];
+  clients: ClientRow[];
   picture: ChainPicture;
   pictureText: string;
   showcerts: string;
@@ -42,7 +64,12 @@ export async function runScenario(scenario: Scenario, at: number, crypto: Crypto
   const t1 = performance.now();
   const parsed = await parsePki(pki, crypto.subtle);
   const openssl = await validatePki(pki, parsed, OPENSSL_DEBIAN_POLICY, crypto.subtle);
-  const clients = await clientVerdicts(pki, parsed, openssl, crypto.subtle);
+  const verdicts = await simClientVerdicts(pki, parsed, crypto.subtle);
+  const clients: ClientRow[] = [opensslVerifyRow(openssl, scenario.host), ...verdicts.map((v): ClientRow => ({
+    client: v.client, label: v.label, fails: v.fails, cause: v.cause,
+    message: v.fails ? (v.message || '(refused; no recorded text for this client)') : (v.message || (v.aiaFetched.length ? `connects (fetched ${v.aiaFetched.join(', ')} from the AIA URL)` : 'connects')),
+    ...(v.note ? { note: v.note } : {}),
+  }))];
   const t2 = performance.now();
 
   const failure = openssl.ok || openssl.depth === null ? undefined : {
@@ -51,7 +78,9 @@ export async function runScenario(scenario: Scenario, at: number, crypto: Crypto
     missingIssuer: MISSING_ISSUER.has(openssl.error?.kind ?? ''),
   };
   const picture = chainPicture(scenario, failure);
-  const sClientCode = clients.find((c) => c.client === 'openssl')?.verifyCode ?? { code: openssl.code, text: openssl.text };
+  // s_client goes on after an error and prints the last one (leaf only: 21, not 20).
+  const sClient = /Verify return code: (\d+) \(([^)]*)\)/.exec(verdicts.find((v) => v.client === 'openssl')?.message ?? '');
+  const sClientCode = sClient ? { code: Number(sClient[1]), text: sClient[2]! } : { code: openssl.code, text: openssl.text };
 
   const causes: CauseId[] = [];
   const addCause = (c: CauseId | null | undefined) => { if (c && !causes.includes(c)) causes.push(c); };
