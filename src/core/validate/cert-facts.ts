@@ -108,8 +108,8 @@ export function caStatus(cert: Certificate): 0 | 1 | 3 | 4 {
 export function keySecurityBits(cert: Certificate): number {
   const k = cert.publicKey;
   if (k.algorithm === 'RSA' || k.algorithm === 'RSA-PSS' || k.algorithm === 'DSA') return rsaSecurityBits(k.bits);
-  if (k.algorithm === 'Ed25519') return 128;
-  if (k.algorithm === 'Ed448') return 224;
+  if (k.algorithm === 'Ed25519' || k.algorithm === 'X25519') return 128;
+  if (k.algorithm === 'Ed448' || k.algorithm === 'X448') return 224;
   if (k.algorithm === 'EC') return Math.floor(k.bits / 2);
   return 0;
 }

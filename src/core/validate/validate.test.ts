@@ -59,6 +59,37 @@ describe('a valid path', () => {
   });
 });
 
+describe('untidy input', () => {
+  it('duplicates and the peer itself among the untrusted certificates change nothing', async () => {
+    const r = await run('ee', ['ee', 'ica', 'ica', 'root'], ['root']);
+    expect({ ok: r.ok, pathsTried: r.pathsTried, path: r.path.map((p) => p.subject) }).toEqual({ ok: true, pathsTried: 1, path: ['CN=ee', 'CN=ICA', 'CN=Root'] });
+  });
+  it('a mesh of cross-signed CAs ends: no certificate (or subject + key) twice in a path', async () => {
+    // mesh-a, mesh-b, mesh-c each cross-signed by the other two (keys reused), none trusted;
+    // ee-mesh under mesh-a. Every path dead-ends on a loop; the budget is never needed.
+    const g = (await import('../../../test/openssl-verify/chain-factory.ts')).ChainFactory.create();
+    try {
+      const caExt = ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=none'];
+      g.issue({ name: 'a0', subject: '/CN=Mesh A', ext: caExt });
+      g.issue({ name: 'b0', subject: '/CN=Mesh B', ext: caExt });
+      g.issue({ name: 'c0', subject: '/CN=Mesh C', ext: caExt });
+      const names: string[] = [];
+      for (const [x, y] of [['a', 'b'], ['a', 'c'], ['b', 'a'], ['b', 'c'], ['c', 'a'], ['c', 'b']]) {
+        g.issue({ name: `${x}-by-${y}`, subject: `/CN=Mesh ${x.toUpperCase()}`, issuer: `${y}0`, sameKeyAs: `${x}0`, ext: caExt });
+        names.push(`${x}-by-${y}`);
+      }
+      g.issue({ name: 'ee-mesh', subject: '/CN=ee-mesh', issuer: 'a0', ext: ['subjectAltName=DNS:example.com', 'authorityKeyIdentifier=none'] });
+      const parse = (n: string) => parseCertificate(g.der(n), subtle);
+      const r = await validate({
+        peer: await parse('ee-mesh'), untrusted: await Promise.all(names.map(parse)), anchors: [await cert('root')], at: AT, policy: OPENSSL_LEVEL2, subtle,
+      });
+      expect({ ok: r.ok, code: r.code, kind: r.error?.kind, pathsTried: r.pathsTried, depth: r.depth }).toEqual({ ok: false, code: 20, kind: 'IssuerNotFound', pathsTried: 0, depth: 3 });
+    } finally {
+      g.dispose();
+    }
+  });
+});
+
 describe('named failures with context', () => {
   it('CertExpired: which certificate, when it expired, and the time used', async () => {
     const ee = await cert('ee-short');
