@@ -13,10 +13,10 @@ import { LIMBO_DIR } from '../../../test/conformance/limbo-runner.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-function io() {
+function io(stdin: Uint8Array = new Uint8Array()) {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), readStdin: async () => new Uint8Array() } };
+  return { out, err, io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), readStdin: async () => stdin } };
 }
 
 let f: ChainFactory;
@@ -52,11 +52,22 @@ describe('certlab verify', () => {
       node: { fails: true, message: 'Error: unable to verify the first certificate; if the root CA is installed locally, try running Node.js with --use-system-ca' },
     });
   });
+  it('reads the peer from standard input (PEM) and DER files', async () => {
+    const t = io(new TextEncoder().encode(f.pem('ee') + f.pem('ica')));
+    expect(await run(['-', '--trusted', f.path('root'), '--host', 'example.com', ...AT], t.io)).toBe(0);
+    const der = f.path('ee', 'der');
+    writeFileSync(der, f.der('ee'));
+    const u = io();
+    expect(await run([der, '--untrusted', f.path('ica'), '--trusted', f.path('root'), ...AT], u.io)).toBe(0);
+  });
   it('bad input exits 2 with what was expected', async () => {
     const junk = f.path('junk', 'txt');
     writeFileSync(junk, 'hello');
+    const truncated = f.path('truncated', 'der');
+    writeFileSync(truncated, f.der('ee').subarray(0, 100));
     const cases: [string[], string][] = [
       [[junk], 'holds no certificate. Expected PEM (-----BEGIN CERTIFICATE-----) or DER.'],
+      [[truncated], 'certificate 1 in'],
       [['/nonexistent.pem'], 'cannot read /nonexistent.pem'],
       [[f.path('ee'), '--at', 'yesterday'], '--at "yesterday" is not a time'],
       [[f.path('ee'), '--store', 'windows'], 'Unknown trust store "windows". Expected one of: mozilla, system.'],
