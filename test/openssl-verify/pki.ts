@@ -22,6 +22,10 @@
  *         ├─ ica-b (same name "ICA" as ica, other key) ─ ee-forged (no AKI: only a signature tells them apart)
  *         ├─ ica-b-old (ica-b's name and key, expired 2024-06-01)
  *         ├─ ica-eku-client (EKU clientAuth only) ─ ee-under-eku-client
+ *         ├─ ica-nc-ip (permitted IP 192.0.2.0/24) ─ ee-ip-out (IP 192.0.3.1), ee-ip-in (IP 192.0.2.7)
+ *         ├─ ica-nc-email (permitted email example.com) ─ ee-email-out (email a@example.org)
+ *         ├─ ica-nc-dn (permitted dirName O=Allowed) ─ ee-dn-out (O=Other, CN=ee-dn-out), ee-dn-in (O=Allowed, CN=ee-dn-in)
+ *         │       also: ee-anyeku (EKU anyExtendedKeyUsage only, under ica)
  *         ├─ ica-short (expired 2024-06-01) ─ ee-via-short
  *         └─ ica-pss (RSA 2048) ─ ee-pss (signed RSASSA-PSS), ica-pss ─ ed (Ed25519 CA) ─ ee-ed (Ed25519-signed)
  *   root-p384 (P-384) ─ ica-p521 (P-521) ─ ee-p521chain
@@ -76,6 +80,15 @@ export function buildPki(): ChainFactory {
   ca('ica-b', '/CN=ICA', ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign', 'subjectKeyIdentifier=none']);
   f.issue({ name: 'ee-forged', subject: '/CN=ee-forged', issuer: 'ica-b', ext: NOAKI });
   ca('ica-b-old', '/CN=ICA', ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign', 'subjectKeyIdentifier=none'], { sameKeyAs: 'ica-b', notAfter: '20240601000000Z' });
+  ca('ica-nc-ip', '/CN=ICA-nc-ip', [...CA_EXT, 'nameConstraints=critical,permitted;IP:192.0.2.0/255.255.255.0']);
+  f.issue({ name: 'ee-ip-out', subject: '/CN=ee-ip-out', issuer: 'ica-nc-ip', ext: leafExt('192.0.3.1') });
+  f.issue({ name: 'ee-ip-in', subject: '/CN=ee-ip-in', issuer: 'ica-nc-ip', ext: leafExt('192.0.2.7') });
+  ca('ica-nc-email', '/CN=ICA-nc-email', [...CA_EXT, 'nameConstraints=critical,permitted;email:example.com']);
+  f.issue({ name: 'ee-email-out', subject: '/CN=ee-email-out', issuer: 'ica-nc-email', ext: [...leafExt('example.com').filter((e) => !e.startsWith('subjectAltName')), 'subjectAltName=DNS:example.com,email:a@example.org'] });
+  ca('ica-nc-dn', '/O=Allowed/CN=ICA-nc-dn', [...CA_EXT, 'nameConstraints=critical,permitted;dirName:nc_dn', '[nc_dn]', 'O=Allowed']);
+  f.issue({ name: 'ee-dn-out', subject: '/O=Other/CN=ee-dn-out', issuer: 'ica-nc-dn', ext: leafExt('example.com') });
+  f.issue({ name: 'ee-dn-in', subject: '/O=Allowed/CN=ee-dn-in', issuer: 'ica-nc-dn', ext: leafExt('example.com') });
+  f.issue({ name: 'ee-anyeku', subject: '/CN=ee-anyeku', issuer: 'ica', ext: ['extendedKeyUsage=anyExtendedKeyUsage', 'subjectAltName=DNS:example.com'] });
   ca('ica-eku-client', '/CN=ICA-eku-client', [...CA_EXT, 'extendedKeyUsage=clientAuth']);
   f.issue({ name: 'ee-under-eku-client', subject: '/CN=ee-under-eku-client', issuer: 'ica-eku-client', ext: leafExt('example.com') });
   ca('ica-short', '/CN=ICA-short', CA_EXT, { notAfter: '20240601000000Z' });
