@@ -68,6 +68,11 @@ describe('decode: client texts', () => {
     expect(r.candidates.map((c) => c.cause)).toEqual(['outdated-client-store']);
   });
 
+  it('reads an OpenSSL 1.1.1 number by its printed text (24 was INVALID_CA)', () => {
+    expect(decode('depth=1 CN = ICA\nverify error:num=24:invalid CA certificate')).toMatchObject({ cause: 'invalid-ca', code: 79, name: 'X509_V_ERR_INVALID_CA', note: null });
+    expect(decode('Verify return code: 0 (ok)')).toMatchObject({ code: 0, confidence: 'certain', explanation: 'No error: the chain verified.' });
+  });
+
   it('reads the OpenSSL 1.1.1 spelling too', () => {
     expect(pick('SSL routines:tls_process_server_certificate:certificate verify failed: self signed certificate')).toMatchObject({ cause: 'self-signed', code: 18 });
   });

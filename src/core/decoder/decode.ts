@@ -58,11 +58,11 @@ const CAUSE_ORDER: CauseId[] = [
 ];
 
 function rank(f: Finding): number[] {
-  const placed = f.cause !== 'from-code' && f.cause !== 'unknown' ? 1 : 0;
+  // an error with a cause > "verify OK" (s_client ends with it even after errors it carried on from) > wrappers
+  const placed = f.code?.short === 'OK' ? 1 : f.cause !== 'from-code' && f.cause !== 'unknown' ? 3 : f.code ? 2 : 0;
   const definite = f.alternatives ? 0 : 1;
-  const notOk = f.code?.short === 'OK' ? 0 : 1;
   const order = f.cause === 'from-code' ? 0 : CAUSE_ORDER.length - CAUSE_ORDER.indexOf(f.cause);
-  return [notOk, placed, definite, f.weight >= 45 ? 1 : 0, order, f.weight];
+  return [placed, definite, f.weight >= 45 ? 1 : 0, order, f.weight];
 }
 
 function better(a: Finding, b: Finding): boolean {

@@ -5,6 +5,7 @@
  */
 import type { CauseId } from '../cause-id.ts';
 import {
+  VERIFY_CODES,
   allVerifyTexts,
   verifyCodeByName,
   verifyCodeByNumber,
@@ -75,18 +76,28 @@ function depthBefore(text: string, index: number): number | undefined {
   return last ? Number(last[1]) : undefined;
 }
 
+/**
+ * A number printed with its text names the code unambiguously even across versions: an
+ * OpenSSL 1.1.1 "num=24:invalid CA certificate" is INVALID_CA, not 3.x's 24.
+ */
+function byNumberAndText(n: number, printed: string): VerifyCode | undefined {
+  const t = printed.trim().toLowerCase();
+  const exact = VERIFY_CODES.find((c) => Object.values(c.numbers).some((v) => v?.code === n && v.text?.toLowerCase() === t));
+  return exact ?? verifyCodeByNumber(n).code ?? verifyCodeByNumber(n).otherMeanings[0]?.code;
+}
+
 function findCodes(text: string): Finding[] {
   const out: Finding[] = [];
   for (const m of text.matchAll(/verify error:num=(\d+):([^\n]*)/g)) {
-    const code = verifyCodeByNumber(Number(m[1])).code;
+    const code = byNumberAndText(Number(m[1]), m[2]!);
     if (code) out.push(codeFinding(code, m[0], m.index, 60, depthBefore(text, m.index), 'openssl'));
   }
   for (const m of text.matchAll(/Verify return code: (\d+) \(([^)\n]*)\)/g)) {
-    const code = verifyCodeByNumber(Number(m[1])).code;
+    const code = byNumberAndText(Number(m[1]), m[2]!);
     if (code) out.push(codeFinding(code, m[0], m.index, 56, undefined, 'openssl'));
   }
   for (const m of text.matchAll(/error (\d+) at (\d+) depth lookup: ?([^\n]*)/g)) {
-    const code = verifyCodeByNumber(Number(m[1])).code;
+    const code = byNumberAndText(Number(m[1]), m[3]!);
     if (code) out.push(codeFinding(code, m[0], m.index, 60, Number(m[2]), 'openssl'));
   }
   for (const m of text.matchAll(/\bX509_V_(?:ERR_[A-Z0-9_]+|OK)\b/g)) {
