@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_NUMBERING, verifyCodeByNumber } from '../../src/core/codes/verify-codes.ts';
+import { DEFAULT_NUMBERING, VERIFY_CODES, verifyCodeByNumber } from '../../src/core/codes/verify-codes.ts';
 
 const EXT = `
 [req]
@@ -189,5 +189,22 @@ describe(`the table against this machine's openssl verify (numbering ${DEFAULT_N
 
   it('provokes 30 distinct codes', () => {
     expect(new Set(CASES.flatMap((c) => c.codes)).size).toBe(30);
+  });
+});
+
+describe('the table against this machine\'s libcrypto', () => {
+  it('has, for every number 0-104, the text X509_verify_cert_error_string() returns', () => {
+    // asked through python3's ctypes: the library openssl, curl and Python use here
+    const py = [
+      'import ctypes, json',
+      'f = ctypes.CDLL("libcrypto.so.3").X509_verify_cert_error_string',
+      'f.restype = ctypes.c_char_p',
+      'f.argtypes = [ctypes.c_long]',
+      'print(json.dumps([f(i).decode() for i in range(105)]))',
+    ].join('\n');
+    const lib = JSON.parse(execFileSync('python3', ['-c', py], { encoding: 'utf8' })) as string[];
+    const table = Array.from({ length: 105 }, (_, n) =>
+      VERIFY_CODES.find((c) => c.numbers['3.0']?.code === n)?.numbers['3.0']?.text ?? 'unknown certificate verification error');
+    expect(table).toEqual(lib);
   });
 });
