@@ -77,7 +77,8 @@ try {
     for (const rsa of [false, true]) {
       const label = rsa ? 'RSA-2048' : 'ECDSA P-256';
       const inChromium = (await page.evaluate(async ([r, k]) => {
-        const m = await import('/sim-bench.mjs');
+        const path = '/sim-bench.mjs';
+        const m = (await import(path)) as { measure(r: number, rsa: boolean): Promise<unknown> };
         return m.measure(r, k);
       }, [ROUNDS, rsa] as const)) as Samples;
       const inNode = await node.measure(ROUNDS, rsa);
