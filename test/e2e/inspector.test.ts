@@ -1,0 +1,111 @@
+/**
+ * The certificate inspector in real Chromium: the parser is not on the page until the
+ * reader acts; a pasted certificate + private key and an uploaded .p12 (opened with its
+ * password) become cards; and no network request at all is made while they are inspected.
+ * Fixtures are made with the openssl CLI: root -> ica (pathlen:0) -> ee, plus .p12 files.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page, Request } from 'playwright-core';
+import { openSite, whenDefined, type Site } from './harness.ts';
+import { makeChain, makeExtras, type Chain } from '../fixtures/inspect/openssl-chain.ts';
+
+let site: Site;
+let chain: Chain;
+beforeAll(async () => {
+  chain = makeChain();
+  makeExtras(chain);
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+async function inspectorPage(): Promise<Page> {
+  const page = await site.page('/tools/inspector/');
+  await whenDefined(page, 'certlab-inspector');
+  return page;
+}
+
+async function runs(page: Page): Promise<number> {
+  return Number((await page.locator('certlab-inspector').getAttribute('data-runs')) ?? '0');
+}
+async function waitForRun(page: Page, before: number): Promise<void> {
+  await page.waitForFunction((n) => Number(document.querySelector('certlab-inspector')?.getAttribute('data-runs') ?? 0) > n, before, { timeout: 30_000 });
+}
+const cardKinds = (page: Page) => page.locator('certlab-inspector article[data-kind]').evaluateAll((as) => as.map((a) => a.getAttribute('data-kind')));
+
+describe('inspector', () => {
+  it('does not load the parser with the page', async () => {
+    const page = await site.page('/tools/inspector/');
+    await whenDefined(page, 'certlab-inspector');
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+    const texts = await Promise.all(scripts.map(async (u) => (await fetch(u)).text()));
+    expect(texts.some((t) => t.includes('the authSafe ContentInfo'))).toBe(false);
+    expect(await page.locator('certlab-inspector').getAttribute('data-loaded')).toBeNull();
+  });
+
+  it('inspects a pasted certificate + key and an uploaded .p12 without a single network request', async () => {
+    const page = await inspectorPage();
+    // Focusing the paste box loads the parser (the only fetch, before anything is pasted).
+    await page.getByRole('textbox', { name: /Paste or drop/ }).focus();
+    await page.waitForFunction(() => document.querySelector('certlab-inspector')?.getAttribute('data-loaded') === 'true');
+    const requests: Request[] = [];
+    page.on('request', (r) => requests.push(r));
+
+    let before = await runs(page);
+    await page.getByRole('textbox', { name: /Paste or drop/ }).fill(chain.pem.ee + chain.pem.eeKey);
+    await page.getByRole('button', { name: 'Inspect' }).click();
+    await waitForRun(page, before);
+    expect(await cardKinds(page)).toEqual(['certificate', 'private-key']);
+    const cert = page.locator('certlab-inspector article[data-kind="certificate"]');
+    await expect(cert.locator('dd[data-field="Subject"]').textContent()).resolves.toBe(
+      'C=US, ST=Test State, L=Test, City, O=Certlab "Quoted" + Co, OU=Web + UID=42, CN=www.example.test',
+    );
+    await expect(cert.locator('dd[data-field="subjectAltName"]').innerText()).resolves.toContain('IP Address:2001:db8::1');
+    await expect(page.locator('certlab-inspector article[data-kind="private-key"] [data-match]').textContent()).resolves.toBe('Same public key as certificate [0].');
+    await expect(page.locator('certlab-inspector [data-finding="intermediate-missing"]').count()).resolves.toBe(1);
+
+    // Upload a .p12: first it asks for the password, then it opens.
+    before = await runs(page);
+    await page.locator('certlab-inspector input[type="file"]').setInputFiles({ name: 'server.p12', mimeType: 'application/x-pkcs12', buffer: readFileSync(chain.path('modern.p12')) });
+    await waitForRun(page, before);
+    await expect(page.locator('certlab-inspector article[data-kind="pkcs12"] dd[data-field="Status"]').textContent()).resolves.toBe('this PKCS#12 file is protected by a password');
+    const pw = page.getByLabel(/Password/);
+    expect(await pw.evaluate((e) => e === document.activeElement)).toBe(true);
+    before = await runs(page);
+    await pw.fill('s3cret');
+    await page.getByRole('button', { name: 'Inspect' }).click();
+    await waitForRun(page, before);
+    expect(await cardKinds(page)).toEqual(['certificate', 'private-key', 'pkcs12', 'certificate', 'certificate', 'private-key']);
+    // The chain picture, from the .p12's leaf: leaf -> ica with a verified link.
+    await expect(page.locator('certlab-inspector [data-chain-text]').textContent()).resolves.toContain('↑ issued by (signature verified, key id matches)');
+    await expect(page.locator('certlab-inspector [data-link="verified"]').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('certlab-inspector [data-conversion="p12-cert"] .insp-command').textContent()).resolves.toBe('openssl pkcs12 -in server.p12 -clcerts -nokeys -out server-cert.pem');
+
+    expect(requests.map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
+  });
+
+  it('opens a legacy (RC2/3DES) .p12: only the legacy cipher code is fetched, from this site, carrying nothing', async () => {
+    const page = await inspectorPage();
+    await page.getByRole('textbox', { name: /Paste or drop/ }).focus();
+    await page.waitForFunction(() => document.querySelector('certlab-inspector')?.getAttribute('data-loaded') === 'true');
+    const requests: Request[] = [];
+    page.on('request', (r) => requests.push(r));
+    await page.locator('certlab-inspector [data-password]').evaluate((d) => ((d as HTMLElement).hidden = false));
+    await page.getByLabel(/Password/).fill('s3cret');
+    const before = await runs(page);
+    await page.locator('certlab-inspector input[type="file"]').setInputFiles({ name: 'old.pfx', mimeType: 'application/x-pkcs12', buffer: readFileSync(chain.path('legacy.p12')) });
+    await waitForRun(page, before);
+    expect(await cardKinds(page)).toEqual(['pkcs12', 'certificate', 'certificate', 'private-key']);
+    await expect(page.locator('certlab-inspector article[data-kind="pkcs12"] dd[data-field="Encryption"]').innerText()).resolves.toBe('pbeWithSHA1And40BitRC2-CBC\npbeWithSHA1And3-KeyTripleDES-CBC');
+    const origin = new URL(site.baseUrl).origin;
+    expect(requests.filter((r) => !(r.method() === 'GET' && r.url().startsWith(`${origin}/_astro/`) && r.resourceType() === 'script' && r.postData() === null))).toEqual([]);
+  });
+
+  it('reads sensibly with JavaScript off', async () => {
+    const page = await site.page('/tools/inspector/', { javaScriptEnabled: false });
+    await expect(page.getByRole('heading', { name: 'What it reads' }).count()).resolves.toBe(1);
+    await expect(page.locator('noscript').first().textContent()).resolves.toContain('openssl x509 -in cert.pem -noout -text');
+  });
+});
