@@ -92,14 +92,7 @@ export async function buildPaths(input: BuildInput, hooks: BuildHooks): Promise<
       const same = input.anchors.filter((a) => logicalKey(a) === logicalKey(top) && a.sha256 !== top.sha256);
       for (const a of same) await extend([...path.slice(0, -1), a]);
       if (same.length === 0) {
-        hooks.onDeadEnd(
-          isAnchor
-            ? { kind: 'AnchorNotSelfSigned', ...certAt(top, depth) }
-            : depth === 0
-              ? { kind: 'SelfSignedLeaf', ...certAt(top, depth) }
-              : { kind: 'SelfSignedInChain', ...certAt(top, depth) },
-          path,
-        );
+        hooks.onDeadEnd({ kind: depth === 0 ? 'SelfSignedLeaf' : 'SelfSignedInChain', ...certAt(top, depth) }, path);
       }
       return;
     }
@@ -115,8 +108,8 @@ export async function buildPaths(input: BuildInput, hooks: BuildHooks): Promise<
         unlinkable
           ? { kind: 'UnlinkableCertificate', ...certAt(top, depth), ...unlinkable }
           : onlyTrusted
-          ? { kind: 'AnchorNotSelfSigned', ...certAt(top, depth) }
-          : { kind: 'IssuerNotFound', ...certAt(top, depth), issuer: top.issuer.oneline },
+            ? { kind: 'AnchorNotSelfSigned', ...certAt(top, depth) }
+            : { kind: 'IssuerNotFound', ...certAt(top, depth), issuer: top.issuer.oneline },
         path,
       );
       return;
