@@ -3,12 +3,14 @@
  * test/clients/scenarios.ts, serves it with a real `openssl s_server` on 127.0.0.1 and
  * runs every real client found here against it. Writes test/clients/captured.json.
  *
- *   ./node_modules/.bin/node scripts/capture-client-messages.ts [situation-id ...]
+ *   ./node_modules/.bin/node scripts/capture-client-messages.ts [situation-id ... | extras]
+ *
+ * With ids, only those situations (or the client-side "extras") are rerun and replaced.
  *
  * The `source` of messages.ts entries marked "captured here" points at this script.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SITUATIONS } from '../test/clients/scenarios.ts';
 import { REAL_CLIENTS, clientVersion, missingReason, runClient, startServer } from '../test/clients/real-clients.ts';
@@ -69,4 +71,15 @@ if (only.length === 0 || only.includes('extras')) {
     srv.stop();
   }
 }
-writeFileSync(new URL('../test/clients/captured.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
+// With situation ids given, only those are replaced in the existing file.
+const file = new URL('../test/clients/captured.json', import.meta.url);
+if (only.length > 0 && existsSync(file)) {
+  const old = JSON.parse(readFileSync(file, 'utf8')) as { situations: { id: string }[]; extras?: unknown; versions: object };
+  const fresh = out.situations as { id: string }[];
+  const order = SITUATIONS.map((s) => s.id);
+  out.situations = [...old.situations.filter((s) => !fresh.some((f) => f.id === s.id)), ...fresh]
+    .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  if (!('extras' in out)) out.extras = old.extras;
+  out.versions = { ...old.versions, ...(out.versions as object) };
+}
+writeFileSync(file, JSON.stringify(out, null, 2) + '\n');

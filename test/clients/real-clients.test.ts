@@ -2,7 +2,8 @@
  * The renderer against the real programs. For each situation of scenarios.ts (chains built in
  * code, e.g. root -> ica -> ee with one thing broken), a real `openssl s_server` serves the chain
  * on 127.0.0.1 and the real clients of this machine connect to it: openssl s_client, curl,
- * python3 (ssl, urllib, requests), Node 24, Node 20 and Java 17. Each must fail exactly when
+ * python3 (ssl, urllib, requests), Node 24, Node 20, Java 17 and Chromium (through Playwright,
+ * with the test anchor in a fresh NSS database). Each must fail exactly when
  * clientMessage() says it fails, and print exactly the text it renders.
  * Nothing is normalised: the "(_ssl.c:1006)" suffix is this machine's CPython 3.11.7 line, which
  * the renderer uses too. A client whose binary is absent is skipped with the reason printed.
@@ -47,6 +48,7 @@ function compare(client: RealClient, sit: Situation, srv: RunningServer, ctx: Re
       case 'node24': return clientMessage('node', f, ctx);
       case 'node20': return clientMessage('node', f, ctx).variants?.node20 ?? { fails: false, message: '' };
       case 'java': return clientMessage('java', f, ctx);
+      case 'chromium': return clientMessage('chrome', f, ctx);
     }
   };
   const want = pick();
@@ -57,6 +59,8 @@ function compare(client: RealClient, sit: Situation, srv: RunningServer, ctx: Re
   // the Node runner prints String(err), then "code: <err.code>"
   else if (client === 'node24') printed = run.output.startsWith(`${want.message}\ncode: ${want.errorCode}\n`);
   else if (client === 'node20') printed = run.output.startsWith(`${want.message}\ncode: `);
+  // the interstitial says NET::ERR_X; Playwright reports "net::ERR_X at <url>"
+  else if (client === 'chromium') printed = run.output.startsWith(`net::${want.errorCode} at https://${sit.host}:${srv.port}/`);
   else printed = lastLine(run.output) === want.message;
   return { fails: failed, expectedFails: want.fails, printed, detail: `rendered:\n${want.message}\nreal:\n${run.output}` };
 }

@@ -15,10 +15,10 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const NODE24 = resolve(HERE, '../../node_modules/.bin/node');
 
 export type RealClient =
-  | 'openssl' | 'curl' | 'python-ssl' | 'python-urllib' | 'python-requests' | 'node24' | 'node20' | 'java';
+  | 'openssl' | 'curl' | 'python-ssl' | 'python-urllib' | 'python-requests' | 'node24' | 'node20' | 'java' | 'chromium';
 
 export const REAL_CLIENTS: RealClient[] = [
-  'openssl', 'curl', 'python-ssl', 'python-urllib', 'python-requests', 'node24', 'node20', 'java',
+  'openssl', 'curl', 'python-ssl', 'python-urllib', 'python-requests', 'node24', 'node20', 'java', 'chromium',
 ];
 
 function has(bin: string, args: string[] = ['--version']): boolean {
@@ -40,6 +40,9 @@ export function missingReason(client: RealClient): string | null {
       return r.status === 0 && r.stdout.startsWith('v20.') ? null : '/usr/bin/node is not Node 20';
     }
     case 'java': return has('java', ['-version']) ? null : 'java not found';
+    case 'chromium':
+      if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) return '/usr/bin/chromium not found';
+      return has('certutil', ['-H']) ? null : 'certutil not found (Debian package libnss3-tools)';
   }
 }
 
@@ -57,6 +60,7 @@ export function clientVersion(client: RealClient): string {
     case 'node24': return first(NODE24, ['--version']);
     case 'node20': return first('/usr/bin/node', ['--version']);
     case 'java': return first('java', ['-version']);
+    case 'chromium': return first(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']);
   }
 }
 
@@ -162,6 +166,7 @@ export function runClient(client: RealClient, srv: RunningServer, host: string):
     case 'node24': r = run(NODE24, ['-e', NODE_TLS, host, p, srv.caFile]); break;
     case 'node20': r = run('/usr/bin/node', ['-e', NODE_TLS, host, p, srv.caFile]); break;
     case 'java': r = run('java', [join(HERE, 'TlsClient.java'), host, p, srv.caFile]); break;
+    case 'chromium': r = run(NODE24, [join(HERE, 'chromium-probe.ts'), host, p, srv.caFile]); break;
   }
   return { client, ...r };
 }

@@ -113,6 +113,14 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
+    id: 'trusted-intermediate', code: 2, depth: 1, drawing: 'root -> ica -> ee; sends ee+ica; trusts only ica (partial chain)',
+    async build(now) {
+      const { ica } = await rootAndIca(now);
+      const ee = await issue({ cn: HOST, issuer: ica }, now);
+      return { served: [ee, ica], trusted: [ica], host: HOST };
+    },
+  },
+  {
     id: 'invalid-ca', code: 79, depth: 1, drawing: 'root -> ica (CA:FALSE, keyCertSign) -> ee',
     async build(now) {
       const { root, ica } = await rootAndIca(now, { ca: false, keyUsage: 32 | 64, eku: null, san: null });

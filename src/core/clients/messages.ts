@@ -205,23 +205,26 @@ const DOTNET: ClientMessage[] = [
 ];
 
 // ---- Chrome ------------------------------------------------------------------------------
-const chrome = (name: string, code: number | undefined, cause: CauseId, extra = ''): ClientMessage => ({
+const CHROME_RUN = 'captured here: Chromium 156 (Debian) via test/clients/chromium-probe.ts, test anchor added to a fresh NSS database; Playwright reports "net::ERR_<NAME> at <url>"';
+const chrome = (name: string, code: number | undefined, cause: CauseId, extra = '', captured = ''): ClientMessage => ({
   client: 'chrome', id: name.toLowerCase().replace(/_/g, '-'), template: `NET::ERR_${name}`, code, cause,
-  errorCode: `ERR_${name}`, basis: 'source', source: CHROME_NET + extra,
+  errorCode: `ERR_${name}`, basis: captured ? 'both' : 'source',
+  source: CHROME_NET + extra + (captured ? `; ${CHROME_RUN} (${captured})` : ''),
 });
 const CHROME: ClientMessage[] = [
-  chrome('CERT_AUTHORITY_INVALID', 20, 'unknown-ca', '; -202'),
-  chrome('CERT_DATE_INVALID', 10, 'expired', '; -201 (expired and not yet valid alike)'),
-  chrome('CERT_COMMON_NAME_INVALID', 62, 'hostname-mismatch', '; -200'),
+  chrome('CERT_AUTHORITY_INVALID', 20, 'unknown-ca', '; -202', 'situations incomplete-chain, unknown-ca, self-signed-leaf, self-signed-in-chain'),
+  chrome('CERT_DATE_INVALID', 10, 'expired', '; -201 (expired and not yet valid alike)', 'situations expired, not-yet-valid'),
+  chrome('CERT_COMMON_NAME_INVALID', 62, 'hostname-mismatch', '; -200', 'situations hostname-mismatch, cn-only'),
   chrome('CERT_WEAK_SIGNATURE_ALGORITHM', 68, 'weak-signature', '; -208'),
   chrome('CERT_WEAK_KEY', 66, 'weak-key', '; -211'),
   chrome('CERT_NAME_CONSTRAINT_VIOLATION', undefined, 'name-constraints', '; -212 (set for Chrome\'s own per-CA restrictions)'),
-  chrome('CERT_INVALID', undefined, 'invalid-ca', '; -207 (builtin verifier: any path error not mapped explicitly, e.g. basic constraints, path length, EKU, name constraints: net/cert/cert_verify_proc_builtin.cc MapPathBuilderErrorsToCertStatus)'),
+  chrome('CERT_INVALID', undefined, 'invalid-ca', '; -207 (builtin verifier: any path error not mapped explicitly: net/cert/cert_verify_proc_builtin.cc MapPathBuilderErrorsToCertStatus)', 'situations invalid-ca, path-length, wrong-purpose, no-keycertsign, name-constraints, and weak-digest: a SHA-1 leaf under a local root'),
   chrome('CERT_REVOKED', 23, 'revoked', '; -206'),
   chrome('CERT_VALIDITY_TOO_LONG', undefined, 'unknown', '; -213'),
   chrome('CERTIFICATE_TRANSPARENCY_REQUIRED', undefined, 'unknown', '; -214'),
-  chrome('SSL_VERSION_OR_CIPHER_MISMATCH', undefined, 'protocol-mismatch', '; -113'),
-  chrome('BAD_SSL_CLIENT_AUTH_CERT', undefined, 'client-cert-required', '; -117'),
+  chrome('SSL_VERSION_OR_CIPHER_MISMATCH', undefined, 'protocol-mismatch', '; -113', 'situation protocol-mismatch'),
+
+  chrome('BAD_SSL_CLIENT_AUTH_CERT', undefined, 'client-cert-required', '; -117', 'situation client-cert-required: TLS 1.3 server demanding a certificate, headless Chromium offering none; one run in two or so gives net::ERR_SOCKET_NOT_CONNECTED instead, as the alert races the first request'),
   chrome('SSL_CLIENT_AUTH_CERT_NEEDED', undefined, 'client-cert-required', '; -110'),
 ];
 

@@ -30,6 +30,7 @@ const NO_AIA: KnobEvidence = { basis: 'source', note: 'OpenSSL never fetches AIA
 const OPENSSL_DEPTH: KnobEvidence = { basis: 'source', note: 'OpenSSL X509_VERIFY_PARAM default depth 100 (crypto/x509/x509_vpm.c).' };
 const NO_STRICT: KnobEvidence = { basis: 'source', note: 'X509_V_FLAG_X509_STRICT is off unless the application sets it.' };
 const NO_PARTIAL: KnobEvidence = { basis: 'source', note: 'X509_V_FLAG_PARTIAL_CHAIN is off unless the application sets it: the chain must end at a self-signed trusted root.' };
+const NO_PARTIAL_CAPTURED: KnobEvidence = { basis: 'captured', note: 'Trusting only the intermediate fails with 2 "unable to get issuer certificate" (situation trusted-intermediate).' };
 const SECLEVEL2_RSA: KnobEvidence = { basis: 'captured', note: 'Debian 12 openssl.cnf sets SECLEVEL=2 (112 bits): an RSA-1024 leaf fails with 66 "EE certificate key too weak" (situation weak-key).' };
 const SECLEVEL2_SHA1: KnobEvidence = { basis: 'captured', note: 'At SECLEVEL 2 a SHA-1 signature (below the anchor) fails with 68 "CA signature digest algorithm too weak" (situation weak-digest).' };
 
@@ -40,17 +41,18 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
     evidence: {
       aiaFetch: NO_AIA,
       cnFallback: { basis: 'captured', note: 'X509_check_host falls back to the subject CN when there is no DNS SAN: CN-only leaf passes with -verify_hostname (situation cn-only).' },
-      minRsaBits: SECLEVEL2_RSA, rejectSha1: SECLEVEL2_SHA1, strict: NO_STRICT, partialChain: NO_PARTIAL, maxDepth: OPENSSL_DEPTH,
+      minRsaBits: SECLEVEL2_RSA, rejectSha1: SECLEVEL2_SHA1, strict: NO_STRICT, partialChain: NO_PARTIAL_CAPTURED, maxDepth: OPENSSL_DEPTH,
     },
     notes: 's_client does not stop on a verify error: it prints every error (verify error:num=…) and the last one as "Verify return code"; an incomplete chain shows 20 then 21, a CA:FALSE issuer 79 then 26.',
   },
   {
     id: 'curl', label: 'curl 7.88 with OpenSSL 3.0 (Debian 12)', store: 'system',
-    policy: { aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: false, maxDepth: 100 },
+    policy: { aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: true, maxDepth: 100 },
     evidence: {
       aiaFetch: { basis: 'source', note: 'curl never fetches missing intermediates (curl/curl#2793 asks for it); captured: incomplete-chain fails with 60.' },
       cnFallback: { basis: 'captured', note: 'curl 7.88 lib/vtls/openssl.c verifyhost checks the last CN when the certificate has no DNS/IP SAN (situation cn-only passes).' },
-      minRsaBits: SECLEVEL2_RSA, rejectSha1: SECLEVEL2_SHA1, strict: NO_STRICT, partialChain: NO_PARTIAL, maxDepth: OPENSSL_DEPTH,
+      minRsaBits: SECLEVEL2_RSA, rejectSha1: SECLEVEL2_SHA1, strict: NO_STRICT, maxDepth: OPENSSL_DEPTH,
+      partialChain: { basis: 'captured', note: 'curl sets X509_V_FLAG_PARTIAL_CHAIN unless --no-partialchain or a CRL file is used (curl-7_88_1 lib/vtls/openssl.c): trusting only the intermediate passes (situation trusted-intermediate), where s_client, Python 3.11 and Node say 2.' },
     },
     notes: 'curl stops at the first verify error and prints it: "curl: (60) SSL certificate problem: unable to get local issuer certificate" for an incomplete chain (s_client and Node say 21 there).',
   },
@@ -63,7 +65,7 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
       minRsaBits: { basis: 'captured', note: 'Python uses the system OpenSSL and its SECLEVEL 2: RSA-1024 leaf fails with 66 (captured on 3.11.7 with OpenSSL 3.0.19).' },
       rejectSha1: { basis: 'captured', note: 'SHA-1 signed leaf fails with 68 (captured on 3.11.7).' },
       strict: { basis: 'source', note: 'Python 3.13 create_default_context() sets VERIFY_X509_STRICT (docs: ssl.create_default_context, "Changed in version 3.13"); not verifiable here: this machine has 3.11.7.' },
-      partialChain: { basis: 'source', note: 'Python 3.13 create_default_context() also sets VERIFY_X509_PARTIAL_CHAIN (same docs entry); 3.11.7 here does not.' },
+      partialChain: { basis: 'source', note: 'Python 3.13 create_default_context() also sets VERIFY_X509_PARTIAL_CHAIN (same docs entry); 3.11.7 here does not: trusting only the intermediate fails with 2 "unable to get issuer certificate" (captured, situation trusted-intermediate).' },
       maxDepth: OPENSSL_DEPTH,
     },
     notes: 'Messages end in "(_ssl.c:LINE)"; LINE is 1006 for verify errors on this machine\'s 3.11.7 and differs per CPython build. Under 3.13 strict mode, chains older Pythons accepted fail, e.g. "CA cert does not include key usage extension".',
@@ -76,7 +78,8 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
       cnFallback: { basis: 'captured', note: 'tls.checkServerIdentity matches the CN "only if no supported identifiers exist" (lib/tls.js); CN-only leaf passes on Node 24 and 20 (situation cn-only).' },
       minRsaBits: { basis: 'captured', note: 'Node 24 rejects an RSA-1024 leaf with UNSPECIFIED "EE certificate key too weak"; Node 20 accepts it (situation weak-key).' },
       rejectSha1: { basis: 'captured', note: 'SHA-1 signed leaf fails on Node 24 and 20 with UNSPECIFIED "CA signature digest algorithm too weak" (situation weak-digest).' },
-      strict: NO_STRICT, partialChain: NO_PARTIAL, maxDepth: OPENSSL_DEPTH,
+      strict: NO_STRICT, maxDepth: OPENSSL_DEPTH,
+      partialChain: { basis: 'captured', note: 'Trusting only the intermediate fails with UNABLE_TO_GET_ISSUER_CERT (code 2; Node 24 adds the --use-system-ca hint) (situation trusted-intermediate).' },
     },
     notes: 'Node lets OpenSSL continue past errors and reports the last one, like s_client: 21 for a leaf-only chain, 26 "unsupported certificate purpose" for a CA:FALSE issuer. Trust store is the bundled Mozilla list (tls.rootCertificates) unless --use-system-ca / NODE_EXTRA_CA_CERTS.',
   },
@@ -89,7 +92,7 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
       minRsaBits: { basis: 'captured', note: 'jdk.certpath.disabledAlgorithms has "RSA keySize < 1024": an RSA-1024 leaf passes (situation weak-key).' },
       rejectSha1: { basis: 'captured', note: 'Java 17 disables SHA-1 only for chains to JDK cacerts roots ("SHA1 jdkCA & usage TLSServer"): a SHA-1 leaf under a private root passes (situation weak-digest).' },
       strict: { basis: 'source', note: 'PKIX (RFC 5280) checks; no OpenSSL-style strict mode.' },
-      partialChain: { basis: 'source', note: 'Every trusted certificate entry of the KeyStore is a PKIX TrustAnchor, so a trusted intermediate ends the path.' },
+      partialChain: { basis: 'captured', note: 'Every trusted certificate entry of the KeyStore is a PKIX TrustAnchor: trusting only the intermediate passes (situation trusted-intermediate).' },
       maxDepth: { basis: 'source', note: 'PKIXBuilderParameters maxPathLength defaults to 5.' },
     },
     notes: 'Java does not check the trust anchor\'s own basicConstraints/pathLen: root (pathlen:0) -> ica -> ee passes (captured, situation path-length), where OpenSSL says 25.',
@@ -122,28 +125,28 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
   },
   {
     id: 'chrome', label: 'Chrome (Chrome Root Store, builtin verifier)', store: 'chrome',
-    policy: { aiaFetch: true, cnFallback: false, minRsaBits: 1024, rejectSha1: true, strict: false, partialChain: false, maxDepth: 100 },
+    policy: { aiaFetch: true, cnFallback: false, minRsaBits: 1024, rejectSha1: true, strict: false, partialChain: true, maxDepth: 100 },
     evidence: {
       aiaFetch: { basis: 'source', note: 'cert_verify_proc_builtin.cc adds a CertIssuerSourceAia to the path builder (limits per shared/ANCHORS.md: at most 5 fetches per certificate, 10 s, 64 KiB).' },
-      cnFallback: { basis: 'source', note: 'Chrome 58 removed commonName matching: NET::ERR_CERT_COMMON_NAME_INVALID for a CN-only certificate.' },
-      minRsaBits: { basis: 'assumed', note: 'BoringSSL pki SimplePathBuilderDelegate accepts RSA >= 1024 bits; smaller keys give kUnacceptablePublicKey -> CERT_WEAK_KEY.' },
-      rejectSha1: { basis: 'source', note: 'SHA-1 signatures map to NET::ERR_CERT_WEAK_SIGNATURE_ALGORITHM.' },
+      cnFallback: { basis: 'captured', note: 'Chrome 58 removed commonName matching: a CN-only certificate gives NET::ERR_CERT_COMMON_NAME_INVALID (Chromium 156, situation cn-only).' },
+      minRsaBits: { basis: 'captured', note: 'An RSA-1024 leaf under a locally trusted root passes (Chromium 156, situation weak-key); smaller keys give kUnacceptablePublicKey -> CERT_WEAK_KEY.' },
+      rejectSha1: { basis: 'captured', note: 'A SHA-1 signed leaf under a locally trusted root is refused with NET::ERR_CERT_INVALID (Chromium 156, situation weak-digest).' },
       strict: { basis: 'source', note: 'No OpenSSL strict flag; BoringSSL pki checks RFC 5280 rules itself.' },
-      partialChain: { basis: 'assumed', note: 'Only roots of the Chrome Root Store (or locally trusted anchors) end a path.' },
+      partialChain: { basis: 'captured', note: 'A locally trusted intermediate (NSS trust C,,) ends the path: trusting only the intermediate passes (Chromium 156, situation trusted-intermediate).' },
       maxDepth: { basis: 'source', note: 'Path building is bounded by an iteration limit and a deadline, not by depth.' },
     },
     notes: 'The interstitial shows one NET::ERR_CERT_* code: the most serious status by MapCertStatusToNetError (INVALID, then AUTHORITY_INVALID, COMMON_NAME_INVALID, …, DATE_INVALID).',
   },
   {
     id: 'firefox', label: 'Firefox (NSS / mozilla::pkix)', store: 'mozilla',
-    policy: { aiaFetch: false, cnFallback: false, minRsaBits: 1024, rejectSha1: true, strict: false, partialChain: false, maxDepth: 100 },
+    policy: { aiaFetch: false, cnFallback: false, minRsaBits: 1024, rejectSha1: true, strict: false, partialChain: true, maxDepth: 100 },
     evidence: {
       aiaFetch: { basis: 'source', note: 'Firefox does not fetch AIA; it preloads the intermediates disclosed in Mozilla\'s CA database (CCADB) instead.' },
       cnFallback: { basis: 'assumed', note: 'Current Firefox matches names against the SAN only (security.pki.name_matching_mode); a CN-only certificate gives SSL_ERROR_BAD_CERT_DOMAIN. Not run here.' },
       minRsaBits: { basis: 'assumed', note: 'mozilla::pkix accepts RSA keys of at least 1024 bits for TLS server certificates; smaller give MOZILLA_PKIX_ERROR_INADEQUATE_KEY_SIZE.' },
       rejectSha1: { basis: 'assumed', note: 'SHA-1 is refused for built-in roots (SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED); security.pki.sha1_enforcement_level still allows it under locally imported roots.' },
       strict: { basis: 'source', note: 'No OpenSSL strict flag.' },
-      partialChain: { basis: 'assumed', note: 'Only trust anchors in NSS (built-in or imported) end a path.' },
+      partialChain: { basis: 'assumed', note: 'Any certificate with NSS trust bits is an anchor (as Chromium with the same NSS database showed); not run here.' },
       maxDepth: { basis: 'assumed', note: 'mozilla::pkix bounds path building by a budget.' },
     },
     notes: 'Error pages show the code (e.g. SEC_ERROR_UNKNOWN_ISSUER) beside the sentence from nsserrors.ftl.',

@@ -47,6 +47,9 @@ export function renderOpenssl(f: ClientFailure, ctx: RenderContext): RenderedCli
 
 export function renderCurl(f: ClientFailure, ctx: RenderContext): RenderedClientMessage {
   if (f.code === 0) return ok(t('curl', '60-verify').source);
+  if (f.code === 2) {
+    return { ...ok('curl-7_88_1 lib/vtls/openssl.c sets X509_V_FLAG_PARTIAL_CHAIN; captured: situation trusted-intermediate passes'), note: 'curl takes a trusted intermediate as anchor (unless --no-partialchain); OpenSSL alone says 2.' };
+  }
   const tail = t('curl', '60-tail').template;
   let entry = t('curl', '60-verify');
   let first: string;
@@ -91,7 +94,11 @@ export function renderPython(f: ClientFailure, ctx: RenderContext): RenderedClie
     fails: true, message: `ssl.SSLCertVerificationError: ${inner}`, source: `${ssl.source}; ${t('python', 'requests').source}`,
     errorCode: 'CERTIFICATE_VERIFY_FAILED', modelled: true,
     note: `"(_ssl.c:${PYTHON_SSL_LINE})" is CPython 3.11.7's line; other Python builds print another number.`,
-    variants: { urllib: { fails: true, message: `urllib.error.URLError: <urlopen error ${inner}>` }, requests },
+    variants: {
+      urllib: { fails: true, message: `urllib.error.URLError: <urlopen error ${inner}>` }, requests,
+      // Python 3.13+ sets VERIFY_X509_PARTIAL_CHAIN: a trusted intermediate ends the path there
+      ...(f.code === 2 ? { 'python3.13': { fails: false, message: '' } } : {}),
+    },
   };
 }
 

@@ -20,6 +20,11 @@ const say = (client: ClientId, id: string, vars: Record<string, string | number>
 };
 
 const UNTRUSTED = [2, 18, 19, 20, 21, 27];
+/** Code 2 with a trusted, not self-signed top certificate: clients that take any trusted certificate as anchor pass. */
+const partialChainPasses = (client: ClientId, f: ClientFailure): RenderedClientMessage | undefined =>
+  f.code === 2 && clientProfile(client).policy.partialChain
+    ? ok(clientProfile(client).evidence.partialChain.note, 'A trusted intermediate ends the path for this client; OpenSSL without X509_V_FLAG_PARTIAL_CHAIN says 2.')
+    : undefined;
 const hasNoSan = (ctx: RenderContext) => dnsSans(ctx.cert).length + ipSans(ctx.cert).length === 0;
 const isAnchorDepth = (f: ClientFailure, ctx: RenderContext) =>
   ctx.chainSubjects !== undefined && f.depth === ctx.chainSubjects.length - 1;
@@ -32,6 +37,8 @@ const aiaCanComplete = (f: ClientFailure, ctx: RenderContext) =>
 export function renderJava(f: ClientFailure, ctx: RenderContext): RenderedClientMessage {
   const p = clientProfile('java').policy;
   if (f.code === 0) return ok(t('java', 'no-san-dns').source);
+  const partial = partialChainPasses('java', f);
+  if (partial) return partial;
   if (UNTRUSTED.includes(f.code)) return say('java', 'pkix-build');
   if (f.code === 10 || f.code === 9) {
     const top = say('java', 'validity-check');
@@ -79,6 +86,8 @@ function goInner(f: ClientFailure, ctx: RenderContext): RenderedClientMessage {
   if (f.code === 0) {
     return hasNoSan(ctx) && ctx.cert ? { ...goHostname(ctx), note: 'Go ignores the CN (since Go 1.17): OpenSSL-based clients accept this certificate.' } : ok(t('go', 'tls-prefix').source);
   }
+  const partial = partialChainPasses('go', f);
+  if (partial) return partial;
   if (UNTRUSTED.includes(f.code)) return say('go', 'unknown-authority');
   if (f.code === 68) {
     const hint = fill(t('go', 'insecure-algorithm').template, { alg: goAlgorithmName(ctx.cert?.signatureAlgorithm.oid) });
@@ -125,11 +134,13 @@ export function renderDotnet(f: ClientFailure, ctx: RenderContext): RenderedClie
 export function renderChrome(f: ClientFailure, ctx: RenderContext): RenderedClientMessage {
   const net = (name: string, note?: string) => say('chrome', name.toLowerCase().replace(/_/g, '-'), {}, note);
   if (f.code === 0) return hasNoSan(ctx) && ctx.cert ? net('CERT_COMMON_NAME_INVALID', 'Chrome ignores the subject CN (since Chrome 58).') : ok(t('chrome', 'cert-authority-invalid').source);
+  const partial = partialChainPasses('chrome', f);
+  if (partial) return partial;
   if (aiaCanComplete(f, ctx)) return ok(t('chrome', 'cert-authority-invalid').source, `Chrome fetches the missing issuer from ${ctx.cert?.aia?.caIssuers[0]} (AIA) and completes the chain.`);
   if (UNTRUSTED.includes(f.code)) return net('CERT_AUTHORITY_INVALID');
   if (f.code === 9 || f.code === 10) return net('CERT_DATE_INVALID');
   if (f.code === 62 || f.code === 64) return net('CERT_COMMON_NAME_INVALID');
-  if (f.code === 68) return net('CERT_WEAK_SIGNATURE_ALGORITHM');
+  if (f.code === 68) return net('CERT_INVALID', 'Captured with Chromium 156: a SHA-1 signed leaf under a locally trusted root gives CERT_INVALID, not CERT_WEAK_SIGNATURE_ALGORITHM.');
   if (f.code === 66 || f.code === 67) return rsaBits(ctx) >= 1024 ? ok(t('chrome', 'cert-weak-key').source, 'RSA keys of 1024 bits and more pass Chrome\'s path builder (assumed).') : net('CERT_WEAK_KEY');
   if (f.code === 23) return net('CERT_REVOKED');
   if ([7, 24, 25, 26, 32, 34, 47, 48, 79].includes(f.code)) return net('CERT_INVALID', 'Chrome\'s builtin verifier maps path errors it does not name (basic constraints, path length, EKU, key usage, name constraints) to CERT_INVALID.');
@@ -139,6 +150,8 @@ export function renderChrome(f: ClientFailure, ctx: RenderContext): RenderedClie
 export function renderFirefox(f: ClientFailure, ctx: RenderContext): RenderedClientMessage {
   const sec = (name: string, note?: string) => say('firefox', name.toLowerCase().replace(/_/g, '-'), {}, note);
   if (f.code === 0) return hasNoSan(ctx) && ctx.cert ? sec('SSL_ERROR_BAD_CERT_DOMAIN', 'Firefox matches names against the SAN only.') : ok(t('firefox', 'sec-error-unknown-issuer').source);
+  const partial = partialChainPasses('firefox', f);
+  if (partial) return partial;
   if (f.code === 18) return sec('MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT');
   if (UNTRUSTED.includes(f.code)) {
     return sec('SEC_ERROR_UNKNOWN_ISSUER', f.code === 20 || f.code === 21 ? 'Firefox does not fetch AIA; it completes chains only from intermediates it already knows (preloaded from CCADB or cached).' : undefined);

@@ -202,13 +202,13 @@ describe('clientMessage: the main situations, every client', () => {
     ]);
   });
 
-  it('SHA-1 signed leaf (68): Java 17 accepts it, Go names the algorithm and the candidate issuer', async () => {
+  it('SHA-1 signed leaf (68): Java 17 accepts it, Go names the algorithm and the candidate issuer, Chromium says CERT_INVALID', async () => {
     const ee = await leaf({ hash: 'SHA-1' });
     const r = render({ code: 68, depth: 0 }, ee);
     expect([r.curl.message.split('\n')[0], r.node.errorCode, r.java.fails, r.go.message, r.chrome.message, r.firefox.errorCode]).toEqual([
       'curl: (60) SSL certificate problem: CA signature digest algorithm too weak', 'UNSPECIFIED', false,
       'tls: failed to verify certificate: x509: certificate signed by unknown authority (possibly because of "x509: cannot verify signature: insecure algorithm SHA1-RSA" while trying to verify candidate authority certificate "Certlab Test ICA")',
-      'NET::ERR_CERT_WEAK_SIGNATURE_ALGORITHM', 'SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED',
+      'NET::ERR_CERT_INVALID', 'SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED',
     ]);
   });
 
