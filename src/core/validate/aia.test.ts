@@ -3,10 +3,13 @@
  * caIssuers URL (Chrome) and not otherwise (OpenSSL, curl, Python). The URL is served by a
  * real HTTP server on 127.0.0.1.
  *
- *   root -> ica -> ee (AIA caIssuers: http://127.0.0.1:PORT/ica.der; PORT/missing.der for ee-404)
+ *   root -> ica -> ee (AIA caIssuers: http://127.0.0.1:PORT/ica.der; ica.p7c for ee-p7c, a PKCS#7
+ *                      bundle as many CAs serve; missing.der for ee-404)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { webcrypto } from 'node:crypto';
 import type { Certificate, ValidationPolicy } from '../model.ts';
@@ -35,6 +38,9 @@ beforeAll(async () => {
     if (req.url === '/ica.der') {
       res.writeHead(200, { 'content-type': 'application/pkix-cert' });
       res.end(Buffer.from(f.der('ica')));
+    } else if (req.url === '/ica.p7c') {
+      res.writeHead(200, { 'content-type': 'application/pkcs7-mime' });
+      res.end(readFileSync(f.path('ica', 'p7c')));
     } else {
       res.writeHead(404).end('not here');
     }
@@ -44,8 +50,10 @@ beforeAll(async () => {
   f.issue({ name: 'root', subject: '/CN=AIA Root', ext: CA_EXT });
   f.issue({ name: 'ica', subject: '/CN=AIA ICA', issuer: 'root', ext: CA_EXT });
   f.issue({ name: 'ee', subject: '/CN=ee', issuer: 'ica', ext: [...leafExt('example.com'), `authorityInfoAccess=caIssuers;URI:http://127.0.0.1:${port}/ica.der`] });
+  f.issue({ name: 'ee-p7c', subject: '/CN=ee-p7c', issuer: 'ica', ext: [...leafExt('example.com'), `authorityInfoAccess=caIssuers;URI:http://127.0.0.1:${port}/ica.p7c`] });
+  execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', f.path('ica'), '-outform', 'DER', '-out', f.path('ica', 'p7c')]);
   f.issue({ name: 'ee-404', subject: '/CN=ee-404', issuer: 'ica', ext: [...leafExt('example.com'), `authorityInfoAccess=caIssuers;URI:http://127.0.0.1:${port}/missing.der`] });
-  for (const n of ['root', 'ica', 'ee', 'ee-404']) certs[n] = await parseCertificate(f.der(n), subtle);
+  for (const n of ['root', 'ica', 'ee', 'ee-p7c', 'ee-404']) certs[n] = await parseCertificate(f.der(n), subtle);
 });
 
 afterAll(async () => {
@@ -63,6 +71,10 @@ describe('AIA caIssuers fetching', () => {
       path: ['CN=ee', 'CN=AIA ICA', 'CN=AIA Root'],
     });
     expect(requested).toContain('/ica.der');
+  });
+  it('reads a PKCS#7 (.p7c) answer too', async () => {
+    const r = await validate({ peer: certs['ee-p7c'], anchors: [certs.root], at: AT, policy: POLICY, aiaFetcher: fetcher, subtle });
+    expect({ ok: r.ok, aiaFetched: r.aiaFetched.map((p) => p.sha256) }).toEqual({ ok: true, aiaFetched: [certs.ica.sha256] });
   });
   it('does not fetch when the policy does not (OpenSSL-based clients): 20 at depth 0', async () => {
     const before = requested.length;

@@ -10,6 +10,7 @@ import type { CauseId } from '../cause-id.ts';
 import type { Certificate, Millis, Subtle, ValidationPolicy, VerifyCodeRef } from '../model.ts';
 import { parseCertificate } from '../certificate.ts';
 import { pemCertificates } from '../pem.ts';
+import { looksLikePkcs7, parsePkcs7 } from '../pkcs7.ts';
 import { failureCause, failureCode, failureRank, type Purpose, type ValidationFailure } from './failures.ts';
 import { verifyCodeRef } from './codes.ts';
 import { peerName as toPeerName, type PeerName } from './hostname.ts';
@@ -67,8 +68,21 @@ function entry(c: Certificate): PathEntry {
   return { subject: c.subject.oneline, issuer: c.issuer.oneline, sha256: c.sha256 };
 }
 
+/** What a caIssuers URL serves: DER, PKCS#7 (.p7c) or PEM (Chrome accepts all three). */
+function fetchedDers(bytes: Uint8Array): Uint8Array[] {
+  if (bytes[0] !== 0x30) return pemCertificates(new TextDecoder().decode(bytes));
+  if (looksLikePkcs7(bytes)) {
+    try {
+      return parsePkcs7(bytes).certificates;
+    } catch {
+      return [];
+    }
+  }
+  return [bytes];
+}
+
 async function parseFetched(bytes: Uint8Array, subtle: Subtle): Promise<Certificate[]> {
-  const ders: Uint8Array[] = bytes[0] === 0x30 ? [bytes] : pemCertificates(new TextDecoder().decode(bytes));
+  const ders = fetchedDers(bytes);
   const out: Certificate[] = [];
   for (const der of ders) {
     try {
