@@ -87,6 +87,12 @@ describe('decode: what it cannot place', () => {
     expect(decode('[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:1006)')).toMatchObject({ cause: 'unknown', confidence: 'none' });
   });
 
+  it('does not read Go\'s "has expired or is not yet valid" as OpenSSL\'s "has expired"', () => {
+    const r = decode('Get https://dns.example.net/: x509: certificate has expired or is not yet valid');
+    expect(r).toMatchObject({ cause: 'unknown', confidence: 'none', code: null, host: 'dns.example.net' });
+    expect(r.candidates.map((c) => c.cause).slice(0, 2)).toEqual(['expired', 'not-yet-valid']);
+  });
+
   it('survives huge and hostile input', () => {
     const huge = 'x'.repeat(300_000) + ' certificate has expired';
     expect(decode(huge)).toMatchObject({ cause: 'unknown', truncated: true });

@@ -104,22 +104,31 @@ function words(s: string): Set<string> {
   return new Set((s.toLowerCase().match(/[a-z][a-z0-9]{3,}/g) ?? []).filter((w) => !STOP.has(w)));
 }
 
-/** Closest table entries by shared words, for text nothing matched. */
+/** How much a shared word counts, by how often people meet the code. */
+const FREQUENCY_WEIGHT = { 'very common': 1, common: 0.8, rare: 0.5, obscure: 0.3 } as const;
+
+/**
+ * Closest table entries for text nothing matched: scored by the number of shared words
+ * (weighted by how common the code is; client messages count fully), best cause first.
+ */
 function closest(text: string): Candidate[] {
   const have = words(text);
   if (have.size === 0) return [];
   const scored: (Candidate & { score: number })[] = [];
+  const add = (w: Set<string>, weight: number, min: number, c: Omit<Candidate, 'why'>, why: (shared: string[]) => string) => {
+    const shared = [...w].filter((x) => have.has(x));
+    if (shared.length < min) return;
+    scored.push({ ...c, why: why(shared), score: shared.length * weight + shared.length / (100 * w.size) });
+  };
   for (const c of VERIFY_CODES) {
     if (c.short === 'OK') continue;
-    const w = words(`${c.text ?? ''} ${c.short.replace(/_/g, ' ')}`);
-    const shared = [...w].filter((x) => have.has(x));
-    if (shared.length) scored.push({ cause: c.cause, code: c.code, name: c.name, why: `shares "${shared.join('", "')}" with "${c.text ?? c.name}"`, score: shared.length / w.size });
+    add(words(`${c.text ?? ''} ${c.short.replace(/_/g, ' ')}`), FREQUENCY_WEIGHT[c.frequency], 1,
+      { cause: c.cause, code: c.code, name: c.name }, (shared) => `shares "${shared.join('", "')}" with "${c.text ?? c.name}"`);
   }
   for (const m of CLIENT_MESSAGES) {
     if (m.cause === 'from-code') continue;
-    const w = words(m.template.replace(/\{\w+\}/g, ' '));
-    const shared = [...w].filter((x) => have.has(x));
-    if (shared.length >= 2) scored.push({ cause: m.cause, code: m.code ?? null, name: null, why: `resembles ${m.client}'s "${m.template}"`, score: shared.length / w.size });
+    add(words(m.template.replace(/\{\w+\}/g, ' ')), 1, 2,
+      { cause: m.cause, code: m.code ?? null, name: null }, () => `resembles ${m.client}'s "${m.template}"`);
   }
   scored.sort((a, b) => b.score - a.score);
   const out: Candidate[] = [];

@@ -36,6 +36,7 @@ export interface Finding {
 export const MAX_INPUT = 200_000;
 
 const TEXTS = allVerifyTexts().filter((t) => t.text.length >= 12 && t.text !== 'out of memory');
+const TEXT_END = /^(?:$|\s*$|\s*[\r\n;,.)'"`\]>:}*]|\s+[([])/;
 const TABLE_SOURCE = 'OpenSSL verify code table (src/core/codes/verify-codes.ts)';
 
 function codeCause(code: VerifyCode, depth: number | undefined): Pick<Finding, 'cause' | 'alternatives'> {
@@ -120,6 +121,8 @@ function findCodes(text: string): Finding[] {
       if (i < 0) break;
       from = i + needle.length;
       if (taken.some(([a, b]) => i < b && i + needle.length > a)) continue;
+      // a whole message, not the start of a longer one (Go: "certificate has expired or is not yet valid")
+      if (!TEXT_END.test(lower.slice(i + needle.length, i + needle.length + 3))) continue;
       taken.push([i, i + needle.length]);
       out.push(codeFinding(t.code, text.slice(i, i + needle.length), i, 50));
     }

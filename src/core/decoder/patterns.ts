@@ -134,7 +134,8 @@ function build(): ClientPattern[] {
     // a template's own text is more specific than a bare symbolic code: +1
     if (rx) out.push({ ...base, re: new RegExp(rx.source, 'm'), weight: base.weight + 1 });
     const token = tokenFor(m);
-    if (token) out.push({ ...base, re: new RegExp(`(?<![A-Za-z0-9_])${escape(token)}(?![A-Za-z0-9_])`) });
+    // older Firefox printed the codes in lower case: "(Error code: sec_error_unknown_issuer)"
+    if (token) out.push({ ...base, re: new RegExp(`(?<![A-Za-z0-9_])${escape(token)}(?![A-Za-z0-9_])`, m.client === 'firefox' ? 'i' : '') });
     // OpenSSL reason strings ("…:SSL routines:…:tlsv1 alert protocol version") also appear bare,
     // e.g. in Python's "[SSL: TLSV1_ALERT_PROTOCOL_VERSION] tlsv1 alert protocol version"
     const reason = /SSL routines:[^:]*:([a-z0-9 ]{8,})$/.exec(m.template)?.[1];
