@@ -187,6 +187,11 @@ describe(`the table against this machine's openssl verify (numbering ${DEFAULT_N
     }
   });
 
+  it('defaults to the numbering of this machine\'s openssl', () => {
+    const version = execFileSync('openssl', ['version'], { encoding: 'utf8' });
+    expect(version.startsWith(`OpenSSL ${DEFAULT_NUMBERING}.`)).toBe(true);
+  });
+
   it('provokes 30 distinct codes', () => {
     expect(new Set(CASES.flatMap((c) => c.codes)).size).toBe(30);
   });
