@@ -23,8 +23,10 @@ class CertlabSandbox extends HTMLElement {
     const preset = this.#q<HTMLSelectElement>('select[data-preset]');
     const frag = readFragment(location.hash);
     if (frag.kind === 'modes') {
-      this.#setText(JSON.stringify(scenarioForModes(frag.modes).scenario, null, 2));
-      if (preset && frag.modes.length === 1) preset.value = frag.modes[0]!;
+      const { scenario, unknown } = scenarioForModes(frag.modes);
+      this.#setText(JSON.stringify(scenario, null, 2));
+      if (preset && frag.modes.length === 1 && unknown.length === 0) preset.value = frag.modes[0]!;
+      if (unknown.length) this.#status(`The link names unknown failure modes (${unknown.join(', ')}); they were left out. Pick one from the Preset list.`);
     } else if (frag.kind === 'scenario') {
       this.#setText(frag.text);
       if (preset) preset.value = 'custom';
