@@ -13,11 +13,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SITUATIONS } from '../test/clients/scenarios.ts';
-import { REAL_CLIENTS, clientVersion, missingReason, runClient, startServer } from '../test/clients/real-clients.ts';
+import { ALL_CLIENTS, clientVersion, missingReason, runClient, startServer } from '../test/clients/real-clients.ts';
 
 const only = process.argv.slice(2);
 const now = Date.now();
-const clients = REAL_CLIENTS.filter((c) => {
+const clients = ALL_CLIENTS.filter((c) => {
   const why = missingReason(c);
   if (why) console.error(`skip ${c}: ${why}`);
   return !why;

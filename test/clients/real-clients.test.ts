@@ -14,7 +14,7 @@ import { parseCertificate } from '../../src/core/certificate.ts';
 import type { Certificate } from '../../src/core/model.ts';
 import { clientMessage, type RenderContext } from '../../src/core/clients/render.ts';
 import type { Issued } from './pki.ts';
-import { REAL_CLIENTS, missingReason, runClient, startServer, type RealClient, type RunningServer } from './real-clients.ts';
+import { ALL_CLIENTS, missingReason, runClient, startServer, type AnyClient, type RunningServer } from './real-clients.ts';
 import { SITUATIONS, type Situation } from './scenarios.ts';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
@@ -24,7 +24,7 @@ const lines = (s: string) => s.split('\n').map((l) => l.trim());
 
 /** Handshake-level situations are not certificate verification results: not rendered here. */
 const RENDERED = SITUATIONS.filter((s) => !['client-cert-required', 'protocol-mismatch'].includes(s.id));
-const available = REAL_CLIENTS.filter((c) => {
+const available = ALL_CLIENTS.filter((c) => {
   const why = missingReason(c);
   if (why) console.log(`skipping ${c}: ${why}`);
   return !why;
@@ -33,7 +33,7 @@ const available = REAL_CLIENTS.filter((c) => {
 /** What one real client did, and what the renderer says it does. */
 interface Compared { fails: boolean; expectedFails: boolean; printed: boolean; detail: string }
 
-function compare(client: RealClient, sit: Situation, srv: RunningServer, ctx: RenderContext, code: number, depth: number): Compared {
+function compare(client: AnyClient, sit: Situation, srv: RunningServer, ctx: RenderContext, code: number, depth: number): Compared {
   const run = runClient(client, srv, sit.host);
   const f = { code, depth };
   const sClient = client === 'openssl';

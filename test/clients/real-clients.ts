@@ -14,12 +14,16 @@ import type { Situation } from './scenarios.ts';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const NODE24 = resolve(HERE, '../../node_modules/.bin/node');
 
+/** The command-line clients (scripts/capture-client-errors.ts keys a record by this type). */
 export type RealClient =
-  | 'openssl' | 'curl' | 'python-ssl' | 'python-urllib' | 'python-requests' | 'node24' | 'node20' | 'java' | 'chromium';
+  | 'openssl' | 'curl' | 'python-ssl' | 'python-urllib' | 'python-requests' | 'node24' | 'node20' | 'java';
+/** Every real client the runner can drive: the command-line ones and Chromium. */
+export type AnyClient = RealClient | 'chromium';
 
 export const REAL_CLIENTS: RealClient[] = [
-  'openssl', 'curl', 'python-ssl', 'python-urllib', 'python-requests', 'node24', 'node20', 'java', 'chromium',
+  'openssl', 'curl', 'python-ssl', 'python-urllib', 'python-requests', 'node24', 'node20', 'java',
 ];
+export const ALL_CLIENTS: AnyClient[] = [...REAL_CLIENTS, 'chromium'];
 
 function has(bin: string, args: string[] = ['--version']): boolean {
   const r = spawnSync(bin, args, { stdio: 'ignore' });
@@ -27,7 +31,7 @@ function has(bin: string, args: string[] = ['--version']): boolean {
 }
 
 /** Why a client cannot run here, or null when it can. */
-export function missingReason(client: RealClient): string | null {
+export function missingReason(client: AnyClient): string | null {
   switch (client) {
     case 'openssl': return has('openssl', ['version']) ? null : 'openssl binary not found';
     case 'curl': return has('curl') ? null : 'curl binary not found';
@@ -47,7 +51,7 @@ export function missingReason(client: RealClient): string | null {
 }
 
 /** Client versions, for the record of what produced each captured text. */
-export function clientVersion(client: RealClient): string {
+export function clientVersion(client: AnyClient): string {
   const first = (cmd: string, args: string[]) => {
     const r = spawnSync(cmd, args, { encoding: 'utf8' });
     return `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n')[0].trim();
@@ -111,7 +115,7 @@ export async function startServer(sit: Situation): Promise<RunningServer> {
   };
 }
 
-export interface ClientRun { client: RealClient; exit: number | null; output: string }
+export interface ClientRun { client: AnyClient; exit: number | null; output: string }
 
 const PY_SSL = `
 import socket, ssl, sys
@@ -149,7 +153,7 @@ function run(cmd: string, args: string[], env?: NodeJS.ProcessEnv): { exit: numb
 }
 
 /** Runs one real client against the server; host is what it asks for (SNI, name check). */
-export function runClient(client: RealClient, srv: RunningServer, host: string): ClientRun {
+export function runClient(client: AnyClient, srv: RunningServer, host: string): ClientRun {
   const p = String(srv.port);
   const py = (code: string) => run('python3', ['-c', code, host, p, srv.caFile]);
   let r: { exit: number | null; output: string };
