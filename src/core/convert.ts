@@ -20,16 +20,21 @@ export interface Conversion {
 
 const stem = (name: string | undefined, fallback: string) => (name ? name.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9._-]+/g, '_') || fallback : fallback);
 
-export function certPemToDer(der: Uint8Array, name: string | undefined, n: number): Conversion {
-  const s = stem(name, `cert-${n}`);
+/**
+ * A certificate of a PEM input as DER. When the file holds several PEM blocks,
+ * `openssl x509` would read only the first, so the command names the block saved alone.
+ */
+export function certPemToDer(der: Uint8Array, name: string | undefined, n: number, alone: boolean): Conversion {
+  const s = alone ? stem(name, `cert-${n}`) : `cert-${n}`;
+  const input = alone && name ? name : `cert-${n}.pem`;
   return {
     id: `der-${n}`, title: 'Certificate as DER (.cer/.der)', filename: `${s}.der`, mime: 'application/pkix-cert', bytes: der,
-    command: `openssl x509 -in ${name ?? 'cert.pem'} -outform DER -out ${s}.der`, containsPrivateKey: false,
+    command: `${alone ? '' : `# save block [${n}] as ${input}, then:\n`}openssl x509 -in ${input} -outform DER -out ${s}.der`, containsPrivateKey: false,
   };
 }
 
-export function certDerToPem(der: Uint8Array, name: string | undefined, n: number): Conversion {
-  const s = stem(name, `cert-${n}`);
+export function certDerToPem(der: Uint8Array, name: string | undefined, n: number, alone: boolean): Conversion {
+  const s = alone ? stem(name, `cert-${n}`) : `cert-${n}`;
   return {
     id: `pem-${n}`, title: 'Certificate as PEM', filename: `${s}.pem`, mime: 'application/x-pem-file', text: toPem('CERTIFICATE', der),
     command: `openssl x509 -inform DER -in ${name ?? 'cert.der'} -out ${s}.pem`, containsPrivateKey: false,

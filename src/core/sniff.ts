@@ -166,7 +166,9 @@ function conversionsFor(sink: ItemSink, chain: number[]): void {
     if (it.source.parent !== undefined && it.source.format !== 's_client' && it.source.format !== 'pem') continue;
     const name = it.source.file;
     if (it.kind === 'certificate') {
-      sink.conversions.push(it.source.format === 'pem' ? certPemToDer(it.certificate.der, name, it.index) : certDerToPem(it.certificate.der, name, it.index));
+      const alone = sink.items.filter((x) => x.source.file === name && x.source.parent === it.source.parent).length === 1;
+      const der = it.certificate.der;
+      sink.conversions.push(it.source.format === 'pem' ? certPemToDer(der, name, it.index, alone) : certDerToPem(der, name, it.index, alone));
     } else if (it.kind === 'csr' && it.source.format === 'pem') sink.conversions.push(csrToDer(it.csr.der, name, it.index));
     else if (it.kind === 'crl' && it.source.format !== 'pem') sink.conversions.push(crlToPem(it.crl.der, name, it.index));
     else if (it.kind === 'private-key' && (it.privateKey.format !== 'PKCS#8' || it.source.encryption)) {

@@ -102,7 +102,7 @@ class CertlabInspector extends HTMLElement {
   async run(): Promise<void> {
     const text = this.querySelector<HTMLTextAreaElement>('textarea[data-input]')?.value ?? '';
     const password = this.querySelector<HTMLInputElement>('input[data-password-input]')?.value || undefined;
-    const inputs = [...(text.trim() ? [{ name: 'pasted text', data: text }] : []), ...this.#files];
+    const inputs = [...(text.trim() ? [{ name: 'pasted.pem', data: text }] : []), ...this.#files];
     const out = this.querySelector<HTMLElement>('[data-results]');
     if (!out) return;
     if (!inputs.length) {
