@@ -20,7 +20,11 @@ export default defineConfig({
       lastUpdated: false,
       sidebar: [
         { label: 'Lessons', items: [{ autogenerate: { directory: 'content/lessons' } }] },
-        { label: 'Tools', items: [{ autogenerate: { directory: 'content/tools' } }] },
+        {
+          label: 'Tools',
+          items: [{ autogenerate: { directory: 'content/tools' } }, { label: 'Scenario sandbox', link: '/sandbox/' }],
+        },
+        { label: 'Reference', items: [{ label: 'OpenSSL verify codes', link: '/reference/verify/' }] },
       ],
     }),
     mdx(),
