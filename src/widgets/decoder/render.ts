@@ -71,7 +71,9 @@ export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): vo
 
   card.append(el('h4', {}, 'Confirm it'), el('pre', { class: 'decoder-next' }, el('code', {}, r.next)));
   if (!r.host) card.append(el('p', { class: 'decoder-hint' }, 'Replace HOST with the server\'s name (no host name was found in the text).'));
-  card.append(el('p', {}, 'Read: ', el('a', { href: r.lesson }, r.lesson)));
+  const page = /^\/lessons\/([^/]+)\//.exec(r.lesson)?.[1] ?? 'lesson';
+  const pageTitle = page.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  card.append(el('p', {}, 'Read the lesson: ', el('a', { href: r.lesson }, pageTitle)));
 
   if (r.findings.length > 1) {
     const details = el('details', {}, el('summary', {}, `Everything recognised in the text (${r.findings.length})`));
