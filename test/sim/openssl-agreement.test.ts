@@ -18,9 +18,10 @@ import { connectWithOpenssl, handshakeWithoutClientCert } from './openssl-tls.ts
 const AT = Date.UTC(2026, 10, 26, 12, 0, 0);
 const agreed: string[] = [];
 const sClientAgreed: string[] = [];
+const rsaAgreed: string[] = [];
 
-async function pkiFor(ids: string[], at = AT): Promise<GeneratedPki> {
-  const { scenario, unknown } = scenarioForModes(ids);
+async function pkiFor(ids: string[], at = AT, key?: 'RSA-2048'): Promise<GeneratedPki> {
+  const { scenario, unknown } = scenarioForModes(ids, key ? { key } : {});
   expect(unknown).toEqual([]);
   const r = await generatePki(scenario, { crypto: globalThis.crypto, at });
   if (!r.ok) throw new Error(r.error.message);
@@ -41,6 +42,14 @@ describe('openssl verify agrees with every failure mode the simulator claims', (
       const entry = verifyCodeByNumber(mode.openssl.code).code;
       expect({ name: entry?.name, text: v.code === 0 ? 'ok' : entry?.text }).toEqual({ name: mode.openssl.name, text: v.text });
       agreed.push(mode.id);
+    });
+  }
+
+  for (const mode of FAILURE_MODES) {
+    it(`${mode.id} with RSA-2048 keys everywhere: the same ${mode.openssl.code} at depth ${mode.openssl.depth}`, async () => {
+      const v = await opensslVerify(await pkiFor([mode.id], AT, 'RSA-2048'));
+      expect({ code: v.code, depth: v.depth }, v.output).toEqual({ code: mode.openssl.code, depth: mode.openssl.depth });
+      rsaAgreed.push(mode.id);
     });
   }
 
@@ -84,5 +93,5 @@ describe('client certificate required is a handshake failure, shown by real open
 
 afterAll(() => {
   // The figure the issue asks for: how many failure modes openssl agrees with.
-  console.log(`openssl agreement: ${agreed.filter((a) => !a.includes('(handshake)')).length}/${FAILURE_MODES.length} modes by verify code; s_client return code ${sClientAgreed.length}/${FAILURE_MODES.length}; handshake check: ${agreed.some((a) => a.includes('(handshake)')) ? 'agrees' : 'not run'}`);
+  console.log(`openssl agreement: ${agreed.filter((a) => !a.includes('(handshake)')).length}/${FAILURE_MODES.length} modes by verify code (RSA-2048 hierarchy: ${rsaAgreed.length}/${FAILURE_MODES.length}); s_client return code ${sClientAgreed.length}/${FAILURE_MODES.length}; handshake check: ${agreed.some((a) => a.includes('(handshake)')) ? 'agrees' : 'not run'}`);
 });

@@ -8,7 +8,7 @@
  *   base:  root (self-signed, trusted) -> ica (CA, pathlen:0) -> leaf (shop.certlab.test)
  *          the server sends [leaf, ica]; the client trusts [root] and asks for shop.certlab.test.
  */
-import type { CertificateSpec, Scenario } from './scenario.ts';
+import type { CertificateSpec, KeyType, Scenario } from './scenario.ts';
 
 export const BASE_HOST = 'shop.certlab.test';
 
@@ -335,9 +335,17 @@ export function findMode(id: string): FailureMode | undefined {
   return FAILURE_MODES.find((m) => m.id === id);
 }
 
-/** Build the scenario for a set of modes (order-independent). Unknown ids are listed, not thrown. */
-export function scenarioForModes(ids: readonly string[]): { scenario: Scenario; unknown: string[] } {
+/** Build the scenario for a set of modes (order-independent). Unknown ids are listed, not thrown.
+ *  `key` sets every certificate's key type first (the RSA-1024 mode still weakens the leaf). */
+export function scenarioForModes(ids: readonly string[], opts: { key?: KeyType } = {}): { scenario: Scenario; unknown: string[] } {
   const s = baseScenario();
+  if (opts.key && opts.key !== 'P-256') {
+    for (const c of s.certificates) {
+      c.key = opts.key;
+      // RSA key exchange in TLS 1.2 needs keyEncipherment on an RSA server certificate.
+      if (opts.key.startsWith('RSA') && c.id === 'leaf') c.keyUsage = ['digitalSignature', 'keyEncipherment'];
+    }
+  }
   const unknown = ids.filter((id) => !findMode(id));
   const chosen = FAILURE_MODES.filter((m) => ids.includes(m.id));
   for (const m of chosen) m.apply(s);

@@ -47,3 +47,12 @@ describe('ordering helpers', () => {
     expect(issuerPath(s, 'leaf')).toEqual(['leaf', 'ica', 'root']);
   });
 });
+
+describe('scenarioForModes with a key type', () => {
+  it('RSA-2048 everywhere, the RSA-1024 mode still weakens only the leaf', async () => {
+    const { scenarioForModes } = await import('./presets.ts');
+    const s = scenarioForModes(['rsa-1024'], { key: 'RSA-2048' }).scenario;
+    expect(s.certificates.map((c) => [c.id, c.key])).toEqual([['root', 'RSA-2048'], ['ica', 'RSA-2048'], ['leaf', 'RSA-1024']]);
+    expect(checkScenario(s).ok).toBe(true);
+  });
+});

@@ -40,7 +40,8 @@ class CertlabSimulator extends HTMLElement {
     if (status) status.textContent = 'Generating keys and certificates in your browser…';
     this.setAttribute('aria-busy', 'true');
     const [{ runScenario }, view] = await Promise.all([import('./run.ts'), import('./render.ts')]);
-    const { scenario } = scenarioForModes(modes);
+    const key = this.querySelector<HTMLSelectElement>('select[name="key"]')?.value;
+    const { scenario } = scenarioForModes(modes, key === 'P-384' || key === 'RSA-2048' ? { key } : {});
     let result: Awaited<ReturnType<typeof runScenario>>;
     try {
       result = await runScenario(scenario, Date.now());
