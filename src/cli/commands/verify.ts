@@ -13,6 +13,7 @@ import { pemCertificates } from '../../core/pem.ts';
 import { clientProfile } from '../../core/clients/profiles.ts';
 import { validate, type AiaFetcher, type ValidationResult } from '../../core/validate/validate.ts';
 import { judgeClients, type ClientVerdict } from '../../core/validate/clients.ts';
+import { explainFailure } from '../../core/validate/explain.ts';
 import { trustStore, trustStoreErrorText } from '../../server/trust-stores.ts';
 import { fetchAia } from '../../server/probe/aia-fetch.ts';
 
@@ -122,7 +123,7 @@ export function toJson(r: ValidationResult, clients: Partial<Record<string, Clie
 function toHuman(r: ValidationResult, clients: Partial<Record<string, ClientVerdict>>, anchorsLabel: string): string {
   const lines: string[] = [];
   lines.push(r.ok ? 'valid: a path reaches a trusted root (OpenSSL: 0 ok)' : `NOT valid: ${r.code} ${r.name} (${r.text}) at depth ${r.depth}`);
-  if (!r.ok) lines.push(`cause: ${r.cause}`, `detail: ${JSON.stringify(r.error)}`);
+  if (!r.ok && r.error) lines.push(`cause: ${r.cause}`, '', explainFailure(r.error), '');
   lines.push(`trust anchors: ${anchorsLabel}`, '', r.ok ? 'path:' : 'path examined:');
   r.path.forEach((p, i) => lines.push(`  ${i} ${p.subject}`, `      issuer ${p.issuer}`, `      sha256 ${p.sha256}`));
   if (r.aiaFetched.length) lines.push('', `fetched from AIA: ${r.aiaFetched.map((p) => p.subject).join('; ')}`);
