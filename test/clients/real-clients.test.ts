@@ -5,14 +5,18 @@
  * python3 (ssl, urllib, requests), Node 24, Node 20, Java 17 and Chromium (through Playwright,
  * with the test anchor in a fresh NSS database). Each must fail exactly when
  * clientMessage() says it fails, and print exactly the text it renders.
- * Nothing is normalised: the "(_ssl.c:1006)" suffix is this machine's CPython 3.11.7 line, which
+ * The failure rendered is the one the project's validator (src/core/validate/) reports for the
+ * chain under the openssl profile, and that must be the code `openssl verify` gives (declared
+ * in scenarios.ts). Nothing is normalised: the "(_ssl.c:1006)" suffix is this machine's CPython 3.11.7 line, which
  * the renderer uses too. A client whose binary is absent is skipped with the reason printed.
  */
 import { webcrypto } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCertificate } from '../../src/core/certificate.ts';
 import type { Certificate } from '../../src/core/model.ts';
-import { clientMessage, type RenderContext } from '../../src/core/clients/render.ts';
+import { clientMessage, type ClientFailure, type RenderContext } from '../../src/core/clients/render.ts';
+import { clientProfile } from '../../src/core/clients/profiles.ts';
+import { validate } from '../../src/core/validate/validate.ts';
 import type { Issued } from './pki.ts';
 import { ALL_CLIENTS, missingReason, runClient, startServer, type AnyClient, type RunningServer } from './real-clients.ts';
 import { SITUATIONS, type Situation } from './scenarios.ts';
@@ -33,9 +37,8 @@ const available = ALL_CLIENTS.filter((c) => {
 /** What one real client did, and what the renderer says it does. */
 interface Compared { fails: boolean; expectedFails: boolean; printed: boolean; detail: string }
 
-function compare(client: AnyClient, sit: Situation, srv: RunningServer, ctx: RenderContext, code: number, depth: number): Compared {
+function compare(client: AnyClient, sit: Situation, srv: RunningServer, ctx: RenderContext, f: ClientFailure): Compared {
   const run = runClient(client, srv, sit.host);
-  const f = { code, depth };
   const sClient = client === 'openssl';
   const failed = sClient ? !run.output.includes('Verify return code: 0 (ok)') : run.exit !== 0;
   const pick = (): { fails: boolean; message: string; errorCode?: string } => {
@@ -69,22 +72,29 @@ describe.each(RENDERED.map((d) => [d.id, d] as const))('real clients, situation 
   let sit: Situation;
   let srv: RunningServer;
   let ctx: RenderContext;
+  let failure: ClientFailure;
 
   beforeAll(async () => {
     const now = Date.now();
     sit = { id: def.id, code: def.code, depth: def.depth, ...(await def.build(now)) };
     srv = await startServer(sit);
-    // the chain as OpenSSL builds it: what the server sent, then the trusted root that issued its last certificate
-    const lastSent = sit.served[sit.served.length - 1];
-    const anchor = sit.trusted.find((t) => t.cert.subject === lastSent.cert.issuer && t.cert.subject !== lastSent.cert.subject);
-    const chain = anchor ? [...sit.served, anchor] : sit.served;
-    const about = chain[def.depth] ?? chain[chain.length - 1];
-    ctx = { host: sit.host, port: srv.port, cert: await parse(about), chainSubjects: chain.map((c) => c.cert.subject), at: now };
+    const [peer, ...untrusted] = await Promise.all(sit.served.map(parse));
+    const anchors = await Promise.all(sit.trusted.map(parse));
+    const result = await validate({ peer, untrusted, anchors, peerName: sit.host, at: now, policy: clientProfile('openssl').policy, subtle });
+    failure = { code: result.code, depth: result.depth ?? 0 };
+    // the certificate the failure is about, found on the path the validator reports
+    const known = [peer, ...untrusted, ...anchors];
+    const onPath = result.path.map((e) => known.find((c) => c.sha256 === e.sha256));
+    ctx = { host: sit.host, port: srv.port, cert: onPath[failure.depth] ?? peer, chainSubjects: result.path.map((e) => e.subject), at: now };
   });
   afterAll(() => srv?.stop());
 
+  it('the project validator reports the code and depth `openssl verify` gives', () => {
+    expect(failure).toEqual({ code: def.code, depth: def.depth });
+  });
+
   it.each(available)('%s fails exactly when rendered and prints the rendered text', (client) => {
-    const got = compare(client, sit, srv, ctx, def.code, def.depth);
+    const got = compare(client, sit, srv, ctx, failure);
     expect({ fails: got.fails, printed: got.printed }, got.detail).toEqual({ fails: got.expectedFails, printed: true });
   });
 });
