@@ -32,7 +32,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
       client:
         'Nothing is wrong on your side. Tell the server operator; as a stopgap you may add the missing intermediate to this one client\'s trust store, never turn verification off.',
     },
-    lesson: 'why-it-breaks#incomplete-chain',
+    lesson: 'reading-the-handshake#a-server-that-forgot-its-intermediate',
   },
   'unknown-ca': {
     id: 'unknown-ca',
@@ -46,7 +46,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
       client:
         'If the CA is yours or your company\'s (or your proxy\'s), add its root to the trust store this client uses (update-ca-certificates, NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE, keytool -importcert). Otherwise do not trust it: it may be an interception.',
     },
-    lesson: 'them-or-us#unknown-ca',
+    lesson: 'chain-of-trust#private-and-company-cas',
   },
   'self-signed': {
     id: 'self-signed',
@@ -60,7 +60,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
       client:
         'Only for a service you control: trust that exact certificate explicitly (add it to this client\'s CA file). Never disable verification.',
     },
-    lesson: 'chain-of-trust#self-signed',
+    lesson: 'chain-of-trust#why-the-client-trusts-only-roots',
   },
   'outdated-client-store': {
     id: 'outdated-client-store',
@@ -74,7 +74,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
       client:
         'Install or update the CA bundle (ca-certificates package, a newer JDK cacerts, certifi), and point the client at it (SSL_CERT_FILE, --cacert, REQUESTS_CA_BUNDLE).',
     },
-    lesson: 'them-or-us#outdated-client-store',
+    lesson: 'reading-the-handshake#which-trust-store',
   },
   expired: {
     id: 'expired',
@@ -86,7 +86,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
         'Renew the certificate (or the expired intermediate), install it and reload the server; check that automatic renewal runs and that the server reloads afterwards.',
       client: 'Check the client\'s clock (date -u). If the clock is right, only the server can fix this.',
     },
-    lesson: 'why-it-breaks#expired',
+    lesson: 'reading-a-certificate#validity',
   },
   'not-yet-valid': {
     id: 'not-yet-valid',
@@ -98,7 +98,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
       server: 'If the certificate really starts in the future, serve the previous certificate until it is valid.',
       client: 'Fix the client\'s clock (enable NTP / timedatectl set-ntp true) and retry.',
     },
-    lesson: 'why-it-breaks#not-yet-valid',
+    lesson: 'reading-a-certificate#validity',
   },
   'hostname-mismatch': {
     id: 'hostname-mismatch',
@@ -112,7 +112,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
       client:
         'Connect with the name the certificate is for (not an IP address or an internal alias) and make sure the client sends SNI.',
     },
-    lesson: 'why-it-breaks#hostname-mismatch',
+    lesson: 'reading-a-certificate#san-which-names-the-certificate-covers',
   },
   'invalid-ca': {
     id: 'invalid-ca',
@@ -126,7 +126,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
       client:
         'Nothing safe to change: the chain is malformed. Report it to the server operator (a client in strict mode, such as Python 3.13, is right to refuse it).',
     },
-    lesson: 'chain-of-trust#ca-certificates',
+    lesson: 'chain-of-trust#three-roles',
   },
   'path-length-exceeded': {
     id: 'path-length-exceeded',
@@ -139,7 +139,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
         'Serve a shorter chain (drop unneeded cross-signs), or have the CA hierarchy reissued with a pathLenConstraint that fits.',
       client: 'If the limit is your own (verify depth), raise it; otherwise nothing to change.',
     },
-    lesson: 'chain-of-trust#path-length',
+    lesson: 'why-it-breaks#path-length-exceeded',
   },
   'wrong-purpose': {
     id: 'wrong-purpose',
@@ -152,7 +152,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
         'Reissue the certificate with extendedKeyUsage serverAuth (clientAuth for client certificates) and a keyUsage that matches the key type.',
       client: 'If it is your client certificate that is refused, have it reissued with clientAuth.',
     },
-    lesson: 'reading-a-certificate#key-usage',
+    lesson: 'why-it-breaks#wrong-purpose',
   },
   'weak-key': {
     id: 'weak-key',
@@ -165,7 +165,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
       client:
         'Lowering the client\'s security level (SECLEVEL) is a stopgap for a system you control only; the real fix is on the server.',
     },
-    lesson: 'keys-and-files#key-size',
+    lesson: 'why-it-breaks#weak-key',
   },
   'weak-signature': {
     id: 'weak-signature',
@@ -189,7 +189,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
         'Serve the intermediate that actually issued your certificate (compare the leaf\'s Authority Key Identifier with the intermediate\'s Subject Key Identifier) and reinstall unmodified files.',
       client: 'If only some networks show this, suspect an intercepting middlebox and compare the certificates received.',
     },
-    lesson: 'chain-of-trust#signatures',
+    lesson: 'why-it-breaks#bad-signature',
   },
   'name-constraints': {
     id: 'name-constraints',
@@ -201,7 +201,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
       server: 'Get the certificate from a CA whose constraints permit this name, or have the constraints widened.',
       client: 'Nothing to change: the client is enforcing the CA\'s own limits.',
     },
-    lesson: 'chain-of-trust#name-constraints',
+    lesson: 'why-it-breaks#name-constraints',
   },
   revoked: {
     id: 'revoked',
@@ -227,7 +227,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
       client:
         'Configure the client certificate and its key (curl --cert/--key, requests cert=, Node key/cert, a Java keystore) and make sure it is issued by a CA the server accepts.',
     },
-    lesson: 'reading-the-handshake#client-certificates',
+    lesson: 'why-it-breaks#client-cert-required',
   },
   'protocol-mismatch': {
     id: 'protocol-mismatch',
@@ -240,7 +240,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
       client:
         'Check the URL and port (https on a plain-HTTP port gives "wrong version number"), and that the client is recent enough to speak TLS 1.2.',
     },
-    lesson: 'reading-the-handshake#versions',
+    lesson: 'why-it-breaks#protocol-mismatch',
   },
   unknown: {
     id: 'unknown',

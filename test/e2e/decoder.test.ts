@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openSite, whenDefined, type Site } from './harness.ts';
+import { CAUSE_LIST } from '../../src/core/causes.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -90,4 +91,20 @@ describe('error decoder', () => {
     expect(await note.textContent()).toContain('in OpenSSL 1.1.1 it means X509_V_ERR_INVALID_CA');
     expect(await note.locator('a').getAttribute('href')).toBe('/reference/verify/79/');
   });
+
+  it('every cause\'s lesson anchor exists on the lesson page, where that lesson is written', async () => {
+    const missing: string[] = [];
+    let checked = 0;
+    for (const c of CAUSE_LIST) {
+      const [page, anchor] = c.lesson.split('#');
+      const res = await fetch(new URL(`/lessons/${page}/`, site.baseUrl));
+      if (res.status === 404) continue; // lesson not written yet
+      checked++;
+      const html = await res.text();
+      if (anchor && !html.includes(`id="${anchor}"`)) missing.push(c.lesson);
+    }
+    expect(missing).toEqual([]);
+    expect(checked).toBeGreaterThanOrEqual(8);
+  });
 });
+

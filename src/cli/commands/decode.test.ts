@@ -18,7 +18,7 @@ describe('certlab decode', () => {
     const j = JSON.parse(t.out.join(''));
     expect({ cause: j.cause, liability: j.liability, code: j.code, name: j.name, client: j.client, lesson: j.lesson, next: j.next }).toEqual({
       cause: 'expired', liability: 'server', code: 10, name: 'X509_V_ERR_CERT_HAS_EXPIRED', client: null,
-      lesson: '/lessons/why-it-breaks/#expired',
+      lesson: '/lessons/reading-a-certificate/#validity',
       next: "openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null 2>/dev/null | grep -E '^ *(depth|v:|Verify)'; date -u",
     });
     expect(Object.keys(j.actions)).toEqual(['server', 'client']);

@@ -13,7 +13,7 @@ describe('decode: bare codes and names', () => {
     expect(decode('21')).toMatchObject({
       cause: 'incomplete-chain', liability: 'server', code: 21, name: 'X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE',
       text: 'unable to verify the first certificate', numbering: '3.0', client: null, confidence: 'certain',
-      lesson: '/lessons/why-it-breaks/#incomplete-chain',
+      lesson: '/lessons/reading-the-handshake/#a-server-that-forgot-its-intermediate',
       next: 'openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null', note: null,
     });
   });
