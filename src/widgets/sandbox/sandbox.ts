@@ -108,7 +108,7 @@ class CertlabSandbox extends HTMLElement {
       view.renderError(out, result.error.message);
       this.#status(result.error.message);
     } else {
-      view.renderRun(out, result.run, 'sandbox');
+      view.renderRun(out, result.run, 'sandbox', 2);
       const failing = result.run.clients.filter((c) => c.fails).length;
       this.#status(`${failing} of ${result.run.clients.length} clients fail. OpenSSL says ${result.run.openssl.code} (${result.run.openssl.text}).`);
     }

@@ -18,8 +18,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ..
   return e;
 }
 
+/** Heading level of the result sections (2 on a tool page, 3 inside a lesson section). */
+let level = 3;
+const heading = (depth: number) => `h${Math.min(6, level + depth)}` as 'h3';
+
 function section(title: string, id: string, ...body: Node[]): HTMLElement {
-  return el('section', { class: 'sim-section', 'aria-labelledby': id }, el('h3', { id }, title), ...body);
+  return el('section', { class: 'sim-section', 'aria-labelledby': id }, el(heading(0), { id }, title), ...body);
 }
 
 function clientsTable(run: SimRun, uid: string): HTMLElement {
@@ -85,7 +89,7 @@ function fixes(run: SimRun, uid: string): HTMLElement {
       steps.append(li);
     }
     parts.push(el('div', { class: 'sim-fix', 'data-cause': f.cause },
-      el('h4', {}, f.title),
+      el(heading(1), {}, f.title),
       el('p', {}, `Who acts: ${f.liability === 'both' ? 'either side, depending on whose CA it is' : `the ${f.liability}`}.`),
       steps));
   }
@@ -111,7 +115,8 @@ function downloads(run: SimRun, uid: string): HTMLElement {
     list);
 }
 
-export function renderRun(out: HTMLElement, run: SimRun, uid: string): void {
+export function renderRun(out: HTMLElement, run: SimRun, uid: string, headingLevel = 3): void {
+  level = headingLevel;
   out.replaceChildren(
     clientsTable(run, uid),
     picture(run, uid),

@@ -55,7 +55,7 @@ class CertlabSimulator extends HTMLElement {
       if (status) status.textContent = result.error.message;
       return;
     }
-    view.renderRun(out, result.run, this.#uid);
+    view.renderRun(out, result.run, this.#uid, Number(this.dataset.headingLevel ?? 3));
     const failing = result.run.clients.filter((c) => c.fails).length;
     const label = modes.length ? scenario.title : 'A healthy chain';
     if (status) {
