@@ -164,6 +164,12 @@ export async function parseCertificate(der: Uint8Array, subtle: Subtle): Promise
   return withDigests(decodeCertificate(der), subtle);
 }
 
+/** Bulk parsing: structures decoded synchronously, all digests run concurrently. */
+export async function parseCertificates(ders: Uint8Array[], subtle: Subtle): Promise<Certificate[]> {
+  const structures = ders.map(decodeCertificate);
+  return Promise.all(structures.map((s) => withDigests(s, subtle)));
+}
+
 export interface ValidityStatus {
   state: 'valid' | 'expired' | 'not-yet-valid';
   /** Whole days until expiry (valid), since expiry (expired) or until start (not yet valid). */

@@ -57,7 +57,10 @@ export function parseName(der: Uint8Array): DistinguishedName {
 }
 
 /** RFC 4514 section 2.4 escaping (plus control characters as \XX). */
+const NEEDS_ESCAPE = /[,+"\\<>;\u0000-\u001f\u007f]|^[ #]| $/;
+
 export function escapeRfc4514(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   let out = '';
   for (let i = 0; i < value.length; i++) {
     const ch = value[i];
@@ -93,9 +96,9 @@ function oneline(rdns: RawAttribute[][]): string {
   return rdns.map((rdn) => rdn.map((a) => `${a.type}=${a.value}`).join(' + ')).join(', ');
 }
 
-/** RFC 5280 7.1 style folding: trim, collapse internal whitespace, lower-case ASCII. */
+/** RFC 5280 7.1 / RFC 4518 style folding: trim, collapse internal whitespace, lower case. */
 export function foldValue(value: string): string {
-  return value.trim().replace(/\s+/g, ' ').replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return value.trim().replace(/\s{2,}|[\t\n\r\f\v]/g, ' ').toLowerCase();
 }
 
 function canonical(rdns: RawAttribute[][]): string {
