@@ -27,6 +27,8 @@ export const SITUATION_CAUSE: Readonly<Record<string, CauseId | null>> = {
   'path-length': 'path-length-exceeded',
   'wrong-purpose': 'wrong-purpose',
   'no-keycertsign': 'invalid-ca',
+  // the client trusts the intermediate only: its store lacks the root (OpenSSL without PARTIAL_CHAIN: code 2)
+  'trusted-intermediate': 'unknown-ca',
   'weak-key': 'weak-key',
   'weak-digest': 'weak-signature',
   'client-cert-required': 'client-cert-required',
