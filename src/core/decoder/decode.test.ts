@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decode } from './decode.ts';
 import { findTarget, safeHost } from './context.ts';
-import { CLIENT_PATTERNS, templateToRegex } from './patterns.ts';
+import { CLIENT_PATTERNS, READINGS, templateToRegex } from './patterns.ts';
+import { CLIENT_MESSAGES } from '../clients/messages.ts';
 
 const pick = (text: string) => {
   const r = decode(text);
@@ -112,5 +113,10 @@ describe('decoder helpers', () => {
     expect(templateToRegex('Error: {text}')).toBeUndefined();
     expect(templateToRegex("x509: certificate is valid for {names}, not {host}")?.source).toBe('x509:\\s+certificate\\s+is\\s+valid\\s+for\\s+[^\\n]*?,\\s+not\\s+[^\\s\'"]+?');
     expect(CLIENT_PATTERNS.length).toBeGreaterThan(100);
+  });
+
+  it('names only client messages that exist when it marks texts as ambiguous', () => {
+    const keys = new Set(CLIENT_MESSAGES.map((m) => `${m.client}/${m.id}`));
+    expect(Object.keys(READINGS).filter((k) => !keys.has(k))).toEqual([]);
   });
 });
