@@ -4,6 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { decodeCertificate, parseCertificate, validityStatus } from './certificate.ts';
 import { pemCertificates, scanPem } from './pem.ts';
 import { DerError } from './der/errors.ts';
+import { extensionText } from './describe.ts';
+import { execFileSync } from 'node:child_process';
 import { makeChain, openssl, type Chain } from '../../test/fixtures/inspect/openssl-chain.ts';
 
 const subtle = globalThis.crypto.subtle;
@@ -148,6 +150,56 @@ describe('real certificates', () => {
       expect(peer.subjectAltNames?.length).toBeGreaterThan(0);
     }
     expect(count).toBeGreaterThan(28);
+  });
+});
+
+describe('cross-check with openssl x509 on the real limbo chains', () => {
+  const OPENSSL_EXT: Record<string, string> = {
+    'X509v3 Key Usage': 'keyUsage', 'X509v3 Basic Constraints': 'basicConstraints', 'Authority Information Access': 'authorityInfoAccess',
+    'X509v3 Subject Alternative Name': 'subjectAltName', 'X509v3 Extended Key Usage': 'extKeyUsage', 'X509v3 CRL Distribution Points': 'cRLDistributionPoints',
+    'X509v3 Subject Key Identifier': 'subjectKeyIdentifier',
+  };
+  /** `openssl x509 -noout -ext ...` output as { name: [critical, value lines] }. */
+  function opensslExt(pem: string): Record<string, [boolean, string]> {
+    const out = execFileSync('openssl', ['x509', '-noout', '-ext', 'subjectAltName,keyUsage,basicConstraints,authorityInfoAccess,extendedKeyUsage,crlDistributionPoints,subjectKeyIdentifier'], { input: pem }).toString();
+    const res: Record<string, [boolean, string]> = {};
+    let cur: string | undefined;
+    for (const line of out.split('\n')) {
+      const head = /^(\S.*?): ?(critical)?\s*$/.exec(line);
+      if (head && OPENSSL_EXT[head[1]]) {
+        cur = OPENSSL_EXT[head[1]];
+        res[cur] = [head[2] === 'critical', ''];
+      } else if (cur && line.trim() && line.trim() !== 'Full Name:') {
+        res[cur][1] += (res[cur][1] ? ', ' : '') + line.trim();
+      }
+    }
+    return res;
+  }
+  it('names, critical flags and extension values agree on every certificate', async () => {
+    const dir = '/work/shared/conformance/x509-limbo/online';
+    const diffs: string[] = [];
+    let compared = 0;
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.limbo.json'))) {
+      const tc = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'));
+      for (const pem of [tc.peer_certificate, ...tc.untrusted_intermediates]) {
+        const c = decodeCertificate(der(pem));
+        const subject = execFileSync('openssl', ['x509', '-noout', '-subject', '-nameopt', 'RFC2253'], { input: pem }).toString().trim().slice(8);
+        if (/^[\x20-\x7e]*$/.test(subject) && subject !== c.subject.rfc4514) diffs.push(`${f} subject: ${subject} vs ${c.subject.rfc4514}`);
+        const theirs = opensslExt(pem);
+        const mine: Record<string, [boolean, string]> = {};
+        for (const e of c.extensions) {
+          if (!Object.values(OPENSSL_EXT).includes(e.name)) continue;
+          const lines = extensionText(e).map((l) => (e.name === 'extKeyUsage' ? l.replace(/ \(\w+\)$/, '') : l));
+          mine[e.name] = [e.critical, lines.join(', ')];
+        }
+        if (JSON.stringify(mine, Object.keys(mine).sort()) !== JSON.stringify(theirs, Object.keys(mine).sort())) {
+          diffs.push(`${f} ${c.subject.oneline}: ${JSON.stringify(mine)} vs ${JSON.stringify(theirs)}`);
+        }
+        compared++;
+      }
+    }
+    expect(diffs).toEqual([]);
+    expect(compared).toBeGreaterThan(25);
   });
 });
 
