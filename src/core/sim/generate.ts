@@ -79,14 +79,18 @@ async function signingKey(crypto: Crypto, holder: KeyHolder, hash: SignatureHash
   return { key, algorithm: { name: 'RSASSA-PKCS1-v1_5', hash } as RsaHashedImportParams };
 }
 
-function subjectName(spec: CertificateSpec): x509.JsonName {
+/**
+ * The subject as an x509 Name. Values go in as typed strings ({ utf8String }), not plain
+ * strings: @peculiar/x509 re-parses plain string values and loses quotes and backslashes.
+ */
+function subjectName(spec: CertificateSpec): x509.Name {
   const s = spec.subject;
-  const name: x509.JsonName = [];
-  if (s.country) name.push({ C: [s.country] });
-  if (s.organization) name.push({ O: [s.organization] });
-  if (s.organizationalUnit) name.push({ OU: [s.organizationalUnit] });
-  if (s.commonName) name.push({ CN: [s.commonName] });
-  return name;
+  const name: x509.JsonNameParams = [];
+  if (s.country) name.push({ C: [{ printableString: s.country }] });
+  if (s.organization) name.push({ O: [{ utf8String: s.organization }] });
+  if (s.organizationalUnit) name.push({ OU: [{ utf8String: s.organizationalUnit }] });
+  if (s.commonName) name.push({ CN: [{ utf8String: s.commonName }] });
+  return new x509.Name(name);
 }
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;

@@ -17,14 +17,35 @@ export function opensslTime(ms: Millis): string {
   return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${d.getUTCFullYear()} GMT`;
 }
 
-/** X509_NAME_print_ex with s_client's flags: "C = US, O = Certlab Demo, CN = Root" (RFC 2253 specials escaped). */
+/**
+ * One attribute value as OpenSSL 3.0's XN_FLAG_ONELINE prints it (s_client's default; checked
+ * against real s_client output): UTF-8 bytes above 0x7F and control bytes as \XX, `"` and `\`
+ * escaped with a backslash, and a value holding , + < > ; (or starting with # or a space, or
+ * ending with a space) wrapped in double quotes instead of escaped.
+ */
+export function opensslOnelineValue(v: string): string {
+  let quote = false;
+  let out = '';
+  const bytes = new TextEncoder().encode(v);
+  bytes.forEach((b, i) => {
+    const ch = String.fromCharCode(b);
+    if (b > 0x7f || b < 0x20 || b === 0x7f) out += `\\${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    else if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else {
+      if (',+<>;'.includes(ch) || (i === 0 && (ch === '#' || ch === ' ')) || (i === bytes.length - 1 && ch === ' ')) quote = true;
+      out += ch;
+    }
+  });
+  return quote ? `"${out}"` : out;
+}
+
+/** X509_NAME_print_ex with s_client's flags: "C = US, O = Certlab Demo, CN = Root". */
 export function opensslOneline(s: SubjectSpec): string {
-  const esc = (v: string) => v.replace(/[,+"\\<>;]/g, '\\$&').replace(/^[ #]|(?<=.) $/g, '\\$&');
   const parts: string[] = [];
-  if (s.country) parts.push(`C = ${esc(s.country)}`);
-  if (s.organization) parts.push(`O = ${esc(s.organization)}`);
-  if (s.organizationalUnit) parts.push(`OU = ${esc(s.organizationalUnit)}`);
-  if (s.commonName) parts.push(`CN = ${esc(s.commonName)}`);
+  if (s.country) parts.push(`C = ${opensslOnelineValue(s.country)}`);
+  if (s.organization) parts.push(`O = ${opensslOnelineValue(s.organization)}`);
+  if (s.organizationalUnit) parts.push(`OU = ${opensslOnelineValue(s.organizationalUnit)}`);
+  if (s.commonName) parts.push(`CN = ${opensslOnelineValue(s.commonName)}`);
   return parts.join(', ');
 }
 
