@@ -14,7 +14,7 @@ import { verifySignature, type SignatureCheck } from './x509/signature.ts';
 export type FindingKind =
   | 'leaf-missing' | 'intermediate-missing' | 'wrong-order' | 'unrelated-certificate' | 'root-included'
   | 'root-not-included' | 'duplicate' | 'expired' | 'not-yet-valid' | 'expiring-soon' | 'bad-signature'
-  | 'multiple-leaves' | 'trust-store' | 'key-matches' | 'key-mismatch';
+  | 'multiple-leaves' | 'trust-store' | 'key-matches' | 'key-mismatch' | 'partial-transcript';
 
 export interface Finding {
   kind: FindingKind;

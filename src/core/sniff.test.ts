@@ -175,6 +175,21 @@ describe('inspect finds every object', () => {
   });
 });
 
+describe('s_client without -showcerts, verified against the root', () => {
+  it('reads the chain lines and the one server certificate, verify code 0 over TLS 1.3', async () => {
+    const out = await captureShowcerts(chain, ['-cert', 'ee.pem', '-key', 'ee.key', '-cert_chain', 'ica.pem'], ['-CAfile', 'root.pem', '-verify_hostname', 'www.example.test', '-tls1_3'], false);
+    const r = await run(out);
+    expect(kinds(r)).toEqual([['s-client', 's_client', null, ''], ['certificate', 'pem', 0, 'CN=www.example.test']]);
+    const t = r.items[0].kind === 's-client' ? r.items[0].sClient : undefined;
+    expect([t?.chain.length, t?.showcerts, t?.protocol, t?.cipher, t?.verification, t?.verifyReturnCode]).toEqual([
+      2, false, 'TLSv1.3', 'TLS_AES_256_GCM_SHA384', 'permitted subtree violation', { code: 47, text: 'permitted subtree violation' },
+    ]);
+    expect(r.findings.map((f) => [f.kind, f.message])).toEqual([
+      ['partial-transcript', 'the server sent 2 certificates, but s_client printed only 1 (it was run without -showcerts)'],
+    ]);
+  });
+});
+
 describe('bundle findings', () => {
   it('finds wrong order, root included, duplicates and unrelated extras', async () => {
     const r = await run([text('root.pem'), text('ica.pem'), text('ee.pem'), text('ica.pem'), text('ed.pem')].join(''));

@@ -6,7 +6,7 @@
  * analyses the certificates as a bundle, matches keys to certificates and CSRs, and
  * prepares conversions. Any input returns a result or a typed error; nothing throws.
  */
-import type { Finding } from './bundle.ts';
+import type { BundleAnalysis, Finding } from './bundle.ts';
 import type { InspectFile, InspectItem, InspectOptions, InspectResult, KeyMatch } from './inspect-result.ts';
 import type { PublicKeyShape } from './x509/public-key.ts';
 import { analyzeBundle } from './bundle.ts';
@@ -161,6 +161,22 @@ function keyMatches(items: InspectItem[]): { matches: KeyMatch[]; findings: Find
   return { matches, findings };
 }
 
+/** s_client without -showcerts prints only the server's certificate: do not call the rest missing. */
+function partialTranscripts(items: InspectItem[], bundle: BundleAnalysis | undefined): Finding[] {
+  const out: Finding[] = [];
+  for (const it of items) {
+    if (it.kind !== 's-client' || it.sClient.showcerts) continue;
+    const printed = items.filter((x) => x.source.parent === it.index && x.kind === 'certificate').length;
+    if (it.sClient.chain.length <= printed) continue;
+    out.push({
+      kind: 'partial-transcript', severity: 'info', items: [it.index],
+      message: `the server sent ${it.sClient.chain.length} certificates, but s_client printed only ${printed} (it was run without -showcerts)`,
+      action: 'Run `openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null` and paste that output to check the whole chain.',
+    });
+  }
+  return bundle ? out : [];
+}
+
 function conversionsFor(sink: ItemSink, chain: number[]): void {
   for (const it of sink.items) {
     if (it.source.parent !== undefined && it.source.format !== 's_client' && it.source.format !== 'pem') continue;
@@ -197,6 +213,7 @@ export async function inspectFiles(files: InspectFile[], opts: InspectOptions): 
     const certs = items.flatMap((it) => (it.kind === 'certificate' ? [{ index: it.index, cert: it.certificate }] : []));
     const bundle = certs.length ? await analyzeBundle(certs, opts.subtle, opts.at) : undefined;
     const { matches, findings: keyFindings } = keyMatches(items);
+    const transcriptFindings = partialTranscripts(items, bundle);
     conversionsFor(sink, bundle?.chain ?? []);
     const readable = items.some((it) => it.kind !== 'error');
     const firstError = items.find((it) => it.kind === 'error');
@@ -206,7 +223,7 @@ export async function inspectFiles(files: InspectFile[], opts: InspectOptions): 
       items,
       bundle,
       matches,
-      findings: [...(bundle?.findings ?? []), ...keyFindings],
+      findings: [...(bundle?.findings ?? []).filter((f) => !(transcriptFindings.length && f.kind === 'intermediate-missing')), ...transcriptFindings, ...keyFindings],
       conversions: sink.conversions,
       needsPassword: sink.needsPassword,
     };
