@@ -32,6 +32,19 @@ async function runModes(page: Page, labels: string[]): Promise<void> {
   await page.waitForFunction((n) => Number(document.querySelector('certlab-simulator')?.getAttribute('data-runs') ?? 0) > n, before, { timeout: 30_000 });
 }
 
+/** axe-core violations inside `selector` (ids with node counts). */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  const { readFile } = await import('node:fs/promises');
+  const { createRequire } = await import('node:module');
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  await page.addScriptTag({ content: await readFile(axePath, 'utf8') });
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+    const r = await axe.run({ include: [[sel]] }, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  }, selector);
+}
+
 async function row(page: Page, client: string): Promise<{ verdict: string | null; message: string | null }> {
   const tr = page.locator(`certlab-simulator tr[data-client="${client}"]`);
   return { verdict: await tr.locator('[data-verdict]').getAttribute('data-verdict'), message: await tr.locator('pre').textContent() };
@@ -121,15 +134,7 @@ describe('simulator', () => {
   it('has no axe-core violations in the results', async () => {
     const page = await simulatorPage();
     await runModes(page, ['Server sends leaf only']);
-    const { readFile } = await import('node:fs/promises');
-    const { createRequire } = await import('node:module');
-    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-    await page.addScriptTag({ content: await readFile(axePath, 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-      const r = await axe.run({ include: [['certlab-simulator']] }, { resultTypes: ['violations'] });
-      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
+    const violations = await axeViolations(page, 'certlab-simulator');
     expect(violations).toEqual([]);
   });
 
@@ -229,6 +234,12 @@ describe('sandbox', () => {
     await runSandbox(page);
     await expect(page.locator('certlab-sandbox [data-output] [role="alert"]').textContent()).resolves
       .toBe('/certificates/0/key: received "RSA-4096". Expected one of "P-256", "P-384", "RSA-2048", "RSA-1024".');
+  });
+
+  it('has no axe-core violations after a run', async () => {
+    const { page } = await sandboxPage('#modes=expired-intermediate');
+    await runSandbox(page);
+    expect(await axeViolations(page, 'certlab-sandbox')).toEqual([]);
   });
 
   it('Monaco stylesheets stay off other pages (lesson, simulator)', async () => {
