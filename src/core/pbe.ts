@@ -9,6 +9,7 @@ import { DerReader, TAG, type Tlv } from './der/reader.ts';
 import { decodeOid, decodeSmallInt } from './der/primitives.ts';
 import { concatBytes } from './der/hex.ts';
 import { oidName } from './oids.ts';
+import { rehash } from './hash-iterate.ts';
 
 export type PbeFailure =
   | { kind: 'WrongPassword'; scheme: string }
@@ -126,8 +127,10 @@ export async function pkcs12Kdf(subtle: Subtle, hash: string, pass: Uint8Array, 
   const D = new Uint8Array(v).fill(id);
   const out: Uint8Array[] = [];
   for (let got = 0; got < n; got += u) {
-    let A = new Uint8Array(await subtle.digest(hash, concatBytes([D, I]) as Uint8Array<ArrayBuffer>));
-    for (let r = 1; r < iterations; r++) A = new Uint8Array(await subtle.digest(hash, A));
+    let A: Uint8Array = new Uint8Array(await subtle.digest(hash, concatBytes([D, I]) as Uint8Array<ArrayBuffer>));
+    const fast = rehash(hash, A, iterations - 1);
+    if (fast) A = fast;
+    else for (let r = 1; r < iterations; r++) A = new Uint8Array(await subtle.digest(hash, A as Uint8Array<ArrayBuffer>));
     out.push(A);
     if (got + u >= n) break;
     const B = new Uint8Array(v);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { inspect, inspectFiles, type InspectResult } from './sniff.ts';
 import { encodeBase64 } from './base64.ts';
 import { toHex } from './der/hex.ts';
-import { makeChain, makeExtras, openssl, type Chain } from '../../test/fixtures/inspect/openssl-chain.ts';
+import { hasKeytool, makeChain, makeExtras, makeJavaP12, openssl, type Chain } from '../../test/fixtures/inspect/openssl-chain.ts';
 import { captureShowcerts } from '../../test/fixtures/inspect/s-client-capture.ts';
 
 // root (RSA) -> ica (P-384, pathlen:0) -> ee (P-256); ica-rekeyed: same name as ica, new key; ed: Ed25519 self-signed leaf
@@ -127,6 +127,24 @@ describe('inspect finds every object', () => {
       const none = await run(bytes(file));
       expect([none.items.map((i) => i.kind === 'pkcs12' && i.error?.kind), none.needsPassword]).toEqual([['PasswordRequired'], true]);
     }
+  });
+
+  it.skipIf(!hasKeytool())('opens the .p12 files Java keytool writes: current, legacy (100,000 iterations) and a trust store', async () => {
+    makeJavaP12(chain);
+    const got = [];
+    for (const file of ['java.p12', 'java-legacy.p12', 'java-trust.p12']) {
+      const r = await run(bytes(file), 's3cret');
+      const p12 = r.items[0].kind === 'pkcs12' ? r.items[0].pkcs12 : undefined;
+      got.push([file, p12?.mac, p12?.legacy, kinds(r).slice(1)]);
+    }
+    expect(got).toEqual([
+      ['java.p12', { algorithm: 'sha256', iterations: 10000 }, false, [['private-key', 'pkcs12', 0, 'PKCS#8 EC 256'], ['certificate', 'pkcs12', 0, 'CN=java.example.test']]],
+      ['java-legacy.p12', { algorithm: 'sha1', iterations: 100000 }, true, [['private-key', 'pkcs12', 0, 'PKCS#8 RSA 2048'], ['certificate', 'pkcs12', 0, 'CN=java-legacy.example.test']]],
+      ['java-trust.p12', { algorithm: 'sha256', iterations: 10000 }, false, [['certificate', 'pkcs12', 0, 'CN=Certlab Root R1']]],
+    ]);
+    const keyOf = await inspect(bytes('java.p12'), { subtle, at: Date.now() + 60_000, password: 's3cret' }); // made after `at`
+    expect(keyOf.items[1].source.friendlyName).toBe('web');
+    expect(findingKinds(keyOf)).toEqual([['key-matches', 'info', [1, 2]]]);
   });
 
   it('reads PKCS#7 bundles in DER and PEM, with their CRLs', async () => {
