@@ -6,7 +6,26 @@
  * which would put Monaco's CSS on every lesson). The JSON language gets the scenario schema:
  * completion, validation and hover help.
  */
-import * as monaco from 'monaco-editor';
+// A slim Monaco: the editor core, the JSON language, and only the contributions the sandbox
+// uses (hover, completion, markers, find, folding, brackets, comments, clipboard, formatting).
+import '../../../node_modules/monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon.css';
+import '../../../node_modules/monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon-modifiers.css';
+import 'monaco-editor/editor/browser/coreCommands';
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/editor/contrib/gotoError/browser/gotoError';
+import 'monaco-editor/editor/contrib/find/browser/findController';
+import 'monaco-editor/editor/contrib/folding/browser/folding';
+import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
+import 'monaco-editor/editor/contrib/comment/browser/comment';
+import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';
+import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu';
+import 'monaco-editor/editor/contrib/format/browser/formatActions';
+import 'monaco-editor/editor/contrib/linesOperations/browser/linesOperations';
+import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations';
+import 'monaco-editor/editor/common/standaloneStrings';
+import * as monaco from 'monaco-editor/editor/editor.api';
+import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 import { scenarioSchema } from '../../core/sim/scenario-schema.ts';
@@ -31,7 +50,7 @@ export interface ScenarioEditor {
 }
 
 export async function openEditor(container: HTMLElement, text: string): Promise<ScenarioEditor> {
-  monaco.json.jsonDefaults.setDiagnosticsOptions({
+  jsonDefaults.setDiagnosticsOptions({
     validate: true,
     allowComments: false,
     enableSchemaRequest: false,
