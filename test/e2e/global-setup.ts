@@ -3,7 +3,7 @@
  * (`node dist/server/entry.mjs`) on a free loopback port, and hands its URL to the tests.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -93,26 +93,34 @@ async function withBuildLock<T>(fn: () => T): Promise<T> {
 
 let server: ChildProcess | undefined;
 
+function build(): void {
+  const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+  const res = spawnSync(process.execPath, [astro, 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // vitest sets NODE_ENV=test, which would make Astro build a development bundle (no search).
+    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+  });
+  if (res.status !== 0) {
+    throw new Error(`astro build failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
+  }
+}
+
 export default async function setup(project: TestProject) {
   chromiumPath(); // fail early, with the install hint, when Chromium is missing
 
+  // This run serves its own copy of the build, so a rebuild by another run cannot pull
+  // files from under it. The copy stays inside the checkout, where node_modules resolves.
+  const copy = join(root, `test/.out/e2e-site-${process.pid}`);
   await withBuildLock(() => {
-    if (buildIsFresh()) return;
-    const astro = join(root, 'node_modules/astro/bin/astro.mjs');
-    const res = spawnSync(process.execPath, [astro, 'build'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // vitest sets NODE_ENV=test, which would make Astro build a development bundle (no search).
-      env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
-      encoding: 'utf8',
-    });
-    if (res.status !== 0) {
-      throw new Error(`astro build failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
-    }
+    if (!buildIsFresh()) build();
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(join(root, 'dist'), join(copy, 'dist'), { recursive: true });
   });
 
   const port = await freePort();
-  server = spawn(process.execPath, [join(root, 'dist/server/entry.mjs')], {
+  server = spawn(process.execPath, [join(copy, 'dist/server/entry.mjs')], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CERTLAB_PROBE_ALLOW_PRIVATE: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -131,6 +139,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     server?.kill();
+    rmSync(copy, { recursive: true, force: true });
   };
 }
 
