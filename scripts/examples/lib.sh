@@ -20,9 +20,14 @@ lab_enter() {
     exec unshare -mn env CERTLAB_LAB_NS=1 bash "$script" "$@"
   fi
   ip link set lo up
+  # Clients must show their own defaults, not a trust store this machine points them at.
+  unset SSL_CERT_FILE SSL_CERT_DIR CURL_CA_BUNDLE REQUESTS_CA_BUNDLE NODE_EXTRA_CA_CERTS NODE_OPTIONS \
+    PIP_CERT HTTPLIB2_CA_CERTS AWS_CA_BUNDLE GIT_SSL_CAINFO NIX_SSL_CERT_FILE GRPC_DEFAULT_SSL_ROOTS_FILE_PATH \
+    CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE JAVA_TOOL_OPTIONS _JAVA_OPTIONS
   LAB_TMP=$(mktemp -d /tmp/certlab-lab.XXXXXX)
   printf '127.0.0.1 localhost %s\n' "$LAB_NAMES" >"$LAB_TMP/hosts"
-  mount --bind "$LAB_TMP/hosts" /etc/hosts
+  LAB_MOUNTS=()
+  lab_mount "$LAB_TMP/hosts" /etc/hosts
   mkdir "$LAB_TMP/lab"
   cp "$REPO_DIR/public/examples/lab/"* "$LAB_TMP/lab/"
   cd "$LAB_TMP/lab"
@@ -30,10 +35,17 @@ lab_enter() {
   trap 'lab_cleanup' EXIT
 }
 
+# lab_mount <source> <target>: a bind mount inside the namespace, undone by lab_cleanup.
+lab_mount() {
+  mount --bind "$1" "$2"
+  LAB_MOUNTS+=("$2")
+}
+
 lab_cleanup() {
-  local pid
+  local pid i
   for pid in "${LAB_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  for ((i = ${#LAB_MOUNTS[@]} - 1; i >= 0; i--)); do umount "${LAB_MOUNTS[$i]}" 2>/dev/null || true; done
   rm -rf "$LAB_TMP"
 }
 
@@ -54,13 +66,30 @@ lab_server() {
 
 # The usual lab servers: 443 serves leaf + intermediate (correct), 8443 the leaf alone
 # (the classic mistake), 8445 an expired leaf, 8446 the Acme private-CA server,
-# 8447 the full chain and asks for a client certificate (mTLS).
+# 8447 the full chain and asks for a client certificate (mTLS), 8448 the Acme server sending its root too.
 lab_servers() {
   lab_server 443 -cert leaf.pem -key leaf.key -cert_chain intermediate.pem
   lab_server 8443 -cert leaf.pem -key leaf.key
   lab_server 8445 -cert expired.pem -key old.key -cert_chain intermediate.pem
   lab_server 8446 -cert vault.pem -key vault.key
   lab_server 8447 -cert leaf.pem -key leaf.key -cert_chain intermediate.pem -Verify 1 -CAfile root.pem
+  lab_server 8448 -cert vault.pem -key vault.key -cert_chain acme-root.pem
+}
+
+# lab_private_os_store: from here on, the OS trust store (/etc/ssl, /usr/local/share/ca-certificates,
+# /etc/ca-certificates.conf) is a private copy inside the namespace, so the script may run the
+# real `update-ca-certificates` without changing the host. Its hooks (Debian's copy into
+# Java's cacerts) are left out, so Java keeps its own store, as a JDK outside Debian's packages does.
+lab_private_os_store() {
+  cp -a /etc/ssl "$LAB_TMP/etc-ssl"
+  mkdir "$LAB_TMP/local-ca"
+  cp /etc/ca-certificates.conf "$LAB_TMP/ca-certificates.conf"
+  lab_mount "$LAB_TMP/etc-ssl" /etc/ssl
+  lab_mount "$LAB_TMP/local-ca" /usr/local/share/ca-certificates
+  lab_mount "$LAB_TMP/ca-certificates.conf" /etc/ca-certificates.conf
+  # No hooks: Debian's Java hook would touch dpkg's state on the host (/var/lib/dpkg).
+  mkdir "$LAB_TMP/no-hooks"
+  lab_mount "$LAB_TMP/no-hooks" /etc/ca-certificates/update.d
 }
 
 # lab_out <lesson>: where this script's captured outputs go.
