@@ -85,6 +85,11 @@ async function checkMac(subtle: Subtle, r: DerReader, macTlv: Tlv, authSafe: Uin
   return { ok, algorithm: oidName(hashOid), iterations };
 }
 
+/** An OCTET STRING, primitive (DER) or constructed (BER, as NSS and Windows write). */
+function expectOctets(r: DerReader, what: string): Tlv {
+  return r.peekTag() === 0x24 ? r.next() : r.expect(TAG.OCTET_STRING, what);
+}
+
 function readAttributes(r: DerReader, t: Tlv | undefined, bag: Pkcs12Bag): void {
   if (!t) return;
   const s = r.into(t);
@@ -146,7 +151,7 @@ export async function openPkcs12(der: Uint8Array, password: string | undefined, 
     throw new Pkcs12Error({ kind: 'UnsupportedEncryption', scheme: `public-key integrity mode (${oidName(decodeOid(ci.value(ct)))})` });
   }
   const cw = ci.into(ci.expect(0xa0, 'the [0] authSafe content'));
-  const authSafe = octetContent(cw, cw.expect(TAG.OCTET_STRING, 'the authSafe OCTET STRING'));
+  const authSafe = octetContent(cw, expectOctets(cw, 'the authSafe OCTET STRING'));
   const macTlv = pfx.optional(TAG.SEQUENCE);
   const pass = password ?? '';
   let mac: Pkcs12Contents['mac'];
@@ -168,7 +173,7 @@ export async function openPkcs12(der: Uint8Array, password: string | undefined, 
     const type = decodeOid(c.value(o), o.valueStart);
     const w = c.into(c.expect(0xa0, 'the [0] content'));
     if (type === OID.data) {
-      readSafeContents(octetContent(w, w.expect(TAG.OCTET_STRING, 'SafeContents')), list.depth + 2, bags);
+      readSafeContents(octetContent(w, expectOctets(w, 'SafeContents')), list.depth + 2, bags);
     } else if (type === OID.encryptedData) {
       const ed = w.into(w.expect(TAG.SEQUENCE, 'EncryptedData'));
       ed.expect(TAG.INTEGER, 'the EncryptedData version');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { inspect, inspectFiles, type InspectResult } from './sniff.ts';
 import { encodeBase64 } from './base64.ts';
 import { toHex } from './der/hex.ts';
-import { hasKeytool, makeChain, makeExtras, makeJavaP12, openssl, type Chain } from '../../test/fixtures/inspect/openssl-chain.ts';
+import { hasKeytool, hasNss, makeChain, makeExtras, makeJavaP12, makeNssP12, openssl, type Chain } from '../../test/fixtures/inspect/openssl-chain.ts';
 import { captureShowcerts } from '../../test/fixtures/inspect/s-client-capture.ts';
 
 // root (RSA) -> ica (P-384, pathlen:0) -> ee (P-256); ica-rekeyed: same name as ica, new key; ed: Ed25519 self-signed leaf
@@ -145,6 +145,19 @@ describe('inspect finds every object', () => {
     const keyOf = await inspect(bytes('java.p12'), { subtle, at: Date.now() + 60_000, password: 's3cret' }); // made after `at`
     expect(keyOf.items[1].source.friendlyName).toBe('web');
     expect(findingKinds(keyOf)).toEqual([['key-matches', 'info', [1, 2]]]);
+  });
+
+  it.skipIf(!hasNss())('opens a .p12 exported by NSS pk12util (BER constructed OCTET STRINGs, 600,000 iterations)', async () => {
+    makeNssP12(chain);
+    const r = await run(bytes('nss.p12'), 's3cret');
+    const p12 = r.items[0].kind === 'pkcs12' ? r.items[0].pkcs12 : undefined;
+    expect([p12?.mac, p12?.encryption.map((e) => e.scheme), kinds(r).slice(1)]).toEqual([
+      { algorithm: 'sha256', iterations: 600000 },
+      ['PBES2 (PBKDF2 hmacWithSHA256, aes-128-cbc)', 'PBES2 (PBKDF2 hmacWithSHA256, aes-256-cbc)'],
+      [['private-key', 'pkcs12', 0, 'PKCS#8 EC 256'], ['certificate', 'pkcs12', 0, 'CN=Certlab Issuing CA 1 ÄÖ'], ['certificate', 'pkcs12', 0, 'CN=www.example.test']],
+    ]);
+    expect(r.bundle?.chain).toEqual([3, 2]); // NSS puts the CA first; the chain is still leaf first
+    expect(findingKinds(r)).toEqual([['root-not-included', 'info', [2]], ['key-matches', 'info', [1, 3]]]); // no wrong-order inside a .p12
   });
 
   it('reads PKCS#7 bundles in DER and PEM, with their CRLs', async () => {

@@ -177,6 +177,17 @@ function partialTranscripts(items: InspectItem[], bundle: BundleAnalysis | undef
   return bundle ? out : [];
 }
 
+/**
+ * Drops bundle findings that do not apply to where the certificates came from: order means
+ * nothing inside a PKCS#7 (a SET) or a PKCS#12, and a partial s_client transcript does not
+ * show what is missing.
+ */
+function keepFinding(f: Finding, items: InspectItem[], partialTranscript: boolean): boolean {
+  if (f.kind === 'intermediate-missing' && partialTranscript) return false;
+  if (f.kind === 'wrong-order') return !f.items.every((i) => items[i].source.format === 'pkcs7' || items[i].source.format === 'pkcs12');
+  return true;
+}
+
 function conversionsFor(sink: ItemSink, chain: number[]): void {
   for (const it of sink.items) {
     if (it.source.parent !== undefined && it.source.format !== 's_client' && it.source.format !== 'pem') continue;
@@ -223,7 +234,7 @@ export async function inspectFiles(files: InspectFile[], opts: InspectOptions): 
       items,
       bundle,
       matches,
-      findings: [...(bundle?.findings ?? []).filter((f) => !(transcriptFindings.length && f.kind === 'intermediate-missing')), ...transcriptFindings, ...keyFindings],
+      findings: [...(bundle?.findings ?? []).filter((f) => keepFinding(f, items, transcriptFindings.length > 0)), ...transcriptFindings, ...keyFindings],
       conversions: sink.conversions,
       needsPassword: sink.needsPassword,
     };
