@@ -331,6 +331,21 @@ export const FAILURE_MODES: readonly FailureMode[] = [
 
 export type FailureModeId = (typeof FAILURE_MODES)[number]['id'];
 
+/** The order the toggles are shown in (the order of the issue that asked for them): what the
+ *  server sends, then dates, names, trust, CA markings, purpose, crypto, client certificates. */
+export const MODE_DISPLAY_ORDER: readonly string[] = [
+  'leaf-only', 'wrong-order', 'extra-unrelated', 'root-included',
+  'expired-leaf', 'expired-intermediate', 'not-yet-valid-leaf',
+  'wrong-host', 'san-missing', 'wildcard-too-deep',
+  'self-signed-leaf', 'private-ca', 'intermediate-not-ca', 'path-length-exceeded',
+  'client-auth-eku', 'rsa-1024', 'sha1-signature', 'name-constraints', 'client-cert-required',
+];
+
+/** FAILURE_MODES in display order. */
+export function modesForDisplay(): FailureMode[] {
+  return MODE_DISPLAY_ORDER.map((id) => findMode(id)!);
+}
+
 export function findMode(id: string): FailureMode | undefined {
   return FAILURE_MODES.find((m) => m.id === id);
 }

@@ -56,3 +56,10 @@ describe('scenarioForModes with a key type', () => {
     expect(checkScenario(s).ok).toBe(true);
   });
 });
+
+describe('mode display order', () => {
+  it('lists every failure mode exactly once', async () => {
+    const { FAILURE_MODES, MODE_DISPLAY_ORDER } = await import('./presets.ts');
+    expect([...MODE_DISPLAY_ORDER].sort()).toEqual(FAILURE_MODES.map((m) => m.id).sort());
+  });
+});
