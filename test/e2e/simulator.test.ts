@@ -131,6 +131,14 @@ describe('simulator', () => {
     expect(sigalg).toContain('a:PKEY: rsaEncryption, 2048 (bit); sigalg: RSA-SHA256');
   });
 
+  it('Chromium signs with RSASSA-PKCS1-v1_5 + SHA-1 (RSA hierarchy, SHA-1 mode)', async () => {
+    const page = await simulatorPage();
+    await page.locator('certlab-simulator select[name="key"]').selectOption('RSA-2048');
+    await runModes(page, ['SHA-1 signature']);
+    expect((await row(page, 'openssl-verify')).message).toBe('error 68 at 0 depth lookup: CA signature digest algorithm too weak\nerror leaf.pem: verification failed');
+    await expect(page.locator('certlab-simulator .sim-showcerts pre').textContent()).resolves.toContain('sigalg: RSA-SHA1');
+  });
+
   it('has no axe-core violations in the results', async () => {
     const page = await simulatorPage();
     await runModes(page, ['Server sends leaf only']);
