@@ -50,7 +50,7 @@ function load(dir: string, name: string): TestCert {
 function selfSigned(dir: string, name: string, cn: string): void {
   writeFileSync(join(dir, `${name}.ext`), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\n');
   openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.pem`,
-    '-subj', `/O=certlab tests/CN=${cn}`, '-days', '30', '-extensions', 'v3', '-config', writeConfig(dir, name)], dir);
+    '-subj', `/O=certlab tests/CN=${cn}`, '-days', '120', '-extensions', 'v3', '-config', writeConfig(dir, name)], dir);
 }
 
 function writeConfig(dir: string, name: string): string {
@@ -62,7 +62,7 @@ function writeConfig(dir: string, name: string): string {
 function issued(dir: string, name: string, cn: string, issuer: string, ext: string): void {
   writeFileSync(join(dir, `${name}.ext`), ext);
   openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/O=certlab tests/CN=${cn}`], dir);
-  openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', `${issuer}.pem`, '-CAkey', `${issuer}.key`, '-CAcreateserial', '-out', `${name}.pem`, '-days', '20', '-extfile', `${name}.ext`], dir);
+  openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', `${issuer}.pem`, '-CAkey', `${issuer}.key`, '-CAcreateserial', '-out', `${name}.pem`, '-days', '90', '-extfile', `${name}.ext`], dir);
 }
 
 export function makeTestPki(): TestPki {
@@ -111,11 +111,11 @@ export function issueLeaf(pki: TestPki, name: string, o: LeafOptions = {}): Test
   if (o.selfSigned) {
     writeFileSync(join(pki.dir, `${name}.ext`), ext);
     openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.pem`,
-      '-subj', `/O=certlab tests/CN=${cn}`, '-days', '20', '-extensions', 'v3', '-config', writeConfig(pki.dir, name)], pki.dir);
+      '-subj', `/O=certlab tests/CN=${cn}`, '-days', '90', '-extensions', 'v3', '-config', writeConfig(pki.dir, name)], pki.dir);
   } else {
     writeFileSync(join(pki.dir, `${name}.ext`), ext);
     openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/O=certlab tests/CN=${cn}`], pki.dir);
-    openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ica2.pem', '-CAkey', 'ica2.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', o.expired ? '-1' : '20', '-extfile', `${name}.ext`], pki.dir);
+    openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ica2.pem', '-CAkey', 'ica2.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', o.expired ? '-1' : '90', '-extfile', `${name}.ext`], pki.dir);
   }
   return load(pki.dir, name);
 }

@@ -7,6 +7,7 @@ import type { Certificate, Millis } from '../../core/model.ts';
 import type { AiaFetcher } from '../../core/validate/validate.ts';
 import type { ProbeOutcome } from './engine.ts';
 import { evidenceText } from './evidence.ts';
+import { type ProbeFinding, probeFindings } from './findings.ts';
 import { type ProbeJson, buildProbeResult } from './result.ts';
 import { type Story, tellStory } from './story.ts';
 import { type ClientVerdictJson, judgePresented } from './verdicts.ts';
@@ -16,6 +17,7 @@ export interface ProbeAnalysis extends ProbeJson {
   cause: Story['cause'];
   liability: Story['liability'];
   headline: string;
+  findings: ProbeFinding[];
   email: Story['email'];
 }
 
@@ -38,6 +40,8 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
       ...(options.aiaFetcher ? { aiaFetcher: options.aiaFetcher } : {}),
     },
   );
+  const findings = await probeFindings(certificates, report.target.servername ?? report.target.host, report.clientCertRequested, at, subtle);
+  const worthFixing = [...new Set(findings.filter((f) => f.severity !== 'info').map((f) => f.kind.replace(/-/g, ' ')))];
   const verify = verdicts
     ? (['openssl', 'node'] as const).flatMap((c) => {
         const v = verdicts.clients[c];
@@ -62,7 +66,8 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     ...(verdicts ? { verdicts: verdicts.clients } : {}),
     cause: story.cause,
     liability: story.liability,
-    headline: story.headline,
+    headline: story.cause === null && worthFixing.length ? `${story.headline} Worth fixing: ${worthFixing.join(', ')}.` : story.headline,
+    findings,
     evidence,
     email: story.email,
   };

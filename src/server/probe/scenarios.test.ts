@@ -130,4 +130,22 @@ describe('probe scenarios: verdicts, cause and headline', () => {
     expect(a.handshake.error?.kind).toBe('ServerAlert');
     expect(a.verdicts!.openssl!.code).toBe(0);
   });
+
+  it.each([
+    ['wrong order', () => [pki.leaf, pki.ica1, pki.ica2], [['wrong-order', [0, 2, 1]]]],
+    ['extra unrelated cert', () => [pki.leaf, pki.ica2, pki.ica1, pki.other], [['unrelated-certificate', [3]]]],
+    ['root included', () => [pki.leaf, pki.ica2, pki.ica1, pki.root], [['root-included', [3]]]],
+    ['duplicate intermediate', () => [pki.leaf, pki.ica2, pki.ica2, pki.ica1], [['duplicate', [1, 2]]]],
+  ] as [string, () => TestCert[], [string, number[]][]][])('%s: every client accepts, the finding names the positions as sent', async (_name, chain, expected) => {
+    const a = await run(chain);
+    expect(a.cause).toBe(null);
+    const ofInterest = ['wrong-order', 'unrelated-certificate', 'root-included', 'duplicate', 'intermediate-missing'];
+    expect(a.findings.filter((f) => ofInterest.includes(f.kind)).map((f) => [f.kind, f.kind === 'wrong-order' ? f.rightOrder : f.items])).toEqual(expected);
+    expect(a.findings.filter((f) => f.kind === 'hostname-match').length).toBe(1);
+  });
+
+  it('the headline mentions what is worth fixing even when no client fails', async () => {
+    const a = await run(() => [pki.leaf, pki.ica1, pki.ica2]);
+    expect(a.headline).toMatch(/^No certificate problem: every client accepts the chain 127\.0\.0\.1:\d+ presents\. Worth fixing: wrong order\.$/);
+  });
 });
