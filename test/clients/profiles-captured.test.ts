@@ -12,7 +12,7 @@ const captured = JSON.parse(readFileSync(new URL('./captured.json', import.meta.
 };
 
 /** Which captured client stands for which profile. */
-const RUNNER: Record<string, string> = { openssl: 'openssl', curl: 'curl', python: 'python-ssl', node: 'node24', java: 'java', chrome: 'chromium' };
+const RUNNER: Record<string, string> = { openssl: 'openssl', curl: 'curl', python: 'python-ssl', node: 'node24', java: 'java', go: 'go', chrome: 'chromium' };
 
 function passed(situation: string, client: string): boolean {
   const run = captured.situations.find((s) => s.id === situation)?.runs.find((r) => r.client === client);
@@ -40,13 +40,14 @@ describe('captured profile knobs agree with the real clients', () => {
     };
   });
 
-  it('matches for openssl, curl, python (3.11 here), node 24, java 17 and chromium 156', () => {
+  it('matches for openssl, curl, python (3.11 here), node 24, java 17, go 1.19 and chromium 156', () => {
     expect(rows).toEqual([
       { id: 'openssl', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, aiaFetch: true },
       { id: 'curl', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, aiaFetch: true },
       { id: 'python', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: 'not captured', aiaFetch: true },
       { id: 'node', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, aiaFetch: true },
       { id: 'java', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, aiaFetch: true },
+      { id: 'go', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, aiaFetch: true },
       { id: 'chrome', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, aiaFetch: 'not testable here (no AIA URL)' },
     ]);
   });

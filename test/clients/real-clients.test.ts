@@ -2,12 +2,13 @@
  * The renderer against the real programs. For each situation of scenarios.ts (chains built in
  * code, e.g. root -> ica -> ee with one thing broken), a real `openssl s_server` serves the chain
  * on 127.0.0.1 and the real clients of this machine connect to it: openssl s_client, curl,
- * python3 (ssl, urllib, requests), Node 24, Node 20, Java 17 and Chromium (through Playwright,
+ * python3 (ssl, urllib, requests), Node 24, Node 20, Java 17, Go 1.19 and Chromium (through Playwright,
  * with the test anchor in a fresh NSS database). Each must fail exactly when
  * clientMessage() says it fails, and print exactly the text it renders.
  * The failure rendered is the one the project's validator (src/core/validate/) reports for the
  * chain under the openssl profile, and that must be the code `openssl verify` gives (declared
- * in scenarios.ts). Nothing is normalised: the "(_ssl.c:1006)" suffix is this machine's CPython 3.11.7 line, which
+ * in scenarios.ts). Only Go's "current time <t>" is normalised (its own clock). The "(_ssl.c:1006)"
+ * suffix is this machine's CPython 3.11.7 line, which
  * the renderer uses too. A client whose binary is absent is skipped with the reason printed.
  */
 import { webcrypto } from 'node:crypto';
@@ -51,6 +52,7 @@ function compare(client: AnyClient, sit: Situation, srv: RunningServer, ctx: Ren
       case 'node24': return clientMessage('node', f, ctx);
       case 'node20': return clientMessage('node', f, ctx).variants?.node20 ?? { fails: false, message: '' };
       case 'java': return clientMessage('java', f, ctx);
+      case 'go': return clientMessage('go', f, ctx).variants?.['go1.19'] ?? { fails: false, message: '' };
       case 'chromium': return clientMessage('chrome', f, ctx);
     }
   };
@@ -62,6 +64,12 @@ function compare(client: AnyClient, sit: Situation, srv: RunningServer, ctx: Ren
   // the Node runner prints String(err), then "code: <err.code>"
   else if (client === 'node24') printed = run.output.startsWith(`${want.message}\ncode: ${want.errorCode}\n`);
   else if (client === 'node20') printed = run.output.startsWith(`${want.message}\ncode: `);
+  // tls_client.go prints the tls.Dial error, then net/http's
+  // (Go prints its own clock's "current time": the one volatile bit, normalised on both sides)
+  else if (client === 'go') {
+    const clock = (x: string) => x.replace(/current time \S+ is/g, 'current time <now> is');
+    printed = clock(run.output).startsWith(clock(`${want.message}\nGet "https://${sit.host}:${srv.port}/": ${want.message}\n`));
+  }
   // the interstitial says NET::ERR_X; Playwright reports "net::ERR_X at <url>"
   else if (client === 'chromium') printed = run.output.startsWith(`net::${want.errorCode} at https://${sit.host}:${srv.port}/`);
   else printed = lastLine(run.output) === want.message;

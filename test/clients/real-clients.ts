@@ -18,12 +18,12 @@ const NODE24 = resolve(HERE, '../../node_modules/.bin/node');
 export type RealClient =
   | 'openssl' | 'curl' | 'python-ssl' | 'python-urllib' | 'python-requests' | 'node24' | 'node20' | 'java';
 /** Every real client the runner can drive: the command-line ones and Chromium. */
-export type AnyClient = RealClient | 'chromium';
+export type AnyClient = RealClient | 'go' | 'chromium';
 
 export const REAL_CLIENTS: RealClient[] = [
   'openssl', 'curl', 'python-ssl', 'python-urllib', 'python-requests', 'node24', 'node20', 'java',
 ];
-export const ALL_CLIENTS: AnyClient[] = [...REAL_CLIENTS, 'chromium'];
+export const ALL_CLIENTS: AnyClient[] = [...REAL_CLIENTS, 'go', 'chromium'];
 
 function has(bin: string, args: string[] = ['--version']): boolean {
   const r = spawnSync(bin, args, { stdio: 'ignore' });
@@ -44,6 +44,7 @@ export function missingReason(client: AnyClient): string | null {
       return r.status === 0 && r.stdout.startsWith('v20.') ? null : '/usr/bin/node is not Node 20';
     }
     case 'java': return has('java', ['-version']) ? null : 'java not found';
+    case 'go': return has('go', ['version']) ? null : 'go toolchain not found (Debian package golang-go)';
     case 'chromium':
       if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) return '/usr/bin/chromium not found';
       return has('certutil', ['-H']) ? null : 'certutil not found (Debian package libnss3-tools)';
@@ -64,6 +65,7 @@ export function clientVersion(client: AnyClient): string {
     case 'node24': return first(NODE24, ['--version']);
     case 'node20': return first('/usr/bin/node', ['--version']);
     case 'java': return first('java', ['-version']);
+    case 'go': return first('go', ['version']);
     case 'chromium': return first(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']);
   }
 }
@@ -113,6 +115,18 @@ export async function startServer(sit: Situation): Promise<RunningServer> {
     port, dir, caFile,
     stop() { child.kill(); rmSync(dir, { recursive: true, force: true }); },
   };
+}
+
+let goBuilt: string | undefined;
+/** Builds test/clients/tls_client.go once per process (go run would compile on every call). */
+function goBinary(): string {
+  if (!goBuilt) {
+    const out = join(mkdtempSync(join(tmpdir(), 'certlab-go-')), 'tls_client');
+    const r = spawnSync('go', ['build', '-o', out, join(HERE, 'tls_client.go')], { encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0) throw new Error(`go build test/clients/tls_client.go failed: ${r.stderr}`);
+    goBuilt = out;
+  }
+  return goBuilt;
 }
 
 export interface ClientRun { client: AnyClient; exit: number | null; output: string }
@@ -170,6 +184,7 @@ export function runClient(client: AnyClient, srv: RunningServer, host: string): 
     case 'node24': r = run(NODE24, ['-e', NODE_TLS, host, p, srv.caFile]); break;
     case 'node20': r = run('/usr/bin/node', ['-e', NODE_TLS, host, p, srv.caFile]); break;
     case 'java': r = run('java', [join(HERE, 'TlsClient.java'), host, p, srv.caFile]); break;
+    case 'go': r = run(goBinary(), [host, p, srv.caFile]); break;
     case 'chromium': r = run(NODE24, [join(HERE, 'chromium-probe.ts'), host, p, srv.caFile]); break;
   }
   return { client, ...r };

@@ -27,6 +27,6 @@ describe('client message table', () => {
 
   it('finds an entry by id and names the known ids when it cannot', () => {
     expect(messageById('go', 'hostname').template).toBe('x509: certificate is valid for {names}, not {host}');
-    expect(() => messageById('go', 'nope')).toThrow(/No client message go\/nope\. Known ids for go: tls-prefix, unknown-authority/);
+    expect(() => messageById('go', 'nope')).toThrow(/No client message go\/nope\. Known ids for go: tls-prefix, http-get, unknown-authority/);
   });
 });

@@ -168,24 +168,30 @@ const JAVA: ClientMessage[] = [
 ];
 
 // ---- Go (crypto/x509, crypto/tls) -------------------------------------------------------
+const GO_RUN = 'captured here: Debian go1.19.8 running test/clients/tls_client.go (tls.Dial and net/http)';
+const goCap = (situations: string) => `${CAPTURED} (${GO_RUN}; ${situations})`;
 const GO: ClientMessage[] = [
-  { client: 'go', id: 'tls-prefix', template: 'tls: failed to verify certificate: {error}', cause: 'from-code', basis: 'source', source: GO_TLS },
-  { client: 'go', id: 'unknown-authority', template: 'x509: certificate signed by unknown authority', cause: 'unknown-ca', errorCode: 'x509.UnknownAuthorityError', basis: 'source', source: GO_VERIFY },
-  { client: 'go', id: 'unknown-authority-hint', template: 'x509: certificate signed by unknown authority (possibly because of "{hint}" while trying to verify candidate authority certificate "{issuer}")', cause: 'unknown-ca', errorCode: 'x509.UnknownAuthorityError', basis: 'source', source: GO_VERIFY },
-  { client: 'go', id: 'insecure-algorithm', template: 'x509: cannot verify signature: insecure algorithm {alg}', code: 68, cause: 'weak-signature', errorCode: 'x509.InsecureAlgorithmError', versions: 'Go >= 1.24 (1.18–1.23 add " (temporarily override with GODEBUG=x509sha1=1)" for SHA-1)', basis: 'source', source: GO_X509 },
-  { client: 'go', id: 'hostname', template: 'x509: certificate is valid for {names}, not {host}', code: 62, cause: 'hostname-mismatch', errorCode: 'x509.HostnameError', basis: 'source', source: GO_VERIFY },
-  { client: 'go', id: 'hostname-cn', template: 'x509: certificate relies on legacy Common Name field, use SANs instead', code: 62, cause: 'hostname-mismatch', errorCode: 'x509.HostnameError', basis: 'source', source: GO_VERIFY },
+  { client: 'go', id: 'tls-prefix', template: 'tls: failed to verify certificate: {error}', cause: 'from-code', versions: 'Go >= 1.20 (Go 1.19 returns the x509 error bare)', basis: 'source', source: GO_TLS },
+  { client: 'go', id: 'http-get', template: 'Get "{url}": {error}', cause: 'from-code', basis: 'captured', source: goCap('every failing situation; net/http url.Error') },
+  { client: 'go', id: 'unknown-authority', template: 'x509: certificate signed by unknown authority', cause: 'unknown-ca', errorCode: 'x509.UnknownAuthorityError', basis: 'both', source: `${GO_VERIFY}; ${goCap('incomplete-chain, unknown-ca, self-signed-leaf, self-signed-in-chain')}` },
+  { client: 'go', id: 'unknown-authority-hint', template: 'x509: certificate signed by unknown authority (possibly because of "{hint}" while trying to verify candidate authority certificate "{issuer}")', cause: 'unknown-ca', errorCode: 'x509.UnknownAuthorityError', basis: 'both', source: `${GO_VERIFY}; ${goCap('invalid-ca, no-keycertsign, weak-digest')}` },
+  { client: 'go', id: 'constraint-violation', template: 'x509: invalid signature: parent certificate cannot sign this kind of certificate', code: 79, cause: 'invalid-ca', errorCode: 'x509.ConstraintViolationError', basis: 'both', source: `golang/go src/crypto/x509/x509.go ConstraintViolationError (CheckSignatureFrom: parent not a CA, or keyUsage without certSign); ${goCap('invalid-ca, no-keycertsign: as the hint of unknown authority')}` },
+  { client: 'go', id: 'insecure-algorithm', template: 'x509: cannot verify signature: insecure algorithm {alg}', code: 68, cause: 'weak-signature', errorCode: 'x509.InsecureAlgorithmError', versions: 'Go >= 1.24 (1.18–1.23 add " (temporarily override with GODEBUG=x509sha1=1)" for SHA-1)', basis: 'both', source: `${GO_X509}; ${goCap('weak-digest, with the 1.19 suffix')}` },
+  { client: 'go', id: 'hostname', template: 'x509: certificate is valid for {names}, not {host}', code: 62, cause: 'hostname-mismatch', errorCode: 'x509.HostnameError', basis: 'both', source: `${GO_VERIFY}; ${goCap('hostname-mismatch')}` },
+  { client: 'go', id: 'hostname-cn', template: 'x509: certificate relies on legacy Common Name field, use SANs instead', code: 62, cause: 'hostname-mismatch', errorCode: 'x509.HostnameError', basis: 'both', source: `${GO_VERIFY}; ${goCap('cn-only')}` },
   { client: 'go', id: 'hostname-no-ip', template: "x509: cannot validate certificate for {host} because it doesn't contain any IP SANs", code: 64, cause: 'hostname-mismatch', errorCode: 'x509.HostnameError', basis: 'source', source: GO_VERIFY },
   { client: 'go', id: 'hostname-no-names', template: 'x509: certificate is not valid for any names, but wanted to match {host}', code: 62, cause: 'hostname-mismatch', errorCode: 'x509.HostnameError', basis: 'source', source: GO_VERIFY },
-  { client: 'go', id: 'expired', template: 'x509: certificate has expired or is not yet valid: current time {now} is after {notAfter}', code: 10, cause: 'expired', errorCode: 'x509.CertificateInvalidError', basis: 'source', source: `${GO_VERIFY} (times in RFC 3339)` },
-  { client: 'go', id: 'not-yet-valid', template: 'x509: certificate has expired or is not yet valid: current time {now} is before {notBefore}', code: 9, cause: 'not-yet-valid', errorCode: 'x509.CertificateInvalidError', basis: 'source', source: `${GO_VERIFY} (times in RFC 3339)` },
-  { client: 'go', id: 'not-authorized-to-sign', template: 'x509: certificate is not authorized to sign other certificates', code: 79, cause: 'invalid-ca', errorCode: 'x509.CertificateInvalidError', basis: 'source', source: GO_VERIFY },
-  { client: 'go', id: 'too-many-intermediates', template: 'x509: too many intermediates for path length constraint', code: 25, cause: 'path-length-exceeded', errorCode: 'x509.CertificateInvalidError', basis: 'source', source: GO_VERIFY },
-  { client: 'go', id: 'incompatible-usage', template: 'x509: certificate specifies an incompatible key usage', code: 26, cause: 'wrong-purpose', errorCode: 'x509.CertificateInvalidError', basis: 'source', source: GO_VERIFY },
-  { client: 'go', id: 'name-constraints', template: 'x509: a root or intermediate certificate is not authorized to sign for this name: DNS name "{host}" is not permitted by any constraint', code: 47, cause: 'name-constraints', errorCode: 'x509.CertificateInvalidError', basis: 'source', source: GO_VERIFY },
+  { client: 'go', id: 'expired', template: 'x509: certificate has expired or is not yet valid: current time {now} is after {notAfter}', code: 10, cause: 'expired', errorCode: 'x509.CertificateInvalidError', basis: 'both', source: `${GO_VERIFY} (times in RFC 3339); ${goCap('expired')}` },
+  { client: 'go', id: 'not-yet-valid', template: 'x509: certificate has expired or is not yet valid: current time {now} is before {notBefore}', code: 9, cause: 'not-yet-valid', errorCode: 'x509.CertificateInvalidError', basis: 'both', source: `${GO_VERIFY} (times in RFC 3339); ${goCap('not-yet-valid')}` },
+  { client: 'go', id: 'not-authorized-to-sign', template: 'x509: certificate is not authorized to sign other certificates', code: 79, cause: 'invalid-ca', errorCode: 'x509.CertificateInvalidError', basis: 'source', source: `${GO_VERIFY} (rarely seen: CheckSignatureFrom refuses a non-CA parent first, see constraint-violation)` },
+  { client: 'go', id: 'too-many-intermediates', template: 'x509: too many intermediates for path length constraint', code: 25, cause: 'path-length-exceeded', errorCode: 'x509.CertificateInvalidError', basis: 'both', source: `${GO_VERIFY}; ${goCap('path-length')}` },
+  { client: 'go', id: 'incompatible-usage', template: 'x509: certificate specifies an incompatible key usage', code: 26, cause: 'wrong-purpose', errorCode: 'x509.CertificateInvalidError', basis: 'both', source: `${GO_VERIFY}; ${goCap('wrong-purpose')}` },
+  { client: 'go', id: 'name-constraints', template: 'x509: a root or intermediate certificate is not authorized to sign for this name: DNS name "{host}" is not permitted by any constraint', code: 47, cause: 'name-constraints', errorCode: 'x509.CertificateInvalidError', basis: 'both', source: `${GO_VERIFY}; ${goCap('name-constraints')}` },
   { client: 'go', id: 'name-excluded', template: 'x509: a root or intermediate certificate is not authorized to sign for this name: DNS name "{host}" is excluded by constraint "{names}"', code: 48, cause: 'name-constraints', errorCode: 'x509.CertificateInvalidError', basis: 'source', source: GO_VERIFY },
   { client: 'go', id: 'eku-nested', template: 'x509: a root or intermediate certificate is not authorized for an extended key usage: {reason}', code: 26, cause: 'wrong-purpose', errorCode: 'x509.CertificateInvalidError', basis: 'source', source: GO_VERIFY },
   { client: 'go', id: 'unhandled-critical', template: 'x509: unhandled critical extension', code: 34, cause: 'unknown', errorCode: 'x509.UnhandledCriticalExtension', basis: 'source', source: 'golang/go src/crypto/x509/x509.go UnhandledCriticalExtension.Error' },
+  { client: 'go', id: 'remote-cert-required', template: 'remote error: tls: certificate required', cause: 'client-cert-required', errorCode: 'tls.alert', basis: 'captured', source: goCap('client-cert-required: seen on the first request, after the handshake') },
+  { client: 'go', id: 'remote-protocol-version', template: 'remote error: tls: protocol version not supported', cause: 'protocol-mismatch', errorCode: 'tls.alert', basis: 'captured', source: goCap('protocol-mismatch') },
 ];
 
 // ---- .NET (SslStream / HttpClient) -------------------------------------------------------
@@ -224,7 +230,7 @@ const CHROME: ClientMessage[] = [
   chrome('CERTIFICATE_TRANSPARENCY_REQUIRED', undefined, 'unknown', '; -214'),
   chrome('SSL_VERSION_OR_CIPHER_MISMATCH', undefined, 'protocol-mismatch', '; -113', 'situation protocol-mismatch'),
 
-  chrome('BAD_SSL_CLIENT_AUTH_CERT', undefined, 'client-cert-required', '; -117', 'situation client-cert-required: TLS 1.3 server demanding a certificate, headless Chromium offering none; one run in two or so gives net::ERR_SOCKET_NOT_CONNECTED instead, as the alert races the first request'),
+  chrome('BAD_SSL_CLIENT_AUTH_CERT', undefined, 'client-cert-required', '; -117; seen in some capture runs of situation client-cert-required (TLS 1.3 server demanding a certificate, headless Chromium offering none), others gave net::ERR_SOCKET_NOT_CONNECTED: the alert races the first request'),
   chrome('SSL_CLIENT_AUTH_CERT_NEEDED', undefined, 'client-cert-required', '; -110'),
 ];
 

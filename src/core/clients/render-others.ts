@@ -66,10 +66,20 @@ export function renderJava(f: ClientFailure, ctx: RenderContext): RenderedClient
   return unmodelled('java', f.code);
 }
 
+/** Go 1.18–1.23 append this inside the SHA-1 hint (captured here with Debian's go1.19.8). */
+const GO_SHA1_OVERRIDE = ' (temporarily override with GODEBUG=x509sha1=1)';
+
 export function renderGo(f: ClientFailure, ctx: RenderContext): RenderedClientMessage {
-  const wrap = (r: RenderedClientMessage): RenderedClientMessage =>
-    r.fails && r.modelled ? { ...r, message: fill(t('go', 'tls-prefix').template, { error: r.message }) } : r;
-  return wrap(goInner(f, ctx));
+  const inner = goInner(f, ctx, false);
+  const old = goInner(f, ctx, true);
+  const go119 = { fails: old.fails, message: old.message };
+  if (!inner.fails || !inner.modelled) return { ...inner, variants: { 'go1.19': go119 } };
+  return {
+    ...inner,
+    message: fill(t('go', 'tls-prefix').template, { error: inner.message }),
+    note: [inner.note, 'Go 1.20+ wording ("tls: failed to verify certificate: " prefix); net/http adds \'Get "<url>": \' in front; variant go1.19 is what Debian\'s Go 1.19 prints.'].filter(Boolean).join(' '),
+    variants: { 'go1.19': go119 },
+  };
 }
 
 function goHostname(ctx: RenderContext): RenderedClientMessage {
@@ -82,7 +92,8 @@ function goHostname(ctx: RenderContext): RenderedClientMessage {
   return names.length === 0 ? say('go', 'hostname-no-names', { host: ctx.host }) : say('go', 'hostname', { names: names.join(', '), host: ctx.host });
 }
 
-function goInner(f: ClientFailure, ctx: RenderContext): RenderedClientMessage {
+/** The x509 error text; `go119` selects Go 1.19's SHA-1 wording. */
+function goInner(f: ClientFailure, ctx: RenderContext, go119: boolean): RenderedClientMessage {
   if (f.code === 0) {
     return hasNoSan(ctx) && ctx.cert ? { ...goHostname(ctx), note: 'Go ignores the CN (since Go 1.17): OpenSSL-based clients accept this certificate.' } : ok(t('go', 'tls-prefix').source);
   }
@@ -90,25 +101,26 @@ function goInner(f: ClientFailure, ctx: RenderContext): RenderedClientMessage {
   if (partial) return partial;
   if (UNTRUSTED.includes(f.code)) return say('go', 'unknown-authority');
   if (f.code === 68) {
-    const hint = fill(t('go', 'insecure-algorithm').template, { alg: goAlgorithmName(ctx.cert?.signatureAlgorithm.oid) });
+    const alg = fill(t('go', 'insecure-algorithm').template, { alg: goAlgorithmName(ctx.cert?.signatureAlgorithm.oid) });
+    const hint = go119 && /SHA1/.test(alg) ? alg + GO_SHA1_OVERRIDE : alg;
     const issuer = cnOfSubject(ctx.chainSubjects?.[f.depth + 1]) ?? '';
-    return say('go', 'unknown-authority-hint', { hint, issuer }, 'Go 1.24+ wording; Go 1.18–1.23 add " (temporarily override with GODEBUG=x509sha1=1)" inside the quotes.');
+    return say('go', 'unknown-authority-hint', { hint, issuer });
+  }
+  if (f.code === 79 || f.code === 32) {
+    // CheckSignatureFrom refuses a parent that is not a CA or whose keyUsage lacks certSign
+    const hint = t('go', 'constraint-violation').template;
+    return say('go', 'unknown-authority-hint', { hint, issuer: commonName(ctx.cert) ?? '' }, 'Go reports the refused issuer as a hint on "unknown authority" (captured with go1.19.8).');
   }
   if (f.code === 10) return say('go', 'expired', { now: goRfc3339(ctx.at), notAfter: goRfc3339(ctx.cert?.notAfter ?? 0) }, 'Go prints the current time in the process time zone; UTC shown.');
   if (f.code === 9) return say('go', 'not-yet-valid', { now: goRfc3339(ctx.at), notBefore: goRfc3339(ctx.cert?.notBefore ?? 0) }, 'Go prints the current time in the process time zone; UTC shown.');
   if (f.code === 62 || f.code === 64) return goHostname(ctx);
-  if (f.code === 79 || f.code === 32) {
-    return ctx.cert?.basicConstraints?.ca === true
-      ? ok(t('go', 'not-authorized-to-sign').source, 'Go ignores keyUsage on CA certificates (verify.go: "KeyUsage status flags are ignored").')
-      : say('go', 'not-authorized-to-sign');
-  }
   if (f.code === 25) return say('go', 'too-many-intermediates');
   if (f.code === 26) return say('go', 'incompatible-usage');
   if (f.code === 47) {
     const name = dnsSans(ctx.cert)[0] ?? ctx.host;
     return say('go', 'name-constraints', { host: name }, 'Go names the first SAN that no permitted subtree covers; the leaf\'s first DNS SAN is shown.');
   }
-  if (f.code === 66 || f.code === 67) return rsaBits(ctx) >= 1024 ? ok(t('go', 'tls-prefix').source, 'Go accepts RSA keys of 1024 bits and more (assumed, not run here).') : unmodelled('go', f.code);
+  if (f.code === 66 || f.code === 67) return rsaBits(ctx) >= 1024 ? ok(t('go', 'tls-prefix').source, 'Go accepts RSA keys of 1024 bits and more (captured with go1.19.8: RSA-1024 leaf passes).') : unmodelled('go', f.code);
   return unmodelled('go', f.code);
 }
 
