@@ -211,6 +211,15 @@ describe('sandbox', () => {
     await expect(again.page.locator('certlab-sandbox tr[data-client="openssl-verify"] pre').textContent()).resolves.toBe('error 20 at 1 depth lookup: unable to get local issuer certificate\nerror leaf.pem: verification failed');
   });
 
+  it('Copy a link puts the current scenario in the address and in a field', async () => {
+    const { page } = await sandboxPage('#modes=wrong-host');
+    await page.getByRole('button', { name: 'Copy a link to this scenario' }).click();
+    const link = await page.getByRole('textbox', { name: 'Link to this scenario' }).inputValue();
+    expect(link).toBe(page.url());
+    const json = JSON.parse(Buffer.from(link.split('#scenario=')[1]!, 'base64url').toString('utf8')) as { host: string };
+    expect(json.host).toBe('api.certlab.test');
+  });
+
   it('reports a broken scenario with the place and what was expected', async () => {
     const { page } = await sandboxPage();
     await page.getByLabel('Scenario (JSON)').fill('{"version": 1, "host": "a.test", "certificates": [], "serverSends": ["x"], "trustStore": []}');
