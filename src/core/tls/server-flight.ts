@@ -86,7 +86,10 @@ export async function readServerFlight(bytes: Uint8Array, opts: ReadFlightOption
       case 2: {
         const sh = parseServerHello(body);
         flight.helloRetryRequest ||= sh.helloRetryRequest;
-        if (sh.helloRetryRequest) return;
+        if (sh.helloRetryRequest) {
+          tls13 = true; // a HelloRetryRequest exists only in TLS 1.3; records stay clear until the real ServerHello
+          return;
+        }
         tls13 = sh.version === 0x0304;
         encrypted = tls13;
         flight.protocol = versionName(sh.version);

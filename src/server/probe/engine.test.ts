@@ -126,6 +126,19 @@ describe('what else the handshake says', () => {
     }
   });
 
+  it('TLS 1.3 after a HelloRetryRequest (openssl s_server -groups P-384): the second ServerHello counts', async () => {
+    const server = await startOpensslServer(pki.dir, { chain: [pki.leaf, pki.ica2, pki.ica1], key: pki.leaf, flags: ['-tls1_3', '-groups', 'P-384'] });
+    try {
+      const outcome = await probe({ host: `127.0.0.1:${server.port}`, servername: 'probe.test' }, LOCAL);
+      expect(outcome.ok && [outcome.report.protocol, outcome.report.serverMessages.slice(0, 3), names(outcome.report.presented)]).toEqual([
+        'TLSv1.3', ['ServerHello', 'ServerHello', 'EncryptedExtensions'], ['leaf', 'ica2', 'ica1'],
+      ]);
+      expect(outcome.ok && outcome.report.presented).toEqual(await sClientShowcerts(server.port, 'probe.test'));
+    } finally {
+      await server.close();
+    }
+  });
+
   it('IPv6 loopback without SNI', async () => {
     const server = await startNodeTls({ chain: [pki.leaf, pki.ica2], key: pki.leaf, host: '::1' });
     try {

@@ -167,7 +167,10 @@ function handshakeError(end: HandshakeEnd, reading: FlightReading): ProbeError |
   if (reading.error?.kind === 'NotTls') return { kind: 'NotTls', firstBytesHex: reading.error.firstBytesHex, hint: reading.error.hint };
   const hostile: (string | undefined)[] = ['MessageTooLong', 'RecordTooLong', 'Malformed', 'UnexpectedMessage'];
   if (!end.completed && hostile.includes(reading.error?.kind)) return { kind: 'UnreadableHandshake', error: reading.error! };
-  if (end.completed) return reading.error && !reading.flight.complete ? { kind: 'UnreadableHandshake', error: reading.error } : undefined;
+  if (end.completed) {
+    if (reading.flight.complete) return undefined;
+    return { kind: 'UnreadableHandshake', error: reading.error ?? { kind: 'Malformed', what: 'server flight', reason: "the handshake completed but the recording does not hold the server's last handshake message" } };
+  }
   if (end.nodeError) {
     const msg = end.nodeError.message;
     if (/socket disconnected|ECONNRESET|socket hang up/i.test(msg) || end.nodeError.code === 'ECONNRESET') {
