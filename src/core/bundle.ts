@@ -78,18 +78,19 @@ function validityFindings(members: BundleMember[], at: number): Finding[] {
 }
 
 async function findLinks(members: BundleMember[], subtle: Subtle): Promise<BundleLink[]> {
-  const links: BundleLink[] = [];
-  for (const c of members) {
-    for (const p of members) {
-      if (p.cert.subject.canonical !== c.cert.issuer.canonical) continue;
+  const bySubject = new Map<string, BundleMember[]>();
+  for (const m of members) bySubject.set(m.cert.subject.canonical, [...(bySubject.get(m.cert.subject.canonical) ?? []), m]);
+  const pairs = members.flatMap((c) => (bySubject.get(c.cert.issuer.canonical) ?? []).map((p) => [c, p] as const));
+  // every candidate's signature is checked, all at once
+  return Promise.all(
+    pairs.map(async ([c, p]): Promise<BundleLink> => {
       const aki = c.cert.authorityKeyId;
       const ski = p.cert.subjectKeyId;
       const byKeyId = aki && ski ? (aki === ski ? 'match' : 'mismatch') : 'absent';
       const sig = await verifySignature(subtle, c.cert.tbs, c.cert.signatureAlgorithm, c.cert.signature, p.cert.publicKey);
-      links.push({ child: c.index, parent: p.index, byName: true, byKeyId, signature: sig.status });
-    }
-  }
-  return links;
+      return { child: c.index, parent: p.index, byName: true, byKeyId, signature: sig.status };
+    }),
+  );
 }
 
 /** Prefers a verified parent, then one whose key id matches, then any by name. */

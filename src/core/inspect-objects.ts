@@ -39,6 +39,17 @@ export class ItemSink {
 export interface ObjectContext {
   sink: ItemSink;
   opts: InspectOptions;
+  /** Certificates already being parsed (started together so their digests run concurrently). */
+  prefetched?: Map<Uint8Array, Promise<Certificate | { failed: unknown }>>;
+}
+
+/** Starts parsing many certificates at once; certificateItem then picks up the results in order. */
+export function prefetchCertificates(ctx: ObjectContext, ders: Uint8Array[]): void {
+  ctx.prefetched ??= new Map();
+  for (const der of ders) {
+    // failures are kept as values so no promise is ever left rejected without a handler
+    ctx.prefetched.set(der, parseCertificate(der, ctx.opts.subtle).catch((e: unknown) => ({ failed: e })));
+  }
 }
 
 function leafFirst(certs: { der: Uint8Array; cert?: Certificate }[]): number {
@@ -48,7 +59,11 @@ function leafFirst(certs: { der: Uint8Array; cert?: Certificate }[]): number {
 
 async function certificateItem(ctx: ObjectContext, der: Uint8Array, source: ItemSource): Promise<Certificate | undefined> {
   try {
-    const certificate = await parseCertificate(der, ctx.opts.subtle);
+    const pre = ctx.prefetched?.get(der);
+    ctx.prefetched?.delete(der);
+    const got = pre ? await pre : await parseCertificate(der, ctx.opts.subtle);
+    if ('failed' in got) throw got.failed;
+    const certificate = got;
     ctx.sink.add(source, { kind: 'certificate', certificate, validity: validityStatus(certificate.notBefore, certificate.notAfter, ctx.opts.at) });
     return certificate;
   } catch (e) {
@@ -165,6 +180,7 @@ export async function objectItems(ctx: ObjectContext, kind: DerKind, der: Uint8A
       case 'pkcs7': {
         const p7 = parsePkcs7(der);
         const parent = sink.add(source, { kind: 'pkcs7', pkcs7: { certificates: p7.certificates.length, crls: p7.crls.length, signers: p7.signerCount } });
+        prefetchCertificates(ctx, p7.certificates);
         for (const c of p7.certificates) await certificateItem(ctx, c, { format: 'pkcs7', parent, file: source.file });
         for (const c of p7.crls) await objectItems(ctx, 'crl', c, { format: 'pkcs7', parent, file: source.file });
         if (p7.certificates.length) sink.conversions.push(pkcs7Outputs(source.file ?? 'bundle.p7b', p7.certificates));

@@ -16,7 +16,7 @@ import { fromHex } from './der/hex.ts';
 import { classifyDer, IGNORED_LABELS, PEM_LABELS } from './der-kind.ts';
 import { looksLikeSClient, parseSClient } from './s-client.ts';
 import { inspectErrors, MAX_INPUT_BYTES, type InspectError } from './inspect-errors.ts';
-import { ItemSink, objectItems, type ObjectContext } from './inspect-objects.ts';
+import { ItemSink, objectItems, prefetchCertificates, type ObjectContext } from './inspect-objects.ts';
 import { keyIdentity } from './keys.ts';
 import { certDerToPem, certPemToDer, crlToPem, csrToDer, fullchain, keyToPkcs8Pem } from './convert.ts';
 import { DerError } from './der/errors.ts';
@@ -82,6 +82,7 @@ async function readText(ctx: ObjectContext, text: string, file: string | undefin
       : inspectErrors.labelMismatch(p.label, p.endLabel, p.line);
     sink.add({ format: 'pem', file, label: p.label, line: 'line' in p ? p.line : p.beginLine }, { kind: 'error', error });
   }
+  prefetchCertificates(ctx, scan.blocks.filter((b) => PEM_LABELS[b.label] === 'certificate').map((b) => b.bytes));
   for (const b of scan.blocks) {
     if (IGNORED_LABELS.has(b.label)) continue;
     const source = { format: 'pem' as const, file, label: b.label, line: b.beginLine, parent };
