@@ -18,8 +18,24 @@ export interface ItemDescription { title: string; subtitle: string; sections: Se
 
 const row = (label: string, ...value: (string | undefined)[]): Row => ({ label, value: value.filter((v): v is string => v !== undefined) });
 
+/** ms since epoch as ISO-8601 UTC (`2026-11-26T19:54:11Z`), computed without Date. */
 export function isoTime(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const days = Math.floor(ms / 86_400_000);
+  const rest = ms - days * 86_400_000;
+  // civil date from days since 1970-01-01 (proleptic Gregorian)
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const frac = rest % 1000;
+  const time = `${p(Math.floor(rest / 3_600_000))}:${p(Math.floor(rest / 60_000) % 60)}:${p(Math.floor(rest / 1000) % 60)}${frac ? '.' + p(frac, 3) : ''}`;
+  return `${y < 0 ? '-' + p(-y, 6) : p(y, 4)}-${p(m)}-${p(d)}T${time}Z`;
 }
 
 const KU_TEXT: Record<string, string> = {

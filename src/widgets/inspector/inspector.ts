@@ -8,6 +8,9 @@
  */
 type Loaded = typeof import('./load.ts');
 
+/** Same cap as the core's MAX_INPUT_BYTES (not imported, so the page stays free of core code). */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
 interface Picked { name: string; data: Uint8Array }
 
 class CertlabInspector extends HTMLElement {
@@ -72,7 +75,13 @@ class CertlabInspector extends HTMLElement {
   }
 
   async addFiles(list: File[]): Promise<void> {
-    for (const f of list) this.#files.push({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) });
+    const tooBig = list.filter((f) => f.size > MAX_FILE_BYTES);
+    for (const f of list) if (f.size <= MAX_FILE_BYTES) this.#files.push({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) });
+    if (tooBig.length) {
+      // not even read: the core's 10 MB cap would refuse it anyway
+      this.#status(`${tooBig.map((f) => f.name).join(', ')}: more than 10 MB, not read. A certificate bundle is rarely more than a few hundred kilobytes.`);
+      if (tooBig.length === list.length) return;
+    }
     this.#renderFileList();
     await this.run();
   }
