@@ -133,7 +133,7 @@ describe('simulator', () => {
 
   it('Chromium signs with RSASSA-PKCS1-v1_5 + SHA-1 (RSA hierarchy, SHA-1 mode)', async () => {
     const page = await simulatorPage();
-    await page.locator('certlab-simulator select[name="key"]').selectOption('RSA-2048');
+    await page.locator('certlab-simulator select[name="key"]').first().selectOption('RSA-2048');
     await runModes(page, ['SHA-1 signature']);
     expect((await row(page, 'openssl-verify')).message).toBe('error 68 at 0 depth lookup: CA signature digest algorithm too weak\nerror leaf.pem: verification failed');
     await expect(page.locator('certlab-simulator .sim-showcerts pre').textContent()).resolves.toContain('sigalg: RSA-SHA1');
@@ -144,6 +144,18 @@ describe('simulator', () => {
     await runModes(page, ['Server sends leaf only']);
     const violations = await axeViolations(page, 'certlab-simulator');
     expect(violations).toEqual([]);
+  });
+
+  it('an embedded simulator opens with its preset ticked and only its modes offered', async () => {
+    const page = await simulatorPage();
+    const embedded = page.locator('certlab-simulator').nth(1);
+    const offered = await embedded.locator('input[name="mode"]').evaluateAll((inputs) =>
+      inputs.map((i) => `${(i as HTMLInputElement).value}:${(i as HTMLInputElement).checked}`));
+    expect(offered).toEqual(['leaf-only:true', 'root-included:false', 'private-ca:false']);
+    await embedded.getByRole('button', { name: 'Generate the certificates and connect' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('certlab-simulator')[1]?.getAttribute('data-runs') === '1', undefined, { timeout: 30_000 });
+    await expect(embedded.locator('tr[data-client="chrome"] [data-verdict]').getAttribute('data-verdict')).resolves.toBe('connects');
+    await expect(embedded.locator('tr[data-client="python"] [data-verdict]').getAttribute('data-verdict')).resolves.toBe('fails');
   });
 
   it('downloads a real PEM certificate', async () => {
