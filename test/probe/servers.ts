@@ -17,7 +17,7 @@ export interface Running {
   close: () => Promise<void>;
 }
 
-function track(server: NetServer, host: string): Promise<Running> {
+function track(server: NetServer, host: string, listenPort = 0): Promise<Running> {
   let count = 0;
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {
@@ -26,8 +26,9 @@ function track(server: NetServer, host: string): Promise<Running> {
     s.on('close', () => sockets.delete(s));
     s.on('error', () => {});
   });
-  return new Promise((resolve) => {
-    server.listen(0, host, () => {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listenPort, host, () => {
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : 0;
       resolve({
@@ -54,6 +55,8 @@ export interface TlsServerSpec {
   ocsp?: Uint8Array;
   alpn?: string[];
   host?: string;
+  /** Listening port (default: any free port). */
+  port?: number;
 }
 
 export function startNodeTls(spec: TlsServerSpec): Promise<Running> {
@@ -69,7 +72,7 @@ export function startNodeTls(spec: TlsServerSpec): Promise<Running> {
   if (spec.ocsp) server.on('OCSPRequest', (_c, _i, cb) => cb(null, Buffer.from(spec.ocsp!)));
   server.on('tlsClientError', () => {});
   server.on('secureConnection', (s) => s.on('error', () => {}));
-  return track(server as unknown as NetServer, spec.host ?? '127.0.0.1');
+  return track(server as unknown as NetServer, spec.host ?? '127.0.0.1', spec.port ?? 0);
 }
 
 /** `openssl s_server` with the leaf and the rest of the list as -cert_chain, in that order. */

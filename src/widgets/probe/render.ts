@@ -1,0 +1,100 @@
+/**
+ * Renders the probe's JSON result as the evidence report: headline, what each client says,
+ * the certificates exactly as sent, findings, the copyable evidence block and the email.
+ * Every server-provided value goes in through textContent, never as HTML.
+ */
+
+export interface ProbeResultView {
+  target: { host: string; port: number; servername: string | null };
+  ip: string;
+  presented: { index: number; subject?: string; issuer?: string; validity?: string; role?: string; duplicateOf?: number; error?: string; sha256: string }[];
+  protocol: string | null;
+  cipher: string | null;
+  alpn: string | null;
+  ocspStapled: boolean;
+  clientCertRequested: boolean;
+  timings: { dnsMs: number; connectMs: number; handshakeMs: number };
+  handshake: { completed: boolean; error?: { kind: string; message: string } };
+  verdicts?: Record<string, { ok: boolean; code: number; name: string; message: string; label: string; store: string }>;
+  cause: string | null;
+  liability: string | null;
+  headline: string;
+  findings: { kind: string; severity: string; message: string; action: string }[];
+  evidence: string;
+  email: { subject: string; body: string } | null;
+}
+
+type Child = Node | string;
+
+function el(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const c of children) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return e;
+}
+
+function copyBlock(label: string, text: string, id: string): HTMLElement {
+  const pre = el('pre', { id, class: 'probe-pre', tabindex: '0' }, text);
+  const button = el('button', { type: 'button', 'aria-controls': id }, `Copy ${label}`);
+  button.addEventListener('click', () => {
+    void navigator.clipboard?.writeText(text).then(
+      () => (button.textContent = 'Copied'),
+      () => (button.textContent = 'Select the text and copy it'),
+    );
+  });
+  return el('div', { class: 'probe-copy' }, button, pre);
+}
+
+function verdictTable(v: NonNullable<ProbeResultView['verdicts']>): HTMLElement {
+  const rows = Object.entries(v).map(([id, r]) =>
+    el('tr', { 'data-client': id, class: r.ok ? 'probe-ok' : 'probe-fail' },
+      el('th', { scope: 'row' }, r.label),
+      el('td', {}, r.ok ? 'connects' : 'fails'),
+      el('td', {}, el('code', {}, r.ok ? '' : r.message)),
+      el('td', { class: 'probe-store' }, r.store)),
+  );
+  return el('div', { class: 'probe-table-wrap' },
+    el('table', { class: 'probe-table' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Client'), el('th', { scope: 'col' }, 'Result'), el('th', { scope: 'col' }, 'What it prints'), el('th', { scope: 'col' }, 'Trust store'))),
+      el('tbody', {}, ...rows)));
+}
+
+function presentedList(r: ProbeResultView): HTMLElement {
+  const items = r.presented.map((c) =>
+    el('li', {},
+      c.error
+        ? `certificate ${c.index} could not be read: ${c.error}`
+        : `${c.subject ?? '?'} — issued by ${c.issuer ?? '?'} — ${c.validity ?? ''}${c.duplicateOf !== undefined ? ` — duplicate of #${c.duplicateOf}` : ''}`),
+  );
+  return el('ol', { class: 'probe-presented', start: '0' }, ...items);
+}
+
+export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: string): void {
+  out.replaceChildren();
+  const failing = r.verdicts ? Object.values(r.verdicts).some((v) => !v.ok) : true;
+  out.append(
+    el('section', { class: `probe-card ${failing || r.handshake.error ? 'probe-bad' : 'probe-good'}`, 'aria-labelledby': `${uid}-headline` },
+      el('h3', { id: `${uid}-headline` }, r.headline),
+      el('p', { class: 'probe-badges' },
+        ...[r.cause && `cause: ${r.cause}`, r.liability && `who acts: ${r.liability}`, r.protocol, r.cipher, r.alpn && `ALPN ${r.alpn}`,
+          r.ocspStapled ? 'OCSP stapled' : 'no OCSP stapling', r.clientCertRequested ? 'client certificate requested' : null,
+          `${r.ip}`, `handshake ${Math.round(r.timings.handshakeMs)} ms`]
+          .filter((x): x is string => !!x).map((t) => el('span', { class: 'probe-badge' }, t))),
+      ...(r.handshake.error ? [el('p', { class: 'certlab-error' }, r.handshake.error.message)] : []),
+    ),
+  );
+  if (r.verdicts) out.append(el('h3', {}, 'What each client says'), verdictTable(r.verdicts));
+  out.append(el('h3', {}, `The chain exactly as sent (${r.presented.length})`), presentedList(r));
+  const notable = r.findings.filter((f) => f.severity !== 'info' || f.kind === 'root-included' || f.kind === 'client-cert-requested');
+  if (notable.length) {
+    out.append(el('h3', {}, 'Findings'), el('ul', { class: 'probe-findings' }, ...notable.map((f) => el('li', { 'data-severity': f.severity }, el('strong', {}, `${f.severity}: `), `${f.message}. `, f.action))));
+  }
+  out.append(el('h3', {}, 'Evidence'), copyBlock('evidence', r.evidence, `${uid}-evidence`));
+  if (r.email) {
+    out.append(el('h3', {}, 'Email to the server\'s administrators'), el('p', {}, el('strong', {}, 'Subject: '), r.email.subject), copyBlock('email', r.email.body, `${uid}-email`));
+  }
+}
+
+export function renderProbeError(out: HTMLElement, message: string): void {
+  out.replaceChildren(el('p', { class: 'certlab-error', role: 'alert' }, message));
+}
