@@ -16,7 +16,7 @@ import { errorJson } from './probe/result.ts';
 import { ConcurrencyCap, RateLimiter } from './probe/rate-limit.ts';
 import type { Resolver } from './probe/resolver.ts';
 import { analyseProbe } from './probe/analyse.ts';
-import { fetchAia } from './probe/aia-fetch.ts';
+import { probeAiaFetcher } from './probe/aia-fetch.ts';
 
 export interface ProbeHandlerOptions {
   config?: ProbeConfig;
@@ -110,7 +110,7 @@ export function createProbeHandler(options: ProbeHandlerOptions = {}): ProbeHand
         const r = outcome.error.refusal;
         return json(SYNTAX_REFUSALS.includes(r.kind) ? 400 : 403, { error: { kind: 'Refused', message: describeRefusal(r), detail: r } });
       }
-      const aiaFetcher = (url: string) => fetchAia(url, { policy: config.policy, ...(options.resolver ? { resolver: options.resolver } : {}) }).then((r) => (r.ok ? r.bytes : null));
+      const aiaFetcher = probeAiaFetcher({ policy: config.policy, ...(options.resolver ? { resolver: options.resolver } : {}) });
       const result = await analyseProbe(outcome, now(), globalThis.crypto.subtle, { aiaFetcher });
       if (!result) return json(502, { target: parsed.value, error: outcome.ok ? undefined : errorJson(outcome.error) });
       return json(200, result);

@@ -13,7 +13,7 @@ import { pemCertificates } from '../../core/pem.ts';
 import { probe } from '../../server/probe/engine.ts';
 import { describeProbeError } from '../../server/probe/errors.ts';
 import { type ProbeAnalysis, analyseProbe } from '../../server/probe/analyse.ts';
-import { fetchAia } from '../../server/probe/aia-fetch.ts';
+import { probeAiaFetcher } from '../../server/probe/aia-fetch.ts';
 import { STRICT_CLIENTS } from '../../server/probe/verdicts.ts';
 
 export const summary = 'show what a TLS server presents and what each client will say';
@@ -117,7 +117,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const outcome = await probe({ host: o.target!, ...(o.servername ? { servername: o.servername } : {}) }, { policy: null });
-  const aiaFetcher = (url: string) => fetchAia(url, { policy: null }).then((r) => (r.ok ? r.bytes : null));
+  const aiaFetcher = probeAiaFetcher({ policy: null });
   const analysis = await analyseProbe(outcome, Date.now(), globalThis.crypto.subtle, { extraAnchors: anchors, aiaFetcher });
   if (!analysis) {
     const error = outcome.ok ? undefined : outcome.error;

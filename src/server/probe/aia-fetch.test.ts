@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchAia } from './aia-fetch.ts';
+import { fetchAia, probeAiaFetcher } from './aia-fetch.ts';
 
 const DER = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x05]);
 let server: Server;
@@ -72,5 +72,16 @@ describe('fetchAia', () => {
     expect(await fetchAia('https://ca.example/ica.der', LOCAL)).toEqual({ ok: false, error: { kind: 'UnsupportedScheme', url: 'https://ca.example/ica.der', scheme: 'https' } });
     expect(await fetchAia('ldap://ca.example/cn=x', LOCAL)).toEqual({ ok: false, error: { kind: 'UnsupportedScheme', url: 'ldap://ca.example/cn=x', scheme: 'ldap' } });
     expect(await fetchAia('not a url', LOCAL)).toEqual({ ok: false, error: { kind: 'BadUrl', url: 'not a url' } });
+  });
+
+  it('a probe fetches each URL once and stops after its fetch budget', async () => {
+    requests = [];
+    const fetcher = probeAiaFetcher({ ...LOCAL, maxFetches: 2 });
+    const url = (p: string) => `http://127.0.0.1:${port}${p}`;
+    expect(await fetcher(url('/ica.der'))).toEqual(DER);
+    expect(await fetcher(url('/ica.der'))).toEqual(DER);
+    expect(await fetcher(url('/nope'))).toBe(null);
+    expect(await fetcher(url('/ica.der?again'))).toBe(null);
+    expect(requests).toEqual([`127.0.0.1:${port} /ica.der`, `127.0.0.1:${port} /nope`]);
   });
 });

@@ -92,3 +92,25 @@ export async function fetchAia(url: string, options: AiaFetchOptions): Promise<A
     req.end();
   });
 }
+
+/**
+ * The AIA fetcher one probe uses: each URL fetched at most once (clients with different
+ * policies share the answer), at most `maxFetches` URLs and `totalMs` in all, so a hostile
+ * certificate full of slow AIA URLs cannot hold a probe open.
+ */
+export function probeAiaFetcher(options: AiaFetchOptions & { maxFetches?: number; totalMs?: number }): (url: string) => Promise<Uint8Array | null> {
+  const cache = new Map<string, Promise<Uint8Array | null>>();
+  const deadline = Date.now() + (options.totalMs ?? 10_000);
+  const maxFetches = options.maxFetches ?? 5;
+  return (url) => {
+    let p = cache.get(url);
+    if (!p) {
+      const left = deadline - Date.now();
+      p = cache.size >= maxFetches || left <= 0
+        ? Promise.resolve(null)
+        : fetchAia(url, { ...options, timeoutMs: Math.min(options.timeoutMs ?? 10_000, left) }).then((r) => (r.ok ? r.bytes : null));
+      cache.set(url, p);
+    }
+    return p;
+  };
+}
