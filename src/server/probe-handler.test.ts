@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestPki, makeTestPki } from '../../test/probe/pki.ts';
-import { type Running, startHostile, startNodeTls } from '../../test/probe/servers.ts';
+import { type Running, sClientText, startHostile, startNodeTls } from '../../test/probe/servers.ts';
 import { type ProbeConfig, ProbeConfigError, probeConfigFromEnv } from './probe/config.ts';
 import { createProbeHandler } from './probe-handler.ts';
 
@@ -42,6 +42,14 @@ describe('probe handler: results', () => {
     ]);
     expect(body.presented[0].dnsNames).toEqual(['probe.test', 'localhost']);
     expect(body.evidence).toContain(' 0 s:O = certlab tests, CN = probe.test\n   i:O = certlab tests, CN = Probe Test ICA 2\n');
+  });
+
+  it("the evidence block's chain lines are the ones openssl s_client -showcerts prints", async () => {
+    const res = await handlerWith(LOCAL_ENV)(post(JSON.stringify({ host: `127.0.0.1:${server.port}`, servername: 'probe.test' })));
+    const chainLines = (text: string) => text.split('\n').filter((l) => /^ \d s:|^ {3}[iv]:/.test(l));
+    const ours = chainLines((await res.json()).evidence);
+    expect(ours.length).toBe(9);
+    expect(ours).toEqual(chainLines(await sClientText(server.port, 'probe.test')));
   });
 
   it('GET with ?host=&port= serves permalinks', async () => {

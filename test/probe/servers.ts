@@ -107,6 +107,15 @@ export function startOpensslServer(dir: string, spec: TlsServerSpec & { flags?: 
   });
 }
 
+/** The whole text `openssl s_client -showcerts` prints for the server. */
+export function sClientText(port: number, servername: string | null, host = '127.0.0.1'): Promise<string> {
+  const args = ['s_client', '-connect', `${host.includes(':') ? `[${host}]` : host}:${port}`, '-showcerts', ...(servername ? ['-servername', servername] : ['-noservername'])];
+  return new Promise((resolve) => {
+    const child = execFile('openssl', args, { timeout: 10_000 }, (_err, stdout) => resolve(stdout));
+    child.stdin?.end();
+  });
+}
+
 /** What `openssl s_client -showcerts` says the server presented, as DER in order. */
 export function sClientShowcerts(port: number, servername: string | null, flags: string[] = [], host = '127.0.0.1'): Promise<Uint8Array[]> {
   const args = ['s_client', '-connect', `${host.includes(':') ? `[${host}]` : host}:${port}`, '-showcerts', ...(servername ? ['-servername', servername] : ['-noservername']), ...flags];

@@ -91,6 +91,11 @@ export function toHuman(a: ProbeAnalysis): string {
       lines.push(`  ${v.ok ? 'ok  ' : 'FAIL'} ${id.padEnd(8)} ${v.ok ? '' : v.message.split('\n')[0]}`.trimEnd());
     }
   }
+  const notable = a.findings.filter((f) => f.severity !== 'info');
+  if (notable.length) {
+    lines.push('', 'Findings:');
+    for (const f of notable) lines.push(`  ${f.severity}: ${f.message}. ${f.action}`);
+  }
   if (a.email) lines.push('', `Email to the server's administrators — Subject: ${a.email.subject}`, '', a.email.body);
   return lines.join('\n');
 }
