@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readServerFlight } from './server-flight.ts';
 
@@ -106,5 +107,34 @@ describe('readServerFlight, bad input gives typed errors', () => {
     expect(await read([])).toEqual({
       flight: { records: 0, bytes: 0, helloRetryRequest: false, messages: [], certificates: [], ocspStapled: false, clientCertRequested: false, acceptableClientCAs: [], complete: false },
     });
+  });
+});
+
+describe('readServerFlight never throws or hangs on hostile bytes', () => {
+  const valid = [
+    ...record(22, [...serverHello12([...ext(16, vec(2, vec(1, ascii('h2'))))]), ...message(11, vec(3, [...vec(3, CERT_A), ...vec(3, CERT_B)]))]),
+    ...record(22, message(14, [])),
+  ];
+  it('random bytes give a reading, with a typed error when they are not a flight', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), async (bytes) => {
+        const r = await readServerFlight(bytes, { subtle });
+        expect(typeof r.flight.records).toBe('number');
+        if (r.error) expect(typeof r.error.kind).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('a valid flight with one byte changed or cut short gives a reading, never an exception', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 }), fc.nat(valid.length), async (at, value, cut) => {
+        const bytes = Uint8Array.from(valid);
+        bytes[at] = value;
+        const r = await readServerFlight(bytes.subarray(0, cut), { subtle });
+        // the certificate_list holds 16 bytes and every entry takes at least 4
+        expect(r.flight.certificates.length).toBeLessThanOrEqual(4);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
