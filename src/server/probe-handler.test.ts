@@ -125,6 +125,15 @@ describe('probe handler: limits', () => {
     expect((await ask('203.0.113.9')).status).toBe(403);
   });
 
+  it('X-Forwarded-For keys the rate limit only when CERTLAB_PROBE_TRUST_PROXY=1', async () => {
+    const ask = (handler: ReturnType<typeof handlerWith>, socketAddress: string) =>
+      handler(new Request('http://certlab.test/api/probe', { method: 'POST', body: '{"host": "example.com:25"}', headers: { 'x-forwarded-for': '203.0.113.50, 10.0.0.1' } }), { clientAddress: socketAddress });
+    const trusting = handlerWith({ CERTLAB_PROBE_RATE_LIMIT: '1', CERTLAB_PROBE_TRUST_PROXY: '1' });
+    expect([(await ask(trusting, '10.0.0.1')).status, (await ask(trusting, '10.0.0.2')).status]).toEqual([403, 429]);
+    const direct = handlerWith({ CERTLAB_PROBE_RATE_LIMIT: '1' });
+    expect([(await ask(direct, '10.0.0.1')).status, (await ask(direct, '10.0.0.2')).status]).toEqual([403, 403]);
+  });
+
   it('503 with Retry-After when every probe slot is busy', async () => {
     const silent = await startHostile('silent');
     try {
