@@ -206,6 +206,30 @@ describe('inspect finds every object', () => {
   });
 });
 
+describe('certificates embedded in other text', () => {
+  it('reads PEM inside JSON strings (a real x509-limbo case file)', async () => {
+    const json = readFileSync('/work/shared/conformance/x509-limbo/online/docs.python.org.limbo.json', 'utf8');
+    const tc = JSON.parse(json);
+    const r = await run(json);
+    expect(r.items.map((i) => i.kind)).toEqual(new Array(1 + tc.untrusted_intermediates.length + tc.trusted_certs.length).fill('certificate'));
+  });
+
+  it('reads the base64 *-data fields of a kubeconfig', async () => {
+    const b64 = (t: string) => Buffer.from(t).toString('base64');
+    const kubeconfig = [
+      'apiVersion: v1', 'clusters:', '- cluster:', `    certificate-authority-data: ${b64(chain.pem.root)}`, '    server: https://127.0.0.1:6443',
+      'users:', '- name: admin', '  user:', `    client-certificate-data: ${b64(chain.pem.ee)}`, `    client-key-data: ${b64(chain.pem.eeKey)}`, '',
+    ].join('\n');
+    const r = await run(kubeconfig);
+    expect(kinds(r)).toEqual([
+      ['certificate', 'pem', 'CERTIFICATE', 'CN=Certlab Root R1'],
+      ['certificate', 'pem', 'CERTIFICATE', 'CN=www.example.test'],
+      ['private-key', 'pem', 'PRIVATE KEY', 'PKCS#8 EC 256'],
+    ]);
+    expect(r.matches[0]).toEqual({ item: 2, certificates: [1], csrs: [], privateKeys: [] });
+  });
+});
+
 describe('s_client without -showcerts, verified against the root', () => {
   it('reads the chain lines and the one server certificate, verify code 0 over TLS 1.3', async () => {
     const out = await captureShowcerts(chain, ['-cert', 'ee.pem', '-key', 'ee.key', '-cert_chain', 'ica.pem'], ['-CAfile', 'root.pem', '-verify_hostname', 'www.example.test', '-tls1_3'], false);

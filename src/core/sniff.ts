@@ -69,8 +69,35 @@ async function readDer(ctx: ObjectContext, bytes: Uint8Array, file: string | und
   return false;
 }
 
-async function readText(ctx: ObjectContext, text: string, file: string | undefined): Promise<void> {
+/** Base64 that decodes to PEM text (kubeconfig's *-data fields hold base64 of PEM). */
+function pemInside(bytes: Uint8Array): string | undefined {
+  const head = String.fromCharCode(...bytes.subarray(0, 11));
+  return head === '-----BEGIN ' ? new TextDecoder().decode(bytes) : undefined;
+}
+
+/**
+ * Base64 tokens inside other text: YAML (kubeconfig's certificate-authority-data,
+ * client-certificate-data, client-key-data), .env files, JSON. Each token that is DER of a
+ * known kind, or base64 of PEM, is read. Returns whether any was.
+ */
+async function readEmbedded(ctx: ObjectContext, text: string, file: string | undefined): Promise<boolean> {
+  let found = false;
+  for (const m of text.matchAll(/[A-Za-z0-9+/]{80,}={0,2}/g)) {
+    const d = decodeBase64(m[0]);
+    if (!d.ok) continue;
+    const pem = pemInside(d.bytes);
+    if (pem !== undefined) {
+      await readText(ctx, pem, file, 1);
+      found = true;
+    } else if (classifyDer(d.bytes)) found = (await readDer(ctx, d.bytes, file, 'base64')) || found;
+  }
+  return found;
+}
+
+async function readText(ctx: ObjectContext, input: string, file: string | undefined, nesting = 0): Promise<void> {
   const { sink } = ctx;
+  // PEM inside JSON strings ("-----BEGIN CERTIFICATE-----\nMIIB..."): unescape the newlines
+  const text = input.includes('-----BEGIN ') && input.includes('\\n') ? input.replace(/\\r\\n|\\n/g, '\n') : input;
   const scan = scanPem(text);
   let parent: number | undefined;
   if (looksLikeSClient(text)) parent = sink.add({ format: 's_client', file }, { kind: 's-client', sClient: parseSClient(text) });
@@ -98,12 +125,15 @@ async function readText(ctx: ObjectContext, text: string, file: string | undefin
   if (!trimmed) return;
   if (looksLikeBase64(trimmed)) {
     const d = decodeBase64(trimmed);
+    const pem = d.ok && nesting === 0 ? pemInside(d.bytes) : undefined;
+    if (pem !== undefined) return readText(ctx, pem, file, nesting + 1);
     if (d.ok && (await readDer(ctx, d.bytes, file, 'base64'))) return;
   }
   if (/^[0-9a-fA-F:\s]+$/.test(trimmed)) {
     const h = fromHex(trimmed);
     if (h && (await readDer(ctx, h, file, 'hex'))) return;
   }
+  if (nesting === 0 && (await readEmbedded(ctx, trimmed, file))) return;
   sink.add({ format: 'pem', file }, { kind: 'error', error: inspectErrors.unknownFormat(describeText(text)) });
 }
 
