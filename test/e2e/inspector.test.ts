@@ -103,6 +103,17 @@ describe('inspector', () => {
     expect(requests.filter((r) => !(r.method() === 'GET' && r.url().startsWith(`${origin}/_astro/`) && r.resourceType() === 'script' && r.postData() === null))).toEqual([]);
   });
 
+  it('draws the broken link when the intermediate in the bundle has the right name but the wrong key', async () => {
+    const page = await inspectorPage();
+    const before = await runs(page);
+    // ee -> ica, but the bundle holds ica-rekeyed (same subject, new key)
+    await page.getByRole('textbox', { name: /Paste or drop/ }).fill(chain.pem.ee + readFileSync(chain.path('ica-rekeyed.pem'), 'utf8'));
+    await page.keyboard.press('Control+Enter');
+    await waitForRun(page, before);
+    await expect(page.locator('certlab-inspector [data-link="broken"]').textContent()).resolves.toBe('✗ signature broken');
+    await expect(page.locator('certlab-inspector [data-finding="bad-signature"] .insp-action').textContent()).resolves.toMatch(/^What to do: The bundle holds a different certificate with the same name/);
+  });
+
   it('reads sensibly with JavaScript off', async () => {
     const page = await site.page('/tools/inspector/', { javaScriptEnabled: false });
     await expect(page.getByRole('heading', { name: 'What it reads' }).count()).resolves.toBe(1);

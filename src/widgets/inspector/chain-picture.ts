@@ -28,6 +28,14 @@ export function renderChain(r: InspectResult): HTMLElement | undefined {
       const ok = link?.signature === 'valid';
       pic.append(text('li', ok ? '✓ signed by ↓' : '✗ signature broken', { class: `insp-link ${ok ? 'insp-link-ok' : 'insp-link-broken'}`, 'data-link': ok ? 'verified' : 'broken' }));
     } else if (!c.selfIssued) {
+      const bad = r.findings.find((f) => f.kind === 'bad-signature' && f.items[0] === idx);
+      const wrong = bad ? r.items[bad.items[1]] : undefined;
+      if (wrong?.kind === 'certificate') {
+        // the certificate in the input that has the issuer's name but not its key
+        pic.append(text('li', '✗ signature broken', { class: 'insp-link insp-link-broken', 'data-link': 'broken' }));
+        pic.append(text('li', `${wrong.certificate.subject.oneline.split(', ').pop()} [${wrong.index}]: same name, different key`, { class: 'insp-node insp-absent' }));
+        return;
+      }
       const missing = r.findings.find((f) => f.kind === 'intermediate-missing');
       pic.append(text('li', missing ? '✗ issuer missing' : '… issuer not included', { class: `insp-link ${missing ? 'insp-link-broken' : 'insp-link-open'}`, 'data-link': missing ? 'missing' : 'open' }));
       pic.append(text('li', c.issuer.oneline.split(', ').pop() ?? c.issuer.oneline, { class: `insp-node insp-absent` }));
