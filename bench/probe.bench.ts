@@ -4,11 +4,13 @@
  *  - time to read the presented chain: certlab's probe engine vs `openssl s_client -showcerts`
  *    on the same server (s_client's figure includes starting its process, as a user feels it);
  *    the ratio is certlab / openssl;
- *  - the full route (probe + verdicts for 9 clients + evidence) through the Web handler:
- *    probes per second with 20 concurrent clients (CERTLAB_PROBE_ALLOW_PRIVATE=1), and the
- *    process memory before and after.
+ *  - the full route (probe + verdicts for 9 clients + findings + evidence) through the Web
+ *    handler: probes per second with 20 concurrent clients (CERTLAB_PROBE_ALLOW_PRIVATE=1)
+ *    against a node:tls server in its own process (s_server serves one connection at a
+ *    time), latency percentiles, and the process memory before and after.
  */
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { makeTestPki } from '../test/probe/pki.ts';
@@ -47,6 +49,7 @@ function sClientTime(target: string): Promise<number> {
   });
 }
 
+let stopChild = () => {};
 const pki = makeTestPki();
 const server = await startOpensslServer(pki.dir, { chain: [pki.leaf, pki.ica2, pki.ica1], key: pki.leaf, flags: ['-tls1_3'] });
 const target = `127.0.0.1:${server.port}`;
@@ -68,9 +71,21 @@ try {
   console.log(`probe / s_client ratio: ${(median(ours) / median(theirs)).toFixed(2)}`);
 
   // --- the route under 20 concurrent clients ----------------------------------------------
+  // A node:tls server in its own process: openssl s_server takes one connection at a time.
+  const child = spawn(process.execPath, [join(import.meta.dirname, '../test/probe/serve-chain.ts'), pki.leaf.keyPath, pki.leaf.certPath, pki.ica2.certPath, pki.ica1.certPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const routePort = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /PORT (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`serve-chain exited with ${code}`)));
+  });
+  stopChild = () => child.kill('SIGTERM');
   const config = probeConfigFromEnv({ CERTLAB_PROBE_ALLOW_PRIVATE: '1', CERTLAB_PROBE_PORTS: '*', CERTLAB_PROBE_MAX_CONCURRENT: '20', CERTLAB_PROBE_RATE_LIMIT: '100000' });
   const handler = createProbeHandler({ config });
-  const body = JSON.stringify({ host: target, servername: 'probe.test' });
+  const body = JSON.stringify({ host: `127.0.0.1:${routePort}`, servername: 'probe.test' });
   const ask = (client: number) =>
     handler(new Request('http://bench.test/api/probe', { method: 'POST', body }), { clientAddress: `198.51.100.${client}` });
   const warm = await ask(0);
@@ -81,11 +96,14 @@ try {
   const CLIENTS = 20;
   const DURATION_MS = 6000;
   const statuses: Record<number, number> = {};
+  const latencies: number[] = [];
   const start = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, c) => {
       while (performance.now() - start < DURATION_MS) {
+        const t = performance.now();
         const res = await ask(c + 1);
+        latencies.push(performance.now() - t);
         await res.text();
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       }
@@ -99,9 +117,12 @@ try {
   console.log(`route probes answered 200: ${ok} in ${elapsed.toFixed(1)} s`);
   console.log(`route other statuses: ${JSON.stringify(Object.fromEntries(Object.entries(statuses).filter(([s]) => s !== '200')))}`);
   console.log(`route probes per second: ${(ok / elapsed).toFixed(1)}`);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  console.log(`route latency ms p50/p95/max: ${median(latencies).toFixed(0)} / ${sorted[Math.floor(sorted.length * 0.95)]!.toFixed(0)} / ${sorted[sorted.length - 1]!.toFixed(0)}`);
   console.log(`route rss MB before/after: ${mb(before.rss)} / ${mb(after.rss)}`);
   console.log(`route heap used MB before/after: ${mb(before.heapUsed)} / ${mb(after.heapUsed)}`);
 } finally {
+  stopChild();
   await server.close();
   pki.cleanup();
 }

@@ -139,6 +139,16 @@ describe('what else the handshake says', () => {
     }
   });
 
+  it('offers no ChaCha20 in TLS 1.3 (WebCrypto could not decrypt it): a ChaCha20-only server refuses', async () => {
+    const server = await startOpensslServer(pki.dir, { chain: [pki.leaf], key: pki.leaf, flags: ['-tls1_3', '-ciphersuites', 'TLS_CHACHA20_POLY1305_SHA256'] });
+    try {
+      const outcome = await probe({ host: `127.0.0.1:${server.port}`, servername: 'probe.test' }, LOCAL);
+      expect(!outcome.ok && outcome.error).toEqual({ kind: 'ServerAlert', alert: { level: 'fatal', description: 40, name: 'handshake_failure' } });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('IPv6 loopback without SNI', async () => {
     const server = await startNodeTls({ chain: [pki.leaf, pki.ica2], key: pki.leaf, host: '::1' });
     try {

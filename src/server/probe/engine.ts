@@ -7,7 +7,7 @@
  * can happen (DNS rebinding). With a policy, every refusal happens before any socket exists.
  */
 import { connect as tcpConnect, type Socket } from 'node:net';
-import { DEFAULT_CIPHERS, connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { DEFAULT_CIPHERS, type SecureContext, connect as tlsConnect, createSecureContext, type TLSSocket } from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { type TargetPolicy, admitAddress, admitTarget } from '../../core/net/policy.ts';
 import { alertName } from '../../core/tls/names.ts';
@@ -64,6 +64,9 @@ export type ProbeOutcome =
  * decrypted with WebCrypto (which has no ChaCha20). Node takes both in `ciphers` (TLS_* = 1.3).
  */
 const CIPHERS = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', ...DEFAULT_CIPHERS.split(':').filter((c) => !c.startsWith('TLS_'))].join(':');
+/** One context for every probe: building one per connection costs time and native memory. */
+let sharedContext: SecureContext | undefined;
+const probeContext = () => (sharedContext ??= createSecureContext({ ciphers: CIPHERS }));
 const IP_LITERAL = /^[\d.]+$|:/;
 
 const since = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
@@ -134,7 +137,7 @@ function handshake(tcp: Socket, servername: string | null, limits: ProbeLimits):
       rejectUnauthorized: false,
       requestOCSP: true,
       ALPNProtocols: ['h2', 'http/1.1'],
-      ciphers: CIPHERS,
+      secureContext: probeContext(),
     });
     const finish = (end: Omit<HandshakeEnd, 'keylog' | 'recording'>) => {
       if (settled) return;
