@@ -31,7 +31,7 @@ describe('runScenario on hand-written scenarios', () => {
     const r = await run(s);
     expect({ code: r.openssl.code, depth: r.openssl.depth, firstFix: r.fixes[0]?.cause })
       .toEqual({ code: 26, depth: 0, firstFix: 'wrong-purpose' });
-    expect(r.files.map((f) => f.name)).toEqual(['root.pem', 'ica.pem', 'leaf.pem', 'fullchain.pem', 'root.key']);
+    expect(r.files.map((f) => f.name)).toEqual(['root.pem', 'ica.pem', 'leaf.pem', 'fullchain.pem', 'root.key', 'trusted.pem']);
   });
 
   it('an empty trust store with the root sent: 19 at depth 2, the fix hands over root.pem', async () => {

@@ -115,6 +115,14 @@ function downloads(run: SimRun, uid: string): HTMLElement {
     list);
 }
 
+function reproduceSection(run: SimRun, uid: string): HTMLElement {
+  const r = run.reproduce;
+  const lines = [`# ${r.serverLabel}`, r.server, '', '# in another terminal, each client:', ...r.clients.flatMap((c) => [`# ${c.label}`, c.line])];
+  return section('Reproduce it on your machine', `${uid}-repro`,
+    el('p', {}, 'Download the files below into one folder, start the server, and run the clients against it on 127.0.0.1. The host name is only sent as SNI and checked; nothing leaves your machine.'),
+    el('details', { class: 'sim-repro' }, el('summary', {}, 'Commands'), el('pre', {}, el('code', {}, lines.join('\n')))));
+}
+
 export function renderRun(out: HTMLElement, run: SimRun, uid: string, headingLevel = 3): void {
   level = headingLevel;
   out.replaceChildren(
@@ -122,6 +130,7 @@ export function renderRun(out: HTMLElement, run: SimRun, uid: string, headingLev
     picture(run, uid),
     fixes(run, uid),
     showcerts(run, uid),
+    reproduceSection(run, uid),
     downloads(run, uid),
   );
 }

@@ -12,6 +12,7 @@ import { generatePki, type GeneratedPki, type GenerateError } from '../../core/s
 import { OPENSSL_DEBIAN_POLICY, parsePki, validatePki } from '../../core/sim/judge.ts';
 import type { Scenario } from '../../core/sim/scenario.ts';
 import { renderShowcerts } from '../../core/sim/showcerts.ts';
+import { reproduce, shellLine } from '../../core/sim/reproduce.ts';
 import type { ValidationResult } from '../../core/validate/validate.ts';
 import { simClientVerdicts } from '../../core/sim/client-verdicts.ts';
 
@@ -46,6 +47,8 @@ export interface SimRun {
   pictureText: string;
   showcerts: string;
   fixes: Fix[];
+  /** Shell lines that serve this scenario with openssl s_server and point real clients at it. */
+  reproduce: { server: string; serverLabel: string; clients: Array<{ label: string; line: string }> };
   /** Files offered for download: name -> PEM text. */
   files: Array<{ name: string; text: string; note: string }>;
   /** Milliseconds spent generating and judging. */
@@ -99,6 +102,12 @@ export async function runScenario(scenario: Scenario, at: number, crypto: Crypto
   }
   const leaf = byId.get(scenario.serverSends[0]!)!;
   files.push({ name: `${leaf.id}.key`, text: leaf.keyPem, note: 'test key of the server certificate' });
+  const repro = reproduce(scenario);
+  for (const f of repro.files) {
+    if (files.some((x) => x.name === f.name)) continue;
+    const note = f.name === 'served-chain.pem' ? 'what the server sends after its own certificate' : 'the client\'s trust store';
+    files.push({ name: f.name, text: f.ids.map((id) => byId.get(id)!.pem).join(''), note });
+  }
 
   return {
     ok: true,
@@ -108,6 +117,10 @@ export async function runScenario(scenario: Scenario, at: number, crypto: Crypto
       showcerts: renderShowcerts(pki, sClientCode),
       fixes: causes.map((c) => fixFor(scenario, c)),
       files,
+      reproduce: {
+        server: shellLine(repro.server), serverLabel: repro.server.label,
+        clients: repro.clients.map((c) => ({ label: c.label, line: shellLine(c) })),
+      },
       timing: { generateMs: t1 - t0, judgeMs: t2 - t1 },
     },
   };
