@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page, Request } from 'playwright-core';
 import { openSite, whenDefined, type Site } from './harness.ts';
 import { makeChain, makeExtras, type Chain } from '../fixtures/inspect/openssl-chain.ts';
@@ -112,6 +113,20 @@ describe('inspector', () => {
     await waitForRun(page, before);
     await expect(page.locator('certlab-inspector [data-link="broken"]').textContent()).resolves.toBe('✗ signature broken');
     await expect(page.locator('certlab-inspector [data-finding="bad-signature"] .insp-action').textContent()).resolves.toMatch(/^What to do: The bundle holds a different certificate with the same name/);
+  });
+
+  it('has no axe-core violations with every kind of card on screen', async () => {
+    const page = await inspectorPage();
+    const before = await runs(page);
+    await page.getByRole('textbox', { name: /Paste or drop/ }).fill([chain.pem.ee, chain.pem.root, chain.pem.eeKey, readFileSync(chain.path('ee.csr'), 'utf8'), readFileSync(chain.path('ica.crl'), 'utf8'), readFileSync(chain.path('ee-enc.key'), 'utf8')].join(''));
+    await page.getByRole('button', { name: 'Inspect' }).click();
+    await waitForRun(page, before);
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const { axe } = window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
+      return (await axe.run({ include: [['certlab-inspector']] }, { resultTypes: ['violations'] })).violations.map((v) => `${v.id} x${v.nodes.length} ${JSON.stringify(v.nodes.map((n) => (n as { target: unknown; failureSummary: string }).target))}`);
+    });
+    expect(violations).toEqual([]);
   });
 
   it('reads sensibly with JavaScript off', async () => {

@@ -13,7 +13,7 @@ export function renderChain(r: InspectResult): HTMLElement | undefined {
   const b = r.bundle;
   if (!b || b.chain.length === 0 || b.kind === 'trust-store') return undefined;
   const section = el('section', { class: 'insp-chain', 'aria-labelledby': 'insp-chain-h' });
-  section.append(text('h3', 'Chain', { id: 'insp-chain-h' }));
+  section.append(text('h2', 'Chain', { id: 'insp-chain-h' }));
   const pic = el('ol', { class: 'insp-chain-picture', 'aria-hidden': 'true' });
   b.chain.forEach((idx, k) => {
     const it = r.items[idx];

@@ -27,7 +27,7 @@ export function summaryText(r: InspectResult): string {
 function findingsSection(r: InspectResult): HTMLElement | undefined {
   if (!r.findings.length) return undefined;
   const s = el('section', { class: 'insp-findings', 'aria-labelledby': 'insp-findings-h' });
-  s.append(text('h3', 'Findings', { id: 'insp-findings-h' }));
+  s.append(text('h2', 'Findings', { id: 'insp-findings-h' }));
   const ul = el('ul');
   for (const f of r.findings) {
     const li = el('li', { class: `insp-finding insp-${f.severity}`, 'data-finding': f.kind });
@@ -83,10 +83,10 @@ function download(c: Conversion): void {
 function conversionsSection(r: InspectResult, status: (t: string) => void): HTMLElement | undefined {
   if (!r.conversions.length) return undefined;
   const s = el('section', { class: 'insp-conversions', 'aria-labelledby': 'insp-conv-h' });
-  s.append(text('h3', 'Conversions', { id: 'insp-conv-h' }));
+  s.append(text('h2', 'Conversions', { id: 'insp-conv-h' }));
   for (const c of r.conversions) {
     const div = el('div', { class: 'insp-conversion', 'data-conversion': c.id });
-    div.append(text('h4', `${c.title}: ${c.filename}`));
+    div.append(text('h3', `${c.title}: ${c.filename}`));
     if (c.containsPrivateKey) div.append(text('p', 'Contains the private key, unencrypted. Keep it secret.', { class: 'insp-warning' }));
     div.append(text('p', 'The same with openssl:', { class: 'insp-note' }), text('pre', c.command, { class: 'insp-command' }));
     const copy = text('button', `Copy ${c.bytes ? 'as base64' : 'text'}`, { type: 'button' });
@@ -107,12 +107,13 @@ export function renderResult(r: InspectResult, out: HTMLElement, status: (t: str
   if (!r.ok && r.error) {
     const e = r.error;
     const a = el('article', { class: 'insp-card insp-card-error', 'data-kind': 'error' });
-    a.append(text('h3', e.message), text('p', `Received: ${e.received}`), text('p', `Expected: ${e.expected}`), text('p', `What to do: ${e.action}`));
+    a.append(text('h2', e.message), text('p', `Received: ${e.received}`), text('p', `Expected: ${e.expected}`), text('p', `What to do: ${e.action}`));
     out.append(a);
     return;
   }
   for (const part of [findingsSection(r), renderChain(r)]) if (part) out.append(part);
-  const cards = el('section', { class: 'insp-cards', 'aria-label': 'Objects found' });
+  const cards = el('section', { class: 'insp-cards', 'aria-labelledby': 'insp-cards-h' });
+  cards.append(text('h2', `Objects found (${r.items.length})`, { id: 'insp-cards-h' }));
   r.items.forEach((_, i) => cards.append(card(r, i)));
   out.append(cards);
   const conv = conversionsSection(r, status);
