@@ -3,7 +3,7 @@
  * servers on loopback. Chain: root -> ica1 -> ica2 (pathlen:0) -> leaf (probe.test).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestPki, makeTestPki } from '../../test/probe/pki.ts';
+import { type TestPki, issueLeaf, makeTestPki } from '../../test/probe/pki.ts';
 import { type Running, sClientText, startHostile, startNodeTls } from '../../test/probe/servers.ts';
 import { type ProbeConfig, ProbeConfigError, probeConfigFromEnv } from './probe/config.ts';
 import { createProbeHandler } from './probe-handler.ts';
@@ -22,6 +22,7 @@ afterAll(async () => {
   pki?.cleanup();
 });
 
+const chainLines = (text: string) => text.split('\n').filter((l) => /^ \d s:|^ {3}[iav]:/.test(l));
 const post = (body: string) => new Request('http://certlab.test/api/probe', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
 const handlerWith = (env: Record<string, string>, extra: Partial<ProbeConfig> = {}) =>
   createProbeHandler({ config: { ...probeConfigFromEnv(env), ...extra }, now: () => NOW });
@@ -46,10 +47,22 @@ describe('probe handler: results', () => {
 
   it("the evidence block's chain lines are the ones openssl s_client -showcerts prints", async () => {
     const res = await handlerWith(LOCAL_ENV)(post(JSON.stringify({ host: `127.0.0.1:${server.port}`, servername: 'probe.test' })));
-    const chainLines = (text: string) => text.split('\n').filter((l) => /^ \d s:|^ {3}[iv]:/.test(l));
     const ours = chainLines((await res.json()).evidence);
-    expect(ours.length).toBe(9);
+    expect(ours.length).toBe(12);
     expect(ours).toEqual(chainLines(await sClientText(server.port, 'probe.test')));
+  });
+
+  it('the same for a self-signed RSA leaf (a: line with rsaEncryption and RSA-SHA256)', async () => {
+    const rsa = issueLeaf(pki, 'leaf-rsa', { rsa: true, selfSigned: true });
+    const rsaServer = await startNodeTls({ chain: [rsa], key: rsa });
+    try {
+      const res = await handlerWith(LOCAL_ENV)(post(JSON.stringify({ host: `127.0.0.1:${rsaServer.port}`, servername: 'probe.test' })));
+      const ours = chainLines((await res.json()).evidence);
+      expect(ours[2]).toBe('   a:PKEY: rsaEncryption, 2048 (bit); sigalg: RSA-SHA256');
+      expect(ours).toEqual(chainLines(await sClientText(rsaServer.port, 'probe.test')));
+    } finally {
+      await rsaServer.close();
+    }
   });
 
   it('GET with ?host=&port= serves permalinks', async () => {

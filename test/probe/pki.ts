@@ -96,6 +96,8 @@ export interface LeafOptions {
   expired?: boolean;
   /** Self-signed instead of issued by ica2. */
   selfSigned?: boolean;
+  /** RSA 2048 key instead of EC P-256. */
+  rsa?: boolean;
 }
 
 /** Another leaf for one scenario: issued by ica2 unless self-signed. */
@@ -108,13 +110,14 @@ export function issueLeaf(pki: TestPki, name: string, o: LeafOptions = {}): Test
     ...(o.aiaUrl ? [`authorityInfoAccess=caIssuers;URI:${o.aiaUrl}`] : []),
   ].join('\n') + '\n';
   const cn = o.cn ?? 'probe.test';
+  const key = o.rsa ? ['-newkey', 'rsa:2048'] : ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'];
   if (o.selfSigned) {
     writeFileSync(join(pki.dir, `${name}.ext`), ext);
-    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.pem`,
+    openssl(['req', '-x509', ...key, '-nodes', '-keyout', `${name}.key`, '-out', `${name}.pem`,
       '-subj', `/O=certlab tests/CN=${cn}`, '-days', '90', '-extensions', 'v3', '-config', writeConfig(pki.dir, name)], pki.dir);
   } else {
     writeFileSync(join(pki.dir, `${name}.ext`), ext);
-    openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/O=certlab tests/CN=${cn}`], pki.dir);
+    openssl(['req', '-new', ...key, '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/O=certlab tests/CN=${cn}`], pki.dir);
     openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ica2.pem', '-CAkey', 'ica2.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', o.expired ? '-1' : '90', '-extfile', `${name}.ext`], pki.dir);
   }
   return load(pki.dir, name);
