@@ -57,6 +57,9 @@ describe('certlab inspect', () => {
     const w = await certlab([chain.path('legacy.p12'), '--password', 'nope']);
     expect(w.code).toBe(2);
     expect(w.stderr.split('\n')[0]).toBe('certlab inspect: wrong password for this .p12/.pfx (MAC check failed (sha1, 2048 iterations))');
+    writeFileSync(chain.path('pass.txt'), 's3cret\n');
+    const viaFile = await certlab([chain.path('legacy.p12'), '--password-file', chain.path('pass.txt')]);
+    expect([viaFile.code, viaFile.stdout.split('\n')[0]]).toEqual([0, '[0] PKCS#12 file']);
     const missing = await certlab([chain.path('no-such-file.pem')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^certlab inspect: cannot read ".*no-such-file.pem": ENOENT/);

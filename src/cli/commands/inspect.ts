@@ -17,20 +17,21 @@ import { encodeBase64 } from '../../core/base64.ts';
 export const summary = 'read certificates, keys, CSRs, PKCS#7/#12 and s_client output';
 
 const USAGE = [
-  'usage: certlab inspect <file|-> [--password P] [--json] [--at ISO-8601]',
+  'usage: certlab inspect <file|-> [--password P | --password-file F] [--json] [--at ISO-8601]',
   '',
   'Reads PEM (any label), DER, bare base64, PKCS#7 (.p7b), PKCS#12 (.p12/.pfx, also -legacy)',
   'and `openssl s_client -showcerts` output, and explains every object, the chain and what',
   'is wrong with it.',
   '',
   '  --password P  password of a .p12/.pfx or an encrypted private key',
+  '  --password-file F  read the password from the first line of F (keeps it out of `ps`)',
   '  --json        print { ok, items: [{ kind, ... }], bundle, matches, findings }',
   '  --at TIME     judge validity at this time, ISO-8601 (default: now)',
   '',
   'Exit status: 0 read, 2 unreadable input (the error on stderr).',
 ].join('\n');
 
-interface Options { file?: string; password?: string; json: boolean; at?: string }
+interface Options { file?: string; password?: string; passwordFile?: string; json: boolean; at?: string }
 
 export function parseArgs(argv: string[]): { ok: true; options: Options } | { ok: false; error: string } | { ok: 'help' } {
   const o: Options = { json: false };
@@ -38,13 +39,14 @@ export function parseArgs(argv: string[]): { ok: true; options: Options } | { ok
     const a = argv[i];
     if (a === '--help' || a === '-h') return { ok: 'help' };
     if (a === '--json') o.json = true;
-    else if (a === '--password' || a === '--at') {
+    else if (a === '--password' || a === '--password-file' || a === '--at') {
       const v = argv[++i];
       if (v === undefined) return { ok: false, error: `${a} needs a value` };
       if (a === '--password') o.password = v;
+      else if (a === '--password-file') o.passwordFile = v;
       else o.at = v;
     } else if (a.startsWith('--password=')) o.password = a.slice(11);
-    else if (a.startsWith('-') && a !== '-') return { ok: false, error: `unknown option "${a}". Expected one of: --password, --json, --at` };
+    else if (a.startsWith('-') && a !== '-') return { ok: false, error: `unknown option "${a}". Expected one of: --password, --password-file, --json, --at` };
     else if (o.file === undefined) o.file = a;
     else return { ok: false, error: `one input at a time; received "${o.file}" and "${a}"` };
   }
@@ -110,7 +112,16 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.err(`certlab inspect: ${parsed.error}\n\n${USAGE}`);
     return 2;
   }
-  const { file, password, json } = parsed.options;
+  const { file, json, passwordFile } = parsed.options;
+  let password = parsed.options.password;
+  if (passwordFile !== undefined) {
+    try {
+      password = (await readFile(passwordFile, 'utf8')).split(/\r?\n/)[0];
+    } catch (e) {
+      io.err(`certlab inspect: cannot read the password file "${passwordFile}": ${(e as Error).message}`);
+      return 2;
+    }
+  }
   let at = Date.now();
   if (parsed.options.at !== undefined) {
     at = Date.parse(parsed.options.at);
