@@ -12,6 +12,8 @@ const captured = JSON.parse(readFileSync(new URL('./captured.json', import.meta.
 };
 
 /** Which captured client stands for which profile. */
+/** Python: the profile is 3.13 (strict, partial chains); its other knobs were captured on 3.11.7. */
+const PY313 = 'python313';
 const RUNNER: Record<string, string> = { openssl: 'openssl', curl: 'curl', python: 'python-ssl', node: 'node24', java: 'java', go: 'go', chrome: 'chromium' };
 
 function passed(situation: string, client: string): boolean {
@@ -35,20 +37,21 @@ describe('captured profile knobs agree with the real clients', () => {
       cnFallback: e.cnFallback.basis === 'captured' ? p.policy.cnFallback === passed('cn-only', c) : 'not captured',
       minRsaBits: e.minRsaBits.basis === 'captured' ? (p.policy.minRsaBits > 1024) === !passed('weak-key', c) : 'not captured',
       rejectSha1: e.rejectSha1.basis === 'captured' ? p.policy.rejectSha1 === !passed('weak-digest', c) : 'not captured',
-      partialChain: e.partialChain.basis === 'captured' ? p.policy.partialChain === passed('trusted-intermediate', c) : 'not captured',
+      partialChain: e.partialChain.basis === 'captured' ? p.policy.partialChain === passed('trusted-intermediate', p.id === 'python' ? PY313 : c) : 'not captured',
+      strict: e.strict.basis === 'captured' ? p.policy.strict === !passed('ca-without-keyusage', p.id === 'python' ? PY313 : c) : 'not captured',
       aiaFetch: aiaCheck(p.policy.aiaFetch, c),
     };
   });
 
-  it('matches for openssl, curl, python (3.11 here), node 24, java 17, go 1.19 and chromium 156', () => {
+  it('matches for openssl, curl, python (3.13 for strict and partial chains, 3.11 for the rest), node 24, java 17, go 1.19 and chromium 156', () => {
     expect(rows).toEqual([
-      { id: 'openssl', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, aiaFetch: true },
-      { id: 'curl', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, aiaFetch: true },
-      { id: 'python', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: 'not captured', aiaFetch: true },
-      { id: 'node', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, aiaFetch: true },
-      { id: 'java', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, aiaFetch: true },
-      { id: 'go', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, aiaFetch: true },
-      { id: 'chrome', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, aiaFetch: 'not testable here (no AIA URL)' },
+      { id: 'openssl', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
+      { id: 'curl', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
+      { id: 'python', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
+      { id: 'node', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
+      { id: 'java', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
+      { id: 'go', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
+      { id: 'chrome', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: 'not testable here (no AIA URL)' },
     ]);
   });
 

@@ -1,22 +1,27 @@
 /**
- * The renderer against the real programs. For each situation of scenarios.ts (chains built in
- * code, e.g. root -> ica -> ee with one thing broken), a real `openssl s_server` serves the chain
- * on 127.0.0.1 and the real clients of this machine connect to it: openssl s_client, curl,
- * python3 (ssl, urllib, requests), Node 24, Node 20, Java 17, Go 1.19 and Chromium (through Playwright,
- * with the test anchor in a fresh NSS database). Each must fail exactly when
- * clientMessage() says it fails, and print exactly the text it renders.
- * The failure rendered is the one the project's validator (src/core/validate/) reports for the
- * chain under the openssl profile, and that must be the code `openssl verify` gives (declared
- * in scenarios.ts). Only Go's "current time <t>" is normalised (its own clock). The "(_ssl.c:1006)"
- * suffix is this machine's CPython 3.11.7 line, which
- * the renderer uses too. A client whose binary is absent is skipped with the reason printed.
+ * Verdicts against the real programs. For each situation of scenarios.ts (chains built in code,
+ * e.g. root -> ica -> ee with one thing broken), a real `openssl s_server` serves the chain on
+ * 127.0.0.1 and the real clients of this machine connect to it: openssl s_client, curl,
+ * python3 3.11 (ssl, urllib, requests), Python 3.13, Node 24, Node 20, Java 17, Go 1.19 and
+ * Chromium (through Playwright, with the test anchor in a fresh NSS database).
+ *
+ * What each should do comes from clientVerdicts(): the project's validator run with that
+ * client's profile policy, rendered by clientMessage(). Each real program must fail exactly when
+ * its verdict says so and print exactly the rendered text. The validator's code and depth under
+ * the openssl profile must also be what `openssl verify` gives (declared in scenarios.ts).
+ *
+ * Only Go's "current time <t>" is normalised (Go reads its own clock). "(_ssl.c:1006)" and
+ * "(_ssl.c:1020)" are the lines CPython 3.11.7 and 3.13.0 print here; the renderer uses them.
+ * A client whose binary is absent is skipped with the reason printed.
  */
 import { webcrypto } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCertificate } from '../../src/core/certificate.ts';
 import type { Certificate } from '../../src/core/model.ts';
-import { clientMessage, type ClientFailure, type RenderContext } from '../../src/core/clients/render.ts';
+import type { ClientId } from '../../src/core/clients/messages.ts';
+import type { ClientFailure } from '../../src/core/clients/render.ts';
 import { clientProfile } from '../../src/core/clients/profiles.ts';
+import { clientVerdicts, verdictFor, type ClientVerdict } from '../../src/core/clients/verdicts.ts';
 import { validate } from '../../src/core/validate/validate.ts';
 import type { Issued } from './pki.ts';
 import { ALL_CLIENTS, missingReason, runClient, startServer, type AnyClient, type RunningServer } from './real-clients.ts';
@@ -37,26 +42,35 @@ const available = ALL_CLIENTS.filter((c) => {
 
 /** What one real client did, and what the renderer says it does. */
 interface Compared { fails: boolean; expectedFails: boolean; printed: boolean; detail: string }
+type Want = { fails: boolean; message: string; errorCode?: string };
 
-function compare(client: AnyClient, sit: Situation, srv: RunningServer, ctx: RenderContext, f: ClientFailure): Compared {
+/**
+ * What each real program should do: the verdict of the client whose profile it runs under
+ * (the chain validated with that profile's policy, then rendered). Python 3.11 here has
+ * OpenSSL's plain rules, so it is rendered from the openssl-policy result; 3.13 from the
+ * python profile (strict, partial chains).
+ */
+function expected(client: AnyClient, v: Record<ClientId, ClientVerdict>, py311: ClientVerdict): Want {
+  const none = { fails: false, message: '' };
+  switch (client) {
+    case 'openssl': return v.openssl;
+    case 'curl': return v.curl;
+    case 'python-ssl': return py311;
+    case 'python-urllib': return py311.variants?.urllib ?? none;
+    case 'python-requests': return py311.variants?.requests ?? none;
+    case 'python313': return v.python.variants?.['python3.13'] ?? none;
+    case 'node24': return v.node;
+    case 'node20': return v.node.variants?.node20 ?? none;
+    case 'java': return v.java;
+    case 'go': return v.go.variants?.['go1.19'] ?? none;
+    case 'chromium': return v.chrome;
+  }
+}
+
+function compare(client: AnyClient, sit: Situation, srv: RunningServer, want: Want): Compared {
   const run = runClient(client, srv, sit.host);
   const sClient = client === 'openssl';
   const failed = sClient ? !run.output.includes('Verify return code: 0 (ok)') : run.exit !== 0;
-  const pick = (): { fails: boolean; message: string; errorCode?: string } => {
-    switch (client) {
-      case 'openssl': return clientMessage('openssl', f, ctx);
-      case 'curl': return clientMessage('curl', f, ctx);
-      case 'python-ssl': return clientMessage('python', f, ctx);
-      case 'python-urllib': return clientMessage('python', f, ctx).variants?.urllib ?? { fails: false, message: '' };
-      case 'python-requests': return clientMessage('python', f, ctx).variants?.requests ?? { fails: false, message: '' };
-      case 'node24': return clientMessage('node', f, ctx);
-      case 'node20': return clientMessage('node', f, ctx).variants?.node20 ?? { fails: false, message: '' };
-      case 'java': return clientMessage('java', f, ctx);
-      case 'go': return clientMessage('go', f, ctx).variants?.['go1.19'] ?? { fails: false, message: '' };
-      case 'chromium': return clientMessage('chrome', f, ctx);
-    }
-  };
-  const want = pick();
   let printed: boolean;
   if (!want.fails) printed = true;
   else if (client === 'openssl' || client === 'java') printed = lines(want.message).every((l) => lines(run.output).includes(l));
@@ -79,8 +93,9 @@ function compare(client: AnyClient, sit: Situation, srv: RunningServer, ctx: Ren
 describe.each(RENDERED.map((d) => [d.id, d] as const))('real clients, situation %s', (_id, def) => {
   let sit: Situation;
   let srv: RunningServer;
-  let ctx: RenderContext;
   let failure: ClientFailure;
+  let verdicts: Record<ClientId, ClientVerdict>;
+  let py311: ClientVerdict;
 
   beforeAll(async () => {
     const now = Date.now();
@@ -88,12 +103,11 @@ describe.each(RENDERED.map((d) => [d.id, d] as const))('real clients, situation 
     srv = await startServer(sit);
     const [peer, ...untrusted] = await Promise.all(sit.served.map(parse));
     const anchors = await Promise.all(sit.trusted.map(parse));
-    const result = await validate({ peer, untrusted, anchors, peerName: sit.host, at: now, policy: clientProfile('openssl').policy, subtle });
-    failure = { code: result.code, depth: result.depth ?? 0 };
-    // the certificate the failure is about, found on the path the validator reports
-    const known = [peer, ...untrusted, ...anchors];
-    const onPath = result.path.map((e) => known.find((c) => c.sha256 === e.sha256));
-    ctx = { host: sit.host, port: srv.port, cert: onPath[failure.depth] ?? peer, chainSubjects: result.path.map((e) => e.subject), at: now };
+    const input = { peer, untrusted, anchors, peerName: sit.host, at: now, subtle };
+    const base = await validate({ ...input, policy: clientProfile('openssl').policy });
+    failure = { code: base.code, depth: base.depth ?? 0 };
+    py311 = verdictFor('python', base, input, srv.port);
+    verdicts = await clientVerdicts(input, { port: srv.port });
   });
   afterAll(() => srv?.stop());
 
@@ -102,7 +116,7 @@ describe.each(RENDERED.map((d) => [d.id, d] as const))('real clients, situation 
   });
 
   it.each(available)('%s fails exactly when rendered and prints the rendered text', (client) => {
-    const got = compare(client, sit, srv, ctx, failure);
+    const got = compare(client, sit, srv, expected(client, verdicts, py311));
     expect({ fails: got.fails, printed: got.printed }, got.detail).toEqual({ fails: got.expectedFails, printed: true });
   });
 });

@@ -18,12 +18,15 @@ const NODE24 = resolve(HERE, '../../node_modules/.bin/node');
 export type RealClient =
   | 'openssl' | 'curl' | 'python-ssl' | 'python-urllib' | 'python-requests' | 'node24' | 'node20' | 'java';
 /** Every real client the runner can drive: the command-line ones and Chromium. */
-export type AnyClient = RealClient | 'go' | 'chromium';
+export type AnyClient = RealClient | 'python313' | 'go' | 'chromium';
 
 export const REAL_CLIENTS: RealClient[] = [
   'openssl', 'curl', 'python-ssl', 'python-urllib', 'python-requests', 'node24', 'node20', 'java',
 ];
-export const ALL_CLIENTS: AnyClient[] = [...REAL_CLIENTS, 'go', 'chromium'];
+export const ALL_CLIENTS: AnyClient[] = [...REAL_CLIENTS, 'python313', 'go', 'chromium'];
+
+/** A Python 3.13 interpreter (strict + partial-chain defaults), when pyenv has one. */
+const PYTHON313 = process.env.PYTHON313 ?? '/root/.pyenv/versions/3.13.0/bin/python3';
 
 function has(bin: string, args: string[] = ['--version']): boolean {
   const r = spawnSync(bin, args, { stdio: 'ignore' });
@@ -44,6 +47,7 @@ export function missingReason(client: AnyClient): string | null {
       return r.status === 0 && r.stdout.startsWith('v20.') ? null : '/usr/bin/node is not Node 20';
     }
     case 'java': return has('java', ['-version']) ? null : 'java not found';
+    case 'python313': return existsSync(PYTHON313) ? null : `no Python 3.13 at ${PYTHON313} (set PYTHON313)`;
     case 'go': return has('go', ['version']) ? null : 'go toolchain not found (Debian package golang-go)';
     case 'chromium':
       if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) return '/usr/bin/chromium not found';
@@ -65,6 +69,7 @@ export function clientVersion(client: AnyClient): string {
     case 'node24': return first(NODE24, ['--version']);
     case 'node20': return first('/usr/bin/node', ['--version']);
     case 'java': return first('java', ['-version']);
+    case 'python313': return first(PYTHON313, ['--version']);
     case 'go': return first('go', ['version']);
     case 'chromium': return first(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']);
   }
@@ -179,6 +184,7 @@ export function runClient(client: AnyClient, srv: RunningServer, host: string): 
       r = run('curl', ['-sS', '-o', '/dev/null', '--cacert', srv.caFile, '--resolve', `${host}:${p}:127.0.0.1`, `https://${host}:${p}/`]);
       break;
     case 'python-ssl': r = py(PY_SSL); break;
+    case 'python313': r = run(PYTHON313, ['-c', PY_SSL, host, p, srv.caFile]); break;
     case 'python-urllib': r = py(PY_URLLIB); break;
     case 'python-requests': r = py(PY_REQUESTS); break;
     case 'node24': r = run(NODE24, ['-e', NODE_TLS, host, p, srv.caFile]); break;

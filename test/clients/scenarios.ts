@@ -121,6 +121,14 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
+    id: 'ca-without-keyusage', code: 0, depth: 0, drawing: 'root -> ica (no keyUsage extension) -> ee; fine for OpenSSL, refused in strict mode (Python 3.13)',
+    async build(now) {
+      const { root, ica } = await rootAndIca(now, { keyUsage: null });
+      const ee = await issue({ cn: HOST, issuer: ica }, now);
+      return { served: [ee, ica], trusted: [root], host: HOST };
+    },
+  },
+  {
     id: 'invalid-ca', code: 79, depth: 1, drawing: 'root -> ica (CA:FALSE, keyCertSign) -> ee',
     async build(now) {
       const { root, ica } = await rootAndIca(now, { ca: false, keyUsage: 32 | 64, eku: null, san: null });

@@ -28,7 +28,8 @@ export interface ClientProfile {
 
 const NO_AIA: KnobEvidence = { basis: 'source', note: 'OpenSSL never fetches AIA caIssuers; an incomplete chain fails with 20/21 (captured: incomplete-chain).' };
 const OPENSSL_DEPTH: KnobEvidence = { basis: 'source', note: 'OpenSSL X509_VERIFY_PARAM default depth 100 (crypto/x509/x509_vpm.c).' };
-const NO_STRICT: KnobEvidence = { basis: 'source', note: 'X509_V_FLAG_X509_STRICT is off unless the application sets it.' };
+const NO_STRICT: KnobEvidence = { basis: 'captured', note: 'X509_V_FLAG_X509_STRICT is off unless the application sets it: an intermediate without keyUsage passes (situation ca-without-keyusage).' };
+const NO_STRICT_SOURCE: KnobEvidence = { basis: 'source', note: 'X509_V_FLAG_X509_STRICT is off unless the application sets it.' };
 const NO_PARTIAL: KnobEvidence = { basis: 'source', note: 'X509_V_FLAG_PARTIAL_CHAIN is off unless the application sets it: the chain must end at a self-signed trusted root.' };
 const NO_PARTIAL_CAPTURED: KnobEvidence = { basis: 'captured', note: 'Trusting only the intermediate fails with 2 "unable to get issuer certificate" (situation trusted-intermediate).' };
 const SECLEVEL2_RSA: KnobEvidence = { basis: 'captured', note: 'Debian 12 openssl.cnf sets SECLEVEL=2 (112 bits): an RSA-1024 leaf fails with 66 "EE certificate key too weak" (situation weak-key).' };
@@ -64,11 +65,11 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
       cnFallback: { basis: 'captured', note: 'SSLContext.hostname_checks_common_name defaults to True: ssl passes a CN-only leaf (captured on 3.11.7). requests/urllib3 2.x turn it off: the same leaf fails with "Hostname mismatch" (captured, requests 2.34 / urllib3 2.7).' },
       minRsaBits: { basis: 'captured', note: 'Python uses the system OpenSSL and its SECLEVEL 2: RSA-1024 leaf fails with 66 (captured on 3.11.7 with OpenSSL 3.0.19).' },
       rejectSha1: { basis: 'captured', note: 'SHA-1 signed leaf fails with 68 (captured on 3.11.7).' },
-      strict: { basis: 'source', note: 'Python 3.13 create_default_context() sets VERIFY_X509_STRICT (docs: ssl.create_default_context, "Changed in version 3.13"); not verifiable here: this machine has 3.11.7.' },
-      partialChain: { basis: 'source', note: 'Python 3.13 create_default_context() also sets VERIFY_X509_PARTIAL_CHAIN (same docs entry); 3.11.7 here does not: trusting only the intermediate fails with 2 "unable to get issuer certificate" (captured, situation trusted-intermediate).' },
+      strict: { basis: 'captured', note: 'Python 3.13 create_default_context() sets VERIFY_X509_STRICT (verify_flags 0x88020 on pyenv 3.13.0 here): an intermediate without keyUsage fails with 92 "CA cert does not include key usage extension" (situation ca-without-keyusage), which 3.11.7 accepts.' },
+      partialChain: { basis: 'captured', note: 'Python 3.13 create_default_context() also sets VERIFY_X509_PARTIAL_CHAIN: trusting only the intermediate passes on 3.13.0 and fails on 3.11.7 with 2 "unable to get issuer certificate" (situation trusted-intermediate).' },
       maxDepth: OPENSSL_DEPTH,
     },
-    notes: 'Messages end in "(_ssl.c:LINE)"; LINE is 1006 for verify errors on this machine\'s 3.11.7 and differs per CPython build. Under 3.13 strict mode, chains older Pythons accepted fail, e.g. "CA cert does not include key usage extension".',
+    notes: 'Messages end in "(_ssl.c:LINE)": 1006 for verify errors on this machine\'s python3 (3.11.7), 1020 on 3.13.0; it differs per CPython build. Under 3.13 strict mode, chains older Pythons accepted fail, e.g. "CA cert does not include key usage extension". The cnFallback, key and SHA-1 knobs were captured on 3.11.7, strict and partialChain on 3.13.0.',
   },
   {
     id: 'node', label: 'Node.js 24 (tls / https / fetch)', store: 'mozilla',
@@ -91,7 +92,7 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
       cnFallback: { basis: 'captured', note: 'HostnameChecker.matchDNS falls back to the most specific CN when there is no DNS SAN; CN-only leaf passes (situation cn-only).' },
       minRsaBits: { basis: 'captured', note: 'jdk.certpath.disabledAlgorithms has "RSA keySize < 1024": an RSA-1024 leaf passes (situation weak-key).' },
       rejectSha1: { basis: 'captured', note: 'Java 17 disables SHA-1 only for chains to JDK cacerts roots ("SHA1 jdkCA & usage TLSServer"): a SHA-1 leaf under a private root passes (situation weak-digest).' },
-      strict: { basis: 'source', note: 'PKIX (RFC 5280) checks; no OpenSSL-style strict mode.' },
+      strict: { basis: 'captured', note: 'PKIX (RFC 5280) checks, no OpenSSL-style strict mode: an intermediate without keyUsage passes (situation ca-without-keyusage).' },
       partialChain: { basis: 'captured', note: 'Every trusted certificate entry of the KeyStore is a PKIX TrustAnchor: trusting only the intermediate passes (situation trusted-intermediate).' },
       maxDepth: { basis: 'source', note: 'PKIXBuilderParameters maxPathLength defaults to 5.' },
     },
@@ -105,7 +106,7 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
       cnFallback: { basis: 'captured', note: 'Go 1.17 removed CN matching: a CN-only leaf gives "x509: certificate relies on legacy Common Name field, use SANs instead" (verify.go HostnameError; go1.19.8, situation cn-only).' },
       minRsaBits: { basis: 'captured', note: 'An RSA-1024 leaf passes (go1.19.8, situation weak-key); Go 1.24 crypto/rsa refuses keys below 1024 bits (GODEBUG rsa1024min).' },
       rejectSha1: { basis: 'captured', note: 'SHA1WithRSA/ECDSAWithSHA1 are not used to build chains: "unknown authority (possibly because of … insecure algorithm SHA1-RSA …)" (go1.19.8, situation weak-digest).' },
-      strict: { basis: 'source', note: 'Go has its own checks, no strict flag.' },
+      strict: { basis: 'captured', note: 'Go has its own checks, no strict flag: an intermediate without keyUsage passes (go1.19.8, situation ca-without-keyusage).' },
       partialChain: { basis: 'captured', note: 'Any certificate in Roots is an anchor: trusting only the intermediate passes (go1.19.8, situation trusted-intermediate).' },
       maxDepth: { basis: 'source', note: 'No depth limit; a budget of 100 signature checks (maxChainSignatureChecks).' },
     },
@@ -119,7 +120,7 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
       cnFallback: { basis: 'assumed', note: 'Name check goes through OpenSSL X509_check_host on Linux and CertVerifyCertificateChainPolicy on Windows, both of which fall back to the CN; not run here.' },
       minRsaBits: { basis: 'assumed', note: 'X509Chain reports no key-size status flag; not run here.' },
       rejectSha1: { basis: 'assumed', note: 'X509Chain on Linux has no weak-signature status; not run here.' },
-      strict: NO_STRICT, partialChain: NO_PARTIAL, maxDepth: OPENSSL_DEPTH,
+      strict: NO_STRICT_SOURCE, partialChain: NO_PARTIAL, maxDepth: OPENSSL_DEPTH,
     },
     notes: 'Chain errors arrive as X509ChainStatusFlags names (PartialChain, UntrustedRoot, NotTimeValid, …) inside "The remote certificate is invalid because of errors in the certificate chain: …".',
   },
@@ -131,7 +132,7 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
       cnFallback: { basis: 'captured', note: 'Chrome 58 removed commonName matching: a CN-only certificate gives NET::ERR_CERT_COMMON_NAME_INVALID (Chromium 156, situation cn-only).' },
       minRsaBits: { basis: 'captured', note: 'An RSA-1024 leaf under a locally trusted root passes (Chromium 156, situation weak-key); smaller keys give kUnacceptablePublicKey -> CERT_WEAK_KEY.' },
       rejectSha1: { basis: 'captured', note: 'A SHA-1 signed leaf under a locally trusted root is refused with NET::ERR_CERT_INVALID (Chromium 156, situation weak-digest).' },
-      strict: { basis: 'source', note: 'No OpenSSL strict flag; BoringSSL pki checks RFC 5280 rules itself.' },
+      strict: { basis: 'captured', note: 'No OpenSSL strict flag; an intermediate without keyUsage passes (Chromium 156, situation ca-without-keyusage).' },
       partialChain: { basis: 'captured', note: 'A locally trusted intermediate (NSS trust C,,) ends the path: trusting only the intermediate passes (Chromium 156, situation trusted-intermediate).' },
       maxDepth: { basis: 'source', note: 'Path building is bounded by an iteration limit and a deadline, not by depth.' },
     },

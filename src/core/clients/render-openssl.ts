@@ -65,8 +65,10 @@ export function renderCurl(f: ClientFailure, ctx: RenderContext): RenderedClient
   return { fails: true, message: `${first}\n${tail}`, source: `${entry.source}; ${t('curl', '60-tail').source}`, errorCode: '60', modelled: true };
 }
 
-/** CPython 3.11.7's line for verify errors on this machine; other builds print other numbers. */
+/** CPython 3.11.7's line for verify errors (this machine's python3); other builds print other numbers. */
 export const PYTHON_SSL_LINE = 1006;
+/** The same line in CPython 3.13.0 (captured here with pyenv's 3.13.0). */
+export const PYTHON313_SSL_LINE = 1020;
 
 function pythonVerifyText(f: ClientFailure, ctx: RenderContext): string {
   if (f.code === 62) return `Hostname mismatch, certificate is not valid for '${ctx.host}'.`;
@@ -78,7 +80,9 @@ export function renderPython(f: ClientFailure, ctx: RenderContext): RenderedClie
   const ssl = t('python', 'ssl-verify');
   const requestsCn = f.code === 0 && ctx.cert && dnsSans(ctx.cert).length === 0 && ipSans(ctx.cert).length === 0;
   const verifyText = requestsCn ? `Hostname mismatch, certificate is not valid for '${ctx.host}'.` : pythonVerifyText(f, ctx);
-  const inner = `[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${verifyText} (_ssl.c:${PYTHON_SSL_LINE})`;
+  const innerAt = (line: number) => `[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${verifyText} (_ssl.c:${line})`;
+  const inner = innerAt(PYTHON_SSL_LINE);
+  const py313 = { fails: true, message: `ssl.SSLCertVerificationError: ${innerAt(PYTHON313_SSL_LINE)}` };
   const requests = {
     fails: f.code !== 0 || !!requestsCn,
     message: fill(t('python', 'requests').template, { host: ctx.host, port: ctx.port ?? 443, path: '/', repr: pyRepr(inner) }),
@@ -93,11 +97,11 @@ export function renderPython(f: ClientFailure, ctx: RenderContext): RenderedClie
   return {
     fails: true, message: `ssl.SSLCertVerificationError: ${inner}`, source: `${ssl.source}; ${t('python', 'requests').source}`,
     errorCode: 'CERTIFICATE_VERIFY_FAILED', modelled: true,
-    note: `"(_ssl.c:${PYTHON_SSL_LINE})" is CPython 3.11.7's line; other Python builds print another number.`,
+    note: `"(_ssl.c:${PYTHON_SSL_LINE})" is CPython 3.11.7's line (3.13.0 prints ${PYTHON313_SSL_LINE}); other builds print other numbers. Python 3.13 validates in strict mode: render its verdict from a validation with the python profile (verdicts.ts).`,
     variants: {
       urllib: { fails: true, message: `urllib.error.URLError: <urlopen error ${inner}>` }, requests,
       // Python 3.13+ sets VERIFY_X509_PARTIAL_CHAIN: a trusted intermediate ends the path there
-      ...(f.code === 2 ? { 'python3.13': { fails: false, message: '' } } : {}),
+      'python3.13': f.code === 2 ? { fails: false, message: '' } : py313,
     },
   };
 }
