@@ -99,6 +99,15 @@ describe('probe handler: bad requests and refusals', () => {
     expect(await res.json()).toEqual({ error: { kind: 'BadRequest', message } });
   });
 
+  it('413 for a body over 4 KiB, streamed or announced', async () => {
+    const big = JSON.stringify({ host: 'example.com', pad: 'x'.repeat(5000) });
+    const res = await handler(post(big));
+    expect([res.status, (await res.json()).error.kind]).toEqual([413, 'BodyTooLarge']);
+    const stream = new ReadableStream({ start(c) { for (let i = 0; i < 10; i++) c.enqueue(new Uint8Array(1000).fill(32)); c.close(); } });
+    const streamed = await handler(new Request('http://certlab.test/api/probe', { method: 'POST', body: stream, duplex: 'half' } as RequestInit));
+    expect(streamed.status).toBe(413);
+  });
+
   it('403 for loopback with the reason, and nothing connects', async () => {
     const listener = await startHostile('silent');
     try {

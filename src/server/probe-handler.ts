@@ -6,7 +6,7 @@
  *   GET  /api/probe?host=example.com&port=443          (permalinks)
  *
  * 200 with the result when a TLS conversation took place (even a failed one); 400 for a
- * malformed request or target; 403 for a refused target (private address, port); 429 over
+ * malformed request or target; 413 for a body over 4 KiB; 403 for a refused target (private address, port); 429 over
  * the per-client rate; 503 when too many probes run; 502 when the server could not be reached.
  */
 import { type TargetRefusal, describeRefusal } from '../core/net/policy.ts';
@@ -61,6 +61,32 @@ function fields(host: unknown, port: unknown, servername: unknown): Parsed {
   return { ok: true, value };
 }
 
+/** The body as text, or undefined past `max` bytes (stops reading there: no unbounded buffering). */
+async function readCapped(request: Request, max: number): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length') ?? 0) > max) return undefined;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return new TextDecoder().decode(all);
+}
+
 async function readRequest(request: Request): Promise<Parsed> {
   if (request.method === 'GET') {
     const q = new URL(request.url).searchParams;
@@ -69,8 +95,8 @@ async function readRequest(request: Request): Promise<Parsed> {
   if (request.method !== 'POST') {
     return { ok: false, response: json(405, { error: { kind: 'MethodNotAllowed', message: `${request.method} is not supported; use POST with JSON or GET with ?host=.` } }, { allow: 'GET, POST' }) };
   }
-  const text = await request.text();
-  if (text.length > MAX_BODY) return { ok: false, response: badRequest(`The body is ${text.length} bytes; at most ${MAX_BODY} are accepted. ${EXAMPLE}`) };
+  const text = await readCapped(request, MAX_BODY);
+  if (text === undefined) return { ok: false, response: json(413, { error: { kind: 'BodyTooLarge', message: `The body is larger than ${MAX_BODY} bytes. ${EXAMPLE}` } }) };
   let body: unknown;
   try {
     body = JSON.parse(text);
