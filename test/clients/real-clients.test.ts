@@ -108,7 +108,7 @@ describe.each(RENDERED.map((d) => [d.id, d] as const))('real clients, situation 
     failure = { code: base.code, depth: base.depth ?? 0 };
     py311 = verdictFor('python', base, input, srv.port);
     verdicts = await clientVerdicts(input, { port: srv.port });
-  });
+  }, 180_000); // a loaded machine: nine validations and an s_server start
   afterAll(() => srv?.stop());
 
   it('the project validator reports the code and depth `openssl verify` gives', () => {
@@ -118,5 +118,5 @@ describe.each(RENDERED.map((d) => [d.id, d] as const))('real clients, situation 
   it.each(available)('%s fails exactly when rendered and prints the rendered text', (client) => {
     const got = compare(client, sit, srv, expected(client, verdicts, py311));
     expect({ fails: got.fails, printed: got.printed }, got.detail).toEqual({ fails: got.expectedFails, printed: true });
-  });
+  }, 180_000); // the first Go run builds tls_client.go; Chromium starts a browser
 });

@@ -167,7 +167,7 @@ s.on('error', (e) => { console.log(String(e)); console.log('code: ' + e.code); p
 `;
 
 function run(cmd: string, args: string[], env?: NodeJS.ProcessEnv): { exit: number | null; output: string } {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 30_000, input: '', env: env ?? process.env });
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 120_000, input: '', env: env ?? process.env });
   return { exit: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
 }
 
