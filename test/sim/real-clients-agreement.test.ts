@@ -86,7 +86,7 @@ describe('the simulator says what the real clients print', () => {
         srv.stop();
       }
       expect(disagreements).toEqual([]);
-    });
+    }, 120_000); // five real clients, Java's start-up included, on a shared 2-core machine
   }
 });
 
