@@ -37,7 +37,8 @@ public class TlsClient {
     try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(plain, host, port, true)) {
       SSLParameters p = s.getSSLParameters();
       p.setEndpointIdentificationAlgorithm("HTTPS");
-      p.setServerNames(List.of(new SNIHostName(host)));
+      // SNI carries host names only (RFC 6066); for an IP the name check still uses it
+      if (!host.matches("[0-9.]+") && !host.contains(":")) p.setServerNames(List.of(new SNIHostName(host)));
       s.setSSLParameters(p);
       s.startHandshake();
       System.out.println("OK");

@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -160,7 +160,7 @@ print('OK')
 const NODE_TLS = `
 const tls = require('node:tls'); const fs = require('node:fs');
 const [host, port, ca] = process.argv.slice(1);
-const s = tls.connect({ host: '127.0.0.1', port: Number(port), servername: host, ca: fs.readFileSync(ca),
+const s = tls.connect({ host: '127.0.0.1', port: Number(port), servername: require('node:net').isIP(host) ? undefined : host, ca: fs.readFileSync(ca),
   checkServerIdentity: (_h, cert) => tls.checkServerIdentity(host, cert) });
 s.on('secureConnect', () => { console.log('OK'); s.end(); });
 s.on('error', (e) => { console.log(String(e)); console.log('code: ' + e.code); process.exitCode = 1; });
@@ -178,7 +178,9 @@ export function runClient(client: AnyClient, srv: RunningServer, host: string): 
   let r: { exit: number | null; output: string };
   switch (client) {
     case 'openssl':
-      r = run('openssl', ['s_client', '-connect', `127.0.0.1:${p}`, '-servername', host, '-verify_hostname', host, '-CAfile', srv.caFile]);
+      r = run('openssl', ['s_client', '-connect', `127.0.0.1:${p}`, ...(isIP(host)
+        ? ['-verify_ip', host]
+        : ['-servername', host, '-verify_hostname', host]), '-CAfile', srv.caFile]);
       break;
     case 'curl':
       r = run('curl', ['-sS', '-o', '/dev/null', '--cacert', srv.caFile, '--resolve', `${host}:${p}:127.0.0.1`, `https://${host}:${p}/`]);

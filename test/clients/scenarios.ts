@@ -105,6 +105,14 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
+    id: 'ip-mismatch', code: 64, depth: 0, drawing: 'root -> ica -> ee(SAN DNS:localhost, IP:127.0.0.2); asked for 127.0.0.1',
+    async build(now) {
+      const { root, ica } = await rootAndIca(now);
+      const ee = await issue({ cn: HOST, issuer: ica, san: ['DNS:localhost', 'IP:127.0.0.2'] }, now);
+      return { served: [ee, ica], trusted: [root], host: '127.0.0.1' };
+    },
+  },
+  {
     id: 'cn-only', code: 0, depth: 0, drawing: 'root -> ica -> ee(CN=localhost, no SAN)',
     async build(now) {
       const { root, ica } = await rootAndIca(now);

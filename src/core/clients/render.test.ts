@@ -130,6 +130,19 @@ describe('clientMessage: the main situations, every client', () => {
     });
   });
 
+  it('IP address mismatch (64): asked for 127.0.0.1, the certificate names 127.0.0.2', async () => {
+    const r = render({ code: 64, depth: 0 }, await leaf({ san: ['DNS:localhost', 'IP:127.0.0.2'] }), '127.0.0.1');
+    expect([r.openssl.message.split('\n')[0], r.curl.message.split('\n')[0], r.python.message, r.node.message, r.java.message, r.go.message, r.chrome.message]).toEqual([
+      'verify error:num=64:IP address mismatch',
+      "curl: (60) SSL: no alternative certificate subject name matches target host name '127.0.0.1'",
+      `ssl.SSLCertVerificationError: ${PY("IP address mismatch, certificate is not valid for '127.0.0.1'.")}`,
+      "Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: IP: 127.0.0.1 is not in the cert's list: 127.0.0.2",
+      'javax.net.ssl.SSLHandshakeException: No subject alternative names matching IP address 127.0.0.1 found',
+      'tls: failed to verify certificate: x509: certificate is valid for 127.0.0.2, not 127.0.0.1',
+      'NET::ERR_CERT_COMMON_NAME_INVALID',
+    ]);
+  });
+
   it('hostname mismatch: requests quotes the message with double quotes, as Python repr does', async () => {
     const ee = await leaf({ cn: 'www.example.org', san: ['DNS:www.example.org'] });
     const all = allClientMessages({ code: 62, depth: 0 }, { host: 'localhost', port: 8443, cert: ee, at: NOW });
