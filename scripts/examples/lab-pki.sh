@@ -2,10 +2,12 @@
 # Builds the lab PKI every lesson's examples use, into public/examples/lab/ (readers can
 # download it). Dates are fixed, so the committed files give the same output on every run;
 # keys are random, so the files are made once and kept: pass --force to remake them.
+# The certificates live ten years or more so that the examples stay reproducible; real server
+# certificates live at most 398 days (and less from 2026 on).
 #
-#   certlab Lab Root CA (self-signed, 2026-01-01 .. 2036-01-01)
+#   certlab Lab Root CA (self-signed, 2026-01-01 .. 2046-01-01)
 #     └─ certlab Lab Issuing CA 1 (pathlen:0)
-#          ├─ api.example.com     (serverAuth, SAN DNS:api.example.com, 2026-01-01 .. 2027-01-01)
+#          ├─ api.example.com     (serverAuth, SAN DNS:api.example.com, 2026-01-01 .. 2036-01-01)
 #          ├─ old.example.com     (serverAuth, expired: 2025-01-01 .. 2025-06-30)
 #          └─ build-agent-7       (clientAuth, for mTLS)
 #   Acme Corp Internal Root (another self-signed root: the "company CA" no client knows)
@@ -89,19 +91,19 @@ key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1"
 csr() { openssl req -new -key "$1" -subj "$2" -out "$3"; }
 
 key root.key; csr root.key '/C=GB/O=certlab/CN=certlab Lab Root CA' "$W/root.csr"
-ca self root.key "$W/root.csr" root.pem 20260101000000Z 20360101000000Z root 4096
+ca self root.key "$W/root.csr" root.pem 20260101000000Z 20460101000000Z root 4096
 key intermediate.key; csr intermediate.key '/C=GB/O=certlab/CN=certlab Lab Issuing CA 1' "$W/ica.csr"
-ca root.pem root.key "$W/ica.csr" intermediate.pem 20260101000000Z 20310101000000Z ica 4097
+ca root.pem root.key "$W/ica.csr" intermediate.pem 20260101000000Z 20410101000000Z ica 4097
 key leaf.key; csr leaf.key '/CN=api.example.com' "$W/leaf.csr"
-ca intermediate.pem intermediate.key "$W/leaf.csr" leaf.pem 20260101000000Z 20270101000000Z api 4098
+ca intermediate.pem intermediate.key "$W/leaf.csr" leaf.pem 20260101000000Z 20360101000000Z api 4098
 key old.key; csr old.key '/CN=old.example.com' "$W/old.csr"
 ca intermediate.pem intermediate.key "$W/old.csr" expired.pem 20250101000000Z 20250630000000Z old 4099
 key client.key; csr client.key '/O=certlab/CN=build-agent-7' "$W/client.csr"
-ca intermediate.pem intermediate.key "$W/client.csr" client.pem 20260101000000Z 20270101000000Z client 4100
+ca intermediate.pem intermediate.key "$W/client.csr" client.pem 20260101000000Z 20360101000000Z client 4100
 key acme-root.key; csr acme-root.key '/O=Acme Corp/CN=Acme Corp Internal Root' "$W/acme.csr"
-ca self acme-root.key "$W/acme.csr" acme-root.pem 20260101000000Z 20360101000000Z root 4101
+ca self acme-root.key "$W/acme.csr" acme-root.pem 20260101000000Z 20460101000000Z root 4101
 key vault.key; csr vault.key '/CN=vault.acme.internal' "$W/vault.csr"
-ca acme-root.pem acme-root.key "$W/vault.csr" vault.pem 20260101000000Z 20270101000000Z vault 4102
+ca acme-root.pem acme-root.key "$W/vault.csr" vault.pem 20260101000000Z 20360101000000Z vault 4102
 
 # The server-side bundles and the other encodings the lessons convert between.
 cat leaf.pem intermediate.pem >fullchain.pem
