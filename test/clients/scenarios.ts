@@ -89,6 +89,14 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
+    id: 'expired-intermediate', code: 10, depth: 1, drawing: 'root -> ica (notAfter 5 days ago) -> ee',
+    async build(now) {
+      const { root, ica } = await rootAndIca(now, { notBefore: now - 200 * DAY, notAfter: now - 5 * DAY });
+      const ee = await issue({ cn: HOST, issuer: ica, notBefore: now - 100 * DAY }, now);
+      return { served: [ee, ica], trusted: [root], host: HOST };
+    },
+  },
+  {
     id: 'not-yet-valid', code: 9, depth: 0, drawing: 'root -> ica -> ee (notBefore in 10 days)',
     async build(now) {
       const { root, ica } = await rootAndIca(now);

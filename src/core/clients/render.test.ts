@@ -102,6 +102,18 @@ describe('clientMessage: the main situations, every client', () => {
     ]);
   });
 
+  it('expired intermediate (10 at depth 1): Firefox names the issuer, Java and Go give its date', async () => {
+    const oldIca = await parse(await issue({ cn: 'Certlab Test ICA', ca: true, issuer: root, notBefore: NOW - 200 * DAY, notAfter: Date.UTC(2026, 10, 21, 12, 0, 0) }, NOW));
+    const r = render({ code: 10, depth: 1 }, oldIca);
+    expect([r.node.errorCode, r.java.message.split('\n')[1], r.go.message, r.chrome.message, r.firefox]).toEqual([
+      'CERT_HAS_EXPIRED',
+      'Caused by: java.security.cert.CertificateExpiredException: NotAfter: Sat Nov 21 12:00:00 UTC 2026',
+      'tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-11-26T12:00:00Z is after 2026-11-21T12:00:00Z',
+      'NET::ERR_CERT_DATE_INVALID',
+      { fails: true, errorCode: 'SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE', message: 'The certificate issuer’s certificate has expired. Check your system date and time.' },
+    ]);
+  });
+
   it('leaf not yet valid (9)', async () => {
     const ee = await leaf({ notBefore: Date.UTC(2026, 11, 6, 12, 0, 0), notAfter: NOW + 100 * DAY });
     const r = render({ code: 9, depth: 0 }, ee);
