@@ -37,8 +37,15 @@ export interface BundleLink {
   byName: true;
   /** AKI of the child vs SKI of the parent. */
   byKeyId: 'match' | 'mismatch' | 'absent';
-  signature: SignatureCheck['status'];
+  /** 'not-checked' once the budget of signature checks is spent (huge bundles of look-alike names). */
+  signature: SignatureCheck['status'] | 'not-checked';
 }
+
+/** At most this many issuer candidates are checked per certificate, and this many signatures in all. */
+export const CANDIDATES_PER_CERT = 4;
+export const SIGNATURE_BUDGET = 2000;
+/** Longest chain followed (OpenSSL's default verify depth is 100). */
+export const MAX_CHAIN = 100;
 
 export interface BundleAnalysis {
   kind: 'chain' | 'trust-store' | 'single';
@@ -79,24 +86,32 @@ function validityFindings(members: BundleMember[], at: number): Finding[] {
 
 async function findLinks(members: BundleMember[], subtle: Subtle): Promise<BundleLink[]> {
   const bySubject = new Map<string, BundleMember[]>();
-  for (const m of members) bySubject.set(m.cert.subject.canonical, [...(bySubject.get(m.cert.subject.canonical) ?? []), m]);
-  const pairs = members.flatMap((c) => (bySubject.get(c.cert.issuer.canonical) ?? []).map((p) => [c, p] as const));
-  // every candidate's signature is checked, all at once
+  for (const m of members) {
+    const list = bySubject.get(m.cert.subject.canonical);
+    if (list) list.push(m);
+    else bySubject.set(m.cert.subject.canonical, [m]);
+  }
+  let budget = SIGNATURE_BUDGET;
+  const pairs = members.flatMap((c) => {
+    const aki = c.cert.authorityKeyId;
+    const cands = (bySubject.get(c.cert.issuer.canonical) ?? [])
+      .map((p) => ({ p, byKeyId: aki && p.cert.subjectKeyId ? (aki === p.cert.subjectKeyId ? 'match' : 'mismatch') : 'absent' } as const))
+      .sort((a, b) => (a.byKeyId === 'match' ? 0 : a.byKeyId === 'absent' ? 1 : 2) - (b.byKeyId === 'match' ? 0 : b.byKeyId === 'absent' ? 1 : 2));
+    return cands.slice(0, CANDIDATES_PER_CERT).map(({ p, byKeyId }) => ({ c, p, byKeyId, check: budget-- > 0 }));
+  });
+  // every candidate's signature is checked (within the budget), all at once
   return Promise.all(
-    pairs.map(async ([c, p]): Promise<BundleLink> => {
-      const aki = c.cert.authorityKeyId;
-      const ski = p.cert.subjectKeyId;
-      const byKeyId = aki && ski ? (aki === ski ? 'match' : 'mismatch') : 'absent';
-      const sig = await verifySignature(subtle, c.cert.tbs, c.cert.signatureAlgorithm, c.cert.signature, p.cert.publicKey);
-      return { child: c.index, parent: p.index, byName: true, byKeyId, signature: sig.status };
+    pairs.map(async ({ c, p, byKeyId, check }): Promise<BundleLink> => {
+      const signature = check ? (await verifySignature(subtle, c.cert.tbs, c.cert.signatureAlgorithm, c.cert.signature, p.cert.publicKey)).status : 'not-checked';
+      return { child: c.index, parent: p.index, byName: true, byKeyId, signature };
     }),
   );
 }
 
 /** Prefers a verified parent, then one whose key id matches, then any by name. */
-function bestParent(links: BundleLink[], child: number): BundleLink | undefined {
-  const cands = links.filter((l) => l.child === child && l.parent !== child);
-  const score = (l: BundleLink) => (l.signature === 'valid' ? 4 : l.signature === 'unsupported' ? 2 : 0) + (l.byKeyId === 'match' ? 1 : l.byKeyId === 'absent' ? 0.5 : 0);
+function bestParent(byChild: Map<number, BundleLink[]>, child: number): BundleLink | undefined {
+  const cands = (byChild.get(child) ?? []).filter((l) => l.parent !== child);
+  const score = (l: BundleLink) => (l.signature === 'valid' ? 4 : l.signature === 'unsupported' || l.signature === 'not-checked' ? 2 : 0) + (l.byKeyId === 'match' ? 1 : l.byKeyId === 'absent' ? 0.5 : 0);
   return cands.sort((a, b) => score(b) - score(a))[0];
 }
 
@@ -130,7 +145,8 @@ export async function analyzeBundle(input: BundleMember[], subtle: Subtle, at: n
   }
 
   const leaves = members.filter((m) => m.cert.role === 'leaf');
-  const issuesOthers = (i: number) => links.some((l) => l.parent === i && l.child !== i);
+  const issuers = new Set(links.filter((l) => l.child !== l.parent).map((l) => l.parent));
+  const issuesOthers = (i: number) => issuers.has(i);
   let start: BundleMember | undefined = leaves[0];
   if (!start) {
     start = members.find((m) => !issuesOthers(m.index)) ?? members[0];
@@ -152,10 +168,17 @@ export async function analyzeBundle(input: BundleMember[], subtle: Subtle, at: n
   if (!start) return { kind: 'single', chain: [], links, findings };
 
   const chain = [start.index];
-  for (;;) {
+  const byChild = new Map<number, BundleLink[]>();
+  for (const l of links) {
+    const list = byChild.get(l.child);
+    if (list) list.push(l);
+    else byChild.set(l.child, [l]);
+  }
+  const inChain = new Set(chain);
+  while (chain.length < MAX_CHAIN) {
     const cur = chain[chain.length - 1];
-    const best = bestParent(links, cur);
-    if (!best || chain.includes(best.parent)) break;
+    const best = bestParent(byChild, cur);
+    if (!best || inChain.has(best.parent)) break;
     if (best.signature === 'invalid') {
       findings.push({
         kind: 'bad-signature', severity: 'error', items: [cur, best.parent],
@@ -165,6 +188,7 @@ export async function analyzeBundle(input: BundleMember[], subtle: Subtle, at: n
       break;
     }
     chain.push(best.parent);
+    inChain.add(best.parent);
   }
 
   const top = byIndex.get(chain[chain.length - 1])!;
@@ -194,6 +218,7 @@ export async function analyzeBundle(input: BundleMember[], subtle: Subtle, at: n
     });
   }
 
+  const otherLeaves = new Set(leaves.slice(1).map((l) => l.index));
   const order = members.map((m) => m.index);
   const positions = chain.map((i) => order.indexOf(i));
   const inOrder = positions.every((p, k) => k === 0 ? p === 0 : p > positions[k - 1]);
@@ -205,7 +230,7 @@ export async function analyzeBundle(input: BundleMember[], subtle: Subtle, at: n
     });
   }
   for (const m of members) {
-    if (chain.includes(m.index) || leaves.slice(1).some((l) => l.index === m.index)) continue;
+    if (inChain.has(m.index) || otherLeaves.has(m.index)) continue;
     findings.push({
       kind: 'unrelated-certificate', severity: 'warning', items: [m.index],
       message: `${label(m.cert)} is not part of the chain of ${label(start.cert)}`,

@@ -18,6 +18,7 @@ export type InspectErrorKind =
   | 'WrongPassword'
   | 'UnsupportedEncryption'
   | 'WrongObjectKind'
+  | 'TooManyProblems'
   | 'Internal';
 
 export interface InspectError {
@@ -133,6 +134,13 @@ export const inspectErrors = {
     return {
       kind: 'WrongObjectKind', message: `this is ${received}, not ${expected}`, received, expected,
       action: `Give the file that holds ${expected}.`,
+    };
+  },
+  tooManyProblems(shown: number, omitted: number): InspectError {
+    return {
+      kind: 'TooManyProblems', message: `${omitted} more broken PEM blocks after the first ${shown} were not listed`,
+      received: `${shown + omitted} broken PEM blocks`, expected: 'complete PEM blocks, each BEGIN line with its END line',
+      action: 'This is probably not a certificate file, or it was cut up; fix the first problems listed and try again.',
     };
   },
   internal(e: unknown): InspectError {

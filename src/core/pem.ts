@@ -25,8 +25,12 @@ export type PemProblem =
 
 export interface PemScan {
   blocks: PemBlock[];
+  /** At most MAX_PEM_PROBLEMS; the rest are only counted in `omittedProblems`. */
   problems: PemProblem[];
+  omittedProblems: number;
 }
+
+export const MAX_PEM_PROBLEMS = 100;
 
 const BEGIN = /-----BEGIN ([A-Z0-9 #._-]*)-----/g;
 
@@ -40,9 +44,25 @@ function lineAt(text: string, offset: number, from = 0, fromLine = 1): number {
 export function scanPem(text: string): PemScan {
   const blocks: PemBlock[] = [];
   const problems: PemProblem[] = [];
+  let omittedProblems = 0;
+  const problem = (p: PemProblem) => {
+    if (problems.length < MAX_PEM_PROBLEMS) problems.push(p);
+    else omittedProblems++;
+  };
   BEGIN.lastIndex = 0;
   let lastOffset = 0;
   let lastLine = 1;
+  // The next END line is searched once and reused by every BEGIN before it: linear time
+  // even for text made of thousands of BEGIN lines and no END.
+  const endRe = /-----END ([A-Z0-9 #._-]*)-----/g;
+  let end: { from: number; m: RegExpExecArray | null } | undefined;
+  const nextEnd = (from: number) => {
+    if (!end || end.from > from || (end.m !== null && end.m.index < from)) {
+      endRe.lastIndex = from;
+      end = { from, m: endRe.exec(text) };
+    }
+    return end.m;
+  };
   let m: RegExpExecArray | null;
   while ((m = BEGIN.exec(text))) {
     const label = m[1];
@@ -50,16 +70,14 @@ export function scanPem(text: string): PemScan {
     const beginLine = lineAt(text, start, lastOffset, lastLine);
     lastOffset = start;
     lastLine = beginLine;
-    const endRe = /-----END ([A-Z0-9 #._-]*)-----/g;
-    endRe.lastIndex = BEGIN.lastIndex;
-    const e = endRe.exec(text);
+    const e = nextEnd(BEGIN.lastIndex);
     const nextBegin = text.indexOf('-----BEGIN ', BEGIN.lastIndex);
     if (!e || (nextBegin >= 0 && nextBegin < e.index)) {
-      problems.push({ kind: 'PemUnterminated', label, beginLine });
+      problem({ kind: 'PemUnterminated', label, beginLine });
       continue;
     }
     const endLine = lineAt(text, e.index, start, beginLine);
-    if (e[1] !== label) problems.push({ kind: 'PemLabelMismatch', label, endLabel: e[1], line: endLine });
+    if (e[1] !== label) problem({ kind: 'PemLabelMismatch', label, endLabel: e[1], line: endLine });
     let body = text.slice(BEGIN.lastIndex, e.index);
     let bodyLine = beginLine;
     // RFC 1421 headers: "Name: value" lines followed by a blank line
@@ -78,13 +96,13 @@ export function scanPem(text: string): PemScan {
     const decoded = decodeBase64(body, bodyLine);
     BEGIN.lastIndex = e.index + e[0].length;
     if (!decoded.ok) {
-      if (decoded.reason === 'bad-length') problems.push({ kind: 'PemBadLength', label, line: decoded.line });
-      else problems.push({ kind: 'PemNotBase64', label, line: decoded.line, column: decoded.column, char: decoded.char });
+      if (decoded.reason === 'bad-length') problem({ kind: 'PemBadLength', label, line: decoded.line });
+      else problem({ kind: 'PemNotBase64', label, line: decoded.line, column: decoded.column, char: decoded.char });
       continue;
     }
     blocks.push({ label, bytes: decoded.bytes, headers, beginLine, endLine, start, end: e.index + e[0].length });
   }
-  return { blocks, problems };
+  return { blocks, problems, omittedProblems };
 }
 
 /** Writes one PEM block with 64-column lines and a final newline. */

@@ -292,6 +292,28 @@ describe('bundle findings', () => {
   });
 });
 
+describe('pathological inputs stay linear (the test timeout is the bound)', () => {
+  it('300,000 BEGIN lines without END: the first 100 problems, then one summary', async () => {
+    const r = await run('-----BEGIN CERTIFICATE-----\n'.repeat(300_000));
+    expect([r.items.length, r.items[99].kind === 'error' && r.items[99].error.kind, r.items[100].kind === 'error' && r.items[100].error.message]).toEqual([
+      101, 'PemUnterminated', '299900 more broken PEM blocks after the first 100 were not listed',
+    ]);
+  });
+
+  it('2,000 different certificates with the same name: signature checks stop at the budget', async () => {
+    const lines = chain.pem.ed.trimEnd().split('\n');
+    const k = lines.length - 2; // a base64 line inside the signature
+    const certs = Array.from({ length: 2000 }, (_, i) => {
+      const l = [...lines];
+      l[k] = l[k].slice(0, 4) + (i % 64).toString(36).padStart(2, '0') + (Math.floor(i / 64) % 36).toString(36) + l[k].slice(7);
+      return l.join('\n') + '\n';
+    });
+    const r = await run(certs.join(''));
+    const links = r.bundle?.links ?? [];
+    expect([r.bundle?.kind, links.length, links.filter((l) => l.signature !== 'not-checked').length]).toEqual(['trust-store', 2000 * 4, 2000]);
+  });
+});
+
 describe('typed errors', () => {
   it('says what was received and expected', async () => {
     const cut = text('ee.pem').split('\n');

@@ -109,6 +109,7 @@ async function readText(ctx: ObjectContext, input: string, file: string | undefi
       : inspectErrors.labelMismatch(p.label, p.endLabel, p.line);
     sink.add({ format: 'pem', file, label: p.label, line: 'line' in p ? p.line : p.beginLine }, { kind: 'error', error });
   }
+  if (scan.omittedProblems) sink.add({ format: 'pem', file }, { kind: 'error', error: inspectErrors.tooManyProblems(scan.problems.length, scan.omittedProblems) });
   prefetchCertificates(ctx, scan.blocks.filter((b) => PEM_LABELS[b.label] === 'certificate').map((b) => b.bytes));
   for (const b of scan.blocks) {
     if (IGNORED_LABELS.has(b.label)) continue;
@@ -168,7 +169,15 @@ function keyMatches(items: InspectItem[]): { matches: KeyMatch[]; findings: Find
   }
   const matches: KeyMatch[] = [];
   const findings: Finding[] = [];
-  const of = (kind: string, id: string) => items.filter((x) => x.kind === kind && ids.get(x.index) === id).map((x) => x.index);
+  const byId = new Map<string, InspectItem[]>();
+  for (const it of items) {
+    const id = ids.get(it.index);
+    if (!id) continue;
+    const list = byId.get(id);
+    if (list) list.push(it);
+    else byId.set(id, [it]);
+  }
+  const of = (kind: string, id: string) => (byId.get(id) ?? []).filter((x) => x.kind === kind).map((x) => x.index);
   const certCount = items.filter((x) => x.kind === 'certificate').length;
   for (const it of items) {
     if (it.kind !== 'private-key' && it.kind !== 'public-key' && it.kind !== 'csr') continue;
