@@ -36,6 +36,8 @@ export interface CertSpec {
   san?: string[] | null;
   /** Permitted DNS subtrees (name constraints, critical). */
   permittedDns?: string[];
+  /** AIA caIssuers URL (where a client may fetch this certificate's issuer). */
+  caIssuersUrl?: string;
   notBefore?: number;
   notAfter?: number;
   rsaBits?: number;
@@ -78,6 +80,7 @@ export async function issue(spec: CertSpec, now: number): Promise<Issued> {
       return { type: type === 'IP' ? 'ip' : 'dns', value } as x509.JsonGeneralName;
     })));
   }
+  if (spec.caIssuersUrl) exts.push(new x509.AuthorityInfoAccessExtension({ caIssuers: spec.caIssuersUrl }));
   if (spec.permittedDns) exts.push(new x509.Extension('2.5.29.30', true, nameConstraintsDer(spec.permittedDns) as BufferSource));
   exts.push(await x509.SubjectKeyIdentifierExtension.create(keys.publicKey));
   if (spec.issuer) exts.push(await x509.AuthorityKeyIdentifierExtension.create(spec.issuer.keys.publicKey));

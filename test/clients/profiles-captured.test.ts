@@ -23,9 +23,9 @@ function passed(situation: string, client: string): boolean {
   return client === 'openssl' ? run.output.includes('Verify return code: 0 (ok)') : run.exit === 0;
 }
 
-/** The test leaves carry no AIA URL: a client without AIA fetching must fail on a leaf-only chain. */
-function aiaCheck(aiaFetch: boolean, client: string): boolean | string {
-  return aiaFetch ? 'not testable here (no AIA URL)' : !passed('incomplete-chain', client);
+/** Leaf-only chain whose leaf names its issuer's URL (served on 127.0.0.1): passes exactly when the client fetches AIA. */
+function aiaCheck(aiaFetch: boolean, client: string): boolean {
+  return aiaFetch === passed('incomplete-chain-aia', client) && !passed('incomplete-chain', client);
 }
 
 describe('captured profile knobs agree with the real clients', () => {
@@ -51,12 +51,16 @@ describe('captured profile knobs agree with the real clients', () => {
       { id: 'node', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
       { id: 'java', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
       { id: 'go', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
-      { id: 'chrome', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: 'not testable here (no AIA URL)' },
+      { id: 'chrome', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
     ]);
   });
 
   it('records the Node 20 / Node 24 split on RSA-1024 that the node profile notes', () => {
     expect({ node20: passed('weak-key', 'node20'), node24: passed('weak-key', 'node24') }).toEqual({ node20: true, node24: false });
+  });
+
+  it('records that Java fetches AIA only when -Dcom.sun.security.enableAIAcaIssuers=true', () => {
+    expect({ default: passed('incomplete-chain-aia', 'java'), enabled: passed('incomplete-chain-aia', 'java-aia') }).toEqual({ default: false, enabled: true });
   });
 
   it('records that requests refuses the CN-only leaf that Python ssl accepts', () => {

@@ -2,7 +2,8 @@
  * Verdicts against the real programs. For each situation of scenarios.ts (chains built in code,
  * e.g. root -> ica -> ee with one thing broken), a real `openssl s_server` serves the chain on
  * 127.0.0.1 and the real clients of this machine connect to it: openssl s_client, curl,
- * python3 3.11 (ssl, urllib, requests), Python 3.13, Node 24, Node 20, Java 17, Go 1.19 and
+ * python3 3.11 (ssl, urllib, requests), Python 3.13, Node 24, Node 20, Java 17 (also with AIA
+ * fetching switched on), Go 1.19 and
  * Chromium (through Playwright, with the test anchor in a fresh NSS database).
  *
  * What each should do comes from clientVerdicts(): the project's validator run with that
@@ -62,6 +63,7 @@ function expected(client: AnyClient, v: Record<ClientId, ClientVerdict>, py311: 
     case 'node24': return v.node;
     case 'node20': return v.node.variants?.node20 ?? none;
     case 'java': return v.java;
+    case 'java-aia': return v.java.variants?.['aia-enabled'] ?? none;
     case 'go': return v.go.variants?.['go1.19'] ?? none;
     case 'chromium': return v.chrome;
   }
@@ -73,7 +75,7 @@ function compare(client: AnyClient, sit: Situation, srv: RunningServer, want: Wa
   const failed = sClient ? !run.output.includes('Verify return code: 0 (ok)') : run.exit !== 0;
   let printed: boolean;
   if (!want.fails) printed = true;
-  else if (client === 'openssl' || client === 'java') printed = lines(want.message).every((l) => lines(run.output).includes(l));
+  else if (client === 'openssl' || client === 'java' || client === 'java-aia') printed = lines(want.message).every((l) => lines(run.output).includes(l));
   else if (client === 'curl') printed = run.output.trim() === want.message.trim();
   // the Node runner prints String(err), then "code: <err.code>"
   else if (client === 'node24') printed = run.output.startsWith(`${want.message}\ncode: ${want.errorCode}\n`);

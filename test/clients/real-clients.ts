@@ -18,12 +18,12 @@ const NODE24 = resolve(HERE, '../../node_modules/.bin/node');
 export type RealClient =
   | 'openssl' | 'curl' | 'python-ssl' | 'python-urllib' | 'python-requests' | 'node24' | 'node20' | 'java';
 /** Every real client the runner can drive: the command-line ones and Chromium. */
-export type AnyClient = RealClient | 'python313' | 'go' | 'chromium';
+export type AnyClient = RealClient | 'java-aia' | 'python313' | 'go' | 'chromium';
 
 export const REAL_CLIENTS: RealClient[] = [
   'openssl', 'curl', 'python-ssl', 'python-urllib', 'python-requests', 'node24', 'node20', 'java',
 ];
-export const ALL_CLIENTS: AnyClient[] = [...REAL_CLIENTS, 'python313', 'go', 'chromium'];
+export const ALL_CLIENTS: AnyClient[] = [...REAL_CLIENTS, 'java-aia', 'python313', 'go', 'chromium'];
 
 /** A Python 3.13 interpreter (strict + partial-chain defaults), when pyenv has one. */
 const PYTHON313 = process.env.PYTHON313 ?? '/root/.pyenv/versions/3.13.0/bin/python3';
@@ -46,7 +46,7 @@ export function missingReason(client: AnyClient): string | null {
       const r = spawnSync('/usr/bin/node', ['--version'], { encoding: 'utf8' });
       return r.status === 0 && r.stdout.startsWith('v20.') ? null : '/usr/bin/node is not Node 20';
     }
-    case 'java': return has('java', ['-version']) ? null : 'java not found';
+    case 'java': case 'java-aia': return has('java', ['-version']) ? null : 'java not found';
     case 'python313': return existsSync(PYTHON313) ? null : `no Python 3.13 at ${PYTHON313} (set PYTHON313)`;
     case 'go': return has('go', ['version']) ? null : 'go toolchain not found (Debian package golang-go)';
     case 'chromium':
@@ -68,7 +68,7 @@ export function clientVersion(client: AnyClient): string {
     case 'python-requests': return first('python3', ['-c', 'import requests,sys; print(sys.version.split()[0], "requests", requests.__version__)']);
     case 'node24': return first(NODE24, ['--version']);
     case 'node20': return first('/usr/bin/node', ['--version']);
-    case 'java': return first('java', ['-version']);
+    case 'java': case 'java-aia': return first('java', ['-version']);
     case 'python313': return first(PYTHON313, ['--version']);
     case 'go': return first('go', ['version']);
     case 'chromium': return first(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']);
@@ -118,7 +118,7 @@ export async function startServer(sit: Situation): Promise<RunningServer> {
   child.removeAllListeners('exit');
   return {
     port, dir, caFile,
-    stop() { child.kill(); rmSync(dir, { recursive: true, force: true }); },
+    stop() { child.kill(); sit.cleanup?.(); rmSync(dir, { recursive: true, force: true }); },
   };
 }
 
@@ -192,6 +192,8 @@ export function runClient(client: AnyClient, srv: RunningServer, host: string): 
     case 'node24': r = run(NODE24, ['-e', NODE_TLS, host, p, srv.caFile]); break;
     case 'node20': r = run('/usr/bin/node', ['-e', NODE_TLS, host, p, srv.caFile]); break;
     case 'java': r = run('java', [join(HERE, 'TlsClient.java'), host, p, srv.caFile]); break;
+    // Java fetches AIA caIssuers only when asked to
+    case 'java-aia': r = run('java', ['-Dcom.sun.security.enableAIAcaIssuers=true', join(HERE, 'TlsClient.java'), host, p, srv.caFile]); break;
     case 'go': r = run(goBinary(), [host, p, srv.caFile]); break;
     case 'chromium': r = run(NODE24, [join(HERE, 'chromium-probe.ts'), host, p, srv.caFile]); break;
   }

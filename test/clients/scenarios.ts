@@ -3,7 +3,32 @@
  * its chain in code, says what the server sends and what the client trusts, and names
  * the OpenSSL 3 verify code (and depth) that `openssl verify` reports for it.
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DAY, issue, type Issued } from './pki.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** Serves `der` over HTTP from a child process on 127.0.0.1; resolves to its URL and a stop function. */
+async function serveOverHttp(der: ArrayBuffer): Promise<{ url: string; stop: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'certlab-aia-'));
+  const file = join(dir, 'ica.der');
+  writeFileSync(file, new Uint8Array(der));
+  const child = spawn(resolve(HERE, '../../node_modules/.bin/node'), [join(HERE, 'aia-server.ts'), file], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const port = await new Promise<number>((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`AIA server did not start: ${out}`)), 10_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /PORT (\d+)/.exec(out);
+      if (m) { clearTimeout(timer); ok(Number(m[1])); }
+    });
+  });
+  return { url: `http://127.0.0.1:${port}/ica.der`, stop: () => { child.kill(); rmSync(dir, { recursive: true, force: true }); } };
+}
 
 export interface Situation {
   id: string;
@@ -18,6 +43,8 @@ export interface Situation {
   host: string;
   /** Extra `openssl s_server` options (e.g. demand a client certificate). */
   serverArgs?: string[];
+  /** Stops helpers the situation started (e.g. the AIA HTTP server). */
+  cleanup?: () => void;
 }
 
 export interface SituationDef {
@@ -52,6 +79,15 @@ export const SITUATIONS: SituationDef[] = [
       const { root, ica } = await rootAndIca(now);
       const ee = await issue({ cn: HOST, issuer: ica }, now);
       return { served: [ee], trusted: [root], host: HOST };
+    },
+  },
+  {
+    id: 'incomplete-chain-aia', code: 20, depth: 0, drawing: 'root -> ica -> ee (AIA caIssuers http://127.0.0.1:PORT/ica.der); sends ee only; trusts root',
+    async build(now) {
+      const { root, ica } = await rootAndIca(now);
+      const http = await serveOverHttp(ica.cert.rawData);
+      const ee = await issue({ cn: HOST, issuer: ica, caIssuersUrl: http.url }, now);
+      return { served: [ee], trusted: [root], host: HOST, cleanup: http.stop };
     },
   },
   {

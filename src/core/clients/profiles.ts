@@ -88,7 +88,7 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
     id: 'java', label: 'Java 17 (JSSE, PKIX TrustManager)', store: 'java',
     policy: { aiaFetch: false, cnFallback: true, minRsaBits: 1024, rejectSha1: false, strict: false, partialChain: true, maxDepth: 5 },
     evidence: {
-      aiaFetch: { basis: 'source', note: 'Fetches AIA caIssuers only with -Dcom.sun.security.enableAIAcaIssuers=true; captured: incomplete-chain fails with "PKIX path building failed".' },
+      aiaFetch: { basis: 'captured', note: 'Fetches AIA caIssuers only with -Dcom.sun.security.enableAIAcaIssuers=true: a leaf-only chain whose leaf names its issuer\'s URL fails by default and passes with the flag (situation incomplete-chain-aia).' },
       cnFallback: { basis: 'captured', note: 'HostnameChecker.matchDNS falls back to the most specific CN when there is no DNS SAN; CN-only leaf passes (situation cn-only).' },
       minRsaBits: { basis: 'captured', note: 'jdk.certpath.disabledAlgorithms has "RSA keySize < 1024": an RSA-1024 leaf passes (situation weak-key).' },
       rejectSha1: { basis: 'captured', note: 'Java 17 disables SHA-1 only for chains to JDK cacerts roots ("SHA1 jdkCA & usage TLSServer"): a SHA-1 leaf under a private root passes (situation weak-digest).' },
@@ -128,7 +128,7 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
     id: 'chrome', label: 'Chrome (Chrome Root Store, builtin verifier)', store: 'chrome',
     policy: { aiaFetch: true, cnFallback: false, minRsaBits: 1024, rejectSha1: true, strict: false, partialChain: true, maxDepth: 100 },
     evidence: {
-      aiaFetch: { basis: 'source', note: 'cert_verify_proc_builtin.cc adds a CertIssuerSourceAia to the path builder (limits per shared/ANCHORS.md: at most 5 fetches per certificate, 10 s, 64 KiB).' },
+      aiaFetch: { basis: 'captured', note: 'cert_verify_proc_builtin.cc adds a CertIssuerSourceAia to the path builder: a leaf-only chain whose leaf names its issuer\'s URL passes (Chromium 156 fetched it from 127.0.0.1, situation incomplete-chain-aia). Limits per shared/ANCHORS.md: at most 5 fetches per certificate, 10 s, 64 KiB.' },
       cnFallback: { basis: 'captured', note: 'Chrome 58 removed commonName matching: a CN-only certificate gives NET::ERR_CERT_COMMON_NAME_INVALID (Chromium 156, situation cn-only).' },
       minRsaBits: { basis: 'captured', note: 'An RSA-1024 leaf under a locally trusted root passes (Chromium 156, situation weak-key); smaller keys give kUnacceptablePublicKey -> CERT_WEAK_KEY.' },
       rejectSha1: { basis: 'captured', note: 'A SHA-1 signed leaf under a locally trusted root is refused with NET::ERR_CERT_INVALID (Chromium 156, situation weak-digest).' },

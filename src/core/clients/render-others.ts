@@ -35,6 +35,13 @@ const aiaCanComplete = (f: ClientFailure, ctx: RenderContext) =>
   (f.code === 20 || f.code === 21) && f.depth === 0 && (ctx.cert?.aia?.caIssuers.length ?? 0) > 0;
 
 export function renderJava(f: ClientFailure, ctx: RenderContext): RenderedClientMessage {
+  const r = javaDefault(f, ctx);
+  // with -Dcom.sun.security.enableAIAcaIssuers=true Java fetches the missing issuer (captured: situation incomplete-chain-aia)
+  const aia = aiaCanComplete(f, ctx) ? { fails: false, message: '' } : { fails: r.fails, message: r.message };
+  return { ...r, variants: { 'aia-enabled': aia } };
+}
+
+function javaDefault(f: ClientFailure, ctx: RenderContext): RenderedClientMessage {
   const p = clientProfile('java').policy;
   if (f.code === 0) return ok(t('java', 'no-san-dns').source);
   const partial = partialChainPasses('java', f);
