@@ -14,7 +14,8 @@ import { verifySignature, type SignatureCheck } from './x509/signature.ts';
 export type FindingKind =
   | 'leaf-missing' | 'intermediate-missing' | 'wrong-order' | 'unrelated-certificate' | 'root-included'
   | 'root-not-included' | 'duplicate' | 'expired' | 'not-yet-valid' | 'expiring-soon' | 'bad-signature'
-  | 'multiple-leaves' | 'trust-store' | 'key-matches' | 'key-mismatch' | 'partial-transcript';
+  | 'multiple-leaves' | 'trust-store' | 'key-matches' | 'key-mismatch' | 'partial-transcript'
+  | 'revoked' | 'crl-signature' | 'crl-outdated';
 
 export interface Finding {
   kind: FindingKind;

@@ -58,7 +58,10 @@ describe('inspect finds every object', () => {
       { item: 4, certificates: [0], csrs: [3], privateKeys: [2] },
       { item: 6, certificates: [], csrs: [], privateKeys: [] },
     ]);
-    expect(findingKinds(r)).toEqual([['root-not-included', 'info', [1]], ['key-matches', 'info', [2, 0]]]);
+    expect(findingKinds(r)).toEqual([
+      ['root-not-included', 'info', [1]], ['crl-signature', 'info', [5, 1]], ['revoked', 'error', [0, 5]], ['key-matches', 'info', [2, 0]],
+    ]);
+    expect(r.findings[2].message).toMatch(/^C=US, .*CN=www\.example\.test was revoked on \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(keyCompromise\) according to this CRL$/);
     const csr = r.items[3];
     expect(csr.kind === 'csr' && csr.csr.signature).toEqual({ status: 'valid' });
     const crl = r.items[5];
@@ -272,6 +275,11 @@ describe('bundle findings', () => {
     const rekeyed = await run(text('ee.pem') + text('ica-rekeyed.pem'));
     expect(findingKinds(rekeyed)).toEqual([['bad-signature', 'error', [0, 1]], ['intermediate-missing', 'error', [0]], ['unrelated-certificate', 'warning', [1]]]);
     expect(rekeyed.bundle?.links).toEqual([{ child: 0, parent: 1, byName: true, byKeyId: 'mismatch', signature: 'invalid' }]);
+  });
+
+  it('checks a CRL against the certificates next to it: signer, freshness', async () => {
+    const r = await inspect(text('ica-rekeyed.pem') + text('ica.crl'), { subtle, at: at + 8 * 86_400_000 });
+    expect(findingKinds(r).filter(([k]) => String(k).startsWith('crl'))).toEqual([['crl-signature', 'error', [1, 0]], ['crl-outdated', 'warning', [1]]]);
   });
 
   it('judges validity against the given time', async () => {

@@ -18,6 +18,7 @@ import { looksLikeSClient, parseSClient } from './s-client.ts';
 import { inspectErrors, MAX_INPUT_BYTES, type InspectError } from './inspect-errors.ts';
 import { ItemSink, objectItems, prefetchCertificates, type ObjectContext } from './inspect-objects.ts';
 import { keyIdentity } from './keys.ts';
+import { crlFindings } from './crl-check.ts';
 import { certDerToPem, certPemToDer, crlToPem, csrToDer, fullchain, keyToPkcs8Pem } from './convert.ts';
 import { DerError } from './der/errors.ts';
 import { DerReader } from './der/reader.ts';
@@ -265,6 +266,7 @@ export async function inspectFiles(files: InspectFile[], opts: InspectOptions): 
     const bundle = certs.length ? await analyzeBundle(certs, opts.subtle, opts.at) : undefined;
     const { matches, findings: keyFindings } = keyMatches(items);
     const transcriptFindings = partialTranscripts(items, bundle);
+    const revocation = await crlFindings(items, opts.subtle, opts.at);
     conversionsFor(sink, bundle?.chain ?? []);
     const readable = items.some((it) => it.kind !== 'error');
     const firstError = items.find((it) => it.kind === 'error');
@@ -274,7 +276,7 @@ export async function inspectFiles(files: InspectFile[], opts: InspectOptions): 
       items,
       bundle,
       matches,
-      findings: [...(bundle?.findings ?? []).filter((f) => keepFinding(f, items, transcriptFindings.length > 0)), ...transcriptFindings, ...keyFindings],
+      findings: [...(bundle?.findings ?? []).filter((f) => keepFinding(f, items, transcriptFindings.length > 0)), ...transcriptFindings, ...revocation, ...keyFindings],
       conversions: sink.conversions,
       needsPassword: sink.needsPassword,
     };
