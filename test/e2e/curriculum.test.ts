@@ -250,8 +250,10 @@ describe('lessons read without JavaScript', () => {
     const page = await site.page(`/lessons/${slug}/`, { javaScriptEnabled: false });
     await expect(page.getByRole('heading', { level: 2, name: 'What you will be able to do' }).count()).resolves.toBe(1);
     await expect(page.getByRole('heading', { level: 2, name: 'Check yourself' }).count()).resolves.toBe(1);
-    // Every lesson but the summary shows real output; every command block has Starlight's copy button.
-    if (slug !== 'summary') expect(await page.locator('.expressive-code').count()).toBeGreaterThan(0);
+    // Every lesson but the summary shows real output, and every code block has its copy button.
+    const blocks = await page.locator('.expressive-code').count();
+    if (slug !== 'summary') expect(blocks).toBeGreaterThan(0);
+    await expect(page.locator('.expressive-code .copy button[data-code]').count()).resolves.toBe(blocks);
     await page.context().close();
   });
 });
