@@ -18,6 +18,12 @@ export default defineConfig({
         'Learn how TLS certificates work, and prove with evidence why a connection fails and whose fault it is.',
       customCss: ['./src/styles/certlab.css'],
       lastUpdated: false,
+      // Long command lines wrap instead of scrolling: a scrolling <pre> is not keyboard-focusable (axe).
+      expressiveCode: { defaultProps: { wrap: true } },
+      components: {
+        // Marks lessons read / self-check passed beside their sidebar entries (progress in localStorage).
+        Sidebar: './src/components/overrides/Sidebar.astro',
+      },
       sidebar: [
         { label: 'Lessons', items: [{ autogenerate: { directory: 'content/lessons' } }] },
         {

@@ -5,12 +5,11 @@
  * no monaco code on lesson pages.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { chromiumPath, CHROMIUM_ARGS } from '../test/e2e/chromium.ts';
+import { sectionPages, serveStatic } from './static-site.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const bare = join(root, 'test/fixtures/bare-starlight');
@@ -21,33 +20,10 @@ function build(dir: string): void {
   if (res.status !== 0) throw new Error(`astro build failed in ${dir}:\n${res.stdout}\n${res.stderr}`);
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
-
-function serveStatic(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    let path = join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-    if (!path.startsWith(dir) || !existsSync(path)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-    createReadStream(path).pipe(res);
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
-}
-
-/** Pages of the built site: every index.html under dist/client (lessons and tools). */
+/** Pages of the built site whose weight we report: lessons, tools, the sandbox. */
 function sitePages(): string[] {
   const client = join(root, 'dist/client');
-  const out: string[] = [];
-  for (const section of ['lessons', 'tools']) {
-    const dir = join(client, section);
-    if (!existsSync(dir)) continue;
-    if (existsSync(join(dir, 'index.html'))) out.push(`/${section}/`);
-    for (const name of readdirSync(dir)) if (existsSync(join(dir, name, 'index.html'))) out.push(`/${section}/${name}/`);
-  }
-  return out;
+  return [...sectionPages(client, 'lessons'), ...sectionPages(client, 'tools'), ...sectionPages(client, 'sandbox')];
 }
 
 async function firstLoadJs(browser: import('playwright-core').Browser, url: string) {
