@@ -133,15 +133,33 @@ export type SignatureCheck =
 
 type Buf = Uint8Array<ArrayBuffer>;
 
-export async function verifySignature(cert: Certificate, issuer: Certificate, subtle: Subtle): Promise<SignatureCheck> {
-  const scheme = signatureScheme(cert.signatureAlgorithm);
-  const algorithm = cert.signatureAlgorithm.name;
-  const key = issuer.publicKey;
+/** Checks that `issuer`'s key signed `cert`'s tbsCertificate. */
+export function verifySignature(cert: Certificate, issuer: Certificate, subtle: Subtle): Promise<SignatureCheck> {
+  return verifySignedData(subtle, cert.tbs, cert.signatureAlgorithm, cert.signature, issuer.publicKey);
+}
+
+/** The key fields a signature check needs (a certificate's, a CSR's or a CRL issuer's). */
+export interface VerifyingKey {
+  algorithm: string;
+  curve?: string;
+  spki: Uint8Array;
+}
+
+/** Checks any signed structure (certificate, CRL, CSR): `signed` is the DER that was signed. */
+export async function verifySignedData(
+  subtle: Subtle,
+  signed: Uint8Array,
+  alg: Certificate['signatureAlgorithm'],
+  signatureValue: Uint8Array,
+  key: VerifyingKey,
+): Promise<SignatureCheck> {
+  const scheme = signatureScheme(alg);
+  const algorithm = alg.name;
   const spki = key.spki as Buf;
   const fail = (reason: Exclude<SignatureCheck, { ok: true }>['reason']): SignatureCheck => ({ ok: false, reason, algorithm });
   let importAlg: RsaHashedImportParams | EcKeyImportParams | Algorithm;
   let verifyAlg: Algorithm | RsaPssParams | EcdsaParams;
-  let signature = cert.signature;
+  let signature = signatureValue;
   switch (scheme.family) {
     case 'rsa-pkcs1':
       if (key.algorithm !== 'RSA') return fail('key-algorithm-mismatch');
@@ -158,7 +176,7 @@ export async function verifySignature(cert: Certificate, issuer: Certificate, su
       if (key.algorithm !== 'EC') return fail('key-algorithm-mismatch');
       const size = key.curve ? CURVE_SIZES[key.curve] : undefined;
       if (!size || scheme.hash === 'SHA-224') return fail('unsupported-algorithm');
-      const raw = ecdsaDerToRaw(cert.signature, size);
+      const raw = ecdsaDerToRaw(signatureValue, size);
       if (!raw) return fail('bad-signature');
       signature = raw;
       importAlg = { name: 'ECDSA', namedCurve: key.curve! };
@@ -180,7 +198,7 @@ export async function verifySignature(cert: Certificate, issuer: Certificate, su
     return fail('undecodable-key');
   }
   try {
-    const ok = await subtle.verify(verifyAlg, cryptoKey, signature as Buf, cert.tbs as Buf);
+    const ok = await subtle.verify(verifyAlg, cryptoKey, signature as Buf, signed as Buf);
     return ok ? { ok: true } : fail('bad-signature');
   } catch {
     return fail('bad-signature');
