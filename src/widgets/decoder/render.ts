@@ -5,16 +5,8 @@
  */
 import { CAUSES } from '../../core/causes.ts';
 import type { DecodeResult } from '../../core/decoder/decode.ts';
+import { el } from '../dom.ts';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') e.className = v;
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return e;
-}
 
 const CONFIDENCE: Record<DecodeResult['confidence'], string> = {
   certain: 'certain',

@@ -5,7 +5,7 @@
  */
 import type { InspectResult } from '../../core/sniff.ts';
 import { chainText } from '../../core/describe.ts';
-import { el, text } from './dom.ts';
+import { el, text } from '../dom.ts';
 
 const ROLE = { leaf: 'leaf', intermediate: 'intermediate', root: 'root' } as const;
 

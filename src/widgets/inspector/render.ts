@@ -7,7 +7,7 @@ import type { InspectResult } from '../../core/sniff.ts';
 import type { Conversion } from '../../core/convert.ts';
 import { describeItem } from '../../core/describe.ts';
 import { encodeBase64 } from '../../core/base64.ts';
-import { el, text } from './dom.ts';
+import { el, text } from '../dom.ts';
 import { renderChain } from './chain-picture.ts';
 
 const KIND_TEXT: Record<string, string> = {

@@ -3,6 +3,7 @@
  * the certificates exactly as sent, findings, the copyable evidence block and the email.
  * Every server-provided value goes in through textContent, never as HTML.
  */
+import { el } from '../dom.ts';
 
 export interface ProbeResultView {
   target: { host: string; port: number; servername: string | null };
@@ -26,12 +27,6 @@ export interface ProbeResultView {
 
 type Child = Node | string;
 
-function el(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  for (const c of children) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return e;
-}
 
 function copyBlock(label: string, text: string, id: string): HTMLElement {
   const pre = el('pre', { id, class: 'probe-pre', tabindex: '0' }, text);

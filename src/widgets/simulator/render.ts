@@ -5,18 +5,9 @@
  * Every value is written with textContent; nothing from a certificate is parsed as HTML.
  */
 import type { SimRun } from './run.ts';
+import { el } from '../dom.ts';
 
-type Attrs = Record<string, string>;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') e.className = v;
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return e;
-}
 
 /** Heading level of the result sections (2 on a tool page, 3 inside a lesson section). */
 let level = 3;
