@@ -13,6 +13,7 @@ import { inspectFiles, type InspectResult } from '../../core/sniff.ts';
 import { inspectErrors, type InspectError } from '../../core/inspect-errors.ts';
 import { chainText, describeItem } from '../../core/describe.ts';
 import { encodeBase64 } from '../../core/base64.ts';
+import { optionsOrExit, type ParsedArgs } from '../args.ts';
 
 export const summary = 'read certificates, keys, CSRs, PKCS#7/#12 and s_client output';
 
@@ -33,7 +34,7 @@ const USAGE = [
 
 interface Options { file?: string; password?: string; passwordFile?: string; json: boolean; at?: string }
 
-export function parseArgs(argv: string[]): { ok: true; options: Options } | { ok: false; error: string } | { ok: 'help' } {
+export function parseArgs(argv: string[]): ParsedArgs<Options> {
   const o: Options = { json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -103,17 +104,10 @@ export function toText(r: InspectResult): string {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv);
-  if (parsed.ok === 'help') {
-    io.out(USAGE);
-    return 0;
-  }
-  if (!parsed.ok) {
-    io.err(`certlab inspect: ${parsed.error}\n\n${USAGE}`);
-    return 2;
-  }
-  const { file, json, passwordFile } = parsed.options;
-  let password = parsed.options.password;
+  const opts = optionsOrExit(parseArgs(argv), 'inspect', USAGE, io);
+  if (typeof opts === 'number') return opts;
+  const { file, json, passwordFile } = opts;
+  let password = opts.password;
   if (passwordFile !== undefined) {
     try {
       password = (await readFile(passwordFile, 'utf8')).split(/\r?\n/)[0];
@@ -123,10 +117,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
   }
   let at = Date.now();
-  if (parsed.options.at !== undefined) {
-    at = Date.parse(parsed.options.at);
+  if (opts.at !== undefined) {
+    at = Date.parse(opts.at);
     if (Number.isNaN(at)) {
-      io.err(`certlab inspect: --at "${parsed.options.at}" is not a time. Expected ISO-8601, e.g. 2026-01-31T12:00:00Z`);
+      io.err(`certlab inspect: --at "${opts.at}" is not a time. Expected ISO-8601, e.g. 2026-01-31T12:00:00Z`);
       return 2;
     }
   }

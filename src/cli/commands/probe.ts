@@ -15,6 +15,7 @@ import { describeProbeError } from '../../server/probe/errors.ts';
 import { type ProbeAnalysis, analyseProbe } from '../../server/probe/analyse.ts';
 import { probeAiaFetcher } from '../../server/probe/aia-fetch.ts';
 import { STRICT_CLIENTS } from '../../server/probe/verdicts.ts';
+import { optionsOrExit, type ParsedArgs } from '../args.ts';
 
 export const summary = 'show what a TLS server presents and what each client will say';
 
@@ -38,7 +39,7 @@ interface Options {
   json: boolean;
 }
 
-type Parsed = { ok: true; options: Options } | { ok: false; error: string } | { ok: 'help' };
+type Parsed = ParsedArgs<Options>;
 
 export function parseArgs(argv: string[]): Parsed {
   const o: Options = { ca: [], json: false };
@@ -106,16 +107,8 @@ export function exitCode(a: ProbeAnalysis): number {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv);
-  if (parsed.ok === 'help') {
-    io.out(USAGE);
-    return 0;
-  }
-  if (!parsed.ok) {
-    io.err(`certlab probe: ${parsed.error}\n\n${USAGE}`);
-    return 2;
-  }
-  const o = parsed.options;
+  const o = optionsOrExit(parseArgs(argv), 'probe', USAGE, io);
+  if (typeof o === 'number') return o;
   const anchors = await readAnchors(o.ca);
   if (typeof anchors === 'string') {
     io.err(`certlab probe: ${anchors}`);

@@ -16,6 +16,7 @@ import { judgeClients, type ClientVerdict } from '../../core/validate/clients.ts
 import { explainFailure } from '../../core/validate/explain.ts';
 import { trustStore, trustStoreErrorText } from '../../server/trust-stores.ts';
 import { fetchAia } from '../../server/probe/aia-fetch.ts';
+import { optionsOrExit, type ParsedArgs } from '../args.ts';
 
 export const summary = 'build and validate a path, with what each client would say';
 
@@ -52,7 +53,7 @@ interface Options {
   json: boolean;
 }
 
-type Parsed = { ok: true; options: Options } | { ok: false; error: string } | { ok: 'help' };
+type Parsed = ParsedArgs<Options>;
 
 export function parseArgs(argv: string[]): Parsed {
   const o: Options = { untrusted: [], trusted: [], aia: false, json: false };
@@ -136,16 +137,8 @@ function toHuman(r: ValidationResult, clients: Partial<Record<string, ClientVerd
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv);
-  if (parsed.ok === 'help') {
-    io.out(USAGE);
-    return 0;
-  }
-  if (!parsed.ok) {
-    io.err(`certlab verify: ${parsed.error}\n\n${USAGE}`);
-    return 2;
-  }
-  const o = parsed.options;
+  const o = optionsOrExit(parseArgs(argv), 'verify', USAGE, io);
+  if (typeof o === 'number') return o;
   let at = Date.now();
   if (o.at !== undefined) {
     at = Date.parse(o.at);
