@@ -4,7 +4,7 @@
  * text found in the input and answers that code's cause (what a grep through the code list gives).
  */
 import { performance } from 'node:perf_hooks';
-import { CAUSES } from '../src/core/causes.ts';
+import { CAUSES } from '../src/core/causes/causes.ts';
 import { allVerifyTexts, NUMBERING_VERSIONS, VERIFY_CODES } from '../src/core/codes/verify-codes.ts';
 import { CLIENT_MESSAGES } from '../src/core/clients/messages.ts';
 import { CLIENT_PATTERNS } from '../src/core/decoder/patterns.ts';

@@ -10,9 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { X509Certificate, webcrypto } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { pemCertificates } from '../src/core/pem.ts';
-import { decodeCertificate, parseCertificates } from '../src/core/certificate.ts';
-import { inspect } from '../src/core/sniff.ts';
+import { pemCertificates } from '../src/core/formats/pem.ts';
+import { decodeCertificate, parseCertificates } from '../src/core/x509/certificate.ts';
+import { inspect } from '../src/core/inspect/inspect.ts';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 const text = readFileSync('/etc/ssl/certs/ca-certificates.crt', 'utf8');

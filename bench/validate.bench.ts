@@ -5,7 +5,7 @@
  * how the CLI comparison is felt; the ratio is certlab / openssl.
  */
 import { webcrypto } from 'node:crypto';
-import { parseCertificate } from '../src/core/certificate.ts';
+import { parseCertificate } from '../src/core/x509/certificate.ts';
 import { validate } from '../src/core/validate/validate.ts';
 import { loadLimboCases, runLimboCase } from '../test/conformance/limbo-runner.ts';
 import { ChainFactory, CA_EXT, leafExt } from '../test/openssl-verify/chain-factory.ts';

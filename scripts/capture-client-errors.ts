@@ -8,7 +8,7 @@
  *   ./node_modules/.bin/node scripts/capture-client-errors.ts
  */
 import { writeFileSync } from 'node:fs';
-import type { CauseId } from '../src/core/cause-id.ts';
+import type { CauseId } from '../src/core/causes/cause-id.ts';
 import { SITUATIONS } from '../test/clients/scenarios.ts';
 import { REAL_CLIENTS, clientVersion, missingReason, runClient, startServer, type RealClient } from '../test/clients/real-clients.ts';
 

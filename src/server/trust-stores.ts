@@ -8,8 +8,8 @@ import { rootCertificates } from 'node:tls';
 import { readFile } from 'node:fs/promises';
 import { webcrypto } from 'node:crypto';
 import type { Certificate } from '../core/model.ts';
-import { parseCertificate } from '../core/certificate.ts';
-import { pemCertificates } from '../core/pem.ts';
+import { parseCertificate } from '../core/x509/certificate.ts';
+import { pemCertificates } from '../core/formats/pem.ts';
 
 export type TrustStoreName = 'mozilla' | 'system';
 

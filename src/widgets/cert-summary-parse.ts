@@ -2,8 +2,8 @@
  * The part of <certlab-cert-summary> that needs the parser; imported on first input.
  * Finds the first PEM certificate in the text and explains what else it found instead.
  */
-import { scanPem } from '../core/pem.ts';
-import { parseCertificate, validityStatus } from '../core/certificate.ts';
+import { scanPem } from '../core/formats/pem.ts';
+import { parseCertificate, validityStatus } from '../core/x509/certificate.ts';
 import type { Certificate } from '../core/model.ts';
 
 export type SummaryResult = { ok: true; cert: Certificate; validity: string } | { ok: false; message: string };

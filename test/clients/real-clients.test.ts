@@ -17,7 +17,7 @@
  */
 import { webcrypto } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCertificate } from '../../src/core/certificate.ts';
+import { parseCertificate } from '../../src/core/x509/certificate.ts';
 import type { Certificate } from '../../src/core/model.ts';
 import type { ClientId } from '../../src/core/clients/messages.ts';
 import type { ClientFailure } from '../../src/core/clients/render.ts';

@@ -8,8 +8,8 @@ import { resolve, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { webcrypto } from 'node:crypto';
 import type { Certificate, ValidationPolicy } from '../../src/core/model.ts';
-import { parseCertificate } from '../../src/core/certificate.ts';
-import { pemCertificates } from '../../src/core/pem.ts';
+import { parseCertificate } from '../../src/core/x509/certificate.ts';
+import { pemCertificates } from '../../src/core/formats/pem.ts';
 import { validate } from '../../src/core/validate/validate.ts';
 import type { Profile } from '../../src/core/validate/profile-checks.ts';
 

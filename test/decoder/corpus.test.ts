@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAUSE_IDS } from '../../src/core/cause-id.ts';
+import { CAUSE_IDS } from '../../src/core/causes/cause-id.ts';
 import { judge, loadCorpus, score } from './corpus.ts';
 
 const { sources, captured } = loadCorpus();

@@ -5,7 +5,7 @@
  * its source and expected cause; and how the decoder scores on it.
  */
 import { readFileSync } from 'node:fs';
-import type { CauseId } from '../../src/core/cause-id.ts';
+import type { CauseId } from '../../src/core/causes/cause-id.ts';
 import { decode, type DecodeResult } from '../../src/core/decoder/decode.ts';
 
 export interface CorpusEntry {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openSite, whenDefined, type Site } from './harness.ts';
-import { CAUSE_LIST } from '../../src/core/causes.ts';
+import { CAUSE_LIST } from '../../src/core/causes/causes.ts';
 
 let site: Site;
 beforeAll(async () => {

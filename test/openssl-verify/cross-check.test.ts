@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webcrypto } from 'node:crypto';
 import type { Certificate, ValidationPolicy } from '../../src/core/model.ts';
-import { parseCertificate } from '../../src/core/certificate.ts';
+import { parseCertificate } from '../../src/core/x509/certificate.ts';
 import { validate } from '../../src/core/validate/validate.ts';
 import type { ChainFactory } from './chain-factory.ts';
 import { opensslVerify } from './openssl-verify.ts';

@@ -9,10 +9,10 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { webcrypto } from 'node:crypto';
 import type { CliIo } from '../main.ts';
-import { inspectFiles, type InspectResult } from '../../core/sniff.ts';
-import { inspectErrors, type InspectError } from '../../core/inspect-errors.ts';
-import { chainText, describeItem } from '../../core/describe.ts';
-import { encodeBase64 } from '../../core/base64.ts';
+import { inspectFiles, type InspectResult } from '../../core/inspect/inspect.ts';
+import { inspectErrors, type InspectError } from '../../core/inspect/errors.ts';
+import { chainText, describeItem } from '../../core/inspect/describe.ts';
+import { encodeBase64 } from '../../core/der/base64.ts';
 import { optionsOrExit, type ParsedArgs } from '../args.ts';
 
 export const summary = 'read certificates, keys, CSRs, PKCS#7/#12 and s_client output';

@@ -8,8 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import type { CliIo } from '../main.ts';
 import type { Certificate } from '../../core/model.ts';
-import { parseCertificate } from '../../core/certificate.ts';
-import { pemCertificates } from '../../core/pem.ts';
+import { parseCertificate } from '../../core/x509/certificate.ts';
+import { pemCertificates } from '../../core/formats/pem.ts';
 import { probe } from '../../server/probe/engine.ts';
 import { describeProbeError } from '../../server/probe/errors.ts';
 import { type ProbeAnalysis, analyseProbe } from '../../server/probe/analyse.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAUSE_IDS } from '../cause-id.ts';
+import { CAUSE_IDS } from '../causes/cause-id.ts';
 import { CLIENT_MESSAGES, messageById } from './messages.ts';
 
 describe('client message table', () => {

@@ -23,7 +23,7 @@
  * 'captured' (printed by the real program here: scripts/capture-client-messages.ts writes
  * test/clients/captured.json), or 'both'.
  */
-import type { CauseId } from '../cause-id.ts';
+import type { CauseId } from '../causes/cause-id.ts';
 
 export type ClientId = 'openssl' | 'curl' | 'python' | 'node' | 'java' | 'go' | 'dotnet' | 'chrome' | 'firefox';
 

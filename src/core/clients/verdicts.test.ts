@@ -5,7 +5,7 @@
  */
 import { webcrypto } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCertificate } from '../certificate.ts';
+import { parseCertificate } from '../x509/certificate.ts';
 import type { Certificate } from '../model.ts';
 import { issue, type Issued } from '../../../test/clients/pki.ts';
 import { clientVerdicts } from './verdicts.ts';

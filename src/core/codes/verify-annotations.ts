@@ -4,8 +4,8 @@
  * plain-words explanation and, where the cause's generic advice is not enough, a specific action.
  * Frequencies are judgements from public issue trackers and Q&A, not measurements.
  */
-import type { CauseId } from '../cause-id.ts';
-import type { Liability } from '../causes.ts';
+import type { CauseId } from '../causes/cause-id.ts';
+import type { Liability } from '../causes/causes.ts';
 
 export type Frequency = 'very common' | 'common' | 'rare' | 'obscure';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CAUSE_IDS } from '../cause-id.ts';
-import { CAUSES, CAUSE_LIST } from '../causes.ts';
+import { CAUSE_IDS } from '../causes/cause-id.ts';
+import { CAUSES, CAUSE_LIST } from '../causes/causes.ts';
 import { ANNOTATIONS } from './verify-annotations.ts';
 import {
   DEFAULT_NUMBERING,

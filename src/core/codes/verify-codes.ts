@@ -8,8 +8,8 @@
  * x509_txt.c by scripts/gen-verify-codes.ts); meanings come from verify-annotations.ts.
  * A bare number is read in DEFAULT_NUMBERING (the numbering of this machine's openssl, 3.0.x).
  */
-import type { CauseId } from '../cause-id.ts';
-import { CAUSES, type Liability } from '../causes.ts';
+import type { CauseId } from '../causes/cause-id.ts';
+import { CAUSES, type Liability } from '../causes/causes.ts';
 import { OPENSSL_NUMBERINGS } from './openssl-numbering.ts';
 import { ANNOTATIONS, type Frequency } from './verify-annotations.ts';
 

@@ -4,8 +4,8 @@
  * what to do, the lesson and the command that confirms it. Text it cannot place gets
  * cause 'unknown' with the closest candidates, never a confident wrong answer.
  */
-import type { CauseId } from '../cause-id.ts';
-import { CAUSES, type Liability } from '../causes.ts';
+import type { CauseId } from '../causes/cause-id.ts';
+import { CAUSES, type Liability } from '../causes/causes.ts';
 import { VERIFY_CODES } from '../codes/verify-codes.ts';
 import { CLIENT_MESSAGES } from '../clients/messages.ts';
 import { detectClient, findTarget, type Target } from './context.ts';

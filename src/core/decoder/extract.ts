@@ -3,7 +3,7 @@
  * `openssl verify` lines, X509_V_ERR_ names, Node's err.code names, OpenSSL's texts of any
  * version, a bare number) and client messages (patterns.ts). Pure: text in, findings out.
  */
-import type { CauseId } from '../cause-id.ts';
+import type { CauseId } from '../causes/cause-id.ts';
 import {
   VERIFY_CODES,
   allVerifyTexts,

@@ -8,7 +8,7 @@
  * What the decoder adds is judgement, not texts: which messages cannot tell causes apart
  * (READINGS) and how specific each kind of message is (weights).
  */
-import type { CauseId } from '../cause-id.ts';
+import type { CauseId } from '../causes/cause-id.ts';
 import { CLIENT_MESSAGES, type ClientId, type ClientMessage } from '../clients/messages.ts';
 
 export type { ClientId } from '../clients/messages.ts';

@@ -4,12 +4,12 @@
  * renderer, AIA fetches answered from the generated certificates, and — when the server
  * demands a client certificate — the handshake refusal for clients whose chain check passed.
  */
-import type { CauseId } from '../cause-id.ts';
+import type { CauseId } from '../causes/cause-id.ts';
 import type { ClientId } from '../clients/messages.ts';
 import { CLIENT_PROFILES } from '../clients/profiles.ts';
 import { clientMessage, type RenderedClientMessage } from '../clients/render.ts';
 import type { Subtle } from '../model.ts';
-import { judgeClients, type ClientRenderer } from '../validate/clients.ts';
+import { judgeClients, type ClientRenderer } from '../clients/judge.ts';
 import type { GeneratedPki } from './generate.ts';
 import { clientCertRequiredMessage } from './handshake-messages.ts';
 import { simulatedAia, type ParsedPki } from './judge.ts';

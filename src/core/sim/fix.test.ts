@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CAUSE_IDS } from '../cause-id.ts';
-import { CAUSES } from '../causes.ts';
+import { CAUSE_IDS } from '../causes/cause-id.ts';
+import { CAUSES } from '../causes/causes.ts';
 import { correctChainIds, fixFor } from './fix.ts';
 import { scenarioForModes } from './presets.ts';
 

@@ -3,8 +3,8 @@
  * scenario's host and file names, and which generated files to hand over (the fullchain to
  * serve, or the root to trust). Titles and liability come from the shared cause table.
  */
-import type { CauseId } from '../cause-id.ts';
-import { CAUSES, type Liability } from '../causes.ts';
+import type { CauseId } from '../causes/cause-id.ts';
+import { CAUSES, type Liability } from '../causes/causes.ts';
 import type { Scenario } from './scenario.ts';
 
 export interface FixStep {

@@ -5,7 +5,7 @@
  *   root (P-384, self-signed, name constraints) -> ica (RSA-2048, pathlen:0) -> leaf (RSA-1024, SHA-1 by ica)
  */
 import { describe, expect, it } from 'vitest';
-import { parseCertificate } from '../certificate.ts';
+import { parseCertificate } from '../x509/certificate.ts';
 import { generatePki, resolveTime } from './generate.ts';
 import type { Scenario } from './scenario.ts';
 

@@ -4,7 +4,7 @@
  * is the anchors, the host is the peer name, and the time is the scenario's moment.
  */
 import type { Certificate, Subtle, ValidationPolicy } from '../model.ts';
-import { parseCertificate } from '../certificate.ts';
+import { parseCertificate } from '../x509/certificate.ts';
 import { validate, type AiaFetcher, type ValidationResult } from '../validate/validate.ts';
 import type { GeneratedPki } from './generate.ts';
 

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { webcrypto } from 'node:crypto';
 import type { Certificate, ValidationPolicy } from '../model.ts';
-import { parseCertificate } from '../certificate.ts';
+import { parseCertificate } from '../x509/certificate.ts';
 import { ChainFactory, CA_EXT, leafExt } from '../../../test/openssl-verify/chain-factory.ts';
 import { validate } from './validate.ts';
 

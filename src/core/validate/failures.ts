@@ -4,7 +4,7 @@
  * verify code of each kind (what `openssl verify` prints for the same chain) sits in
  * FAILURE_CODES below; `describeFailure` adds the X509_V_ERR_* name and OpenSSL's text.
  */
-import type { CauseId } from '../cause-id.ts';
+import type { CauseId } from '../causes/cause-id.ts';
 import type { Millis, VerifyCodeRef } from '../model.ts';
 import { verifyCodeRef } from './codes.ts';
 

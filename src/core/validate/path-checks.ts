@@ -16,7 +16,7 @@ import {
 import { checkPeerName, type PeerName } from './hostname.ts';
 import { checkNameConstraints } from './name-constraints.ts';
 import { profileFailure, type Profile } from './profile-checks.ts';
-import { signatureDigest, verifySignature } from './signature.ts';
+import { signatureDigest, verifySignature } from '../x509/signature.ts';
 
 export interface PathContext {
   at: Millis;

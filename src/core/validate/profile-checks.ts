@@ -11,7 +11,7 @@
 import type { Certificate } from '../model.ts';
 import type { ValidationFailure } from './failures.ts';
 import { OID_AKI, OID_EKU, OID_NAME_CONSTRAINTS, OID_SAN, certAt, hasExt } from './cert-facts.ts';
-import type { AuthorityKeyId } from '../extensions.ts';
+import type { AuthorityKeyId } from '../x509/extensions.ts';
 
 const ANY_EKU = '2.5.29.37.0';
 const ALLOWED_KEYS = new Set(['RSA', 'EC']);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webcrypto } from 'node:crypto';
 import type { Certificate, ValidationPolicy } from '../model.ts';
-import { parseCertificate } from '../certificate.ts';
+import { parseCertificate } from '../x509/certificate.ts';
 import type { ChainFactory } from '../../../test/openssl-verify/chain-factory.ts';
 import { AT, buildPki } from '../../../test/openssl-verify/pki.ts';
 import { validate, type ValidateInput } from './validate.ts';

@@ -6,11 +6,11 @@
  *   const r = await validate({ peer, untrusted, anchors, peerName: 'example.com', at, policy, subtle });
  *   r.ok ? r.path : `${r.code} ${r.text} at depth ${r.depth}`
  */
-import type { CauseId } from '../cause-id.ts';
+import type { CauseId } from '../causes/cause-id.ts';
 import type { Certificate, Millis, Subtle, ValidationPolicy, VerifyCodeRef } from '../model.ts';
-import { parseCertificate } from '../certificate.ts';
-import { pemCertificates } from '../pem.ts';
-import { looksLikePkcs7, parsePkcs7 } from '../pkcs7.ts';
+import { parseCertificate } from '../x509/certificate.ts';
+import { pemCertificates } from '../formats/pem.ts';
+import { looksLikePkcs7, parsePkcs7 } from '../formats/pkcs7.ts';
 import { failureCause, failureCode, failureRank, type Purpose, type ValidationFailure } from './failures.ts';
 import { verifyCodeRef } from './codes.ts';
 import { peerName as toPeerName, type PeerName } from './hostname.ts';

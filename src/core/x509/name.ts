@@ -9,7 +9,7 @@ import type { DistinguishedName, NameAttribute } from '../model.ts';
 import { DerReader, TAG, type Tlv } from '../der/reader.ts';
 import { decodeOid, decodeString, isStringTag } from '../der/primitives.ts';
 import { toHex } from '../der/hex.ts';
-import { NAME_ATTRIBUTES } from '../oids.ts';
+import { NAME_ATTRIBUTES } from '../der/oids.ts';
 
 /** Attribute values kept with their tag so the RFC 4514 writer can hex-dump odd ones. */
 interface RawAttribute extends NameAttribute {

@@ -6,7 +6,7 @@ import type { PublicKeyInfo } from '../model.ts';
 import { DerReader, TAG, type Tlv } from '../der/reader.ts';
 import { decodeBigInt, decodeBitString, decodeOid } from '../der/primitives.ts';
 import { DerError } from '../der/errors.ts';
-import { CURVES, OID } from '../oids.ts';
+import { CURVES, OID } from '../der/oids.ts';
 
 export type PublicKeyShape = Omit<PublicKeyInfo, 'spkiSha256'>;
 

@@ -1,58 +1,63 @@
-import { describe, expect, it, beforeAll } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { decodeCertificate } from '../certificate.ts';
-import { scanPem } from '../pem.ts';
-import { verifySignature } from './signature.ts';
-import { makeChain, openssl, type Chain } from '../../../test/fixtures/inspect/openssl-chain.ts';
+/**
+ * Signature plumbing: DER ECDSA signatures to WebCrypto's r||s, RSASSA-PSS parameters, and
+ * verification results on generated certificates (test/openssl-verify/pki.ts).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webcrypto } from 'node:crypto';
+import type { Certificate } from '../model.ts';
+import { parseCertificate } from './certificate.ts';
+import type { ChainFactory } from '../../../test/openssl-verify/chain-factory.ts';
+import { buildPki } from '../../../test/openssl-verify/pki.ts';
+import { ecdsaDerToRaw, signatureScheme, verifySignature } from './signature.ts';
 
-// Signed by openssl with each algorithm WebCrypto offers:
-//   root (RSA 2048) -> pss (RSA-PSS SHA-256 signature), sha1 (sha1WithRSA), sha512 (sha512WithRSA)
-//   ica (P-384) -> ecdsa384 (ecdsa-with-SHA384), ecdsa512 (ecdsa-with-SHA512)
-//   ed (Ed25519, self-signed) -> edchild (Ed25519 signature)
-const subtle = globalThis.crypto.subtle;
-let chain: Chain;
-const cert = (name: string) => decodeCertificate(scanPem(readFileSync(chain.path(name), 'utf8')).blocks[0].bytes);
+const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 
-beforeAll(() => {
-  chain = makeChain();
-  const run = (args: string[]) => openssl(args, chain.dir);
-  run(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'child.key', '-out', 'child.csr', '-subj', '/CN=child']);
-  const sign = (out: string, ca: string, key: string, extra: string[]) =>
-    run(['x509', '-req', '-in', 'child.csr', '-CA', ca, '-CAkey', key, '-CAcreateserial', '-days', '10', '-out', out, ...extra]);
-  sign('pss.pem', 'root.pem', 'root.key', ['-sha256', '-sigopt', 'rsa_padding_mode:pss', '-sigopt', 'rsa_pss_saltlen:32']);
-  sign('sha1.pem', 'root.pem', 'root.key', ['-sha1']);
-  sign('sha512.pem', 'root.pem', 'root.key', ['-sha512']);
-  sign('ecdsa384.pem', 'ica.pem', 'ica.key', ['-sha384']);
-  sign('ecdsa512.pem', 'ica.pem', 'ica.key', ['-sha512']);
-  sign('edchild.pem', 'ed.pem', 'ed.key', []);
+describe('ecdsaDerToRaw', () => {
+  it('strips the sign byte and left-pads each integer to the field size', () => {
+    // SEQUENCE { INTEGER 00 ff, INTEGER 01 }
+    const der = new Uint8Array([0x30, 0x07, 0x02, 0x02, 0x00, 0xff, 0x02, 0x01, 0x01]);
+    expect(ecdsaDerToRaw(der, 4)).toEqual(new Uint8Array([0, 0, 0, 0xff, 0, 0, 0, 1]));
+  });
+  it('refuses integers longer than the field, trailing bytes and garbage', () => {
+    expect(ecdsaDerToRaw(new Uint8Array([0x30, 0x08, 0x02, 0x03, 1, 2, 3, 0x02, 0x01, 1]), 2)).toBeUndefined();
+    expect(ecdsaDerToRaw(new Uint8Array([0x30, 0x06, 0x02, 0x01, 1, 0x02, 0x01, 1, 0x00]), 2)).toBeUndefined();
+    expect(ecdsaDerToRaw(new Uint8Array([0x04, 0x00]), 32)).toBeUndefined();
+    expect(ecdsaDerToRaw(new Uint8Array([0x30, 0x80]), 32)).toBeUndefined();
+  });
 });
 
-describe('verifySignature', () => {
-  it('checks RSA PKCS#1 v1.5, RSA-PSS, ECDSA and Ed25519 signatures made by openssl', async () => {
-    const cases: [string, string][] = [['pss.pem', 'root.pem'], ['sha1.pem', 'root.pem'], ['sha512.pem', 'root.pem'], ['ecdsa384.pem', 'ica.pem'], ['ecdsa512.pem', 'ica.pem'], ['edchild.pem', 'ed.pem'], ['root.pem', 'root.pem'], ['ica.pem', 'root.pem'], ['ee.pem', 'ica.pem']];
-    const got = [];
-    for (const [child, issuer] of cases) {
-      const c = cert(child);
-      got.push([child, c.signatureAlgorithm.name, (await verifySignature(subtle, c.tbs, c.signatureAlgorithm, c.signature, cert(issuer).publicKey)).status]);
-    }
-    expect(got).toEqual([
-      ['pss.pem', 'rsassaPss', 'valid'], ['sha1.pem', 'sha1WithRSAEncryption', 'valid'], ['sha512.pem', 'sha512WithRSAEncryption', 'valid'],
-      ['ecdsa384.pem', 'ecdsa-with-SHA384', 'valid'], ['ecdsa512.pem', 'ecdsa-with-SHA512', 'valid'], ['edchild.pem', 'ED25519', 'valid'],
-      ['root.pem', 'sha256WithRSAEncryption', 'valid'], ['ica.pem', 'sha384WithRSAEncryption', 'valid'], ['ee.pem', 'ecdsa-with-SHA256', 'valid'],
-    ]);
+describe('signatureScheme', () => {
+  it('reads RSASSA-PSS parameters, with RFC 4055 defaults when absent', () => {
+    expect(signatureScheme({ oid: '1.2.840.113549.1.1.10', name: 'rsassaPss' })).toEqual({ family: 'rsa-pss', hash: 'SHA-1', saltLength: 20 });
   });
+  it('names what it cannot check', () => {
+    expect(signatureScheme({ oid: '2.16.840.1.101.3.4.3.2', name: 'dsa_with_SHA256' })).toEqual({ family: 'unsupported', name: 'dsa_with_SHA256' });
+    expect(signatureScheme({ oid: '1.2.840.113549.1.1.10', name: 'rsassaPss', paramsHex: '3003020100' })).toEqual({
+      family: 'unsupported', name: 'RSASSA-PSS with malformed parameters',
+    });
+  });
+});
 
-  it('says invalid for the wrong issuer key or a changed certificate, never throws', async () => {
-    const ee = cert('ee.pem');
-    const tampered = Uint8Array.from(ee.tbs);
-    tampered[tampered.length - 5] ^= 1;
-    expect([
-      (await verifySignature(subtle, ee.tbs, ee.signatureAlgorithm, ee.signature, cert('root.pem').publicKey)).status, // RSA key, ECDSA signature
-      (await verifySignature(subtle, ee.tbs, ee.signatureAlgorithm, ee.signature, cert('ecdsa384.pem').publicKey)).status, // EC key, not the signer
-      (await verifySignature(subtle, tampered, ee.signatureAlgorithm, ee.signature, cert('ica.pem').publicKey)).status,
-      (await verifySignature(subtle, ee.tbs, ee.signatureAlgorithm, new Uint8Array([0x30, 0x00]), cert('ica.pem').publicKey)).status,
-    ]).toEqual(['invalid', 'invalid', 'invalid', 'invalid']);
-    expect(await verifySignature(subtle, ee.tbs, { oid: '1.2.840.113549.1.1.4', name: 'md5WithRSAEncryption' }, ee.signature, cert('root.pem').publicKey))
-      .toEqual({ status: 'unsupported', reason: 'md5WithRSAEncryption is not available in WebCrypto' });
+describe('verifySignature on generated certificates', () => {
+  let f: ChainFactory;
+  const c: Record<string, Certificate> = {};
+  beforeAll(async () => {
+    f = buildPki();
+    for (const n of ['root', 'ica', 'ee', 'ica-pss', 'ee-pss', 'ed', 'ee-ed', 'ica-p521', 'ee-p521chain']) c[n] = await parseCertificate(f.der(n), subtle);
+  });
+  afterAll(() => f?.dispose());
+
+  it('RSASSA-PSS parameters as OpenSSL writes them (SHA-256, salt 32)', () => {
+    expect(signatureScheme(c['ee-pss'].signatureAlgorithm)).toEqual({ family: 'rsa-pss', hash: 'SHA-256', saltLength: 32 });
+  });
+  it('accepts the real signatures: ECDSA P-256, RSA-PSS, Ed25519, ECDSA P-521', async () => {
+    const pairs: [string, string][] = [['ee', 'ica'], ['ee-pss', 'ica-pss'], ['ee-ed', 'ed'], ['ee-p521chain', 'ica-p521']];
+    for (const [child, issuer] of pairs) expect(await verifySignature(c[child], c[issuer], subtle)).toEqual({ ok: true });
+  });
+  it('a changed tbsCertificate fails; a key of the wrong family is named', async () => {
+    const tbs = c.ee.tbs.slice();
+    tbs[tbs.length - 1] ^= 1;
+    expect(await verifySignature({ ...c.ee, tbs }, c.ica, subtle)).toEqual({ ok: false, reason: 'bad-signature', algorithm: 'ecdsa-with-SHA256' });
+    expect(await verifySignature(c.ee, c['ica-pss'], subtle)).toEqual({ ok: false, reason: 'key-algorithm-mismatch', algorithm: 'ecdsa-with-SHA256' });
   });
 });

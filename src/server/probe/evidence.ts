@@ -5,7 +5,7 @@
  */
 import type { Certificate, DistinguishedName, Millis } from '../../core/model.ts';
 import { opensslTime } from '../../core/sim/showcerts.ts';
-import { validityStatus } from '../../core/certificate.ts';
+import { validityStatus } from '../../core/x509/certificate.ts';
 import type { WireReport } from './engine.ts';
 
 /** X509_NAME_print_ex as s_client prints it: "C = US, O = Example, CN = R11". */

@@ -1,9 +1,9 @@
 /**
  * Findings about the chain as the server sent it: the bundle analysis (order, extras, root
- * included, duplicates, missing intermediate, expiry; src/core/bundle.ts) plus the hostname
+ * included, duplicates, missing intermediate, expiry; src/core/inspect/bundle.ts) plus the hostname
  * check for the name the probe asked for, and the client-certificate request.
  */
-import { analyzeBundle, type Finding } from '../../core/bundle.ts';
+import { analyzeBundle, type Finding } from '../../core/inspect/bundle.ts';
 import type { Certificate, Millis } from '../../core/model.ts';
 import { checkPeerName, peerName } from '../../core/validate/hostname.ts';
 

@@ -3,9 +3,9 @@
  * text report. A certificate that does not parse is still listed (with its fingerprint and
  * the parse error), so the list keeps the server's order and count.
  */
-import { parseCertificate, validityStatus } from '../../core/certificate.ts';
+import { parseCertificate, validityStatus } from '../../core/x509/certificate.ts';
 import type { Certificate, Millis } from '../../core/model.ts';
-import { toPem } from '../../core/pem.ts';
+import { toPem } from '../../core/formats/pem.ts';
 
 export interface PresentedCertificate {
   index: number;

@@ -9,7 +9,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCertificate } from '../../core/certificate.ts';
+import { parseCertificate } from '../../core/x509/certificate.ts';
 import type { Certificate } from '../../core/model.ts';
 import { type TestCert, type TestPki, issueLeaf, makeTestPki } from '../../../test/probe/pki.ts';
 import { type TlsServerSpec, startNodeTls } from '../../../test/probe/servers.ts';

@@ -1,10 +1,10 @@
 /**
  * "Is it them or us?": the cause, who must act, a one-line headline and a ready email to the
  * server's administrators, written from the verdicts for the actual finding. Texts of the
- * causes (title, summary, actions) come from the one cause table, src/core/causes.ts.
+ * causes (title, summary, actions) come from the one cause table, src/core/causes/causes.ts.
  */
-import type { CauseId } from '../../core/cause-id.ts';
-import { type Liability, causeById } from '../../core/causes.ts';
+import type { CauseId } from '../../core/causes/cause-id.ts';
+import { type Liability, causeById } from '../../core/causes/causes.ts';
 import type { ClientId } from '../../core/clients/messages.ts';
 import type { Certificate } from '../../core/model.ts';
 import type { ValidationResult } from '../../core/validate/validate.ts';

@@ -9,7 +9,7 @@ import type { Certificate, Millis } from '../../core/model.ts';
 import type { ClientId } from '../../core/clients/messages.ts';
 import { CLIENT_PROFILES, type ClientProfile } from '../../core/clients/profiles.ts';
 import { clientMessage } from '../../core/clients/render.ts';
-import { judgeClients } from '../../core/validate/clients.ts';
+import { judgeClients } from '../../core/clients/judge.ts';
 import type { AiaFetcher, ValidationResult } from '../../core/validate/validate.ts';
 import { trustStore } from '../trust-stores.ts';
 

@@ -3,7 +3,7 @@
  * OpenSSL code with a link to its reference page, the command that confirms it, the lesson,
  * and the other readings when the text is ambiguous. Every value goes in with textContent.
  */
-import { CAUSES } from '../../core/causes.ts';
+import { CAUSES } from '../../core/causes/causes.ts';
 import type { DecodeResult } from '../../core/decoder/decode.ts';
 import { el } from '../dom.ts';
 

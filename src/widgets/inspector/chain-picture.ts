@@ -3,8 +3,8 @@
  * link between two boxes marked verified (✓) or broken (✗), and a missing issuer drawn as
  * a dashed box. The same facts follow as plain text (chainText) for screen readers and copy.
  */
-import type { InspectResult } from '../../core/sniff.ts';
-import { chainText } from '../../core/describe.ts';
+import type { InspectResult } from '../../core/inspect/inspect.ts';
+import { chainText } from '../../core/inspect/describe.ts';
 import { el, text } from '../dom.ts';
 
 const ROLE = { leaf: 'leaf', intermediate: 'intermediate', root: 'root' } as const;

@@ -3,10 +3,10 @@
  * object with every field (from the shared describe.ts), key matches, and the
  * conversions with copy and download buttons and their openssl commands.
  */
-import type { InspectResult } from '../../core/sniff.ts';
-import type { Conversion } from '../../core/convert.ts';
-import { describeItem } from '../../core/describe.ts';
-import { encodeBase64 } from '../../core/base64.ts';
+import type { InspectResult } from '../../core/inspect/inspect.ts';
+import type { Conversion } from '../../core/formats/convert.ts';
+import { describeItem } from '../../core/inspect/describe.ts';
+import { encodeBase64 } from '../../core/der/base64.ts';
 import { el, text } from '../dom.ts';
 import { renderChain } from './chain-picture.ts';
 

@@ -5,7 +5,7 @@
  * results view shows. Shared by <certlab-simulator> and <certlab-sandbox>.
  */
 import '@abraham/reflection';
-import type { CauseId } from '../../core/cause-id.ts';
+import type { CauseId } from '../../core/causes/cause-id.ts';
 import { chainPicture, chainText, type ChainPicture } from '../../core/sim/chain-picture.ts';
 import { correctChainIds, fixFor, type Fix } from '../../core/sim/fix.ts';
 import { generatePki, type GeneratedPki, type GenerateError } from '../../core/sim/generate.ts';

@@ -2,11 +2,11 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { decodeCertificate, parseCertificate, validityStatus } from './certificate.ts';
-import { pemCertificates, scanPem } from './pem.ts';
-import { DerError } from './der/errors.ts';
-import { extensionText } from './describe.ts';
+import { pemCertificates, scanPem } from '../formats/pem.ts';
+import { DerError } from '../der/errors.ts';
+import { extensionText } from '../inspect/describe.ts';
 import { execFileSync } from 'node:child_process';
-import { makeChain, openssl, type Chain } from '../../test/fixtures/inspect/openssl-chain.ts';
+import { makeChain, openssl, type Chain } from '../../../test/fixtures/inspect/openssl-chain.ts';
 
 const subtle = globalThis.crypto.subtle;
 const der = (pem: string) => scanPem(pem).blocks[0].bytes;

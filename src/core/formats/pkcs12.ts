@@ -6,13 +6,13 @@
  * WebCrypto alone; legacy files (`-legacy`: RC2-40 + 3DES, SHA-1 MAC) load node-forge
  * for those two ciphers (see pbe.ts).
  */
-import type { Subtle } from './model.ts';
-import { DerReader, TAG, octetContent, type Tlv } from './der/reader.ts';
-import { DerError } from './der/errors.ts';
-import { decodeOid, decodeSmallInt, decodeString } from './der/primitives.ts';
-import { bytesEqual, toHex } from './der/hex.ts';
+import type { Subtle } from '../model.ts';
+import { DerReader, TAG, octetContent, type Tlv } from '../der/reader.ts';
+import { DerError } from '../der/errors.ts';
+import { decodeOid, decodeSmallInt, decodeString } from '../der/primitives.ts';
+import { bytesEqual, toHex } from '../der/hex.ts';
 import { bmpPassword, describeEncryption, pbeDecrypt, pkcs12Kdf, PbeError, type EncryptionInfo } from './pbe.ts';
-import { OID, oidName } from './oids.ts';
+import { OID, oidName } from '../der/oids.ts';
 
 export interface Pkcs12Bag {
   type: 'certificate' | 'key' | 'encrypted-key' | 'crl' | 'other';

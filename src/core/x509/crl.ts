@@ -2,10 +2,10 @@
  * Certificate revocation lists (basic): issuer, this/next update, CRL number, the
  * revoked serials with dates and reasons, and the extensions.
  */
-import type { DistinguishedName, Extension, Subtle } from './model.ts';
-import { TAG } from './der/reader.ts';
-import { decodeInteger, decodeSmallInt, decodeTime } from './der/primitives.ts';
-import { readName } from './x509/name.ts';
+import type { DistinguishedName, Extension, Subtle } from '../model.ts';
+import { TAG } from '../der/reader.ts';
+import { decodeInteger, decodeSmallInt, decodeTime } from '../der/primitives.ts';
+import { readName } from './name.ts';
 import { readExtensions, type DecodedExtension } from './extensions.ts';
 import { openSigned, readAlgorithm, digestHex, type AlgorithmId } from './certificate.ts';
 

@@ -4,13 +4,13 @@
  * in the spirit of `openssl x509 -text` but with names spelled out. Values are text
  * only; callers render them with textContent or print them.
  */
-import type { Certificate, Extension, PublicKeyInfo } from './model.ts';
-import type { InspectItem } from './inspect-result.ts';
-import type { DecodedExtension } from './extensions.ts';
+import type { Certificate, Extension, PublicKeyInfo } from '../model.ts';
+import type { InspectItem } from './result.ts';
+import type { DecodedExtension } from '../x509/extensions.ts';
 import type { BundleAnalysis } from './bundle.ts';
-import { generalNameText } from './x509/general-name.ts';
-import { toColonHex } from './der/hex.ts';
-import { EXT_KEY_USAGES } from './oids.ts';
+import { generalNameText } from '../x509/general-name.ts';
+import { toColonHex } from '../der/hex.ts';
+import { EXT_KEY_USAGES } from '../der/oids.ts';
 
 export interface Row { label: string; value: string[] }
 export interface Section { title: string; rows: Row[] }

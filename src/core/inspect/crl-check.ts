@@ -3,10 +3,10 @@
  * among them (and really signed it), whether it is past its nextUpdate, and which of
  * the certificates it lists as revoked (same issuer name, same serial).
  */
-import type { Subtle } from './model.ts';
+import type { Subtle } from '../model.ts';
 import type { Finding } from './bundle.ts';
-import type { InspectItem } from './inspect-result.ts';
-import { verifySignature } from './x509/signature.ts';
+import type { InspectItem } from './result.ts';
+import { verifySignature } from '../x509/signature-status.ts';
 import { isoTime } from './describe.ts';
 
 export async function crlFindings(items: InspectItem[], subtle: Subtle, at: number): Promise<Finding[]> {

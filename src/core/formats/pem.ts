@@ -3,7 +3,7 @@
  * label, RFC 1421 headers (Proc-Type/DEK-Info of legacy encrypted keys) and line numbers,
  * and write PEM back (64-column lines). Text outside blocks is left for the caller.
  */
-import { decodeBase64, encodeBase64 } from './base64.ts';
+import { decodeBase64, encodeBase64 } from '../der/base64.ts';
 
 export interface PemBlock {
   label: string;

@@ -6,10 +6,10 @@
  * the same policy share one validation.
  */
 import type { Certificate } from '../model.ts';
-import type { ClientId } from '../clients/messages.ts';
-import { CLIENT_PROFILES, type ClientProfile } from '../clients/profiles.ts';
-import { clientMessage, type ClientFailure, type RenderContext, type RenderedClientMessage } from '../clients/render.ts';
-import { validate, type ValidateInput, type ValidationResult } from './validate.ts';
+import type { ClientId } from './messages.ts';
+import { CLIENT_PROFILES, type ClientProfile } from './profiles.ts';
+import { clientMessage, type ClientFailure, type RenderContext, type RenderedClientMessage } from './render.ts';
+import { validate, type ValidateInput, type ValidationResult } from '../validate/validate.ts';
 
 export type ClientRenderer = (client: ClientId, failure: ClientFailure, ctx: RenderContext) => RenderedClientMessage;
 

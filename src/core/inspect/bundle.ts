@@ -7,9 +7,9 @@
  * Flags follow what SSL Labs reports for served chains (ssllabs-api-docs-v3.md,
  * CertificateChain.issues: incomplete, unrelated, incorrect order, contains anchor).
  */
-import type { Certificate, Subtle } from './model.ts';
-import { validityStatus } from './certificate.ts';
-import { verifySignature, type SignatureCheck } from './x509/signature.ts';
+import type { Certificate, Subtle } from '../model.ts';
+import { validityStatus } from '../x509/certificate.ts';
+import { verifySignature, type SignatureCheck } from '../x509/signature-status.ts';
 
 export type FindingKind =
   | 'leaf-missing' | 'intermediate-missing' | 'wrong-order' | 'unrelated-certificate' | 'root-included'

@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { inspect, inspectFiles } from './sniff.ts';
-import { makeChain, makeExtras, openssl, type Chain } from '../../test/fixtures/inspect/openssl-chain.ts';
+import { inspect, inspectFiles } from '../inspect/inspect.ts';
+import { makeChain, makeExtras, openssl, type Chain } from '../../../test/fixtures/inspect/openssl-chain.ts';
 
 // root -> ica (pathlen:0) -> ee, made with openssl; conversions compared byte for byte with openssl's own
 const subtle = globalThis.crypto.subtle;

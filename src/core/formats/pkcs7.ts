@@ -3,10 +3,10 @@
  * crl2pkcs7`): the certificates and CRLs it carries, in file order. BER (indefinite
  * lengths, as Windows and Java write) is accepted.
  */
-import { DerReader, TAG, readTlv } from './der/reader.ts';
-import { DerError } from './der/errors.ts';
-import { decodeOid, decodeSmallInt } from './der/primitives.ts';
-import { OID, oidName } from './oids.ts';
+import { DerReader, TAG, readTlv } from '../der/reader.ts';
+import { DerError } from '../der/errors.ts';
+import { decodeOid, decodeSmallInt } from '../der/primitives.ts';
+import { OID, oidName } from '../der/oids.ts';
 
 export interface Pkcs7Bundle {
   contentType: string;

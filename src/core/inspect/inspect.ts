@@ -7,23 +7,23 @@
  * prepares conversions. Any input returns a result or a typed error; nothing throws.
  */
 import type { BundleAnalysis, Finding } from './bundle.ts';
-import type { InspectFile, InspectItem, InspectOptions, InspectResult, KeyMatch } from './inspect-result.ts';
-import type { PublicKeyShape } from './x509/public-key.ts';
+import type { InspectFile, InspectItem, InspectOptions, InspectResult, KeyMatch } from './result.ts';
+import type { PublicKeyShape } from '../x509/public-key.ts';
 import { analyzeBundle } from './bundle.ts';
-import { scanPem } from './pem.ts';
-import { decodeBase64, looksLikeBase64 } from './base64.ts';
-import { fromHex } from './der/hex.ts';
-import { classifyDer, IGNORED_LABELS, PEM_LABELS } from './der-kind.ts';
-import { looksLikeSClient, parseSClient } from './s-client.ts';
-import { inspectErrors, MAX_INPUT_BYTES, type InspectError } from './inspect-errors.ts';
-import { ItemSink, objectItems, prefetchCertificates, type ObjectContext } from './inspect-objects.ts';
-import { keyIdentity } from './keys.ts';
+import { scanPem } from '../formats/pem.ts';
+import { decodeBase64, looksLikeBase64 } from '../der/base64.ts';
+import { fromHex } from '../der/hex.ts';
+import { classifyDer, IGNORED_LABELS, PEM_LABELS } from '../formats/der-kind.ts';
+import { looksLikeSClient, parseSClient } from '../formats/s-client-transcript.ts';
+import { inspectErrors, MAX_INPUT_BYTES, type InspectError } from './errors.ts';
+import { ItemSink, objectItems, prefetchCertificates, type ObjectContext } from './objects.ts';
+import { keyIdentity } from '../formats/keys.ts';
 import { crlFindings } from './crl-check.ts';
-import { certDerToPem, certPemToDer, crlToPem, csrToDer, fullchain, keyToPkcs8Pem } from './convert.ts';
-import { DerError } from './der/errors.ts';
-import { DerReader } from './der/reader.ts';
+import { certDerToPem, certPemToDer, crlToPem, csrToDer, fullchain, keyToPkcs8Pem } from '../formats/convert.ts';
+import { DerError } from '../der/errors.ts';
+import { DerReader } from '../der/reader.ts';
 
-export type { InspectResult, InspectItem, InspectOptions, InspectFile } from './inspect-result.ts';
+export type { InspectResult, InspectItem, InspectOptions, InspectFile } from './result.ts';
 
 function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));

@@ -1,8 +1,8 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { analyzeBundle, type BundleMember } from './bundle.ts';
-import { parseCertificate } from './certificate.ts';
-import { scanPem } from './pem.ts';
-import { makeChain, type Chain } from '../../test/fixtures/inspect/openssl-chain.ts';
+import { parseCertificate } from '../x509/certificate.ts';
+import { scanPem } from '../formats/pem.ts';
+import { makeChain, type Chain } from '../../../test/fixtures/inspect/openssl-chain.ts';
 
 // root (RSA) -> ica (P-384, pathlen:0, AIA caIssuers http://pki.example.test/root.der) -> ee (P-256, 90 days)
 const subtle = globalThis.crypto.subtle;

@@ -1,14 +1,14 @@
 /** The shape `inspect` returns: every object found, the bundle analysis, key matches, findings and conversions. */
-import type { Certificate, PublicKeyInfo } from './model.ts';
-import type { ValidityStatus } from './certificate.ts';
-import type { CertificateRequest } from './csr.ts';
-import type { Crl } from './crl.ts';
-import type { PrivateKeySummary } from './keys.ts';
-import type { EncryptionInfo } from './pbe.ts';
-import type { SClientTranscript } from './s-client.ts';
+import type { Certificate, PublicKeyInfo } from '../model.ts';
+import type { ValidityStatus } from '../x509/certificate.ts';
+import type { CertificateRequest } from '../x509/csr.ts';
+import type { Crl } from '../x509/crl.ts';
+import type { PrivateKeySummary } from '../formats/keys.ts';
+import type { EncryptionInfo } from '../formats/pbe.ts';
+import type { SClientTranscript } from '../formats/s-client-transcript.ts';
 import type { BundleAnalysis, Finding } from './bundle.ts';
-import type { Conversion } from './convert.ts';
-import type { InspectError } from './inspect-errors.ts';
+import type { Conversion } from '../formats/convert.ts';
+import type { InspectError } from './errors.ts';
 
 export interface ItemSource {
   /** File name when the input came from a named file. */

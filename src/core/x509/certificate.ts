@@ -3,15 +3,15 @@
  * (fast, for bulk), `parseCertificate` adds the SHA-1/SHA-256 fingerprints and the SPKI
  * pin through the injected SubtleCrypto. Malformed input fails with a typed DerError.
  */
-import type { Certificate, Extension, Subtle } from './model.ts';
-import { DerReader, TAG, type Tlv } from './der/reader.ts';
-import { DerError } from './der/errors.ts';
-import { decodeBitString, decodeInteger, decodeOid, decodeSmallInt, decodeTime } from './der/primitives.ts';
-import { toHex } from './der/hex.ts';
-import { readName } from './x509/name.ts';
-import { readPublicKey, type PublicKeyShape } from './x509/public-key.ts';
+import type { Certificate, Extension, Subtle } from '../model.ts';
+import { DerReader, TAG, type Tlv } from '../der/reader.ts';
+import { DerError } from '../der/errors.ts';
+import { decodeBitString, decodeInteger, decodeOid, decodeSmallInt, decodeTime } from '../der/primitives.ts';
+import { toHex } from '../der/hex.ts';
+import { readName } from './name.ts';
+import { readPublicKey, type PublicKeyShape } from './public-key.ts';
 import { readExtensions, type DecodedExtension } from './extensions.ts';
-import { oidName } from './oids.ts';
+import { oidName } from '../der/oids.ts';
 
 /** Everything of a Certificate that needs no hashing. */
 export type CertificateStructure = Omit<Certificate, 'sha1' | 'sha256' | 'publicKey'> & { publicKey: PublicKeyShape };

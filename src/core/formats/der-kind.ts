@@ -3,9 +3,9 @@
  * PKCS#8 / encrypted PKCS#8 / PKCS#1 / SEC1 private key, SPKI / PKCS#1 public key,
  * PKCS#7 or PKCS#12. Never throws; undefined when it is none of them.
  */
-import { DerReader, TAG, type Tlv } from './der/reader.ts';
-import { decodeOid } from './der/primitives.ts';
-import { OID } from './oids.ts';
+import { DerReader, TAG, type Tlv } from '../der/reader.ts';
+import { decodeOid } from '../der/primitives.ts';
+import { OID } from '../der/oids.ts';
 
 export type DerKind =
   | 'certificate' | 'trusted-certificate' | 'crl' | 'csr' | 'pkcs8' | 'encrypted-pkcs8' | 'pkcs1' | 'sec1'

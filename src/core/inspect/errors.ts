@@ -3,7 +3,7 @@
  * received, what was expected and what to do. Plain data (JSON-friendly) so the CLI,
  * the widget and tests all show and compare the same thing.
  */
-import { DerError } from './der/errors.ts';
+import { DerError } from '../der/errors.ts';
 
 export type InspectErrorKind =
   | 'InputTooLarge'

@@ -4,11 +4,11 @@
  * the legacy ciphers (RC2-40/128, 2- and 3-key 3DES, DES-EDE3 in PBES2) through
  * node-forge, imported only when a legacy file is opened.
  */
-import type { Subtle } from './model.ts';
-import { DerReader, TAG, type Tlv } from './der/reader.ts';
-import { decodeOid, decodeSmallInt } from './der/primitives.ts';
-import { concatBytes } from './der/hex.ts';
-import { oidName } from './oids.ts';
+import type { Subtle } from '../model.ts';
+import { DerReader, TAG, type Tlv } from '../der/reader.ts';
+import { decodeOid, decodeSmallInt } from '../der/primitives.ts';
+import { concatBytes } from '../der/hex.ts';
+import { oidName } from '../der/oids.ts';
 import { rehash } from './hash-iterate.ts';
 
 export type PbeFailure =

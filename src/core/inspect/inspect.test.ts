@@ -1,10 +1,10 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { inspect, inspectFiles, type InspectResult } from './sniff.ts';
-import { encodeBase64 } from './base64.ts';
-import { toHex } from './der/hex.ts';
-import { hasKeytool, hasNss, makeChain, makeExtras, makeJavaP12, makeNssP12, openssl, type Chain } from '../../test/fixtures/inspect/openssl-chain.ts';
-import { captureShowcerts } from '../../test/fixtures/inspect/s-client-capture.ts';
+import { inspect, inspectFiles, type InspectResult } from './inspect.ts';
+import { encodeBase64 } from '../der/base64.ts';
+import { toHex } from '../der/hex.ts';
+import { hasKeytool, hasNss, makeChain, makeExtras, makeJavaP12, makeNssP12, openssl, type Chain } from '../../../test/fixtures/inspect/openssl-chain.ts';
+import { captureShowcerts } from '../../../test/fixtures/inspect/s-client-capture.ts';
 
 // root (RSA) -> ica (P-384, pathlen:0) -> ee (P-256); ica-rekeyed: same name as ica, new key; ed: Ed25519 self-signed leaf
 const subtle = globalThis.crypto.subtle;

@@ -3,21 +3,21 @@
  * opens containers (PKCS#7, PKCS#12) into child items, and turns every failure into a
  * typed error item. Used by sniff.ts.
  */
-import type { Certificate } from './model.ts';
-import type { InspectItem, InspectOptions, ItemBody, ItemSource } from './inspect-result.ts';
-import type { DerKind } from './der-kind.ts';
-import type { Conversion } from './convert.ts';
-import { DerError } from './der/errors.ts';
-import { readTlv } from './der/reader.ts';
-import { parseCertificate, validityStatus } from './certificate.ts';
-import { parseCsr } from './csr.ts';
-import { parseCrl } from './crl.ts';
-import { decryptLegacyPem, decryptPkcs8, describeEncryptedPkcs8, describeLegacyPem, parsePrivateKey, parseRsaPublicKey, publicKeyInfo } from './keys.ts';
-import { parsePkcs7 } from './pkcs7.ts';
-import { openPkcs12, Pkcs12Error } from './pkcs12.ts';
-import { PbeError } from './pbe.ts';
-import { inspectErrors } from './inspect-errors.ts';
-import { keyToPkcs8Pem, pkcs12Outputs, pkcs7Outputs } from './convert.ts';
+import type { Certificate } from '../model.ts';
+import type { InspectItem, InspectOptions, ItemBody, ItemSource } from './result.ts';
+import type { DerKind } from '../formats/der-kind.ts';
+import type { Conversion } from '../formats/convert.ts';
+import { DerError } from '../der/errors.ts';
+import { readTlv } from '../der/reader.ts';
+import { parseCertificate, validityStatus } from '../x509/certificate.ts';
+import { parseCsr } from '../x509/csr.ts';
+import { parseCrl } from '../x509/crl.ts';
+import { decryptLegacyPem, decryptPkcs8, describeEncryptedPkcs8, describeLegacyPem, parsePrivateKey, parseRsaPublicKey, publicKeyInfo } from '../formats/keys.ts';
+import { parsePkcs7 } from '../formats/pkcs7.ts';
+import { openPkcs12, Pkcs12Error } from '../formats/pkcs12.ts';
+import { PbeError } from '../formats/pbe.ts';
+import { inspectErrors } from './errors.ts';
+import { keyToPkcs8Pem, pkcs12Outputs, pkcs7Outputs } from '../formats/convert.ts';
 
 const WHAT: Record<DerKind, string> = {
   'certificate': 'certificate', 'trusted-certificate': 'trusted certificate', 'crl': 'CRL', 'csr': 'certificate signing request',

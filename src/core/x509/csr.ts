@@ -3,16 +3,16 @@
  * (SAN, key usage, ...) and other attributes, and whether the request's own signature
  * checks out with its public key (proof that the requester holds the private key).
  */
-import type { DistinguishedName, Extension, GeneralName, PublicKeyInfo, Subtle } from './model.ts';
-import { TAG } from './der/reader.ts';
-import { decodeBitString, decodeOid, decodeSmallInt } from './der/primitives.ts';
-import { toHex } from './der/hex.ts';
-import { readName } from './x509/name.ts';
-import { readPublicKey } from './x509/public-key.ts';
+import type { DistinguishedName, Extension, GeneralName, PublicKeyInfo, Subtle } from '../model.ts';
+import { TAG } from '../der/reader.ts';
+import { decodeBitString, decodeOid, decodeSmallInt } from '../der/primitives.ts';
+import { toHex } from '../der/hex.ts';
+import { readName } from './name.ts';
+import { readPublicKey } from './public-key.ts';
 import { readExtensions, type DecodedExtension } from './extensions.ts';
 import { openSigned, readAlgorithm, digestHex, type AlgorithmId } from './certificate.ts';
-import { verifySignature, type SignatureCheck } from './x509/signature.ts';
-import { oidName } from './oids.ts';
+import { verifySignature, type SignatureCheck } from './signature-status.ts';
+import { oidName } from '../der/oids.ts';
 
 export interface CertificateRequest {
   der: Uint8Array;

@@ -1,11 +1,11 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { decryptPkcs8, keyIdentity, parsePrivateKey, parseRsaPublicKey } from './keys.ts';
-import { decodeCertificate } from './certificate.ts';
+import { decodeCertificate } from '../x509/certificate.ts';
 import { scanPem, toPem } from './pem.ts';
-import { parsePublicKey } from './x509/public-key.ts';
+import { parsePublicKey } from '../x509/public-key.ts';
 import { PbeError } from './pbe.ts';
-import { makeChain, makeExtras, openssl, type Chain } from '../../test/fixtures/inspect/openssl-chain.ts';
+import { makeChain, makeExtras, openssl, type Chain } from '../../../test/fixtures/inspect/openssl-chain.ts';
 
 // root (RSA) -> ica (P-384) -> ee (P-256); ed: Ed25519 self-signed; keys re-encoded by openssl
 const subtle = globalThis.crypto.subtle;

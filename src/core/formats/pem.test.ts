@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scanPem, toPem } from './pem.ts';
-import { decodeBase64, encodeBase64 } from './base64.ts';
+import { decodeBase64, encodeBase64 } from '../der/base64.ts';
 
 const bytes = new Uint8Array(Array.from({ length: 100 }, (_, i) => (i * 37) & 0xff));
 

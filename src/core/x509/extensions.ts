@@ -3,14 +3,14 @@
  * data; an unknown extension stays as OID + hex, a known one that fails to decode keeps
  * its hex and gets an `error` text instead of failing the whole certificate.
  */
-import type { BasicConstraints, Extension, GeneralName, KeyUsageFlag, NameConstraints } from './model.ts';
-import { DerReader, TAG, type Tlv } from './der/reader.ts';
-import { DerError } from './der/errors.ts';
-import { bitsSet, decodeBitString, decodeBoolean, decodeInteger, decodeOid, decodeSmallInt, decodeString, decodeTime } from './der/primitives.ts';
-import { toHex } from './der/hex.ts';
-import { readGeneralName, readGeneralNames } from './x509/general-name.ts';
-import { readSctList, type Sct } from './x509/sct.ts';
-import { ACCESS_METHODS, EXTENSIONS, EXT_KEY_USAGES, POLICIES, oidName } from './oids.ts';
+import type { BasicConstraints, Extension, GeneralName, KeyUsageFlag, NameConstraints } from '../model.ts';
+import { DerReader, TAG, type Tlv } from '../der/reader.ts';
+import { DerError } from '../der/errors.ts';
+import { bitsSet, decodeBitString, decodeBoolean, decodeInteger, decodeOid, decodeSmallInt, decodeString, decodeTime } from '../der/primitives.ts';
+import { toHex } from '../der/hex.ts';
+import { readGeneralName, readGeneralNames } from './general-name.ts';
+import { readSctList, type Sct } from './sct.ts';
+import { ACCESS_METHODS, EXTENSIONS, EXT_KEY_USAGES, POLICIES, oidName } from '../der/oids.ts';
 
 export const KEY_USAGE_BITS: KeyUsageFlag[] = [
   'digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment',

@@ -5,17 +5,17 @@
  * RSA public keys. Each private key yields its public key, so a key can be matched to a
  * certificate or CSR by comparing public keys (`keyIdentity`).
  */
-import type { PublicKeyInfo, Subtle } from './model.ts';
-import { DerReader, TAG, type Tlv } from './der/reader.ts';
-import { DerError } from './der/errors.ts';
-import { decodeBitString, decodeOid, decodeSmallInt } from './der/primitives.ts';
-import { fromHex, toHex } from './der/hex.ts';
-import { bitString, nullValue, octets, oid, seq, tlv, uint } from './der/encode.ts';
-import { decodeBase64 } from './base64.ts';
-import { parsePublicKey, type PublicKeyShape } from './x509/public-key.ts';
-import { digestHex } from './certificate.ts';
+import type { PublicKeyInfo, Subtle } from '../model.ts';
+import { DerReader, TAG, type Tlv } from '../der/reader.ts';
+import { DerError } from '../der/errors.ts';
+import { decodeBitString, decodeOid, decodeSmallInt } from '../der/primitives.ts';
+import { fromHex, toHex } from '../der/hex.ts';
+import { bitString, nullValue, octets, oid, seq, tlv, uint } from '../der/encode.ts';
+import { decodeBase64 } from '../der/base64.ts';
+import { parsePublicKey, type PublicKeyShape } from '../x509/public-key.ts';
+import { digestHex } from '../x509/certificate.ts';
 import { describeEncryption, loadForge, pbeDecrypt, PbeError, type EncryptionInfo } from './pbe.ts';
-import { CURVES, OID } from './oids.ts';
+import { CURVES, OID } from '../der/oids.ts';
 
 export interface PrivateKeySummary {
   format: 'PKCS#8' | 'PKCS#1' | 'SEC1';

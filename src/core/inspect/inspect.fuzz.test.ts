@@ -8,10 +8,10 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { inspect } from './sniff.ts';
-import { decodeCertificate } from './certificate.ts';
-import { DerError } from './der/errors.ts';
-import { makeChain, makeExtras, type Chain } from '../../test/fixtures/inspect/openssl-chain.ts';
+import { inspect } from './inspect.ts';
+import { decodeCertificate } from '../x509/certificate.ts';
+import { DerError } from '../der/errors.ts';
+import { makeChain, makeExtras, type Chain } from '../../../test/fixtures/inspect/openssl-chain.ts';
 
 const subtle = globalThis.crypto.subtle;
 const at = 1_800_000_000_000;
