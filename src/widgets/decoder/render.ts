@@ -4,6 +4,7 @@
  * and the other readings when the text is ambiguous. Every value goes in with textContent.
  */
 import { CAUSES } from '../../core/causes/causes.ts';
+import { V } from '../../core/codes/verify-code-constants.ts';
 import type { DecodeResult } from '../../core/decoder/decode.ts';
 import { el } from '../dom.ts';
 
@@ -30,7 +31,7 @@ export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): vo
   const titleId = `${uid}-title`;
   const card = el('article', { class: `decoder-card decoder-${r.confidence}`, 'aria-labelledby': titleId, 'data-cause': r.cause, 'data-confidence': r.confidence });
   card.append(
-    el('h3', { id: titleId }, r.confidence === 'none' ? 'Could not place this error' : r.code === 0 ? 'No verification error' : cause.title),
+    el('h3', { id: titleId }, r.confidence === 'none' ? 'Could not place this error' : r.code === V.OK ? 'No verification error' : cause.title),
     el('p', { class: 'decoder-badges' },
       el('span', { class: 'decoder-badge' }, `cause: ${r.cause}`),
       el('span', { class: 'decoder-badge' }, `confidence: ${CONFIDENCE[r.confidence]}`),
