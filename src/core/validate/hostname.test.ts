@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dnsNameMatches, peerName } from './hostname.ts';
-import { ipInSubnet, parseIp, parseMask } from './ip.ts';
+import { ipBytes, ipInSubnet, parseMask } from '../net/ip.ts';
 
 describe('dnsNameMatches (RFC 6125 / CA/B Forum)', () => {
   it.each([
@@ -24,22 +24,22 @@ describe('dnsNameMatches (RFC 6125 / CA/B Forum)', () => {
 
 describe('IP addresses', () => {
   it('normalises IPv6 text', () => {
-    expect(parseIp('::1')).toEqual(parseIp('0:0:0:0:0:0:0:1'));
-    expect(parseIp('2001:db8::1')).toEqual(parseIp('2001:0db8:0000:0000:0000:0000:0000:0001'));
-    expect(parseIp('::ffff:192.0.2.1')).toEqual(new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 192, 0, 2, 1]));
-    expect(parseIp('[::1]')).toEqual(parseIp('::1'));
+    expect(ipBytes('::1')).toEqual(ipBytes('0:0:0:0:0:0:0:1'));
+    expect(ipBytes('2001:db8::1')).toEqual(ipBytes('2001:0db8:0000:0000:0000:0000:0000:0001'));
+    expect(ipBytes('::ffff:192.0.2.1')).toEqual(new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 192, 0, 2, 1]));
+    expect(ipBytes('[::1]')).toEqual(ipBytes('::1'));
   });
   it('rejects what is not an address', () => {
     for (const bad of ['1.2.3', '1.2.3.256', '01.2.3.4', '1::2::3', '1:2:3:4:5:6:7:8:9', 'example.com', '1:2:3:4:5:6:7']) {
-      expect(parseIp(bad)).toBeUndefined();
+      expect(ipBytes(bad)).toBeUndefined();
     }
   });
   it('checks subnets with prefix or dotted masks', () => {
-    const a = parseIp('192.0.2.77')!;
-    expect(ipInSubnet(a, parseIp('192.0.2.0')!, parseMask('24', 4)!)).toBe(true);
-    expect(ipInSubnet(a, parseIp('192.0.3.0')!, parseMask('255.255.255.0', 4)!)).toBe(false);
-    expect(ipInSubnet(parseIp('::1')!, parseIp('::')!, parseMask('127', 16)!)).toBe(true);
-    expect(ipInSubnet(a, parseIp('::')!, parseMask('0', 16)!)).toBe(false);
+    const a = ipBytes('192.0.2.77')!;
+    expect(ipInSubnet(a, ipBytes('192.0.2.0')!, parseMask('24', 4)!)).toBe(true);
+    expect(ipInSubnet(a, ipBytes('192.0.3.0')!, parseMask('255.255.255.0', 4)!)).toBe(false);
+    expect(ipInSubnet(ipBytes('::1')!, ipBytes('::')!, parseMask('127', 16)!)).toBe(true);
+    expect(ipInSubnet(a, ipBytes('::')!, parseMask('0', 16)!)).toBe(false);
   });
   it('tells IP literals from DNS names', () => {
     expect(peerName('127.0.0.1')).toEqual({ kind: 'ip', value: '127.0.0.1' });

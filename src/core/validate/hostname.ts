@@ -8,13 +8,13 @@
  * - IP addresses match iPAddress subjectAltNames only, compared as bytes (`::1` = `0:0::1`).
  */
 import type { Certificate } from '../model.ts';
-import { ipEqual, parseIp } from './ip.ts';
+import { ipBytes, ipEqual } from '../net/ip.ts';
 
 export type PeerName = { kind: 'dns'; value: string } | { kind: 'ip'; value: string };
 
 /** A host given as text: an IP literal (v4, v6, optionally in brackets) or a DNS name. */
 export function peerName(text: string): PeerName {
-  return parseIp(text) ? { kind: 'ip', value: text.replace(/^\[|\]$/g, '') } : { kind: 'dns', value: text };
+  return ipBytes(text) ? { kind: 'ip', value: text.replace(/^\[|\]$/g, '') } : { kind: 'dns', value: text };
 }
 
 function normalizeDns(name: string): string {
@@ -45,11 +45,11 @@ export interface NameCheck {
 export function checkPeerName(cert: Certificate, name: PeerName, cnFallback: boolean): NameCheck {
   const sans = cert.subjectAltNames ?? [];
   if (name.kind === 'ip') {
-    const want = parseIp(name.value);
+    const want = ipBytes(name.value);
     const ips = sans.filter((g) => g.type === 'ip');
     const presented = ips.map((g) => g.value);
     const ok = !!want && ips.some((g) => {
-      const have = parseIp(g.value);
+      const have = ipBytes(g.value);
       return !!have && ipEqual(have, want);
     });
     return { ok, presented };

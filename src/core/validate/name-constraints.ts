@@ -6,7 +6,7 @@
  * constraint of that type exists (OpenSSL: unsupported name constraint type).
  */
 import type { Certificate, DistinguishedName, GeneralName, NameConstraints } from '../model.ts';
-import { ipInSubnet, parseIp, parseMask } from './ip.ts';
+import { ipBytes, ipInSubnet, parseMask } from '../net/ip.ts';
 
 export type ConstraintViolation =
   | { kind: 'PermittedSubtreeViolation'; name: string; permitted: string[] }
@@ -91,7 +91,7 @@ function ipConstraint(c: Extract<GeneralName, { type: 'ip' }>): { base: Uint8Arr
   let value = c.value;
   let mask = c.mask;
   if (mask === undefined && value.includes('/')) [value, mask] = value.split('/', 2);
-  const base = parseIp(value);
+  const base = ipBytes(value);
   if (!base || mask === undefined) return undefined;
   const m = parseMask(mask, base.length);
   return m ? { base, mask: m } : undefined;
@@ -115,7 +115,7 @@ const within: Within = (name, c) => {
       if (c.type !== 'ip') return false;
       const ic = ipConstraint(c);
       if (!ic) return 'bad-ip-constraint';
-      const addr = parseIp(name.value);
+      const addr = ipBytes(name.value);
       return !!addr && ipInSubnet(addr, ic.base, ic.mask);
     }
     case 'dirName':
@@ -139,7 +139,7 @@ export function checkName(name: GeneralName, nc: NameConstraints, pedantic = fal
   const excluded = nc.excluded.filter(sameType);
   if (permitted.length === 0 && excluded.length === 0) return undefined;
   if (!COMPARABLE.has(name.type)) return { kind: 'UnsupportedConstraintType', name: label };
-  if (name.type === 'ip' && !parseIp(name.value)) return { kind: 'UnsupportedNameSyntax', name: label };
+  if (name.type === 'ip' && !ipBytes(name.value)) return { kind: 'UnsupportedNameSyntax', name: label };
   if (pedantic && name.type === 'dns' && !validDnsName(name.value, true)) return { kind: 'UnsupportedNameSyntax', name: label };
   if (pedantic && name.type === 'uri' && !uriHost(name.value)) return { kind: 'UnsupportedNameSyntax', name: label };
   if (permitted.length > 0) {
