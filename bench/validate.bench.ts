@@ -7,6 +7,7 @@
 import { webcrypto } from 'node:crypto';
 import { parseCertificate } from '../src/core/x509/certificate.ts';
 import { validate } from '../src/core/validate/validate.ts';
+import { clientProfile } from '../src/core/clients/profiles.ts';
 import { loadLimboCases, runLimboCase } from '../test/conformance/limbo-runner.ts';
 import { ChainFactory, CA_EXT, leafExt } from '../test/openssl-verify/chain-factory.ts';
 import { opensslVerify } from '../test/openssl-verify/openssl-verify.ts';
@@ -39,7 +40,7 @@ try {
   f.issue({ name: 'ica', subject: '/CN=Bench ICA', issuer: 'root', ext: CA_EXT });
   f.issue({ name: 'ee', subject: '/CN=bench.example', issuer: 'ica', ext: leafExt('bench.example') });
   const at = Date.UTC(2025, 0, 1);
-  const policy = { aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: false, maxDepth: 100 };
+  const policy = clientProfile('openssl').policy;
   const runs = 30;
   const ours: number[] = [];
   for (let i = 0; i < runs; i++) {

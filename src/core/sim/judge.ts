@@ -4,20 +4,16 @@
  * is the anchors, the host is the peer name, and the time is the scenario's moment.
  */
 import type { Certificate, Subtle, ValidationPolicy } from '../model.ts';
+import { clientProfile } from '../clients/profiles.ts';
 import { parseCertificate } from '../x509/certificate.ts';
 import { validate, type AiaFetcher, type ValidationResult } from '../validate/validate.ts';
 import type { GeneratedPki } from './generate.ts';
 
-/** `openssl verify` / `s_client` on Debian 12: OpenSSL 3.0 at security level 2, CN fallback on. */
-export const OPENSSL_DEBIAN_POLICY: ValidationPolicy = {
-  aiaFetch: false,
-  cnFallback: true,
-  minRsaBits: 2048,
-  rejectSha1: true,
-  strict: false,
-  partialChain: false,
-  maxDepth: 100,
-};
+/**
+ * `openssl verify` / `s_client` on Debian 12: OpenSSL 3.0 at security level 2, CN fallback on.
+ * The one definition is the openssl client profile (src/core/clients/profiles.ts).
+ */
+export const OPENSSL_DEBIAN_POLICY: ValidationPolicy = clientProfile('openssl').policy;
 
 export interface ParsedPki {
   peer: Certificate;
