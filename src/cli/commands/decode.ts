@@ -6,6 +6,7 @@
 import type { CliIo } from '../main.ts';
 import { decode, type DecodeResult } from '../../core/decoder/decode.ts';
 import { MAX_INPUT } from '../../core/decoder/extract.ts';
+import { whoActs } from '../../core/causes/who-acts.ts';
 
 export const summary = 'explain a verify code or a client error message';
 
@@ -46,7 +47,7 @@ export function toHuman(r: DecodeResult): string {
   lines.push(`cause:      ${r.cause}${r.confidence === 'ambiguous' ? ' (ambiguous)' : r.confidence === 'none' ? ' (not placed)' : ''}`);
   lines.push(`code:       ${head}${r.numbering && r.code !== null ? ` [OpenSSL ${r.numbering} numbering]` : ''}`);
   if (r.client) lines.push(`client:     ${r.client}`);
-  lines.push(`liability:  ${r.liability}`);
+  lines.push(`who acts:   ${whoActs(r.liability)} (${r.liability})`);
   lines.push('', r.explanation);
   if (r.note) lines.push('', `note: ${r.note}`);
   if (r.candidates.length) {

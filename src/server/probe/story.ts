@@ -5,6 +5,7 @@
  */
 import type { CauseId } from '../../core/causes/cause-id.ts';
 import { type Liability, causeById } from '../../core/causes/causes.ts';
+import { blameHeadline } from '../../core/causes/who-acts.ts';
 import type { ClientId } from '../../core/clients/messages.ts';
 import type { Certificate } from '../../core/model.ts';
 import type { ValidationResult } from '../../core/validate/validate.ts';
@@ -20,7 +21,6 @@ export interface Story {
   email: { subject: string; body: string } | null;
 }
 
-const WHO: Record<Liability, string> = { server: "Server's fault", client: 'Client side', both: 'Server or client' };
 const PROTOCOL_ALERTS = ['protocol_version', 'handshake_failure', 'insufficient_security'];
 
 function cn(c: Certificate | null | undefined): string {
@@ -85,7 +85,7 @@ export function tellStory(input: {
   const tally = verdicts ? ` Fails in: ${failing.join(', ') || 'none'}${works.length ? `; works in: ${works.join(', ')}` : ''}.` : '';
   const headline = cause === 'incomplete-chain' && verdicts
     ? incompleteHeadline(input.presented, verdicts, primary) + tally
-    : `${WHO[info.liability]}: ${info.title.replace(/\.$/, '')}.${tally}`;
+    : `${blameHeadline(info.liability)}: ${info.title.replace(/\.$/, '')}.${tally}`;
   if (info.liability === 'client') return { cause, liability: info.liability, headline, email: null };
 
   const quotes = failing

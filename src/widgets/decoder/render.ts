@@ -4,6 +4,7 @@
  * and the other readings when the text is ambiguous. Every value goes in with textContent.
  */
 import { CAUSES } from '../../core/causes/causes.ts';
+import { whoActs } from '../../core/causes/who-acts.ts';
 import { V } from '../../core/codes/verify-code-constants.ts';
 import type { DecodeResult } from '../../core/decoder/decode.ts';
 import { el } from '../dom.ts';
@@ -14,12 +15,6 @@ const CONFIDENCE: Record<DecodeResult['confidence'], string> = {
   likely: 'likely',
   ambiguous: 'ambiguous: the same text has other causes',
   none: 'not placed',
-};
-
-const LIABILITY: Record<DecodeResult['liability'], string> = {
-  server: 'the server\'s operator',
-  client: 'the client\'s side',
-  both: 'either side, depending on the case',
 };
 
 export function referenceHref(code: number): string {
@@ -44,7 +39,7 @@ export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): vo
     const link = el('a', { href: referenceHref(r.code) }, `${r.code} ${r.name ?? ''}`);
     dl.append(el('dt', {}, 'OpenSSL code'), el('dd', {}, link, r.text ? ` (“${r.text}”)` : '', r.numbering ? `, OpenSSL ${r.numbering} numbering` : ''));
   }
-  dl.append(el('dt', {}, 'Who has to act'), el('dd', { 'data-liability': r.liability }, LIABILITY[r.liability]));
+  dl.append(el('dt', {}, 'Who has to act'), el('dd', { 'data-liability': r.liability }, whoActs(r.liability)));
   dl.append(el('dt', {}, 'Server side'), el('dd', {}, r.actions.server));
   dl.append(el('dt', {}, 'Client side'), el('dd', {}, r.actions.client));
   card.append(dl);

@@ -5,6 +5,7 @@
  * Every value is written with textContent; nothing from a certificate is parsed as HTML.
  */
 import type { SimRun } from './run.ts';
+import { whoActs } from '../../core/causes/who-acts.ts';
 import { el } from '../dom.ts';
 
 
@@ -81,7 +82,7 @@ function fixes(run: SimRun, uid: string): HTMLElement {
     }
     parts.push(el('div', { class: 'sim-fix', 'data-cause': f.cause },
       el(heading(1), {}, f.title),
-      el('p', {}, `Who acts: ${f.liability === 'both' ? 'either side, depending on whose CA it is' : `the ${f.liability}`}.`),
+      el('p', {}, `Who acts: ${whoActs(f.liability)}.`),
       steps));
   }
   return section('The fix', `${uid}-fix`, ...parts);
