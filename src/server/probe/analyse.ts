@@ -6,17 +6,20 @@
 import type { Certificate, Millis } from '../../core/model.ts';
 import type { AiaFetcher } from '../../core/validate/validate.ts';
 import type { ProbeOutcome } from './engine.ts';
+import { opensslText } from '../../core/clients/render-openssl.ts';
 import { evidenceText } from './evidence.ts';
 import { type ProbeFinding, probeFindings } from './findings.ts';
-import { type ProbeJson, buildProbeResult } from './result.ts';
+import { buildProbeResult } from './result.ts';
+import type { ProbeError } from './errors.ts';
+import type { ProbeAnalysisJson } from '../../core/net/probe-json.ts';
 import { type Story, tellStory } from './story.ts';
 import { type ClientVerdictJson, judgePresented } from './verdicts.ts';
 
-export interface ProbeAnalysis extends ProbeJson {
+/** The JSON shape (src/core/net/probe-json.ts), with the server's narrower types. */
+export interface ProbeAnalysis extends ProbeAnalysisJson<ProbeError> {
   verdicts?: Partial<Record<string, ClientVerdictJson>>;
   cause: Story['cause'];
   liability: Story['liability'];
-  headline: string;
   findings: ProbeFinding[];
   email: Story['email'];
 }
@@ -46,9 +49,10 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     ? (['openssl', 'node'] as const).flatMap((c) => {
         const v = verdicts.clients[c];
         if (!v) return [];
-        // s_client reports its last error ("Verify return code: 21 (...)"); use that line when the renderer gives it.
-        const said = /Verify return code: (\d+) \((.+)\)/.exec(v.message);
-        return [{ label: `${c}, ${v.store}`, code: said ? Number(said[1]) : v.code, text: said ? said[2]! : verdicts.results[c]!.text }];
+        // s_client lets OpenSSL go on and reports its last error (leaf only: 21, not 20); the
+        // openssl renderer carries that code as its errorCode. Node's errorCode is a name.
+        const reported = c === 'openssl' && v.errorCode !== undefined ? Number(v.errorCode) : undefined;
+        return [{ label: `${c}, ${v.store}`, code: reported ?? v.code, text: reported !== undefined ? opensslText(reported) : verdicts.results[c]!.text }];
       })
     : [];
   const evidence = evidenceText({ report, certificates, at, verify, ...(json.handshake.error ? { handshakeError: json.handshake.error.message } : {}) });

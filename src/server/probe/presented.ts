@@ -6,34 +6,9 @@
 import { parseCertificate, validityStatus } from '../../core/x509/certificate.ts';
 import type { Certificate, Millis } from '../../core/model.ts';
 import { toPem } from '../../core/formats/pem.ts';
+import type { PresentedCertificate, UnparsedCertificate } from '../../core/net/probe-json.ts';
 
-export interface PresentedCertificate {
-  index: number;
-  subject: string;
-  issuer: string;
-  serial: string;
-  notBefore: string;
-  notAfter: string;
-  /** "expires in 42 days" / "expired 3 days ago", against the probe time. */
-  validity: string;
-  role: Certificate['role'];
-  dnsNames: string[];
-  ipAddresses: string[];
-  key: string;
-  signatureAlgorithm: string;
-  caIssuers: string[];
-  sha256: string;
-  /** Same SHA-256 as an earlier entry in the list. */
-  duplicateOf?: number;
-  pem: string;
-}
-
-export interface UnparsedCertificate {
-  index: number;
-  sha256: string;
-  error: string;
-  pem: string;
-}
+export type { PresentedCertificate, UnparsedCertificate };
 
 export interface ParsedPresented {
   certificates: (Certificate | null)[];

@@ -6,29 +6,12 @@ import type { Millis } from '../../core/model.ts';
 import type { ProbeOutcome, WireReport } from './engine.ts';
 import { type ProbeError, describeProbeError } from './errors.ts';
 import { evidenceText } from './evidence.ts';
-import { type PresentedCertificate, type UnparsedCertificate, summarisePresented } from './presented.ts';
+import { summarisePresented } from './presented.ts';
+import type { ProbeErrorJson as CoreProbeErrorJson, ProbeJson as CoreProbeJson } from '../../core/net/probe-json.ts';
 
-export interface ProbeErrorJson {
-  kind: ProbeError['kind'];
-  message: string;
-  detail: ProbeError;
-}
-
-export interface ProbeJson {
-  target: WireReport['target'];
-  ip: string;
-  presented: (PresentedCertificate | UnparsedCertificate)[];
-  protocol: string | null;
-  cipher: string | null;
-  alpn: string | null;
-  ocspStapled: boolean;
-  clientCertRequested: boolean;
-  serverMessages: string[];
-  timings: WireReport['timings'];
-  handshake: { completed: boolean; error?: ProbeErrorJson };
-  evidence: string;
-  probedAt: string;
-}
+/** The JSON shapes are defined once, in src/core/net/probe-json.ts (the widget reads them too). */
+export type ProbeErrorJson = CoreProbeErrorJson<ProbeError>;
+export type ProbeJson = CoreProbeJson<ProbeError>;
 
 export const errorJson = (e: ProbeError): ProbeErrorJson => ({ kind: e.kind, message: describeProbeError(e), detail: e });
 

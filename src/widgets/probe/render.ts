@@ -3,27 +3,12 @@
  * the certificates exactly as sent, findings, the copyable evidence block and the email.
  * Every server-provided value goes in through textContent, never as HTML.
  */
+import type { ProbeAnalysisJson } from '../../core/net/probe-json.ts';
+import { whoActs } from '../../core/causes/who-acts.ts';
 import { el } from '../dom.ts';
 
-export interface ProbeResultView {
-  target: { host: string; port: number; servername: string | null };
-  ip: string;
-  presented: { index: number; subject?: string; issuer?: string; validity?: string; role?: string; duplicateOf?: number; error?: string; sha256: string }[];
-  protocol: string | null;
-  cipher: string | null;
-  alpn: string | null;
-  ocspStapled: boolean;
-  clientCertRequested: boolean;
-  timings: { dnsMs: number; connectMs: number; handshakeMs: number };
-  handshake: { completed: boolean; error?: { kind: string; message: string } };
-  verdicts?: Record<string, { ok: boolean; code: number; name: string; message: string; label: string; store: string }>;
-  cause: string | null;
-  liability: string | null;
-  headline: string;
-  findings: { kind: string; severity: string; message: string; action: string }[];
-  evidence: string;
-  email: { subject: string; body: string } | null;
-}
+/** The probe's JSON (one definition, shared with the server). */
+export type ProbeResultView = ProbeAnalysisJson;
 
 type Child = Node | string;
 
@@ -41,12 +26,12 @@ function copyBlock(label: string, text: string, id: string): HTMLElement {
 }
 
 function verdictTable(v: NonNullable<ProbeResultView['verdicts']>): HTMLElement {
-  const rows = Object.entries(v).map(([id, r]) =>
+  const rows = Object.entries(v).flatMap(([id, r]) => !r ? [] : [
     el('tr', { 'data-client': id, class: r.ok ? 'probe-ok' : 'probe-fail' },
       el('th', { scope: 'row' }, r.label),
       el('td', {}, r.ok ? 'connects' : 'fails'),
       el('td', {}, el('code', {}, r.ok ? '' : r.message)),
-      el('td', { class: 'probe-store' }, r.store)),
+      el('td', { class: 'probe-store' }, r.store))],
   );
   return el('div', { class: 'probe-table-wrap' },
     el('table', { class: 'probe-table' },
@@ -57,21 +42,21 @@ function verdictTable(v: NonNullable<ProbeResultView['verdicts']>): HTMLElement 
 function presentedList(r: ProbeResultView): HTMLElement {
   const items = r.presented.map((c) =>
     el('li', {},
-      c.error
+      'error' in c
         ? `certificate ${c.index} could not be read: ${c.error}`
-        : `${c.subject ?? '?'} — issued by ${c.issuer ?? '?'} — ${c.validity ?? ''}${c.duplicateOf !== undefined ? ` — duplicate of #${c.duplicateOf}` : ''}`),
+        : `${c.subject} — issued by ${c.issuer} — ${c.validity}${c.duplicateOf !== undefined ? ` — duplicate of #${c.duplicateOf}` : ''}`),
   );
   return el('ol', { class: 'probe-presented', start: '0' }, ...items);
 }
 
 export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: string): void {
   out.replaceChildren();
-  const failing = r.verdicts ? Object.values(r.verdicts).some((v) => !v.ok) : true;
+  const failing = r.verdicts ? Object.values(r.verdicts).some((v) => v && !v.ok) : true;
   out.append(
     el('section', { class: `probe-card ${failing || r.handshake.error ? 'probe-bad' : 'probe-good'}`, 'aria-labelledby': `${uid}-headline` },
       el('h3', { id: `${uid}-headline` }, r.headline),
       el('p', { class: 'probe-badges' },
-        ...[r.cause && `cause: ${r.cause}`, r.liability && `who acts: ${r.liability}`, r.protocol, r.cipher, r.alpn && `ALPN ${r.alpn}`,
+        ...[r.cause && `cause: ${r.cause}`, r.liability && `who acts: ${whoActs(r.liability)}`, r.protocol, r.cipher, r.alpn && `ALPN ${r.alpn}`,
           r.ocspStapled ? 'OCSP stapled' : 'no OCSP stapling', r.clientCertRequested ? 'client certificate requested' : null,
           `${r.ip}`, `handshake ${Math.round(r.timings.handshakeMs)} ms`]
           .filter((x): x is string => !!x).map((t) => el('span', { class: 'probe-badge' }, t))),
