@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { baseScenario, scenarioForModes } from '../../src/core/sim/presets.ts';
-import { runScenario } from '../../src/widgets/simulator/run.ts';
+import { runScenario } from '../../src/core/sim/run.ts';
 
 const AT = Date.UTC(2026, 10, 26, 12, 0, 0);
 
 async function run(s: ReturnType<typeof baseScenario>) {
-  const r = await runScenario(s, AT);
+  const r = await runScenario(s, AT, globalThis.crypto);
   if (!r.ok) throw new Error(r.error.message);
   return r.run;
 }

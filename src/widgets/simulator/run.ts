@@ -1,127 +1,13 @@
 /**
- * The heavy half of the simulator, loaded by dynamic import on first interaction: generate
- * the scenario's certificates with WebCrypto + @peculiar/x509, parse them, run the
- * project's validator as OpenSSL would and each client profile, and gather everything the
- * results view shows. Shared by <certlab-simulator> and <certlab-sandbox>.
+ * The heavy half of the simulator, loaded by dynamic import on first interaction by
+ * <certlab-simulator> and <certlab-sandbox>: the core's run (src/core/sim/run.ts) with the
+ * browser's WebCrypto.
  */
-import '@abraham/reflection';
-import type { CauseId } from '../../core/causes/cause-id.ts';
-import { chainPicture, chainText, type ChainPicture } from '../../core/sim/chain-picture.ts';
-import { correctChainIds, fixFor, type Fix } from '../../core/sim/fix.ts';
-import { generatePki, type GeneratedPki, type GenerateError } from '../../core/sim/generate.ts';
-import { OPENSSL_DEBIAN_POLICY, parsePki, validatePki } from '../../core/sim/judge.ts';
+import { runScenario as runWith, type SimRunResult } from '../../core/sim/run.ts';
 import type { Scenario } from '../../core/sim/scenario.ts';
-import { renderShowcerts } from '../../core/sim/showcerts.ts';
-import { reproduce, shellLine } from '../../core/sim/reproduce.ts';
-import type { ValidationResult } from '../../core/validate/validate.ts';
-import { simClientVerdicts } from '../../core/sim/client-verdicts.ts';
 
-/** One row of the results table. */
-export interface ClientRow {
-  client: string;
-  label: string;
-  fails: boolean;
-  message: string;
-  cause: CauseId | null;
-  note?: string;
-}
+export type { ClientRow, SimRun, SimRunResult } from '../../core/sim/run.ts';
 
-/** The `openssl verify` command's own output, straight from the validator at Debian's level. */
-function opensslVerifyRow(openssl: ValidationResult, host: string): ClientRow {
-  return {
-    client: 'openssl-verify',
-    label: 'openssl verify (OpenSSL 3.0, Debian)',
-    fails: !openssl.ok,
-    message: openssl.ok ? 'leaf.pem: OK' : `error ${openssl.code} at ${openssl.depth ?? 0} depth lookup: ${openssl.text}\nerror leaf.pem: verification failed`,
-    cause: openssl.cause,
-    note: `openssl verify -CAfile trusted.pem -untrusted chain.pem -verify_hostname ${host} -purpose sslserver -auth_level 2 leaf.pem`,
-  };
-}
-
-export interface SimRun {
-  scenario: Scenario;
-  pki: GeneratedPki;
-  openssl: ValidationResult;
-  clients: ClientRow[];
-  picture: ChainPicture;
-  pictureText: string;
-  showcerts: string;
-  fixes: Fix[];
-  /** Shell lines that serve this scenario with openssl s_server and point real clients at it. */
-  reproduce: { server: string; serverLabel: string; clients: Array<{ label: string; line: string }> };
-  /** Files offered for download: name -> PEM text. */
-  files: Array<{ name: string; text: string; note: string }>;
-  /** Milliseconds spent generating and judging. */
-  timing: { generateMs: number; judgeMs: number };
-}
-
-export type SimRunResult = { ok: true; run: SimRun } | { ok: false; error: GenerateError };
-
-const MISSING_ISSUER = new Set(['IssuerNotFound', 'SelfSignedInChain', 'AnchorNotSelfSigned']);
-
-export async function runScenario(scenario: Scenario, at: number, crypto: Crypto = globalThis.crypto): Promise<SimRunResult> {
-  const t0 = performance.now();
-  const gen = await generatePki(scenario, { crypto, at });
-  if (!gen.ok) return gen;
-  const pki = gen.pki;
-  const t1 = performance.now();
-  const parsed = await parsePki(pki, crypto.subtle);
-  const openssl = await validatePki(pki, parsed, OPENSSL_DEBIAN_POLICY, crypto.subtle);
-  const verdicts = await simClientVerdicts(pki, parsed, crypto.subtle);
-  const clients: ClientRow[] = [opensslVerifyRow(openssl, scenario.host), ...verdicts.map((v): ClientRow => ({
-    client: v.client, label: v.label, fails: v.fails, cause: v.cause,
-    message: v.fails ? (v.message || '(refused; no recorded text for this client)') : (v.message || (v.aiaFetched.length ? `connects (fetched ${v.aiaFetched.join(', ')} from the AIA URL)` : 'connects')),
-    ...(v.note ? { note: v.note } : {}),
-  }))];
-  const t2 = performance.now();
-
-  const failure = openssl.ok || openssl.depth === null ? undefined : {
-    depth: openssl.depth,
-    message: `${openssl.code} ${openssl.text}`,
-    missingIssuer: MISSING_ISSUER.has(openssl.error?.kind ?? ''),
-  };
-  const picture = chainPicture(scenario, failure);
-  // s_client goes on after an error and prints the last one (leaf only: 21, not 20).
-  const sClient = /Verify return code: (\d+) \(([^)]*)\)/.exec(verdicts.find((v) => v.client === 'openssl')?.message ?? '');
-  const sClientCode = sClient ? { code: Number(sClient[1]), text: sClient[2]! } : { code: openssl.code, text: openssl.text };
-
-  const causes: CauseId[] = [];
-  const addCause = (c: CauseId | null | undefined) => { if (c && !causes.includes(c)) causes.push(c); };
-  addCause(openssl.cause);
-  for (const c of clients) if (c.fails) addCause(c.cause);
-  if (scenario.clientCertRequired) addCause('client-cert-required');
-
-  const byId = new Map(pki.certificates.map((c) => [c.id, c]));
-  const files: SimRun['files'] = pki.certificates.map((c) => ({ name: `${c.id}.pem`, text: c.pem, note: c.spec.subject.commonName ?? c.id }));
-  files.push({ name: 'fullchain.pem', text: correctChainIds(scenario).map((id) => byId.get(id)!.pem).join(''), note: 'what the server should send' });
-  const rootId = [...correctChainIds(scenario)].reverse().map((id) => byId.get(id)!.spec.issuer).find((id) => byId.get(id)?.spec.issuer === id);
-  if (rootId) {
-    const named = files.find((f) => f.name === 'root.pem');
-    if (named && rootId === 'root') named.note = `${named.note}: the CA file a client trusts`;
-    else if (!named) files.push({ name: 'root.pem', text: byId.get(rootId)!.pem, note: 'the CA file a client trusts' });
-  }
-  const leaf = byId.get(scenario.serverSends[0]!)!;
-  files.push({ name: `${leaf.id}.key`, text: leaf.keyPem, note: 'test key of the server certificate' });
-  const repro = reproduce(scenario);
-  for (const f of repro.files) {
-    if (files.some((x) => x.name === f.name)) continue;
-    const note = f.name === 'served-chain.pem' ? 'what the server sends after its own certificate' : 'the client\'s trust store';
-    files.push({ name: f.name, text: f.ids.map((id) => byId.get(id)!.pem).join(''), note });
-  }
-
-  return {
-    ok: true,
-    run: {
-      scenario, pki, openssl, clients, picture,
-      pictureText: chainText(picture),
-      showcerts: renderShowcerts(pki, sClientCode),
-      fixes: causes.map((c) => fixFor(scenario, c)),
-      files,
-      reproduce: {
-        server: shellLine(repro.server), serverLabel: repro.server.label,
-        clients: repro.clients.map((c) => ({ label: c.label, line: shellLine(c) })),
-      },
-      timing: { generateMs: t1 - t0, judgeMs: t2 - t1 },
-    },
-  };
+export function runScenario(scenario: Scenario, at: number): Promise<SimRunResult> {
+  return runWith(scenario, at, globalThis.crypto);
 }
