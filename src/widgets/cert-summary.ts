@@ -4,7 +4,7 @@
  * The parser is imported on first input, so a lesson page pays nothing for it up front.
  * Every field is written with textContent: certificate contents are never treated as HTML.
  */
-import type { SummaryResult } from './cert-summary-parse.ts';
+import type { SummaryResult } from '../core/inspect/first-certificate.ts';
 
 function row(dl: HTMLElement, term: string, value: string, testId: string): void {
   const dt = document.createElement('dt');
@@ -35,8 +35,8 @@ class CertSummary extends HTMLElement {
     const text = this.#input?.value ?? '';
     const seq = ++this.#seq;
     if (!text.trim()) return this.#render(null);
-    const { parseFirstCertificate } = await import('./cert-summary-parse.ts');
-    const result = await parseFirstCertificate(text);
+    const { firstCertificate } = await import('../core/inspect/first-certificate.ts');
+    const result = await firstCertificate(text, crypto.subtle, Date.now());
     if (seq === this.#seq) this.#render(result);
   }
 

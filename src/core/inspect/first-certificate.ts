@@ -1,22 +1,26 @@
 /**
- * The part of <certlab-cert-summary> that needs the parser; imported on first input.
- * Finds the first PEM certificate in the text and explains what else it found instead.
+ * The first PEM certificate in a pasted text, with its validity at `at`, or a sentence that
+ * says what was found instead (a broken block, a key, nothing). <certlab-cert-summary>
+ * imports it on first input.
+ *
+ *   const r = await firstCertificate(text, crypto.subtle, Date.now());
+ *   r.ok ? r.cert.subject.oneline : r.message
  */
-import { scanPem } from '../core/formats/pem.ts';
-import { parseCertificate, validityStatus } from '../core/x509/certificate.ts';
-import type { Certificate } from '../core/model.ts';
+import { scanPem } from '../formats/pem.ts';
+import { parseCertificate, validityStatus } from '../x509/certificate.ts';
+import type { Certificate, Millis, Subtle } from '../model.ts';
 
 export type SummaryResult = { ok: true; cert: Certificate; validity: string } | { ok: false; message: string };
 
 const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
 
-export async function parseFirstCertificate(text: string): Promise<SummaryResult> {
+export async function firstCertificate(text: string, subtle: Subtle, at: Millis): Promise<SummaryResult> {
   const { blocks, problems } = scanPem(text);
   const block = blocks.find((b) => CERT_LABELS.has(b.label));
   if (block) {
     try {
-      const cert = await parseCertificate(block.bytes, crypto.subtle);
-      const status = validityStatus(cert.notBefore, cert.notAfter, Date.now());
+      const cert = await parseCertificate(block.bytes, subtle);
+      const status = validityStatus(cert.notBefore, cert.notAfter, at);
       return { ok: true, cert, validity: status.text };
     } catch (e) {
       return { ok: false, message: `This block is not a readable certificate: ${(e as Error).message}` };
