@@ -10,6 +10,7 @@
 import type { Certificate, Subtle } from '../model.ts';
 import { validityStatus } from '../x509/certificate.ts';
 import { verifySignature, type SignatureCheck } from '../x509/signature-status.ts';
+import { issuerCandidates, type KeyIdLink } from '../x509/issuer-link.ts';
 
 export type FindingKind =
   | 'leaf-missing' | 'intermediate-missing' | 'wrong-order' | 'unrelated-certificate' | 'root-included'
@@ -37,7 +38,7 @@ export interface BundleLink {
   /** Issuer name of the child equals the subject of the parent (always true for a link). */
   byName: true;
   /** AKI of the child vs SKI of the parent. */
-  byKeyId: 'match' | 'mismatch' | 'absent';
+  byKeyId: KeyIdLink;
   /** 'not-checked' once the budget of signature checks is spent (huge bundles of look-alike names). */
   signature: SignatureCheck['status'] | 'not-checked';
 }
@@ -86,20 +87,10 @@ function validityFindings(members: BundleMember[], at: number): Finding[] {
 }
 
 async function findLinks(members: BundleMember[], subtle: Subtle): Promise<BundleLink[]> {
-  const bySubject = new Map<string, BundleMember[]>();
-  for (const m of members) {
-    const list = bySubject.get(m.cert.subject.canonical);
-    if (list) list.push(m);
-    else bySubject.set(m.cert.subject.canonical, [m]);
-  }
+  const candidates = issuerCandidates(members, (m) => m.cert);
   let budget = SIGNATURE_BUDGET;
-  const pairs = members.flatMap((c) => {
-    const aki = c.cert.authorityKeyId;
-    const cands = (bySubject.get(c.cert.issuer.canonical) ?? [])
-      .map((p) => ({ p, byKeyId: aki && p.cert.subjectKeyId ? (aki === p.cert.subjectKeyId ? 'match' : 'mismatch') : 'absent' } as const))
-      .sort((a, b) => (a.byKeyId === 'match' ? 0 : a.byKeyId === 'absent' ? 1 : 2) - (b.byKeyId === 'match' ? 0 : b.byKeyId === 'absent' ? 1 : 2));
-    return cands.slice(0, CANDIDATES_PER_CERT).map(({ p, byKeyId }) => ({ c, p, byKeyId, check: budget-- > 0 }));
-  });
+  const pairs = members.flatMap((c) =>
+    candidates(c.cert).slice(0, CANDIDATES_PER_CERT).map(({ item: p, byKeyId }) => ({ c, p, byKeyId, check: budget-- > 0 })));
   // every candidate's signature is checked (within the budget), all at once
   return Promise.all(
     pairs.map(async ({ c, p, byKeyId, check }): Promise<BundleLink> => {

@@ -5,6 +5,7 @@
  */
 import type { Certificate, Extension } from '../model.ts';
 import type { CertAt } from './failures.ts';
+import { keyIdsAgree, namesIssuer } from '../x509/issuer-link.ts';
 
 export function certAt(cert: Certificate, depth: number): CertAt {
   return { depth, subject: cert.subject.oneline, sha256: cert.sha256 };
@@ -63,33 +64,13 @@ export function linkProblem(cert: Certificate): { oid: string; reason: string } 
   return undefined;
 }
 
-interface AkiParts { keyId?: string; issuer?: { type: string; value?: unknown }[]; serialHex?: string }
-
-function akiParts(cert: Certificate): AkiParts | undefined {
-  const d = cert.extensions.find((e) => e.oid === '2.5.29.35')?.decoded as { kind?: string; value?: AkiParts } | undefined;
-  return d?.kind === 'authorityKeyIdentifier' ? d.value : undefined;
-}
-
-/**
- * AKI does not contradict `issuer` (X509_check_akid): key id against its SKI, and when the AKI
- * names the issuer's issuer and serial, those too.
- */
-export function keyIdsAgree(cert: Certificate, issuer: Certificate): boolean {
-  if (cert.authorityKeyId && issuer.subjectKeyId && cert.authorityKeyId !== issuer.subjectKeyId) return false;
-  const aki = akiParts(cert);
-  if (aki?.serialHex !== undefined && aki.serialHex !== issuer.serialHex) return false;
-  const dirNames = (aki?.issuer ?? []).filter((g) => g.type === 'dirName');
-  if (dirNames.length && !dirNames.some((g) => (g.value as { canonical?: string })?.canonical === issuer.issuer.canonical)) return false;
-  return true;
-}
-
 /** Names issuer and subject equal and key ids agree (OpenSSL X509_self_signed without the signature). */
 export function isSelfSigned(cert: Certificate): boolean {
-  return cert.issuer.canonical === cert.subject.canonical && keyIdsAgree(cert, cert) && !linkProblem(cert);
+  return namesIssuer(cert, cert) && keyIdsAgree(cert, cert) && !linkProblem(cert);
 }
 
 export function mayHaveIssued(issuer: Certificate, cert: Certificate): boolean {
-  return issuer.subject.canonical === cert.issuer.canonical && keyIdsAgree(cert, issuer) && !linkProblem(issuer) && !linkProblem(cert);
+  return namesIssuer(issuer, cert) && keyIdsAgree(cert, issuer) && !linkProblem(issuer) && !linkProblem(cert);
 }
 
 /**
