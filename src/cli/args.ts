@@ -1,5 +1,5 @@
 /** What a command's argument parser returns, and the start every command shares. */
-import type { CliIo } from './main.ts';
+import type { CliIo } from './io.ts';
 
 export type ParsedArgs<T> = { ok: true; options: T } | { ok: false; error: string } | { ok: 'help' };
 

@@ -4,12 +4,10 @@
  */
 import { stdin, stdout, stderr, argv, exit } from 'node:process';
 
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** Reads all of standard input (for `-`). */
-  readStdin: () => Promise<Uint8Array>;
-}
+import type { CliIo } from './io.ts';
+
+/** Kept for commands not yet moved to './io.ts'; commands import CliIo from there (no cycle with main). */
+export type { CliIo };
 
 type Command = { run: (argv: string[], io: CliIo) => Promise<number> };
 

@@ -3,7 +3,7 @@
  * error text (a one-liner, a stack trace, a log, an s_client transcript). Reads standard
  * input when no TEXT is given. Exit 0 when the error was placed, 1 when it was not, 2 on usage errors.
  */
-import type { CliIo } from '../main.ts';
+import type { CliIo } from '../io.ts';
 import { decode, type DecodeResult } from '../../core/decoder/decode.ts';
 import { MAX_INPUT } from '../../core/decoder/extract.ts';
 import { whoActs } from '../../core/causes/who-acts.ts';

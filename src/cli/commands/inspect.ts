@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { webcrypto } from 'node:crypto';
-import type { CliIo } from '../main.ts';
+import type { CliIo } from '../io.ts';
 import { inspectFiles, type InspectResult } from '../../core/inspect/inspect.ts';
 import { inspectErrors, type InspectError } from '../../core/inspect/errors.ts';
 import { chainText, describeItem } from '../../core/inspect/describe.ts';

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestPki, makeTestPki } from '../../../test/probe/pki.ts';
 import { type Running, startHostile, startNodeTls } from '../../../test/probe/servers.ts';
-import type { CliIo } from '../main.ts';
+import type { CliIo } from '../io.ts';
 import { parseArgs, run } from './probe.ts';
 
 let pki: TestPki;
