@@ -44,4 +44,11 @@ describe('runScenario on hand-written scenarios', () => {
       .toEqual({ code: 19, depth: 2, fix: ['root.pem'] });
     expect(r.showcerts).toContain('Verify return code: 19 (self-signed certificate in certificate chain)');
   });
+
+  it('a leaf-only chain: openssl verify says 20, s_client goes on and its last line says 21 (#17: carried, not parsed back)', async () => {
+    // leaf (sent alone) -> ica (not sent) -> root (trusted)
+    const r = await run(scenarioForModes(['leaf-only']).scenario);
+    expect({ verify: r.openssl.code, sClient: r.showcerts.split('\n').filter((l) => l.startsWith('Verify return code')) })
+      .toEqual({ verify: 20, sClient: ['Verify return code: 21 (unable to verify the first certificate)'] });
+  });
 });
