@@ -5,18 +5,8 @@
  * when every answer is right, the lesson's self-check counts as passed (see progress.ts).
  * Keyboard: Tab moves between questions and the button, arrow keys choose within a question.
  */
+import { judgeQuiz } from '../core/course/quiz.ts';
 import { recordPassed } from './progress.ts';
-
-export interface QuizVerdict {
-  index: number;
-  chosen: number | null;
-  correct: boolean;
-}
-
-/** Marks each question: chosen option index (or null when none) against the right one. */
-export function judge(chosen: readonly (number | null)[], answers: readonly number[]): QuizVerdict[] {
-  return answers.map((answer, index) => ({ index, chosen: chosen[index] ?? null, correct: chosen[index] === answer }));
-}
 
 class Quiz extends HTMLElement {
   connectedCallback(): void {
@@ -38,7 +28,7 @@ class Quiz extends HTMLElement {
       const input = q.querySelector<HTMLInputElement>('input[type="radio"]:checked');
       return input ? Number(input.value) : null;
     });
-    const verdicts = judge(chosen, questions.map((q) => Number(q.dataset.answer)));
+    const verdicts = judgeQuiz(chosen, questions.map((q) => Number(q.dataset.answer)));
     for (const v of verdicts) {
       const q = questions[v.index];
       const feedback = q.querySelector<HTMLElement>('[data-quiz-feedback]');

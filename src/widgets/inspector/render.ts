@@ -10,20 +10,6 @@ import { encodeBase64 } from '../../core/der/base64.ts';
 import { el, text } from '../dom.ts';
 import { renderChain } from './chain-picture.ts';
 
-const KIND_TEXT: Record<string, string> = {
-  'certificate': 'certificate', 'csr': 'CSR', 'crl': 'CRL', 'private-key': 'private key', 'encrypted-private-key': 'encrypted private key',
-  'public-key': 'public key', 'pkcs7': 'PKCS#7 bundle', 'pkcs12': 'PKCS#12 file', 's-client': 's_client transcript', 'error': 'error',
-};
-
-export function summaryText(r: InspectResult): string {
-  if (!r.ok) return r.error?.message ?? 'Nothing readable was found.';
-  const counts = new Map<string, number>();
-  for (const it of r.items) counts.set(it.kind, (counts.get(it.kind) ?? 0) + 1);
-  const parts = [...counts].map(([k, n]) => `${n} ${KIND_TEXT[k]}${n > 1 && !k.endsWith('s') ? 's' : ''}`);
-  const errors = r.findings.filter((f) => f.severity === 'error').length;
-  return `Found ${parts.join(', ')}.${errors ? ` ${errors} problem${errors > 1 ? 's' : ''} to fix.` : ''}`;
-}
-
 function findingsSection(r: InspectResult): HTMLElement | undefined {
   if (!r.findings.length) return undefined;
   const s = el('section', { class: 'insp-findings', 'aria-labelledby': 'insp-findings-h' });
