@@ -25,9 +25,6 @@ export interface ProbeResultView {
   email: { subject: string; body: string } | null;
 }
 
-type Child = Node | string;
-
-
 function copyBlock(label: string, text: string, id: string): HTMLElement {
   const pre = el('pre', { id, class: 'probe-pre', tabindex: '0' }, text);
   const button = el('button', { type: 'button', 'aria-controls': id }, `Copy ${label}`);
