@@ -50,11 +50,20 @@ export default tseslint.config(
     ignores: ['src/core/**/*.test.ts'],
     rules: {
       'import-x/no-nodejs-modules': 'error',
-      'import-x/no-restricted-paths': ['error', { zones: [{ target: './src/core', from: otherLayers, message: 'src/core is the pure layer: it imports no other layer.' }] }],
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [{ target: './src/core', from: otherLayers, message: 'src/core is the pure layer: it imports no other layer.' }] },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src/core takes the time as a parameter: no new Date() without arguments.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'src/core takes the time as a parameter: no Date.now().' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'src/core takes the time as a parameter: no new Date() without arguments.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'src/core takes the time as a parameter: no Date.now().',
+        },
       ],
     },
   },
@@ -63,7 +72,18 @@ export default tseslint.config(
     ignores: ['src/widgets/**/*.test.ts'],
     rules: {
       'import-x/no-nodejs-modules': 'error',
-      'import-x/no-restricted-paths': ['error', { zones: [{ target: './src/widgets', from: ['./src/server', './src/cli'], message: 'Widgets run in the browser: they import neither the server nor the CLI.' }] }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/widgets',
+              from: ['./src/server', './src/cli'],
+              message: 'Widgets run in the browser: they import neither the server nor the CLI.',
+            },
+          ],
+        },
+      ],
     },
   },
 );
