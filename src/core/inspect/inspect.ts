@@ -145,6 +145,7 @@ async function readFile(ctx: ObjectContext, f: InspectFile): Promise<void> {
   if (bytes.length === 0) return;
   if (bytes[0] === 0x30 && (await readDer(ctx, bytes, f.name, 'der'))) return;
   const text = decodeText(bytes);
+  // eslint-disable-next-line no-control-regex -- control characters are what tells binary from text
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 2048)) && !text.includes('-----BEGIN ')) {
     ctx.sink.add({ format: 'der', file: f.name }, { kind: 'error', error: inspectErrors.unknownFormat(describeBytes(bytes)) });
     return;

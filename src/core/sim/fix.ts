@@ -3,6 +3,7 @@
  * scenario's host and file names, and which generated files to hand over (the fullchain to
  * serve, or the root to trust). Titles and liability come from the shared cause table.
  */
+import { assertNever } from '../assert-never.ts';
 import type { CauseId } from '../causes/cause-id.ts';
 import { CAUSES, type Liability } from '../causes/causes.ts';
 import type { Scenario } from './scenario.ts';
@@ -108,7 +109,13 @@ export function fixFor(s: Scenario, cause: CauseId): Fix {
         { who: 'client', label: 'Present a client certificate the server accepts.', code: `curl --cert client.pem --key client.key https://${host}/\nopenssl s_client -connect ${host}:443 -cert client.pem -key client.key\nrequests.get("https://${host}/", cert=("client.pem", "client.key"))` },
         { who: 'server', label: 'Or, if client certificates are optional here, ask for one without requiring it (nginx: ssl_verify_client optional).' },
       ] };
-    default:
+    // No scenario-specific commands: the shared cause table's two actions.
+    case 'bad-signature':
+    case 'revoked':
+    case 'protocol-mismatch':
+    case 'unknown':
       return { ...base, files: [], steps: [{ who: 'server', label: c.actions.server }, { who: 'client', label: c.actions.client }] };
+    default:
+      return assertNever(cause, 'cause');
   }
 }

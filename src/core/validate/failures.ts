@@ -5,6 +5,7 @@
  * FAILURE_CODES below; `describeFailure` adds the X509_V_ERR_* name and OpenSSL's text.
  */
 import type { CauseId } from '../causes/cause-id.ts';
+import { assertNever } from '../assert-never.ts';
 import type { Millis, VerifyCodeRef } from '../model.ts';
 import { V, type VerifyCodeNumber } from '../codes/verify-code-constants.ts';
 import { verifyCodeRef } from './codes.ts';
@@ -166,7 +167,27 @@ export function failureCause(f: ValidationFailure): CauseId {
     case 'UnsupportedConstraintType':
     case 'InvalidIpConstraint':
     case 'UnsupportedNameSyntax': return 'name-constraints';
-    default: return 'unknown';
+    // No cause of their own in the shared list: shown as the failure itself.
+    case 'UnlinkableCertificate':
+    case 'WorkBudgetExhausted':
+    case 'UnhandledCriticalExtension':
+    case 'InvalidExtension':
+    case 'PathlenInvalidForNonCa':
+    case 'PathlenWithoutKeyCertSign':
+    case 'KeyCertSignOnNonCa':
+    case 'IssuerNameEmpty':
+    case 'SubjectNameEmpty':
+    case 'EmptySubjectSanNotCritical':
+    case 'EmptySubjectAltName':
+    case 'SignatureAlgorithmInconsistency':
+    case 'AuthorityKeyIdCritical':
+    case 'SubjectKeyIdCritical':
+    case 'MissingAuthorityKeyId':
+    case 'ExtensionsRequireV3':
+    case 'InvalidSerialNumber':
+    case 'ForbiddenKeyAlgorithm':
+    case 'NonConformingExtension': return 'unknown';
+    default: return assertNever(f, 'failure kind');
   }
 }
 
@@ -190,6 +211,47 @@ export function failureRank(f: ValidationFailure): number {
     case 'BadSignature':
     case 'UnsupportedSignatureAlgorithm':
     case 'IssuerKeyUndecodable': return 100;
-    default: return 200;
+    // The path reached an anchor and failed on a certificate's own merits: these say the most.
+    case 'UnlinkableCertificate':
+    case 'UnhandledCriticalExtension':
+    case 'InvalidExtension':
+    case 'InvalidCa':
+    case 'PathlenInvalidForNonCa':
+    case 'PathlenWithoutKeyCertSign':
+    case 'CaBasicConstraintsNotCritical':
+    case 'CaMissingKeyUsage':
+    case 'KeyCertSignOnNonCa':
+    case 'IssuerNameEmpty':
+    case 'SubjectNameEmpty':
+    case 'EmptySubjectSanNotCritical':
+    case 'EmptySubjectAltName':
+    case 'SignatureAlgorithmInconsistency':
+    case 'AuthorityKeyIdCritical':
+    case 'SubjectKeyIdCritical':
+    case 'MissingAuthorityKeyId':
+    case 'MissingSubjectKeyId':
+    case 'ExtensionsRequireV3':
+    case 'InvalidPurpose':
+    case 'PathLengthExceeded':
+    case 'EeKeyTooSmall':
+    case 'CaKeyTooSmall':
+    case 'WeakSignatureDigest':
+    case 'HostnameMismatch':
+    case 'IpAddressMismatch':
+    case 'IssuerKeyNoCertSign':
+    case 'CertNotYetValid':
+    case 'CertExpired':
+    case 'PermittedSubtreeViolation':
+    case 'ExcludedSubtreeViolation':
+    case 'UnsupportedConstraintType':
+    case 'InvalidIpConstraint':
+    case 'UnsupportedNameSyntax':
+    case 'InvalidSerialNumber':
+    case 'ForbiddenKeyAlgorithm':
+    case 'NonConformingExtension':
+    case 'InvalidNonCa':
+    case 'MissingExtendedKeyUsage':
+    case 'AnyExtendedKeyUsage': return 200;
+    default: return assertNever(f, 'failure kind');
   }
 }

@@ -31,14 +31,6 @@ export function readAlgorithm(r: DerReader, t: Tlv): AlgorithmId {
   return out;
 }
 
-function find(exts: Extension[], kind: DecodedExtension['kind']): DecodedExtension | undefined {
-  for (const e of exts) {
-    const d = e.decoded as DecodedExtension | undefined;
-    if (d && d.kind === kind) return d;
-  }
-  return undefined;
-}
-
 /** Fills the convenience views (basicConstraints, keyUsage, SAN, AIA, ...) from the extensions. */
 function views(exts: Extension[]): Partial<Certificate> {
   const v: Partial<Certificate> = {};
@@ -64,6 +56,7 @@ function views(exts: Extension[]): Partial<Certificate> {
         }
         break;
       case 'certificatePolicies': v.policies = d.policies.map((p) => p.oid); break;
+      default: break; // the other kinds have no convenience view
     }
   }
   return v;

@@ -57,6 +57,7 @@ export function parseName(der: Uint8Array): DistinguishedName {
 }
 
 /** RFC 4514 section 2.4 escaping (plus control characters as \XX). */
+// eslint-disable-next-line no-control-regex -- RFC 4514 escapes control characters
 const NEEDS_ESCAPE = /[,+"\\<>;\u0000-\u001f\u007f]|^[ #]| $/;
 
 export function escapeRfc4514(value: string): string {

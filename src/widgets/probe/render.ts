@@ -10,9 +10,6 @@ import { el } from '../dom.ts';
 /** The probe's JSON (one definition, shared with the server). */
 export type ProbeResultView = ProbeAnalysisJson;
 
-type Child = Node | string;
-
-
 function copyBlock(label: string, text: string, id: string): HTMLElement {
   const pre = el('pre', { id, class: 'probe-pre', tabindex: '0' }, text);
   const button = el('button', { type: 'button', 'aria-controls': id }, `Copy ${label}`);
