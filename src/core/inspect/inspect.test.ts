@@ -5,6 +5,7 @@ import { encodeBase64 } from '../der/base64.ts';
 import { toHex } from '../der/hex.ts';
 import { hasKeytool, hasNss, makeChain, makeExtras, makeJavaP12, makeNssP12, openssl, type Chain } from '../../../test/fixtures/inspect/openssl-chain.ts';
 import { captureShowcerts } from '../../../test/fixtures/inspect/s-client-capture.ts';
+import { LIMBO_DIR } from '../../../test/conformance/limbo-runner.ts';
 
 // root (RSA) -> ica (P-384, pathlen:0) -> ee (P-256); ica-rekeyed: same name as ica, new key; ed: Ed25519 self-signed leaf
 const subtle = globalThis.crypto.subtle;
@@ -211,7 +212,7 @@ describe('inspect finds every object', () => {
 
 describe('certificates embedded in other text', () => {
   it('reads PEM inside JSON strings (a real x509-limbo case file)', async () => {
-    const json = readFileSync('/work/shared/conformance/x509-limbo/online/docs.python.org.limbo.json', 'utf8');
+    const json = readFileSync(`${LIMBO_DIR}/online/docs.python.org.limbo.json`, 'utf8');
     const tc = JSON.parse(json);
     const r = await run(json);
     expect(r.items.map((i) => i.kind)).toEqual(new Array(1 + tc.untrusted_intermediates.length + tc.trusted_certs.length).fill('certificate'));
