@@ -133,7 +133,8 @@ describe('inspect finds every object', () => {
     }
   });
 
-  it.skipIf(!hasKeytool())('opens the .p12 files Java keytool writes: current, legacy (100,000 iterations) and a trust store', async () => {
+  it('opens the .p12 files Java keytool writes: current, legacy (100,000 iterations) and a trust store', async ({ skip }) => {
+    skip(!hasKeytool(), 'keytool is absent here (Debian package openjdk-17-jdk-headless)');
     makeJavaP12(chain);
     const got = [];
     for (const file of ['java.p12', 'java-legacy.p12', 'java-trust.p12']) {
@@ -151,7 +152,8 @@ describe('inspect finds every object', () => {
     expect(findingKinds(keyOf)).toEqual([['key-matches', 'info', [1, 2]]]);
   });
 
-  it.skipIf(!hasNss())('opens a .p12 exported by NSS pk12util (BER constructed OCTET STRINGs, 600,000 iterations)', async () => {
+  it('opens a .p12 exported by NSS pk12util (BER constructed OCTET STRINGs, 600,000 iterations)', async ({ skip }) => {
+    skip(!hasNss(), 'pk12util is absent here (Debian package libnss3-tools)');
     makeNssP12(chain);
     const r = await run(bytes('nss.p12'), 's3cret');
     const p12 = r.items[0].kind === 'pkcs12' ? r.items[0].pkcs12 : undefined;
@@ -294,9 +296,10 @@ describe('bundle findings', () => {
   });
 
   it('recognises a trust store', async () => {
-    const r = await run(readFileSync('/etc/ssl/certs/ca-certificates.crt', 'utf8'));
+    const bundle = readFileSync('/etc/ssl/certs/ca-certificates.crt', 'utf8');
+    const r = await run(bundle);
     expect(r.bundle?.kind).toBe('trust-store');
-    expect(r.items.every((i) => i.kind === 'certificate')).toBe(true);
+    expect(r.items.map((i) => i.kind)).toEqual(new Array(bundle.split('-----BEGIN CERTIFICATE-----').length - 1).fill('certificate'));
     expect(r.items.length).toBeGreaterThan(100);
   });
 });
