@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webcrypto } from 'node:crypto';
 import type { Certificate, ValidationPolicy } from '../model.ts';
 import { parseCertificate } from '../x509/certificate.ts';
-import type { ChainFactory } from '../../../test/openssl-verify/chain-factory.ts';
+import type { ChainFactory } from '../../../test/pki/factory.ts';
 import { AT, buildPki } from '../../../test/openssl-verify/pki.ts';
 import { validate, type ValidateInput } from './validate.ts';
 
@@ -71,7 +71,7 @@ describe('untidy input', () => {
   it('a mesh of cross-signed CAs ends: no certificate (or subject + key) twice in a path', async () => {
     // mesh-a, mesh-b, mesh-c each cross-signed by the other two (keys reused), none trusted;
     // ee-mesh under mesh-a. Every path dead-ends on a loop; the budget is never needed.
-    const g = (await import('../../../test/openssl-verify/chain-factory.ts')).ChainFactory.create();
+    const g = (await import('../../../test/pki/factory.ts')).ChainFactory.create();
     try {
       const caExt = ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=none'];
       g.issue({ name: 'a0', subject: '/CN=Mesh A', ext: caExt });
