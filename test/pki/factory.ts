@@ -42,6 +42,8 @@ export interface CertSpec {
   ext?: string[];
   /** Reuse the key of an earlier spec (cross-signs, re-issued CAs). */
   sameKeyAs?: string;
+  /** Read `subject` as UTF-8 (`openssl req -utf8`), for names beyond ASCII. */
+  utf8?: boolean;
 }
 
 export const DEFAULT_NOT_BEFORE = '20200101000000Z';
@@ -138,7 +140,7 @@ export class ChainFactory {
     const keyType = spec.key ?? 'ec256';
     const key = this.path(spec.sameKeyAs ?? spec.name, 'key');
     if (!spec.sameKeyAs) this.run(['genpkey', ...KEY_ARGS[keyType], '-out', key]);
-    this.run(['req', '-new', '-key', key, '-subj', spec.subject, '-out', this.path(spec.name, 'csr')]);
+    this.run(['req', '-new', ...(spec.utf8 ? ['-utf8'] : []), '-key', key, '-subj', spec.subject, '-out', this.path(spec.name, 'csr')]);
     writeFileSync(this.path(spec.name, 'ext'), `[v3]\n${(spec.ext ?? []).join('\n')}\n`);
     const issuer = spec.issuer ? this.specs.get(spec.issuer) : undefined;
     if (spec.issuer && !issuer) throw new Error(`issuer "${spec.issuer}" was not issued before "${spec.name}"`);
