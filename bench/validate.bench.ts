@@ -9,7 +9,7 @@ import { parseCertificate } from '../src/core/x509/certificate.ts';
 import { validate } from '../src/core/validate/validate.ts';
 import { clientProfile } from '../src/core/clients/profiles.ts';
 import { loadLimboCases, runLimboCase } from '../test/conformance/limbo-runner.ts';
-import { ChainFactory, CA_EXT, leafExt } from '../test/openssl-verify/chain-factory.ts';
+import { ChainFactory, CA_EXT, leafExt } from '../test/pki/factory.ts';
 import { opensslVerify } from '../test/openssl-verify/openssl-verify.ts';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;

@@ -9,10 +9,10 @@
  *   ./node_modules/.bin/node scripts/gen-verify-codes.ts \
  *     --version 1.1.1 --header DIR/x509_vfy.h --txt DIR/x509_txt.c --source "…" \
  *     --version 3.0   --header /usr/include/openssl/x509_vfy.h --lib libcrypto.so.3 --source "…" \
- *     --version 3.x   --git /work/.mirror/openssl+openssl/… --tag openssl-3.6.0 --source "…"
+ *     --version 3.x   --git GITDIR --tag openssl-3.6.0 --source "…"
  *
  * Per version, the texts come from --txt (a file), --lib (this machine's libcrypto, asked through
- * python3's ctypes for X509_verify_cert_error_string(n)), or --git/--tag (git show TAG:path).
+ * python3's ctypes for X509_verify_cert_error_string(n)), or --git/--tag (git show TAG:path in GITDIR, a clone of openssl/openssl).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';

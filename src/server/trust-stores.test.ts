@@ -10,7 +10,7 @@ describe('named trust stores', () => {
     expect({ label: r.store.label, count: r.store.certificates.length + r.store.unparsed, unparsed: r.store.unparsed }).toEqual({
       label: 'Mozilla / certifi', count: rootCertificates.length, unparsed: 0,
     });
-    expect(r.store.certificates.every((c) => c.basicConstraints?.ca === true || c.version === 1)).toBe(true);
+    expect(r.store.certificates.filter((c) => c.basicConstraints?.ca !== true && c.version !== 1).map((c) => c.subject.oneline)).toEqual([]);
   });
   it('"system" reads the OS bundle once and caches it', async () => {
     const a = await trustStore('system');

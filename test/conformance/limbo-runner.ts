@@ -1,7 +1,8 @@
 /**
  * Runs x509-limbo test cases through the validator (node-only), in the shape of the limbo
- * harnesses: one `{ id, actual, context }` per case. The vectors live beside the repository
- * in ../shared/conformance/x509-limbo (limbo.json and online/*.limbo.json).
+ * harnesses: one `{ id, actual, context }` per case. The vectors are a pinned copy in the
+ * repository, test/conformance/x509-limbo (limbo.json and online/*.limbo.json; origin and
+ * license in its README).
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { resolve, join, dirname } from 'node:path';
@@ -14,7 +15,7 @@ import { validate } from '../../src/core/validate/validate.ts';
 import type { Profile } from '../../src/core/validate/profile-checks.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const LIMBO_DIR = resolve(REPO_ROOT, '../shared/conformance/x509-limbo');
+export const LIMBO_DIR = resolve(REPO_ROOT, 'test/conformance/x509-limbo');
 
 export interface LimboCase {
   id: string;

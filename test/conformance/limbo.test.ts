@@ -1,13 +1,14 @@
 /**
- * x509-limbo conformance: every case of ../shared/conformance/x509-limbo (limbo.json and
- * online/*.limbo.json) through the validator. Writes `{ id, actual, context }` per case to
+ * x509-limbo conformance: every case of test/conformance/x509-limbo (limbo.json and
+ * online/*.limbo.json, a pinned copy) through the validator. Writes `{ id, actual, context }` per case to
  * test/.out/limbo-results.json. Fails on any disagreement not listed, with its reason, in
  * limbo-exceptions.json, on any listed exception that no longer disagrees, on any skipped
  * case that is not listed, and when agreement falls under 97%.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { LIMBO_DIR, REPO_ROOT, loadLimboCases, runLimboCase, type LimboResult } from './limbo-runner.ts';
 
 interface Exception { id: string; expected: string; actual: string; reason: string }
@@ -15,8 +16,11 @@ interface Exception { id: string; expected: string; actual: string; reason: stri
 const exceptions: Exception[] = JSON.parse(readFileSync(join(REPO_ROOT, 'test/conformance/limbo-exceptions.json'), 'utf8')).exceptions;
 
 describe('x509-limbo', () => {
-  it('finds the vectors beside the repository', () => {
-    expect(existsSync(join(LIMBO_DIR, 'limbo.json')), `expected the limbo vectors at ${LIMBO_DIR}`).toBe(true);
+  it('reads the pinned copy in the repository, every file as its SHA256SUMS line says', () => {
+    const pinned = readFileSync(join(LIMBO_DIR, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.split(/\s+/));
+    const actual = pinned.map(([, file]) => [createHash('sha256').update(readFileSync(join(LIMBO_DIR, file))).digest('hex'), file]);
+    expect(actual).toEqual(pinned);
+    expect(pinned.length).toBe(15);
   });
 
   it('agrees with expected_result on every case except the listed exceptions', { timeout: 120_000 }, async () => {

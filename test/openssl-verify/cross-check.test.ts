@@ -8,7 +8,7 @@ import { webcrypto } from 'node:crypto';
 import type { Certificate, ValidationPolicy } from '../../src/core/model.ts';
 import { parseCertificate } from '../../src/core/x509/certificate.ts';
 import { validate } from '../../src/core/validate/validate.ts';
-import type { ChainFactory } from './chain-factory.ts';
+import type { ChainFactory } from '../pki/factory.ts';
 import { opensslVerify } from './openssl-verify.ts';
 import { AT, buildPki } from './pki.ts';
 

@@ -31,7 +31,7 @@
  *   root-p384 (P-384) ─ ica-p521 (P-521) ─ ee-p521chain
  *   self (self-signed leaf)
  */
-import { ChainFactory, CA_EXT, leafExt } from './chain-factory.ts';
+import { ChainFactory, CA_EXT, leafExt } from '../pki/factory.ts';
 
 export const AT = Date.UTC(2025, 0, 1);
 

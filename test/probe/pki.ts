@@ -1,15 +1,16 @@
 /**
- * A test PKI made with the openssl command line in a temporary folder:
+ * The probe's test PKI, built with the test-chain factory (test/pki/factory.ts) in a
+ * temporary folder, valid from now:
  *
  *   root "Probe Test Root" -> ica1 "Probe Test ICA 1" -> ica2 "Probe Test ICA 2" (pathlen:0) -> leaf
  *   other "Unrelated Test CA" (self-signed, has nothing to do with the chain)
  *
  * The leaf names probe.test, localhost and 127.0.0.1 / ::1. P-256 keys keep it fast.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { ChainFactory, DAY, pemToDer, stamp } from '../pki/factory.ts';
+
+export { pemToDer };
 
 export interface TestCert {
   name: string;
@@ -23,6 +24,8 @@ export interface TestCert {
 
 export interface TestPki {
   dir: string;
+  /** The factory that issued the chain (issueLeaf adds to it). */
+  factory: ChainFactory;
   root: TestCert;
   ica1: TestCert;
   ica2: TestCert;
@@ -31,58 +34,45 @@ export interface TestPki {
   cleanup: () => void;
 }
 
-function openssl(args: string[], cwd: string): void {
-  execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+function load(f: ChainFactory, name: string): TestCert {
+  const pem = f.pem(name);
+  const keyPath = f.path(name, 'key');
+  return { name, certPath: f.path(name), keyPath, pem, keyPem: readFileSync(keyPath, 'utf8'), der: pemToDer(pem) };
 }
 
-export function pemToDer(pem: string): Uint8Array {
-  const b64 = pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
-  return new Uint8Array(Buffer.from(b64, 'base64'));
-}
-
-function load(dir: string, name: string): TestCert {
-  const certPath = join(dir, `${name}.pem`);
-  const keyPath = join(dir, `${name}.key`);
-  const pem = readFileSync(certPath, 'utf8');
-  return { name, certPath, keyPath, pem, keyPem: readFileSync(keyPath, 'utf8'), der: pemToDer(pem) };
-}
-
-function selfSigned(dir: string, name: string, cn: string): void {
-  writeFileSync(join(dir, `${name}.ext`), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\n');
-  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.pem`,
-    '-subj', `/O=certlab tests/CN=${cn}`, '-days', '120', '-extensions', 'v3', '-config', writeConfig(dir, name)], dir);
-}
-
-function writeConfig(dir: string, name: string): string {
-  const path = join(dir, `${name}.cnf`);
-  writeFileSync(path, `[req]\ndistinguished_name=dn\n[dn]\n[v3]\n${readFileSync(join(dir, `${name}.ext`), 'utf8')}`);
-  return path;
-}
-
-function issued(dir: string, name: string, cn: string, issuer: string, ext: string): void {
-  writeFileSync(join(dir, `${name}.ext`), ext);
-  openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/O=certlab tests/CN=${cn}`], dir);
-  openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', `${issuer}.pem`, '-CAkey', `${issuer}.key`, '-CAcreateserial', '-out', `${name}.pem`, '-days', '90', '-extfile', `${name}.ext`], dir);
-}
+const subject = (cn: string) => `/O=certlab tests/CN=${cn}`;
+/** notBefore now, notAfter `days` from now (negative: already expired). */
+const validFor = (days: number) => {
+  const now = Date.now();
+  return { notBefore: stamp(now), notAfter: stamp(now + days * DAY) };
+};
+const SELF_SIGNED_CA = ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign', 'subjectKeyIdentifier=hash'];
+const ca = (pathLen?: number) => [
+  `basicConstraints=critical,CA:TRUE${pathLen === undefined ? '' : `,pathlen:${pathLen}`}`,
+  'keyUsage=critical,keyCertSign,cRLSign', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid',
+];
+const SERVER_LEAF = ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature', 'extendedKeyUsage=serverAuth'];
+const LEAF_SAN = 'DNS:probe.test,DNS:localhost,IP:127.0.0.1,IP:::1';
 
 export function makeTestPki(): TestPki {
-  const dir = mkdtempSync(join(tmpdir(), 'certlab-probe-'));
-  const ca = (pathLen?: number) =>
-    `basicConstraints=critical,CA:TRUE${pathLen === undefined ? '' : `,pathlen:${pathLen}`}\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n`;
-  selfSigned(dir, 'root', 'Probe Test Root');
-  selfSigned(dir, 'other', 'Unrelated Test CA');
-  issued(dir, 'ica1', 'Probe Test ICA 1', 'root', ca());
-  issued(dir, 'ica2', 'Probe Test ICA 2', 'ica1', ca(0));
-  issued(dir, 'leaf', 'probe.test', 'ica2',
-    'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:probe.test,DNS:localhost,IP:127.0.0.1,IP:::1\nauthorityKeyIdentifier=keyid\n');
+  const f = ChainFactory.create();
+  f.issue({ name: 'root', subject: subject('Probe Test Root'), ext: SELF_SIGNED_CA, ...validFor(120) });
+  f.issue({ name: 'other', subject: subject('Unrelated Test CA'), ext: SELF_SIGNED_CA, ...validFor(120) });
+  f.issue({ name: 'ica1', subject: subject('Probe Test ICA 1'), issuer: 'root', ext: ca(), ...validFor(90) });
+  f.issue({ name: 'ica2', subject: subject('Probe Test ICA 2'), issuer: 'ica1', ext: ca(0), ...validFor(90) });
+  f.issue({
+    name: 'leaf', subject: subject('probe.test'), issuer: 'ica2', ...validFor(90),
+    ext: [...SERVER_LEAF, `subjectAltName=${LEAF_SAN}`, 'authorityKeyIdentifier=keyid', 'subjectKeyIdentifier=hash'],
+  });
   return {
-    dir,
-    root: load(dir, 'root'),
-    ica1: load(dir, 'ica1'),
-    ica2: load(dir, 'ica2'),
-    leaf: load(dir, 'leaf'),
-    other: load(dir, 'other'),
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    dir: f.dir,
+    factory: f,
+    root: load(f, 'root'),
+    ica1: load(f, 'ica1'),
+    ica2: load(f, 'ica2'),
+    leaf: load(f, 'leaf'),
+    other: load(f, 'other'),
+    cleanup: () => f.dispose(),
   };
 }
 
@@ -92,7 +82,7 @@ export interface LeafOptions {
   san?: string;
   /** caIssuers URL written into the leaf's AIA extension. */
   aiaUrl?: string;
-  /** notAfter yesterday (openssl x509 -days -1). */
+  /** notAfter yesterday (valid from now to a day ago). */
   expired?: boolean;
   /** Self-signed instead of issued by ica2. */
   selfSigned?: boolean;
@@ -102,23 +92,19 @@ export interface LeafOptions {
 
 /** Another leaf for one scenario: issued by ica2 unless self-signed. */
 export function issueLeaf(pki: TestPki, name: string, o: LeafOptions = {}): TestCert {
-  const ext = [
-    'basicConstraints=critical,CA:FALSE',
-    'keyUsage=critical,digitalSignature',
-    'extendedKeyUsage=serverAuth',
-    `subjectAltName=${o.san ?? 'DNS:probe.test,DNS:localhost,IP:127.0.0.1,IP:::1'}`,
-    ...(o.aiaUrl ? [`authorityInfoAccess=caIssuers;URI:${o.aiaUrl}`] : []),
-  ].join('\n') + '\n';
-  const cn = o.cn ?? 'probe.test';
-  const key = o.rsa ? ['-newkey', 'rsa:2048'] : ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'];
-  if (o.selfSigned) {
-    writeFileSync(join(pki.dir, `${name}.ext`), ext);
-    openssl(['req', '-x509', ...key, '-nodes', '-keyout', `${name}.key`, '-out', `${name}.pem`,
-      '-subj', `/O=certlab tests/CN=${cn}`, '-days', '90', '-extensions', 'v3', '-config', writeConfig(pki.dir, name)], pki.dir);
-  } else {
-    writeFileSync(join(pki.dir, `${name}.ext`), ext);
-    openssl(['req', '-new', ...key, '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/O=certlab tests/CN=${cn}`], pki.dir);
-    openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ica2.pem', '-CAkey', 'ica2.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', o.expired ? '-1' : '90', '-extfile', `${name}.ext`], pki.dir);
-  }
-  return load(pki.dir, name);
+  pki.factory.issue({
+    name,
+    subject: subject(o.cn ?? 'probe.test'),
+    ...(o.selfSigned ? {} : { issuer: 'ica2' }),
+    key: o.rsa ? 'rsa2048' : 'ec256',
+    ...validFor(o.expired ? -1 : 90),
+    ext: [
+      ...SERVER_LEAF,
+      `subjectAltName=${o.san ?? LEAF_SAN}`,
+      ...(o.aiaUrl ? [`authorityInfoAccess=caIssuers;URI:${o.aiaUrl}`] : []),
+      'subjectKeyIdentifier=hash',
+      ...(o.selfSigned ? [] : ['authorityKeyIdentifier=keyid']),
+    ],
+  });
+  return load(pki.factory, name);
 }

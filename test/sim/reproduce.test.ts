@@ -87,6 +87,8 @@ describe('reproduce: the printed commands give what the simulator shows', () => 
     const plan = reproduce(scenarioForModes(['rsa-1024', 'client-cert-required']).scenario, 8443);
     expect(shellLine(plan.server)).toBe('openssl s_server -accept 127.0.0.1:8443 -www -cert leaf.pem -key leaf.key -cert_chain served-chain.pem -cipher DEFAULT:@SECLEVEL=0 -Verify 1 -CAfile trusted.pem');
     expect(shellLine(plan.clients[1]!)).toBe('curl -sS -o /dev/null --cacert trusted.pem --resolve shop.certlab.test:8443:127.0.0.1 https://shop.certlab.test:8443/');
-    expect(shellLine(plan.clients[3]!).startsWith("NODE_EXTRA_CA_CERTS=trusted.pem node -e 'require(")).toBe(true);
+    expect(shellLine(plan.clients[3]!)).toBe(
+      "NODE_EXTRA_CA_CERTS=trusted.pem node -e 'require('\\''https'\\'').get({ host: '\\''127.0.0.1'\\'', port: 8443, servername: '\\''shop.certlab.test'\\'', headers: { host: '\\''shop.certlab.test'\\'' } }, (r) => console.log('\\''HTTP'\\'', r.statusCode)).on('\\''error'\\'', (e) => { console.log(String(e)); process.exitCode = 1; })'",
+    );
   });
 });

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ChainFactory, CA_EXT, leafExt } from '../../../test/openssl-verify/chain-factory.ts';
+import { ChainFactory, CA_EXT, leafExt } from '../../../test/pki/factory.ts';
 import { buildPki } from '../../../test/openssl-verify/pki.ts';
 import { run } from './verify.ts';
 import { LIMBO_DIR } from '../../../test/conformance/limbo-runner.ts';

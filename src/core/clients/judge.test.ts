@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webcrypto } from 'node:crypto';
 import type { Certificate } from '../model.ts';
 import { parseCertificate } from '../x509/certificate.ts';
-import type { ChainFactory } from '../../../test/openssl-verify/chain-factory.ts';
+import type { ChainFactory } from '../../../test/pki/factory.ts';
 import { AT, buildPki } from '../../../test/openssl-verify/pki.ts';
 import { judgeClients } from './judge.ts';
 

@@ -53,7 +53,7 @@ describe('scenarioForModes with a key type', () => {
     const { scenarioForModes } = await import('./presets.ts');
     const s = scenarioForModes(['rsa-1024'], { key: 'RSA-2048' }).scenario;
     expect(s.certificates.map((c) => [c.id, c.key])).toEqual([['root', 'RSA-2048'], ['ica', 'RSA-2048'], ['leaf', 'RSA-1024']]);
-    expect(checkScenario(s).ok).toBe(true);
+    expect(checkScenario(s)).toEqual({ ok: true, scenario: s });
   });
 });
 

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { webcrypto } from 'node:crypto';
 import type { Certificate, ValidationPolicy } from '../model.ts';
 import { parseCertificate } from '../x509/certificate.ts';
-import { ChainFactory, CA_EXT, leafExt } from '../../../test/openssl-verify/chain-factory.ts';
+import { ChainFactory, CA_EXT, leafExt } from '../../../test/pki/factory.ts';
 import { validate } from './validate.ts';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webcrypto } from 'node:crypto';
 import type { Certificate, ValidationPolicy } from '../model.ts';
 import { parseCertificate } from '../x509/certificate.ts';
-import type { ChainFactory } from '../../../test/openssl-verify/chain-factory.ts';
+import type { ChainFactory } from '../../../test/pki/factory.ts';
 import { AT, buildPki } from '../../../test/openssl-verify/pki.ts';
 import { validate, type ValidateInput } from './validate.ts';
 
@@ -24,6 +24,10 @@ async function cert(name: string): Promise<Certificate> {
   return cache.get(name)!;
 }
 const at = (c: Certificate, depth: number) => ({ depth, subject: c.subject.oneline, sha256: c.sha256 });
+/** A passing result in full but for its search statistics, and the path it should report. */
+const passed = ({ ok, code, name, depth, cause, error, path }: Awaited<ReturnType<typeof validate>>) => ({ ok, code, name, depth, cause, error, path });
+const pathOf = async (...names: string[]) =>
+  (await Promise.all(names.map(cert))).map((c) => ({ subject: c.subject.oneline, issuer: c.issuer.oneline, sha256: c.sha256 }));
 
 async function run(peer: string, untrusted: string[], trusted: string[], more: Partial<ValidateInput> = {}) {
   return validate({
@@ -67,7 +71,7 @@ describe('untidy input', () => {
   it('a mesh of cross-signed CAs ends: no certificate (or subject + key) twice in a path', async () => {
     // mesh-a, mesh-b, mesh-c each cross-signed by the other two (keys reused), none trusted;
     // ee-mesh under mesh-a. Every path dead-ends on a loop; the budget is never needed.
-    const g = (await import('../../../test/openssl-verify/chain-factory.ts')).ChainFactory.create();
+    const g = (await import('../../../test/pki/factory.ts')).ChainFactory.create();
     try {
       const caExt = ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=none'];
       g.issue({ name: 'a0', subject: '/CN=Mesh A', ext: caExt });
@@ -130,7 +134,9 @@ describe('named failures with context', () => {
   });
   it('the CN is a name only when the policy falls back to it', async () => {
     const ee = await cert('ee-cn');
-    expect((await run('ee-cn', ['ica'], ['root'], { peerName: 'example.com' })).ok).toBe(true);
+    expect(passed(await run('ee-cn', ['ica'], ['root'], { peerName: 'example.com' }))).toEqual({
+      ok: true, code: 0, name: 'X509_V_OK', depth: null, cause: null, error: undefined, path: await pathOf('ee-cn', 'ica', 'root'),
+    });
     expect((await run('ee-cn', ['ica'], ['root'], { peerName: 'example.com', policy: { ...OPENSSL_LEVEL2, cnFallback: false } })).error).toEqual({
       kind: 'HostnameMismatch', ...at(ee, 0), expected: 'example.com', presented: [],
     });
@@ -149,7 +155,9 @@ describe('named failures with context', () => {
     expect((await run('ee-client', ['ica'], ['root'])).error).toEqual({
       kind: 'InvalidPurpose', ...at(await cert('ee-client'), 0), purpose: 'serverAuth', reason: 'extended-key-usage', present: ['1.3.6.1.5.5.7.3.2'],
     });
-    expect((await run('ee-client', ['ica'], ['root'], { purpose: 'clientAuth' })).ok).toBe(true);
+    expect(passed(await run('ee-client', ['ica'], ['root'], { purpose: 'clientAuth' }))).toEqual({
+      ok: true, code: 0, name: 'X509_V_OK', depth: null, cause: null, error: undefined, path: await pathOf('ee-client', 'ica', 'root'),
+    });
   });
   it('UnhandledCriticalExtension names the OID', async () => {
     expect((await run('ee-critical', ['ica'], ['root'])).error).toEqual({ kind: 'UnhandledCriticalExtension', ...at(await cert('ee-critical'), 0), oid: '1.2.3.4' });

@@ -7,6 +7,7 @@ import { DerError } from '../der/errors.ts';
 import { extensionText } from '../inspect/describe.ts';
 import { execFileSync } from 'node:child_process';
 import { makeChain, openssl, type Chain } from '../../../test/fixtures/inspect/openssl-chain.ts';
+import { LIMBO_DIR } from '../../../test/conformance/limbo-runner.ts';
 
 const subtle = globalThis.crypto.subtle;
 const der = (pem: string) => scanPem(pem).blocks[0].bytes;
@@ -135,7 +136,7 @@ describe('real certificates', () => {
   });
 
   it('parses every chain of the x509-limbo online cases', async () => {
-    const dir = '/work/shared/conformance/x509-limbo/online';
+    const dir = `${LIMBO_DIR}/online`;
     let count = 0;
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.limbo.json'))) {
       const tc = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'));
@@ -176,7 +177,7 @@ describe('cross-check with openssl x509 on the real limbo chains', () => {
     return res;
   }
   it('names, critical flags and extension values agree on every certificate', async () => {
-    const dir = '/work/shared/conformance/x509-limbo/online';
+    const dir = `${LIMBO_DIR}/online`;
     const diffs: string[] = [];
     let compared = 0;
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.limbo.json'))) {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webcrypto } from 'node:crypto';
 import type { Certificate } from '../model.ts';
 import { parseCertificate } from './certificate.ts';
-import type { ChainFactory } from '../../../test/openssl-verify/chain-factory.ts';
+import type { ChainFactory } from '../../../test/pki/factory.ts';
 import { buildPki } from '../../../test/openssl-verify/pki.ts';
 import { ecdsaDerToRaw, signatureScheme, verifySignature } from './signature.ts';
 

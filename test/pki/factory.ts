@@ -1,14 +1,20 @@
 /**
- * Builds real certificate chains for tests with the `openssl` command line (node-only).
+ * The one test-chain factory: real certificate chains built in code with the `openssl`
+ * command line (node-only; never imported by src/ outside tests).
  *
  * Each certificate is described by a spec; the factory writes keys, a tiny `openssl ca`
  * configuration and the certificates into a fresh temp dir, so validity dates, digests,
- * key types and any extension text OpenSSL understands can be set exactly:
+ * key types and any extension text OpenSSL understands can be set exactly. Draw the chain
+ * in a comment where you build it:
  *
- *   const f = await ChainFactory.create();
- *   f.issue({ name: 'root', subject: '/CN=Root', ext: CA });
- *   f.issue({ name: 'ica', subject: '/CN=ICA', issuer: 'root', ext: [...CA, 'basicConstraints=critical,CA:TRUE,pathlen:0'] });
+ *   // root -> ica (pathlen:0) -> ee
+ *   const f = ChainFactory.create();
+ *   f.issue({ name: 'root', subject: '/CN=Root', ext: CA_EXT });
+ *   f.issue({ name: 'ica', subject: '/CN=ICA', issuer: 'root', ext: caExt({ pathLen: 0 }) });
  *   f.issue({ name: 'ee', subject: '/CN=ee', issuer: 'ica', ext: leafExt('example.com') });
+ *
+ * Users: test/openssl-verify/pki.ts (the validator's PKI, fixed dates), test/probe/pki.ts (the
+ * probe's chain, valid from now). Dates relative to now: `stamp(Date.now() + 90 * DAY)`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
@@ -36,6 +42,8 @@ export interface CertSpec {
   ext?: string[];
   /** Reuse the key of an earlier spec (cross-signs, re-issued CAs). */
   sameKeyAs?: string;
+  /** Read `subject` as UTF-8 (`openssl req -utf8`), for names beyond ASCII. */
+  utf8?: boolean;
 }
 
 export const DEFAULT_NOT_BEFORE = '20200101000000Z';
@@ -48,6 +56,24 @@ export const CA_EXT = [
   'subjectKeyIdentifier=hash',
   'authorityKeyIdentifier=keyid:always',
 ];
+
+/** A CA with a pathLen constraint: CA_EXT with `pathlen:N` in basicConstraints. */
+export function caExt({ pathLen }: { pathLen: number }): string[] {
+  return [`basicConstraints=critical,CA:TRUE,pathlen:${pathLen}`, ...CA_EXT.slice(1)];
+}
+
+export const DAY = 86_400_000;
+
+/** A time as `openssl ca -startdate/-enddate` takes it: 'YYYYMMDDHHMMSSZ' (UTC). */
+export function stamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+/** DER bytes of the first PEM block of `pem`. */
+export function pemToDer(pem: string): Uint8Array {
+  const b64 = pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+  return new Uint8Array(Buffer.from(b64, 'base64'));
+}
 
 /** Extensions of a well-formed TLS server leaf for `names` (DNS names or IP literals). */
 export function leafExt(...names: string[]): string[] {
@@ -114,7 +140,7 @@ export class ChainFactory {
     const keyType = spec.key ?? 'ec256';
     const key = this.path(spec.sameKeyAs ?? spec.name, 'key');
     if (!spec.sameKeyAs) this.run(['genpkey', ...KEY_ARGS[keyType], '-out', key]);
-    this.run(['req', '-new', '-key', key, '-subj', spec.subject, '-out', this.path(spec.name, 'csr')]);
+    this.run(['req', '-new', ...(spec.utf8 ? ['-utf8'] : []), '-key', key, '-subj', spec.subject, '-out', this.path(spec.name, 'csr')]);
     writeFileSync(this.path(spec.name, 'ext'), `[v3]\n${(spec.ext ?? []).join('\n')}\n`);
     const issuer = spec.issuer ? this.specs.get(spec.issuer) : undefined;
     if (spec.issuer && !issuer) throw new Error(`issuer "${spec.issuer}" was not issued before "${spec.name}"`);
@@ -140,8 +166,7 @@ export class ChainFactory {
 
   /** DER bytes of a certificate issued earlier. */
   der(name: string): Uint8Array {
-    const b64 = this.pem(name).replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
-    return new Uint8Array(Buffer.from(b64, 'base64'));
+    return pemToDer(this.pem(name));
   }
 
   /** Writes the concatenated PEMs of `names` to `<file>.pem` and returns its path. */
