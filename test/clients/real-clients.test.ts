@@ -3,7 +3,7 @@
  * e.g. root -> ica -> ee with one thing broken), a real `openssl s_server` serves the chain on
  * 127.0.0.1 and the real clients of this machine connect to it: openssl s_client, curl,
  * python3 3.11 (ssl, urllib, requests), Python 3.13, Node 24, Node 20, Java 17 (also with AIA
- * fetching switched on), Go 1.19 and
+ * fetching switched on), Go (compared with the wording of the installed release) and
  * Chromium (through Playwright, with the test anchor in a fresh NSS database).
  *
  * What each should do comes from clientVerdicts(): the project's validator run with that
@@ -25,7 +25,8 @@ import { clientProfile } from '../../src/core/clients/profiles.ts';
 import { clientVerdicts, verdictFor, type ClientVerdict } from '../../src/core/clients/verdicts.ts';
 import { validate } from '../../src/core/validate/validate.ts';
 import type { Issued } from './pki.ts';
-import { ALL_CLIENTS, missingReason, runClient, startServer, type AnyClient, type RunningServer } from './real-clients.ts';
+import { goWordingFor } from '../../src/core/clients/render-others.ts';
+import { ALL_CLIENTS, clientVersion, missingReason, runClient, startServer, type AnyClient, type RunningServer } from './real-clients.ts';
 import { SITUATIONS, type Situation } from './scenarios.ts';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
@@ -40,6 +41,11 @@ const available = ALL_CLIENTS.filter((c) => {
   if (why) console.log(`skipping ${c}: ${why}`);
   return !why;
 });
+
+/** Which of Go's wordings the installed toolchain prints ("go version go1.26.8 linux/amd64" -> the main one). */
+const goMinor = available.includes('go') ? Number(/go1\.(\d+)/.exec(clientVersion('go'))?.[1] ?? NaN) : NaN;
+const goWording = goWordingFor(goMinor);
+if (available.includes('go')) console.log(`go: ${clientVersion('go')}, compared with ${goWording === null ? 'the main wording' : goWording === undefined ? 'nothing (older than Go 1.18: not modelled)' : `variant ${goWording}`}`);
 
 /** What one real client did, and what the renderer says it does. */
 interface Compared { fails: boolean; expectedFails: boolean; printed: boolean; detail: string }
@@ -64,7 +70,10 @@ function expected(client: AnyClient, v: Record<ClientId, ClientVerdict>, py311: 
     case 'node20': return v.node.variants?.node20 ?? none;
     case 'java': return v.java;
     case 'java-aia': return v.java.variants?.['aia-enabled'] ?? none;
-    case 'go': return v.go.variants?.['go1.19'] ?? none;
+    case 'go': {
+      if (goWording === undefined) throw new Error(`go ${goMinor}: no wording modelled for Go older than 1.18 (found: ${clientVersion('go')})`);
+      return goWording === null ? v.go : v.go.variants?.[goWording] ?? none;
+    }
     case 'chromium': return v.chrome;
   }
 }

@@ -73,20 +73,44 @@ function javaDefault(f: ClientFailure, ctx: RenderContext): RenderedClientMessag
   return unmodelled('java', f.code);
 }
 
-/** Go 1.18–1.23 append this inside the SHA-1 hint (captured here with Debian's go1.19.8). */
+/** Go 1.18–1.23 append this inside the SHA-1 hint (captured here with Debian's go1.19.8); Go 1.24 removed GODEBUG x509sha1. */
 const GO_SHA1_OVERRIDE = ' (temporarily override with GODEBUG=x509sha1=1)';
 
+/**
+ * Go's wordings by version range. The main message is the newest Go's (captured here with go1.26.8);
+ * older wordings are variants named by the range that prints them:
+ *   Go >= 1.24   "tls: failed to verify certificate: x509: …", SHA-1 hint without the GODEBUG suffix
+ *   go1.20-1.23  the same prefix, SHA-1 hint with " (temporarily override with GODEBUG=x509sha1=1)"
+ *   go1.18-1.19  the bare "x509: …" error, SHA-1 hint with the suffix (captured with go1.19.8)
+ */
+export const GO_WORDINGS = [
+  { variant: null, fromMinor: 24, toMinor: Infinity, prefix: true, sha1Override: false },
+  { variant: 'go1.20-1.23', fromMinor: 20, toMinor: 23, prefix: true, sha1Override: true },
+  { variant: 'go1.18-1.19', fromMinor: 18, toMinor: 19, prefix: false, sha1Override: true },
+] as const;
+
+export type GoVariant = NonNullable<(typeof GO_WORDINGS)[number]['variant']>;
+
+/** Which wording a Go 1.x release prints: null for the main message, else the variant's name; undefined when older than 1.18 (not modelled). */
+export function goWordingFor(minor: number): GoVariant | null | undefined {
+  return GO_WORDINGS.find((w) => minor >= w.fromMinor && minor <= w.toMinor)?.variant;
+}
+
 export function renderGo(f: ClientFailure, ctx: RenderContext): RenderedClientMessage {
-  const inner = goInner(f, ctx, false);
-  const old = goInner(f, ctx, true);
-  const go119 = { fails: old.fails, message: old.message };
-  if (!inner.fails || !inner.modelled) return { ...inner, variants: { 'go1.19': go119 } };
+  const [current, ...older] = GO_WORDINGS.map((w) => goWorded(f, ctx, w.prefix, w.sha1Override));
+  const variants = Object.fromEntries(GO_WORDINGS.slice(1).map((w, i) => [w.variant, { fails: older[i].fails, message: older[i].message }]));
+  if (!current.fails || !current.modelled) return { ...current, variants };
   return {
-    ...inner,
-    message: fill(t('go', 'tls-prefix').template, { error: inner.message }),
-    note: [inner.note, 'Go 1.20+ wording ("tls: failed to verify certificate: " prefix); net/http adds \'Get "<url>": \' in front; variant go1.19 is what Debian\'s Go 1.19 prints.'].filter(Boolean).join(' '),
-    variants: { 'go1.19': go119 },
+    ...current,
+    note: [current.note, 'Go 1.24+ wording (captured with go1.26.8); net/http adds \'Get "<url>": \' in front; variants go1.20-1.23 and go1.18-1.19 are what older Go prints.'].filter(Boolean).join(' '),
+    variants,
   };
+}
+
+function goWorded(f: ClientFailure, ctx: RenderContext, prefix: boolean, sha1Override: boolean): RenderedClientMessage {
+  const inner = goInner(f, ctx, sha1Override);
+  if (!prefix || !inner.fails || !inner.modelled) return inner;
+  return { ...inner, message: fill(t('go', 'tls-prefix').template, { error: inner.message }) };
 }
 
 function goHostname(ctx: RenderContext): RenderedClientMessage {
@@ -99,8 +123,8 @@ function goHostname(ctx: RenderContext): RenderedClientMessage {
   return names.length === 0 ? say('go', 'hostname-no-names', { host: ctx.host }) : say('go', 'hostname', { names: names.join(', '), host: ctx.host });
 }
 
-/** The x509 error text; `go119` selects Go 1.19's SHA-1 wording. */
-function goInner(f: ClientFailure, ctx: RenderContext, go119: boolean): RenderedClientMessage {
+/** The x509 error text; `sha1Override` adds Go 1.18–1.23's GODEBUG suffix to the SHA-1 hint. */
+function goInner(f: ClientFailure, ctx: RenderContext, sha1Override: boolean): RenderedClientMessage {
   if (f.code === 0) {
     return hasNoSan(ctx) && ctx.cert ? { ...goHostname(ctx), note: 'Go ignores the CN (since Go 1.17): OpenSSL-based clients accept this certificate.' } : ok(t('go', 'tls-prefix').source);
   }
@@ -109,14 +133,14 @@ function goInner(f: ClientFailure, ctx: RenderContext, go119: boolean): Rendered
   if (UNTRUSTED.includes(f.code)) return say('go', 'unknown-authority');
   if (f.code === 68) {
     const alg = fill(t('go', 'insecure-algorithm').template, { alg: goAlgorithmName(ctx.cert?.signatureAlgorithm.oid) });
-    const hint = go119 && /SHA1/.test(alg) ? alg + GO_SHA1_OVERRIDE : alg;
+    const hint = sha1Override && /SHA1/.test(alg) ? alg + GO_SHA1_OVERRIDE : alg;
     const issuer = cnOfSubject(ctx.chainSubjects?.[f.depth + 1]) ?? '';
     return say('go', 'unknown-authority-hint', { hint, issuer });
   }
   if (f.code === 79 || f.code === 32) {
     // CheckSignatureFrom refuses a parent that is not a CA or whose keyUsage lacks certSign
     const hint = t('go', 'constraint-violation').template;
-    return say('go', 'unknown-authority-hint', { hint, issuer: commonName(ctx.cert) ?? '' }, 'Go reports the refused issuer as a hint on "unknown authority" (captured with go1.19.8).');
+    return say('go', 'unknown-authority-hint', { hint, issuer: commonName(ctx.cert) ?? '' }, 'Go reports the refused issuer as a hint on "unknown authority" (captured with go1.19.8 and go1.26.8).');
   }
   if (f.code === 10) return say('go', 'expired', { now: goRfc3339(ctx.at), notAfter: goRfc3339(ctx.cert?.notAfter ?? 0) }, 'Go prints the current time in the process time zone; UTC shown.');
   if (f.code === 9) return say('go', 'not-yet-valid', { now: goRfc3339(ctx.at), notBefore: goRfc3339(ctx.cert?.notBefore ?? 0) }, 'Go prints the current time in the process time zone; UTC shown.');
@@ -127,7 +151,7 @@ function goInner(f: ClientFailure, ctx: RenderContext, go119: boolean): Rendered
     const name = dnsSans(ctx.cert)[0] ?? ctx.host;
     return say('go', 'name-constraints', { host: name }, 'Go names the first SAN that no permitted subtree covers; the leaf\'s first DNS SAN is shown.');
   }
-  if (f.code === 66 || f.code === 67) return rsaBits(ctx) >= 1024 ? ok(t('go', 'tls-prefix').source, 'Go accepts RSA keys of 1024 bits and more (captured with go1.19.8: RSA-1024 leaf passes).') : unmodelled('go', f.code);
+  if (f.code === 66 || f.code === 67) return rsaBits(ctx) >= 1024 ? ok(t('go', 'tls-prefix').source, 'Go accepts RSA keys of 1024 bits and more (captured with go1.19.8 and go1.26.8: RSA-1024 leaf passes; Go 1.24+ refuses keys below 1024 bits).') : unmodelled('go', f.code);
   return unmodelled('go', f.code);
 }
 
