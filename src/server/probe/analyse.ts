@@ -5,6 +5,7 @@
  */
 import type { Certificate, Millis } from '../../core/model.ts';
 import type { AiaFetcher } from '../../core/validate/validate.ts';
+import { opensslText } from '../../core/clients/openssl-family.ts';
 import type { ProbeOutcome } from './engine.ts';
 import { evidenceText } from './evidence.ts';
 import { type ProbeFinding, probeFindings } from './findings.ts';
@@ -34,6 +35,7 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     {
       presented: certificates,
       peerName: report.target.servername ?? report.target.host,
+      port: report.target.port,
       at,
       subtle,
       ...(options.extraAnchors ? { extraAnchors: options.extraAnchors } : {}),
@@ -46,9 +48,9 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     ? (['openssl', 'node'] as const).flatMap((c) => {
         const v = verdicts.clients[c];
         if (!v) return [];
-        // s_client reports its last error ("Verify return code: 21 (...)"); use that line when the renderer gives it.
-        const said = /Verify return code: (\d+) \((.+)\)/.exec(v.message);
-        return [{ label: `${c}, ${v.store}`, code: said ? Number(said[1]) : v.code, text: said ? said[2]! : verdicts.results[c]!.text }];
+        // s_client reports its last error ("Verify return code: 21 (...)"): the renderer says which code that is.
+        const reported = verdicts.verdicts[c]?.reportedCode;
+        return [{ label: `${c}, ${v.store}`, code: reported ?? v.code, text: reported !== undefined ? opensslText(reported) : verdicts.results[c]!.text }];
       })
     : [];
   const evidence = evidenceText({ report, certificates, at, verify, ...(json.handshake.error ? { handshakeError: json.handshake.error.message } : {}) });
