@@ -3,9 +3,11 @@
  * test/clients/scenarios.ts, serves it with a real `openssl s_server` on 127.0.0.1 and
  * runs every real client found here against it. Writes test/clients/captured.json.
  *
- *   ./node_modules/.bin/node scripts/capture-client-messages.ts [situation-id ... | extras]
+ *   ./node_modules/.bin/node scripts/capture-client-messages.ts [--client ID]... [situation-id ... | extras]
  *
  * With ids, only those situations (or the client-side "extras") are rerun and replaced.
+ * With --client (e.g. `--client go` after a toolchain upgrade), only that client's runs and
+ * version are replaced in every situation; the other clients' captures stay as they are.
  *
  * The `source` of messages.ts entries marked "captured here" points at this script.
  */
@@ -15,9 +17,13 @@ import { join } from 'node:path';
 import { SITUATIONS } from '../test/clients/scenarios.ts';
 import { ALL_CLIENTS, clientVersion, missingReason, runClient, startServer } from '../test/clients/real-clients.ts';
 
-const only = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const onlyClients = argv.flatMap((a, i) => (argv[i - 1] === '--client' ? [a] : []));
+const only = argv.filter((a, i) => a !== '--client' && argv[i - 1] !== '--client');
+const unknown = onlyClients.filter((c) => !(ALL_CLIENTS as string[]).includes(c));
+if (unknown.length) throw new Error(`unknown --client ${unknown.join(', ')}. Expected one of: ${ALL_CLIENTS.join(', ')}`);
 const now = Date.now();
-const clients = ALL_CLIENTS.filter((c) => {
+const clients = ALL_CLIENTS.filter((c) => onlyClients.length === 0 || onlyClients.includes(c)).filter((c) => {
   const why = missingReason(c);
   if (why) console.error(`skip ${c}: ${why}`);
   return !why;
@@ -45,7 +51,7 @@ for (const def of SITUATIONS.filter((s) => only.length === 0 || only.includes(s.
 }
 // Client-side failures that need no broken server: curl's local-file, pinning and OCSP errors,
 // and `openssl verify` on a leaf whose issuer is missing. Run against the 'ok' situation.
-if (only.length === 0 || only.includes('extras')) {
+if ((only.length === 0 || only.includes('extras')) && onlyClients.length === 0) {
   const def = SITUATIONS.find((s) => s.id === 'ok')!;
   const sit = { id: def.id, code: def.code, depth: def.depth, ...(await def.build(now)) };
   const srv = await startServer(sit);
@@ -73,7 +79,27 @@ if (only.length === 0 || only.includes('extras')) {
 }
 // With situation ids given, only those are replaced in the existing file.
 const file = new URL('../test/clients/captured.json', import.meta.url);
-if (only.length > 0 && existsSync(file)) {
+type Run = { client: string };
+type CapturedSituation = { id: string; runs: Run[] };
+if (onlyClients.length > 0 && existsSync(file)) {
+  // Only these clients' runs are replaced, in place, keeping each situation's client order.
+  const old = JSON.parse(readFileSync(file, 'utf8')) as { situations: CapturedSituation[]; versions: object; capturedAt: string; capturedAtByClient?: object };
+  for (const f of out.situations as CapturedSituation[]) {
+    const s = old.situations.find((o) => o.id === f.id);
+    if (!s) {
+      old.situations.push(f);
+      continue;
+    }
+    for (const run of f.runs) {
+      const i = s.runs.findIndex((r) => r.client === run.client);
+      if (i >= 0) s.runs[i] = run;
+      else s.runs.push(run);
+    }
+  }
+  // capturedAt stays the time of the full capture; capturedAtByClient says when a client was recaptured alone
+  const byClient = { ...old.capturedAtByClient, ...Object.fromEntries(onlyClients.map((c) => [c, out.capturedAt])) };
+  Object.assign(out, old, { versions: { ...old.versions, ...(out.versions as object) }, capturedAt: old.capturedAt, capturedAtByClient: byClient });
+} else if (only.length > 0 && existsSync(file)) {
   const old = JSON.parse(readFileSync(file, 'utf8')) as { situations: { id: string }[]; extras?: unknown; versions: object };
   const fresh = out.situations as { id: string }[];
   const order = SITUATIONS.map((s) => s.id);

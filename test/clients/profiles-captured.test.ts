@@ -43,7 +43,7 @@ describe('captured profile knobs agree with the real clients', () => {
     };
   });
 
-  it('matches for openssl, curl, python (3.13 for strict and partial chains, 3.11 for the rest), node 24, java 17, go 1.19 and chromium 156', () => {
+  it('matches for openssl, curl, python (3.13 for strict and partial chains, 3.11 for the rest), node 24, java 17, go 1.26 and chromium 156', () => {
     expect(rows).toEqual([
       { id: 'openssl', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
       { id: 'curl', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },

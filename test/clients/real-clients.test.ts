@@ -3,13 +3,15 @@
  * e.g. root -> ica -> ee with one thing broken), a real `openssl s_server` serves the chain on
  * 127.0.0.1 and the real clients of this machine connect to it: openssl s_client, curl,
  * python3 3.11 (ssl, urllib, requests), Python 3.13, Node 24, Node 20, Java 17 (also with AIA
- * fetching switched on), Go 1.19 and
+ * fetching switched on), Go (compared with the wording of the installed release) and
  * Chromium (through Playwright, with the test anchor in a fresh NSS database).
  *
- * What each should do comes from clientVerdicts(): the project's validator run with that
- * client's profile policy, rendered by clientMessage(). Each real program must fail exactly when
- * its verdict says so and print exactly the rendered text. The validator's code and depth under
- * the openssl profile must also be what `openssl verify` gives (declared in scenarios.ts).
+ * What each should do comes from clientVerdicts(), called exactly as production calls it (the CLI,
+ * the probe, the simulator): the project's validator run with each client's profile policy, the
+ * failure rendered by the client's module, with the server's port and the AIA fetcher. Each real
+ * program must fail exactly when its verdict (or the verdict's variant for that program) says so
+ * and print exactly the rendered text. The validator's code and depth under the openssl profile
+ * must also be what `openssl verify` gives (declared in scenarios.ts).
  *
  * Only Go's "current time <t>" is normalised (Go reads its own clock). "(_ssl.c:1006)" and
  * "(_ssl.c:1020)" are the lines CPython 3.11.7 and 3.13.0 print here; the renderer uses them.
@@ -20,12 +22,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCertificate } from '../../src/core/x509/certificate.ts';
 import type { Certificate } from '../../src/core/model.ts';
 import type { ClientId } from '../../src/core/clients/messages.ts';
-import type { ClientFailure } from '../../src/core/clients/render.ts';
-import { clientProfile } from '../../src/core/clients/profiles.ts';
-import { clientVerdicts, verdictFor, type ClientVerdict } from '../../src/core/clients/verdicts.ts';
-import { validate } from '../../src/core/validate/validate.ts';
+import { clientVerdicts, renderVerdict, type ClientVerdict } from '../../src/core/clients/verdicts.ts';
+import { aiaFetcher } from '../../src/cli/commands/verify.ts';
+import { assertNever } from '../../src/core/clients/client-types.ts';
 import type { Issued } from './pki.ts';
-import { ALL_CLIENTS, missingReason, runClient, startServer, type AnyClient, type RunningServer } from './real-clients.ts';
+import { goWordingFor } from '../../src/core/clients/go.ts';
+import { ALL_CLIENTS, clientVersion, missingReason, runClient, startServer, type AnyClient, type RunningServer } from './real-clients.ts';
 import { SITUATIONS, type Situation } from './scenarios.ts';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
@@ -37,6 +39,11 @@ const lines = (s: string) => s.split('\n').map((l) => l.trim());
 const RENDERED = SITUATIONS.filter((s) => !['client-cert-required', 'protocol-mismatch'].includes(s.id));
 /** Why each client cannot run on this machine (null when it can): an absent one is a reported skip. */
 const missing = new Map(ALL_CLIENTS.map((c) => [c, missingReason(c)] as const));
+
+/** Which of Go's wordings the installed toolchain prints ("go version go1.26.8 linux/amd64" -> the main one). */
+const goMinor = available.includes('go') ? Number(/go1\.(\d+)/.exec(clientVersion('go'))?.[1] ?? NaN) : NaN;
+const goWording = goWordingFor(goMinor);
+if (available.includes('go')) console.log(`go: ${clientVersion('go')}, compared with ${goWording === null ? 'the main wording' : goWording === undefined ? 'nothing (older than Go 1.18: not modelled)' : `variant ${goWording}`}`);
 
 /** What one real client did, and what the renderer says it does. */
 interface Compared { fails: boolean; expectedFails: boolean; printed: boolean; detail: string }
@@ -61,8 +68,12 @@ function expected(client: AnyClient, v: Record<ClientId, ClientVerdict>, py311: 
     case 'node20': return v.node.variants?.node20 ?? none;
     case 'java': return v.java;
     case 'java-aia': return v.java.variants?.['aia-enabled'] ?? none;
-    case 'go': return v.go.variants?.['go1.19'] ?? none;
+    case 'go': {
+      if (goWording === undefined) throw new Error(`go ${goMinor}: no wording modelled for Go older than 1.18 (found: ${clientVersion('go')})`);
+      return goWording === null ? v.go : v.go.variants?.[goWording] ?? none;
+    }
     case 'chromium': return v.chrome;
+    default: return assertNever(client, 'real client');
   }
 }
 
@@ -92,7 +103,7 @@ function compare(client: AnyClient, sit: Situation, srv: RunningServer, want: Wa
 describe.each(RENDERED.map((d) => [d.id, d] as const))('real clients, situation %s', (_id, def) => {
   let sit: Situation;
   let srv: RunningServer;
-  let failure: ClientFailure;
+  let failure: { code: number; depth: number };
   let verdicts: Record<ClientId, ClientVerdict>;
   let py311: ClientVerdict;
 
@@ -102,11 +113,12 @@ describe.each(RENDERED.map((d) => [d.id, d] as const))('real clients, situation 
     srv = await startServer(sit);
     const [peer, ...untrusted] = await Promise.all(sit.served.map(parse));
     const anchors = await Promise.all(sit.trusted.map(parse));
-    const input = { peer, untrusted, anchors, peerName: sit.host, at: now, subtle };
-    const base = await validate({ ...input, policy: clientProfile('openssl').policy });
-    failure = { code: base.code, depth: base.depth ?? 0 };
-    py311 = verdictFor('python', base, input, srv.port);
+    // what `certlab verify --aia` and the probe pass: the server's port and a real AIA fetcher (the situation's server on 127.0.0.1)
+    const input = { peer, untrusted, anchors, peerName: sit.host, at: now, subtle, aiaFetcher };
     verdicts = await clientVerdicts(input, { port: srv.port });
+    const base = verdicts.openssl.result;
+    failure = { code: base.code, depth: base.depth ?? 0 };
+    py311 = renderVerdict('python', base, input, srv.port);
   }, 180_000); // a loaded machine: nine validations and an s_server start
   afterAll(() => srv?.stop());
 

@@ -12,7 +12,8 @@ import { parseCertificate } from '../../core/x509/certificate.ts';
 import { pemCertificates } from '../../core/formats/pem.ts';
 import { clientProfile } from '../../core/clients/profiles.ts';
 import { validate, type AiaFetcher, type ValidationResult } from '../../core/validate/validate.ts';
-import { judgeClients, type ClientVerdict } from '../../core/clients/judge.ts';
+import { clientVerdicts, type ClientVerdict } from '../../core/clients/verdicts.ts';
+import { CLIENT_IDS } from '../../core/clients/registry.ts';
 import { explainFailure } from '../../core/validate/explain.ts';
 import { trustStore, trustStoreErrorText } from '../../server/trust-stores.ts';
 import { fetchAia } from '../../server/probe/aia-fetch.ts';
@@ -25,7 +26,7 @@ const USAGE = [
   '                      [--host NAME_OR_IP] [--at ISO-8601] [--aia] [--json]',
   '',
   'Validates the peer certificate as OpenSSL 3 would (its verify codes), and what each client',
-  '(openssl, curl, python, node, java, go, dotnet, chrome, firefox) would say.',
+  `(${CLIENT_IDS.join(', ')}) would say.`,
   'A chain file as the peer: the first certificate is the peer, the rest are untrusted.',
   '',
   '  --untrusted FILE  intermediates (PEM or DER), any order; repeatable',
@@ -103,7 +104,7 @@ async function readCerts(file: string, io: CliIo): Promise<Certificate[]> {
 }
 
 /** AIA caIssuers the way Chrome fetches them (http only, 10 s, 64 KiB), no address limits on a local CLI. */
-const aiaFetcher: AiaFetcher = async (url) => {
+export const aiaFetcher: AiaFetcher = async (url) => {
   const r = await fetchAia(url, { policy: null });
   return r.ok ? r.bytes : null;
 };
@@ -117,7 +118,7 @@ export function toJson(r: ValidationResult, clients: Partial<Record<string, Clie
     depth: r.depth,
     cause: r.cause,
     path: r.path,
-    clients: Object.fromEntries(Object.entries(clients).map(([k, v]) => [k, { fails: v!.fails, message: v!.message }])),
+    clients: Object.fromEntries(Object.entries(clients).map(([k, v]) => [k, { fails: v!.fails, message: v!.fails ? v!.message : null }])),
   };
 }
 
@@ -130,7 +131,7 @@ function toHuman(r: ValidationResult, clients: Partial<Record<string, ClientVerd
   if (r.aiaFetched.length) lines.push('', `fetched from AIA: ${r.aiaFetched.map((p) => p.subject).join('; ')}`);
   lines.push('', 'what each client says:');
   for (const [id, v] of Object.entries(clients)) {
-    const [first, ...rest] = (v!.message ?? '').split('\n');
+    const [first, ...rest] = (v!.fails ? v!.message : '').split('\n');
     lines.push(`  ${id.padEnd(8)} ${v!.fails ? 'fails' : 'ok   '} ${first}`.trimEnd(), ...rest.map((l) => `${' '.repeat(17)}${l}`.trimEnd()));
   }
   return lines.join('\n');
@@ -179,7 +180,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const policy = { ...clientProfile('openssl').policy, aiaFetch: o.aia };
   const result = await validate({ ...base, policy });
   // Without --aia nothing is fetched: clients that would fetch (chrome, dotnet) are judged on what was given.
-  const clients = await judgeClients(base);
+  const clients = await clientVerdicts(base);
   io.out(o.json ? JSON.stringify(toJson(result, clients), null, 2) : toHuman(result, clients, anchorsLabel));
   return result.ok ? 0 : 1;
 }

@@ -3,6 +3,7 @@
  * template filling, Python's repr() quoting, Java's Date.toString, Go's RFC 3339,
  * OpenSSL's subjectAltName string (what Node shows) and Go's algorithm names.
  */
+import { assertNever } from './client-types.ts';
 import type { Certificate, GeneralName } from '../model.ts';
 
 /** Replaces each {name} with vars[name]; throws on a placeholder without a value (a programming error). */
@@ -52,7 +53,8 @@ export function opensslSanString(sans: GeneralName[]): string {
       case 'uri': return `URI:${n.value}`;
       case 'dirName': return `DirName:${n.value.oneline}`;
       case 'registeredId': return `Registered ID:${n.value}`;
-      default: return 'othername:<unsupported>';
+      case 'otherName': case 'unknown': return 'othername:<unsupported>';
+      default: return assertNever(n, 'GeneralName');
     }
   }).join(', ');
 }

@@ -1,12 +1,13 @@
 import type { Certificate, Millis } from '../model.ts';
+import type { ValidationFailure } from '../validate/failures.ts';
 
-/** A verification result as the validator reports it: OpenSSL 3 numbering, 0 = ok. */
+/** A validation failure as the renderers compare it (render-helpers.ts judged()): its OpenSSL 3 code (V.*, V.OK when accepted), depth and variant. */
 export interface ClientFailure {
   code: number;
   /** Depth of the certificate the failure is about (0 = leaf). */
   depth: number;
-  /** The validator's variant name, when known (informational). */
-  kind?: string;
+  /** The validator's named failure; null when the chain was accepted. */
+  failure: ValidationFailure | null;
 }
 
 export interface RenderContext {
@@ -30,6 +31,8 @@ export interface RenderedClientMessage {
   source: string;
   /** The client's symbolic code: Node err.code, NET::ERR_…, SEC_ERROR_…, curl exit code, .NET status. */
   errorCode?: string;
+  /** The verify code the client prints when it is not the validator's: s_client's "Verify return code" (the last of the errors OpenSSL went on past). */
+  reportedCode?: number;
   /** False when we have no real text for this client and situation (message is then ''). */
   modelled: boolean;
   /** Why this client differs from OpenSSL here, or what is approximated. */

@@ -12,7 +12,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCertificate } from '../x509/certificate.ts';
 import type { Certificate } from '../model.ts';
 import { issue, type CertSpec, type Issued } from '../../../test/clients/pki.ts';
-import { allClientMessages, type ClientFailure } from './render.ts';
+import { FAILURE_CODES, type FailureKind, type ValidationFailure } from '../validate/failures.ts';
+import { allClientMessages } from './render.ts';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 const DAY = 86_400_000;
@@ -32,9 +33,20 @@ beforeAll(async () => {
   ica = await issue({ cn: 'Certlab Test ICA', ca: true, issuer: root }, NOW);
 });
 
+/**
+ * The failure variant the validator reports for an OpenSSL code (the first kind with that code in
+ * FAILURE_CODES), at a depth; null for code 0. The renderers read the kind, code and depth only.
+ */
+function failure({ code, depth }: { code: number; depth: number }): ValidationFailure | null {
+  if (code === 0) return null;
+  const kind = (Object.keys(FAILURE_CODES) as FailureKind[]).find((k) => FAILURE_CODES[k] === code);
+  if (!kind) throw new Error(`no failure kind has OpenSSL code ${code}`);
+  return { kind, depth, subject: '', sha256: '' } as ValidationFailure;
+}
+
 /** fails + message per client, for one situation. */
-function render(f: ClientFailure, cert: Certificate, host = 'localhost', chainSubjects = SUBJECTS) {
-  const all = allClientMessages(f, { host, port: 8443, cert, chainSubjects, at: NOW });
+function render(f: { code: number; depth: number }, cert: Certificate, host = 'localhost', chainSubjects = SUBJECTS) {
+  const all = allClientMessages(failure(f), { host, port: 8443, cert, chainSubjects, at: NOW });
   return Object.fromEntries(Object.entries(all).map(([c, r]) => [c, { fails: r.fails, message: r.message, errorCode: r.errorCode }]));
 }
 
@@ -157,7 +169,7 @@ describe('clientMessage: the main situations, every client', () => {
 
   it('hostname mismatch: requests quotes the message with double quotes, as Python repr does', async () => {
     const ee = await leaf({ cn: 'www.example.org', san: ['DNS:www.example.org'] });
-    const all = allClientMessages({ code: 62, depth: 0 }, { host: 'localhost', port: 8443, cert: ee, at: NOW });
+    const all = allClientMessages(failure({ code: 62, depth: 0 }), { host: 'localhost', port: 8443, cert: ee, at: NOW });
     expect(all.python.variants?.requests.message).toBe(
       `requests.exceptions.SSLError: HTTPSConnectionPool(host='localhost', port=8443): Max retries exceeded with url: / (Caused by SSLError(SSLCertVerificationError(1, "${PY("Hostname mismatch, certificate is not valid for 'localhost'.")}")))`);
   });
@@ -165,7 +177,7 @@ describe('clientMessage: the main situations, every client', () => {
   it('CN only, no SAN: OpenSSL clients, Java and Python ssl accept; Go, browsers and requests refuse', async () => {
     const ee = await leaf({ san: null });
     const r = render({ code: 0, depth: 0 }, ee);
-    const all = allClientMessages({ code: 0, depth: 0 }, { host: 'localhost', port: 8443, cert: ee, at: NOW });
+    const all = allClientMessages(failure({ code: 0, depth: 0 }), { host: 'localhost', port: 8443, cert: ee, at: NOW });
     expect(Object.fromEntries(Object.entries(r).map(([c, v]) => [c, v.fails]))).toEqual({
       openssl: false, curl: false, python: false, node: false, java: false, go: true, dotnet: false, chrome: true, firefox: true,
     });
@@ -218,7 +230,7 @@ describe('clientMessage: the main situations, every client', () => {
 
   it('RSA-1024 leaf (66): refused at OpenSSL security level 2 and by Node 24; Node 20, Java, Go and browsers accept', async () => {
     const ee = await leaf({ rsaBits: 1024 });
-    const all = allClientMessages({ code: 66, depth: 0 }, { host: 'localhost', cert: ee, at: NOW });
+    const all = allClientMessages(failure({ code: 66, depth: 0 }), { host: 'localhost', cert: ee, at: NOW });
     expect(Object.fromEntries(Object.entries(all).map(([c, v]) => [c, v.fails]))).toEqual({
       openssl: true, curl: true, python: true, node: true, java: false, go: false, dotnet: false, chrome: false, firefox: false,
     });
@@ -235,8 +247,12 @@ describe('clientMessage: the main situations, every client', () => {
       'tls: failed to verify certificate: x509: certificate signed by unknown authority (possibly because of "x509: cannot verify signature: insecure algorithm SHA1-RSA" while trying to verify candidate authority certificate "Certlab Test ICA")',
       'NET::ERR_CERT_INVALID', 'SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED',
     ]);
-    const all = allClientMessages({ code: 68, depth: 0 }, { host: 'localhost', cert: ee, chainSubjects: SUBJECTS, at: NOW });
-    expect(all.go.variants?.['go1.19'].message).toBe('x509: certificate signed by unknown authority (possibly because of "x509: cannot verify signature: insecure algorithm SHA1-RSA (temporarily override with GODEBUG=x509sha1=1)" while trying to verify candidate authority certificate "Certlab Test ICA")');
+    const all = allClientMessages(failure({ code: 68, depth: 0 }), { host: 'localhost', cert: ee, chainSubjects: SUBJECTS, at: NOW });
+    const hint = 'x509: certificate signed by unknown authority (possibly because of "x509: cannot verify signature: insecure algorithm SHA1-RSA (temporarily override with GODEBUG=x509sha1=1)" while trying to verify candidate authority certificate "Certlab Test ICA")';
+    expect(all.go.variants).toEqual({
+      'go1.20-1.23': { fails: true, message: `tls: failed to verify certificate: ${hint}` },
+      'go1.18-1.19': { fails: true, message: hint },
+    });
   });
 
   it('name constraints: leaf outside the issuer\'s permitted subtree (47)', async () => {

@@ -1,28 +1,22 @@
 /**
- * clientMessage(client, failure, ctx): what a given real client prints for a verification
- * result, and whether it refuses the connection at all. Texts come from the one table in
- * messages.ts; the client's own rules (which error it reports, which checks it skips)
- * come from profiles.ts and the per-client renderers.
+ * clientMessage(client, failure, ctx): what a given real client prints for a validation
+ * result (the named failure, or null when the chain was accepted), and whether it refuses the
+ * connection at all. Each client's renderer lives in its module (registry.ts); its texts come
+ * from the one table in messages.ts.
  */
-import type { ClientId } from './messages.ts';
-import { renderCurl, renderNode, renderOpenssl, renderPython } from './render-openssl.ts';
-import { renderChrome, renderDotnet, renderFirefox, renderGo, renderJava } from './render-others.ts';
-import type { ClientFailure, RenderContext, RenderedClientMessage } from './render-types.ts';
+import type { ValidationFailure } from '../validate/failures.ts';
+import { CLIENT_IDS, CLIENTS, type ClientId } from './registry.ts';
+import type { RenderContext, RenderedClientMessage } from './render-types.ts';
 
 export type { ClientFailure, RenderContext, RenderedClientMessage } from './render-types.ts';
 
-const RENDERERS: Record<ClientId, (f: ClientFailure, ctx: RenderContext) => RenderedClientMessage> = {
-  openssl: renderOpenssl, curl: renderCurl, python: renderPython, node: renderNode,
-  java: renderJava, go: renderGo, dotnet: renderDotnet, chrome: renderChrome, firefox: renderFirefox,
-};
+export const RENDERED_CLIENTS: readonly ClientId[] = CLIENT_IDS;
 
-export const RENDERED_CLIENTS = Object.keys(RENDERERS) as ClientId[];
-
-export function clientMessage(client: ClientId, failure: ClientFailure, ctx: RenderContext): RenderedClientMessage {
-  return RENDERERS[client](failure, ctx);
+export function clientMessage(client: ClientId, failure: ValidationFailure | null, ctx: RenderContext): RenderedClientMessage {
+  return CLIENTS[client].render(failure, ctx);
 }
 
-/** Every client at once, e.g. for `certlab verify --json`'s `clients` object. */
-export function allClientMessages(failure: ClientFailure, ctx: RenderContext): Record<ClientId, RenderedClientMessage> {
-  return Object.fromEntries(RENDERED_CLIENTS.map((c) => [c, RENDERERS[c](failure, ctx)])) as Record<ClientId, RenderedClientMessage>;
+/** Every client at once. */
+export function allClientMessages(failure: ValidationFailure | null, ctx: RenderContext): Record<ClientId, RenderedClientMessage> {
+  return Object.fromEntries(CLIENT_IDS.map((c) => [c, clientMessage(c, failure, ctx)])) as Record<ClientId, RenderedClientMessage>;
 }

@@ -27,7 +27,7 @@ describe('clientVerdicts', () => {
     const ee = await issue({ cn: 'localhost', issuer: ica }, NOW);
     const v = await clientVerdicts({ peer: await parse(ee), untrusted: [await parse(ica)], anchors: [await parse(root)], peerName: 'localhost', at: NOW, subtle });
     expect(fails(v)).toEqual({ openssl: false, curl: false, python: true, node: false, java: false, go: false, dotnet: false, chrome: false, firefox: false });
-    expect([v.python.code, v.python.depth, v.python.variants?.['python3.13'].message]).toEqual([
+    expect([v.python.result.code, v.python.result.depth, v.python.variants?.['python3.13'].message]).toEqual([
       92, 1, 'ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: CA cert does not include key usage extension (_ssl.c:1020)',
     ]);
   });

@@ -4,20 +4,21 @@
  */
 import type { ClientId } from './patterns.ts';
 
-const SIGNATURES: [ClientId, RegExp][] = [
-  ['openssl', /verify error:num=|Verify return code:|^CONNECTED\(|error \d+ at \d+ depth lookup|^depth=\d/m],
-  ['curl', /\bcurl: \(\d+\)|SSL certificate problem:/],
-  ['python', /Traceback \(most recent call last\)|\bssl\.SSL\w*Error|_ssl\.c:\d+|urllib\.error|requests\.exceptions|HTTPSConnectionPool\(/],
-  ['java', /javax\.net\.ssl|sun\.security\.|java\.security\.cert|\bat [\w.$]+\([\w$]+\.java:\d+\)/],
-  ['node', /node:internal|at TLSSocket|\bcode: '[A-Z_]+'|ERR_TLS_|Node\.js v\d+/],
-  ['go', /\bx509: |\btls: (?:failed|first record)|\bGet "https?:/],
-  ['dotnet', /System\.Net\.|System\.Security\.Authentication|SslPolicyErrors|X509ChainStatus/],
-  ['chrome', /NET::ERR_|net::ERR_|\bERR_CERT_|\bERR_SSL_/],
-  ['firefox', /\bSEC_ERROR_|\bSSL_ERROR_|MOZILLA_PKIX_ERROR_/],
-];
+/** How each client's output looks, tried in this order (the first match wins). Every client is listed, so a new one in the registry must get its signature here. */
+const SIGNATURES: Record<ClientId, RegExp> = {
+  openssl: /verify error:num=|Verify return code:|^CONNECTED\(|error \d+ at \d+ depth lookup|^depth=\d/m,
+  curl: /\bcurl: \(\d+\)|SSL certificate problem:/,
+  python: /Traceback \(most recent call last\)|\bssl\.SSL\w*Error|_ssl\.c:\d+|urllib\.error|requests\.exceptions|HTTPSConnectionPool\(/,
+  java: /javax\.net\.ssl|sun\.security\.|java\.security\.cert|\bat [\w.$]+\([\w$]+\.java:\d+\)/,
+  node: /node:internal|at TLSSocket|\bcode: '[A-Z_]+'|ERR_TLS_|Node\.js v\d+/,
+  go: /\bx509: |\btls: (?:failed|first record)|\bGet "https?:/,
+  dotnet: /System\.Net\.|System\.Security\.Authentication|SslPolicyErrors|X509ChainStatus/,
+  chrome: /NET::ERR_|net::ERR_|\bERR_CERT_|\bERR_SSL_/,
+  firefox: /\bSEC_ERROR_|\bSSL_ERROR_|MOZILLA_PKIX_ERROR_/,
+};
 
 export function detectClient(text: string): ClientId | null {
-  for (const [client, re] of SIGNATURES) if (re.test(text)) return client;
+  for (const [client, re] of Object.entries(SIGNATURES) as [ClientId, RegExp][]) if (re.test(text)) return client;
   return null;
 }
 

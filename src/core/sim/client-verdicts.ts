@@ -1,15 +1,13 @@
 /**
  * Each client's verdict on a simulated connection: the validator run under every client
- * profile (judgeClients), each result put in the client's own words by the clients'
- * renderer, AIA fetches answered from the generated certificates, and — when the server
+ * profile through the one verdict function (clientVerdicts), each result put in the client's
+ * own words, AIA fetches answered from the generated certificates, and — when the server
  * demands a client certificate — the handshake refusal for clients whose chain check passed.
  */
 import type { CauseId } from '../causes/cause-id.ts';
-import type { ClientId } from '../clients/messages.ts';
-import { CLIENT_PROFILES } from '../clients/profiles.ts';
-import { clientMessage, type RenderedClientMessage } from '../clients/render.ts';
+import { CLIENT_IDS, type ClientId } from '../clients/registry.ts';
+import { clientVerdicts } from '../clients/verdicts.ts';
 import type { Subtle } from '../model.ts';
-import { judgeClients, type ClientRenderer } from '../clients/judge.ts';
 import type { GeneratedPki } from './generate.ts';
 import { clientCertRequiredMessage } from './handshake-messages.ts';
 import { simulatedAia, type ParsedPki } from './judge.ts';
@@ -32,38 +30,24 @@ export interface SimClientVerdict {
 }
 
 export async function simClientVerdicts(pki: GeneratedPki, parsed: ParsedPki, subtle: Subtle): Promise<SimClientVerdict[]> {
-  // Keep the renderer's whole answer (notes, whether the text is a recorded one).
-  const rendered = new Map<ClientId, RenderedClientMessage>();
-  const render: ClientRenderer = (client, failure, ctx) => {
-    const m = clientMessage(client, failure, ctx);
-    rendered.set(client, m);
-    return m;
-  };
-  const judged = await judgeClients(
-    { peer: parsed.peer, untrusted: parsed.untrusted, anchors: parsed.anchors, peerName: pki.scenario.host, at: pki.at, aiaFetcher: simulatedAia(pki), subtle },
-    render,
-    CLIENT_PROFILES,
-  );
-  const out: SimClientVerdict[] = [];
-  for (const profile of CLIENT_PROFILES) {
-    const v = judged[profile.id];
-    if (!v) continue;
-    const m = rendered.get(profile.id);
-    let verdict: SimClientVerdict = {
-      client: profile.id, label: v.label,
-      fails: v.fails, message: v.message ?? '',
+  const judged = await clientVerdicts({
+    peer: parsed.peer, untrusted: parsed.untrusted, anchors: parsed.anchors, peerName: pki.scenario.host, at: pki.at,
+    aiaFetcher: simulatedAia(pki), subtle,
+  });
+  return CLIENT_IDS.map((id) => {
+    const v = judged[id];
+    const verdict: SimClientVerdict = {
+      client: id, label: v.label,
+      fails: v.fails, message: v.fails ? v.message : '',
       cause: v.fails ? v.result.cause : null, code: v.result.code,
-      ...(v.errorCode ? { errorCode: v.errorCode } : {}),
-      ...(m?.note ? { note: m.note } : {}),
+      ...(v.fails && v.errorCode ? { errorCode: v.errorCode } : {}),
+      // an accepted chain carries no renderer note (as before the one verdict function)
+      ...(!v.result.ok && v.note ? { note: v.note } : {}),
       aiaFetched: v.result.aiaFetched.map((p) => p.subject),
-      modelled: m?.modelled ?? true,
+      modelled: v.result.ok || v.modelled,
     };
-    if (pki.scenario.clientCertRequired && !verdict.fails) {
-      const h = clientCertRequiredMessage(profile.id);
-      verdict = { ...verdict, fails: true, message: h.message, cause: 'client-cert-required', modelled: h.message !== '',
-        ...(h.note ? { note: h.note } : {}) };
-    }
-    out.push(verdict);
-  }
-  return out;
+    if (!pki.scenario.clientCertRequired || verdict.fails) return verdict;
+    const h = clientCertRequiredMessage(id);
+    return { ...verdict, fails: true, message: h.message, cause: 'client-cert-required', modelled: h.message !== '', ...(h.note ? { note: h.note } : {}) };
+  });
 }

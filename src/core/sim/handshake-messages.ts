@@ -13,13 +13,19 @@ export interface HandshakeMessage {
   note?: string;
 }
 
-/** Table ids of the certificate_required failure per client (TLS 1.3 server, client without a certificate). */
-const IDS: Partial<Record<ClientId, string>> = {
+/**
+ * Table ids of the certificate_required failure per client (TLS 1.3 server, client without a
+ * certificate); null where none is recorded for the simulation. Every client is listed, so a new
+ * one in the registry must be decided on here.
+ */
+const IDS: Record<ClientId, string | null> = {
   openssl: 'alert-certificate-required',
   curl: '56-cert-required',
   python: 'alert-cert-required',
   node: 'alert-cert-required',
   java: 'alert-certificate-required',
+  go: null,
+  dotnet: null,
   chrome: 'bad-ssl-client-auth-cert',
   firefox: 'ssl-error-bad-cert-alert',
 };

@@ -5,8 +5,8 @@
  */
 import type { Certificate, Millis } from '../../core/model.ts';
 import type { AiaFetcher } from '../../core/validate/validate.ts';
+import { opensslText } from '../../core/clients/openssl-family.ts';
 import type { ProbeOutcome } from './engine.ts';
-import { opensslText } from '../../core/clients/render-openssl.ts';
 import { evidenceText } from './evidence.ts';
 import { type ProbeFinding, probeFindings } from './findings.ts';
 import { buildProbeResult } from './result.ts';
@@ -37,6 +37,7 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     {
       presented: certificates,
       peerName: report.target.servername ?? report.target.host,
+      port: report.target.port,
       at,
       subtle,
       ...(options.extraAnchors ? { extraAnchors: options.extraAnchors } : {}),
@@ -49,9 +50,8 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     ? (['openssl', 'node'] as const).flatMap((c) => {
         const v = verdicts.clients[c];
         if (!v) return [];
-        // s_client lets OpenSSL go on and reports its last error (leaf only: 21, not 20); the
-        // openssl renderer carries that code as its errorCode. Node's errorCode is a name.
-        const reported = c === 'openssl' && v.errorCode !== undefined ? Number(v.errorCode) : undefined;
+        // s_client reports its last error ("Verify return code: 21 (...)"): the renderer says which code that is.
+        const reported = verdicts.verdicts[c]?.reportedCode;
         return [{ label: `${c}, ${v.store}`, code: reported ?? v.code, text: reported !== undefined ? opensslText(reported) : verdicts.results[c]!.text }];
       })
     : [];

@@ -1,15 +1,14 @@
 /**
  * What each client will say about the chain the server presented: the project's validator
- * (judgeClients) run per trust store, with each failure in the client's own words
- * (clientMessage). Stores: Mozilla / certifi (Node's bundled list) and the OS bundle; clients
+ * run per trust store through the one verdict function (clientVerdicts), each failure in the
+ * client's own words. Stores: Mozilla / certifi (Node's bundled list) and the OS bundle; clients
  * whose own store we do not hold (Java cacerts, Chrome Root Store) are judged against the
  * Mozilla list, which is said in `store`. Chrome fetches missing intermediates (AIA).
  */
 import type { Certificate, Millis } from '../../core/model.ts';
 import type { ClientId } from '../../core/clients/messages.ts';
 import { CLIENT_PROFILES, type ClientProfile } from '../../core/clients/profiles.ts';
-import { clientMessage } from '../../core/clients/render.ts';
-import { judgeClients } from '../../core/clients/judge.ts';
+import { clientVerdicts, type ClientVerdict } from '../../core/clients/verdicts.ts';
 import type { AiaFetcher, ValidationResult } from '../../core/validate/validate.ts';
 import { trustStore } from '../trust-stores.ts';
 
@@ -33,6 +32,8 @@ export interface VerdictInput {
   presented: (Certificate | null)[];
   /** The name the clients ask for (SNI name or the host). */
   peerName: string;
+  /** The server's port, for messages that name it (requests' HTTPSConnectionPool). */
+  port?: number;
   at: Millis;
   subtle: SubtleCrypto;
   /** Extra trust anchors (CLI --ca: a company root), added to every store. */
@@ -44,10 +45,18 @@ export interface Verdicts {
   clients: Partial<Record<ClientId, ClientVerdictJson>>;
   /** Full validator results, by client, for the headline and findings. */
   results: Partial<Record<ClientId, ValidationResult>>;
+  /** The core verdicts themselves (variants, notes, the code each client reports). */
+  verdicts: Partial<Record<ClientId, ClientVerdict>>;
 }
 
-/** Strict clients: they neither fetch intermediates nor use a browser's root program. */
-export const STRICT_CLIENTS: readonly ClientId[] = ['openssl', 'curl', 'python', 'node', 'java', 'go', 'dotnet'];
+/**
+ * Strict clients neither fetch intermediates nor use a browser's root program: when one of them
+ * fails, the server must act. A Record, so a new client in the registry must be placed here.
+ */
+const STRICT: Record<ClientId, boolean> = {
+  openssl: true, curl: true, python: true, node: true, java: true, go: true, dotnet: true, chrome: false, firefox: false,
+};
+export const STRICT_CLIENTS: readonly ClientId[] = (Object.keys(STRICT) as ClientId[]).filter((c) => STRICT[c]);
 
 export async function judgePresented(input: VerdictInput): Promise<Verdicts | undefined> {
   const [peer, ...rest] = input.presented;
@@ -57,6 +66,7 @@ export async function judgePresented(input: VerdictInput): Promise<Verdicts | un
   const stores = { mozilla: await trustStore('mozilla'), system: await trustStore('system') };
   const clients: Verdicts['clients'] = {};
   const results: Verdicts['results'] = {};
+  const verdicts: Verdicts['verdicts'] = {};
   const groups = new Map<'mozilla' | 'system', ClientProfile[]>();
   for (const p of CLIENT_PROFILES) {
     const store = p.store === 'system' && stores.system.ok ? 'system' : 'mozilla';
@@ -66,22 +76,21 @@ export async function judgePresented(input: VerdictInput): Promise<Verdicts | un
     const loaded = stores[storeName];
     const anchors = [...(loaded.ok ? loaded.store.certificates : []), ...extra];
     const label = loaded.ok ? loaded.store.label : storeName;
-    const judged = await judgeClients(
+    const judged = await clientVerdicts(
       { peer, untrusted, anchors, peerName: input.peerName, at: input.at, subtle: input.subtle, ...(input.aiaFetcher ? { aiaFetcher: input.aiaFetcher } : {}) },
-      clientMessage,
-      profiles,
+      { clients: profiles.map((p) => p.id), ...(input.port !== undefined ? { port: input.port } : {}) },
     );
     for (const p of profiles) {
       const v = judged[p.id];
-      if (!v) continue;
       const r = v.result;
       results[p.id] = r;
-      const storeText = p.store === storeName || (p.store === 'system' && storeName === 'system') ? label : `${label} (standing in for the ${p.store} store)`;
+      verdicts[p.id] = v;
+      const storeText = p.store === storeName ? label : `${label} (standing in for the ${p.store} store)`;
       clients[p.id] = {
         ok: !v.fails,
         code: r.code,
         name: r.name,
-        message: v.message ?? r.text,
+        message: v.fails ? v.message : r.text,
         ...(v.errorCode ? { errorCode: v.errorCode } : {}),
         label: v.label,
         store: extra.length ? `${storeText} + --ca` : storeText,
@@ -91,5 +100,5 @@ export async function judgePresented(input: VerdictInput): Promise<Verdicts | un
       };
     }
   }
-  return { clients, results };
+  return { clients, results, verdicts };
 }

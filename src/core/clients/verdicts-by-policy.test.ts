@@ -1,5 +1,5 @@
 /**
- * judgeClients runs the validator under each client's policy and renders each failure with the
+ * clientVerdicts runs the validator under each client's policy and renders each failure with the
  * clients' renderer: the same chain passes for some clients and fails for others exactly where
  * their knobs differ. Chains (test/openssl-verify/pki.ts):
  *
@@ -12,7 +12,7 @@ import type { Certificate } from '../model.ts';
 import { parseCertificate } from '../x509/certificate.ts';
 import type { ChainFactory } from '../../../test/pki/factory.ts';
 import { AT, buildPki } from '../../../test/openssl-verify/pki.ts';
-import { judgeClients } from './judge.ts';
+import { clientVerdicts } from './verdicts.ts';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 
@@ -25,11 +25,11 @@ beforeAll(async () => {
 afterAll(() => f?.dispose());
 
 async function verdicts(peer: string, untrusted: Certificate[]) {
-  const v = await judgeClients({ peer: c[peer], untrusted, anchors: [c.root], peerName: 'example.com', at: AT, subtle });
+  const v = await clientVerdicts({ peer: c[peer], untrusted, anchors: [c.root], peerName: 'example.com', at: AT, subtle });
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x!.fails ? x!.message : 'ok']));
 }
 
-describe('judgeClients', () => {
+describe('clientVerdicts by policy', () => {
   it('a CN-only certificate: OpenSSL-based clients, Java and .NET fall back to the CN; Go and browsers do not', async () => {
     expect(await verdicts('ee-cn', [c.ica])).toEqual({
       openssl: 'ok', curl: 'ok', python: 'ok', node: 'ok', java: 'ok', dotnet: 'ok',
@@ -58,8 +58,11 @@ describe('judgeClients', () => {
     ]);
     expect((v.curl as string).split('\n')[0]).toBe('curl: (60) SSL certificate problem: unable to get local issuer certificate');
   });
-  it('a valid chain passes everywhere and renders nothing', async () => {
-    const v = await judgeClients({ peer: c.ee, untrusted: [c.ica], anchors: [c.root], peerName: 'example.com', at: AT, subtle });
-    expect(Object.values(v).map((x) => [x!.fails, x!.message])).toEqual(Array(9).fill([false, null]));
+  it('a valid chain passes everywhere; only s_client prints a line about it', async () => {
+    const v = await clientVerdicts({ peer: c.ee, untrusted: [c.ica], anchors: [c.root], peerName: 'example.com', at: AT, subtle });
+    expect(Object.fromEntries(Object.values(v).map((x) => [x.client, [x.fails, x.message, x.result.code]]))).toEqual({
+      openssl: [false, 'Verify return code: 0 (ok)', 0], curl: [false, '', 0], python: [false, '', 0], node: [false, '', 0], java: [false, '', 0],
+      go: [false, '', 0], dotnet: [false, '', 0], chrome: [false, '', 0], firefox: [false, '', 0],
+    });
   });
 });

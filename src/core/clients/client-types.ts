@@ -1,0 +1,59 @@
+/**
+ * The shape of one client module (openssl.ts, go.ts, …): its profile (policy knobs with their
+ * evidence, trust store), its real message texts and its renderer. registry.ts lists the
+ * modules; ClientId is derived from its keys, so a new client is one module plus its entry there,
+ * and every `Record<ClientId, …>` table elsewhere then fails to compile until it names it.
+ */
+import type { CauseId } from '../causes/cause-id.ts';
+import type { ValidationPolicy } from '../model.ts';
+import type { ValidationFailure } from '../validate/failures.ts';
+import type { RenderContext, RenderedClientMessage } from './render-types.ts';
+
+export type TrustStoreId = 'mozilla' | 'system' | 'java' | 'chrome' | 'windows';
+
+export interface KnobEvidence {
+  basis: 'captured' | 'source' | 'assumed';
+  note: string;
+}
+
+/** How a client validates: the policy knobs on which clients differ, its store, why each knob has its value. */
+export interface ClientProfile<Id extends string = string> {
+  id: Id;
+  label: string;
+  policy: ValidationPolicy;
+  store: TrustStoreId;
+  /** Why each knob has its value. */
+  evidence: Record<keyof ValidationPolicy, KnobEvidence>;
+  notes: string;
+}
+
+/** One real text a client prints (see messages.ts for the placeholders and fields). */
+export interface ClientMessage<Id extends string = string> {
+  client: Id;
+  /** Unique within the client. */
+  id: string;
+  template: string;
+  /** The OpenSSL 3 verify code (V.*) when the text belongs to one. */
+  code?: number;
+  cause: CauseId | 'from-code';
+  /** Symbolic error code the program attaches (err.code, NET::ERR_…, SEC_ERROR_…, exit code …). */
+  errorCode?: string;
+  /** Versions this exact wording belongs to, when it changed over time. */
+  versions?: string;
+  basis: 'source' | 'captured' | 'both';
+  source: string;
+}
+
+export interface ClientModule<Id extends string = string> extends ClientProfile<Id> {
+  messages: readonly ClientMessage<Id>[];
+  /** What this client prints for a validation under its own policy: the failure variant, or null when the chain was accepted. */
+  render(failure: ValidationFailure | null, ctx: RenderContext): RenderedClientMessage;
+}
+
+/** Where the captured texts come from (the `source` of every entry marked captured). */
+export const CAPTURED = 'captured here: ./node_modules/.bin/node scripts/capture-client-messages.ts (test/clients/captured.json)';
+
+/** For the `default:` of a switch that covers a union: the compiler flags a member the switch forgot. */
+export function assertNever(value: never, what: string): never {
+  throw new Error(`Unhandled ${what}: ${JSON.stringify(value)}`);
+}
