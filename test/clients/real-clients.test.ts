@@ -41,9 +41,9 @@ const RENDERED = SITUATIONS.filter((s) => !['client-cert-required', 'protocol-mi
 const missing = new Map(ALL_CLIENTS.map((c) => [c, missingReason(c)] as const));
 
 /** Which of Go's wordings the installed toolchain prints ("go version go1.26.8 linux/amd64" -> the main one). */
-const goMinor = available.includes('go') ? Number(/go1\.(\d+)/.exec(clientVersion('go'))?.[1] ?? NaN) : NaN;
+const goMinor = !missing.get('go') ? Number(/go1\.(\d+)/.exec(clientVersion('go'))?.[1] ?? NaN) : NaN;
 const goWording = goWordingFor(goMinor);
-if (available.includes('go')) console.log(`go: ${clientVersion('go')}, compared with ${goWording === null ? 'the main wording' : goWording === undefined ? 'nothing (older than Go 1.18: not modelled)' : `variant ${goWording}`}`);
+if (!missing.get('go')) console.log(`go: ${clientVersion('go')}, compared with ${goWording === null ? 'the main wording' : goWording === undefined ? 'nothing (older than Go 1.18: not modelled)' : `variant ${goWording}`}`);
 
 /** What one real client did, and what the renderer says it does. */
 interface Compared { fails: boolean; expectedFails: boolean; printed: boolean; detail: string }

@@ -19,7 +19,7 @@ import { renderShowcerts } from './showcerts.ts';
 import { reproduce, shellLine } from './reproduce.ts';
 import type { ValidationResult } from '../validate/validate.ts';
 import { simClientVerdicts } from './client-verdicts.ts';
-import { opensslText } from '../clients/render-openssl.ts';
+import { opensslText } from '../clients/openssl-family.ts';
 
 /** One row of the results table. */
 export interface ClientRow {
