@@ -1,0 +1,60 @@
+/**
+ * Versioned trust stores as data: every platform's versions, each naming its roots by index
+ * into one shared pool. data/trust-stores/stores.json.gz holds a TrustData (small: what the
+ * browser loads), pool.json.gz a TrustPoolFile (the certificates, DER in base64, same order).
+ */
+
+/** Where the data came from: a public repository at a commit. */
+export interface TrustSource {
+  id: string;
+  repository: string;
+  commit: string;
+  license: string;
+}
+
+export interface TrustRootData {
+  /** SHA-256 of the DER certificate, lower-case hex. */
+  sha256: string;
+  /** The name the source gives it (or the subject's CN). */
+  name: string;
+  /** ISO-8601, null when the pool lacks the certificate. */
+  notBefore: string | null;
+  notAfter: string | null;
+  /** False when the source named the fingerprint but did not hold the certificate. */
+  hasDer: boolean;
+}
+
+export interface TrustVersionData {
+  /** The name a user types after '@': '17.0.0_r1', 'ios17', '2025-05-11', '17.0.2'. */
+  version: string;
+  /** ISO date (YYYY-MM-DD): the release, or the day the source first saw this list. */
+  date: string;
+  /** The platform's own words for the version. */
+  label: string;
+  /** source id : commit : path the list was read from. */
+  source: string;
+  /** Indexes into TrustData.roots, ascending. */
+  roots: number[];
+  /** Roots the platform lists as explicitly distrusted (blocked), ascending indexes. */
+  blocked: number[];
+}
+
+export interface TrustStoreData {
+  id: string;
+  name: string;
+  /** Oldest first. */
+  versions: TrustVersionData[];
+}
+
+export interface TrustData {
+  format: 1;
+  sources: TrustSource[];
+  roots: TrustRootData[];
+  stores: TrustStoreData[];
+}
+
+export interface TrustPoolFile {
+  format: 1;
+  /** DER in base64 per root, in TrustData.roots order; null where the source had no certificate. */
+  der: (string | null)[];
+}
