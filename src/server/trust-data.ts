@@ -21,11 +21,13 @@ export function trustDataDirs(env: Record<string, string | undefined> = process.
   return [resolve(here, '../../data/trust-stores'), resolve(here, '../data/trust-stores')];
 }
 
-let cached: Promise<TrustDataResult> | undefined;
+const cache = new Map<string, Promise<TrustDataResult>>();
 
 export function loadTrustData(dirs = trustDataDirs()): Promise<TrustDataResult> {
-  if (dirs === undefined || cached === undefined) cached = load(dirs);
-  return cached;
+  const key = dirs.join('\n');
+  let p = cache.get(key);
+  if (!p) cache.set(key, (p = load(dirs)));
+  return p;
 }
 
 async function load(dirs: string[]): Promise<TrustDataResult> {
