@@ -69,7 +69,9 @@ export function storesMatrixLines(m: PlatformVerdict[]): string[] {
         ? `; every version on record (from ${p.oldestTrusting.version}, ${p.oldestTrusting.date})`
         : `; since ${p.oldestTrusting.version} (${p.oldestTrusting.date})`;
     const stop = p.firstStopped ? `; stopped in ${p.firstStopped.version} (${p.firstStopped.reason}${p.firstStopped.root ? `: ${p.firstStopped.root.name}` : ''})` : '';
-    const exp = p.anchorExpired ? `; root ${p.anchorExpired.name} expired ${p.anchorExpired.notAfter}` : '';
+    const exp = !p.anchorExpired
+      ? ''
+      : `; root ${p.anchorExpired.name} expired ${p.anchorExpired.notAfter}${p.checksAnchorExpiry ? '' : ', which this platform ignores'}`;
     lines.push(`  ${p.id.padEnd(11)} ${head}${since}${stop}${exp}`);
   }
   return lines;

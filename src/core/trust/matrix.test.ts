@@ -72,6 +72,7 @@ describe('trustMatrix', () => {
     expect(m.phone).toEqual({
       id: 'phone',
       name: 'Phone OS',
+      checksAnchorExpiry: true,
       newest: { version: '3', date: '3', trusted: true, anchor: NEW_REF(), failure: null },
       oldestTrusting: { version: '1', date: '1' },
       firstStopped: null,
@@ -91,6 +92,7 @@ describe('trustMatrix', () => {
     expect(m.legacy).toEqual({
       id: 'legacy',
       name: 'Legacy OS',
+      checksAnchorExpiry: true,
       newest: { version: '2', date: '2', trusted: false, anchor: null, failure: expired },
       oldestTrusting: null,
       firstStopped: null,
@@ -102,6 +104,15 @@ describe('trustMatrix', () => {
     });
     expect(m.phone.versions.map((x) => x.trusted)).toEqual([false, true, true]);
     expect(m.phone.oldestTrusting).toEqual({ version: '2', date: '2' });
+  });
+
+  it('Android ignores the anchor\'s expiry: the cross-signed chain to the expired old root still works there (Let\'s Encrypt\'s long chain)', async () => {
+    const androidPool = new TrustPool({ ...pool.data, stores: [{ id: 'android', name: 'Android', versions: [v('7.1.1', [OLD])] }, { id: 'legacy', name: 'Legacy OS', versions: [v('1', [OLD])] }] }, [c['old-root'].der, c['new-root'].der], subtle);
+    const m = await trustMatrix({ pool: androidPool, peer: c.ee, untrusted: [c.ica, c['new-root-x']], peerName: 'example.com', at: AFTER_EXPIRY, policy: POLICY, subtle });
+    expect(m.map((p) => [p.id, p.checksAnchorExpiry, p.newest.trusted, p.newest.anchor, p.newest.failure?.kind ?? null, p.anchorExpired])).toEqual([
+      ['android', false, true, OLD_REF(), null, { ...OLD_REF(), notAfter: '2021-09-30T14:01:14.000Z' }],
+      ['legacy', true, false, null, 'CertExpired', { ...OLD_REF(), notAfter: '2021-09-30T14:01:14.000Z' }],
+    ]);
   });
 
   it('without the cross-sign, a version holding only the old root cannot reach it', async () => {
@@ -118,6 +129,7 @@ describe('trustMatrix', () => {
     expect(m.browser).toEqual({
       id: 'browser',
       name: 'Browser',
+      checksAnchorExpiry: true,
       newest: { version: '4', date: '4', trusted: false, anchor: null, failure: noIssuer(1) },
       oldestTrusting: { version: '2', date: '2' },
       firstStopped: { version: '3', date: '3', reason: 'blocked', root: NEW_REF() },

@@ -9,6 +9,11 @@
  * with the same cut set share one validation. Cross-signs come out of the path builder: with a
  * cross-signed intermediate in `untrusted`, a version that lacks the new root still reaches the
  * old one.
+ *
+ * Anchor expiry as clients treat it: Android and Java do not check a trust anchor's validity
+ * period (Let's Encrypt's long chain kept working on old Android after DST Root CA X3 expired);
+ * OpenSSL-based stores (and the rest here) do. For the former, anchors are judged with their
+ * notAfter lifted, so only the certificates below the anchor are held to their dates.
  */
 import type { Certificate, Millis, Subtle, ValidationPolicy, VerifyCodeRef } from '../model.ts';
 import { validate, type ValidationResult } from '../validate/validate.ts';
@@ -45,15 +50,20 @@ export interface VersionVerdict {
 
 export type StopReason = 'removed' | 'blocked' | 'failed';
 
+/** Platforms whose verifier ignores a trust anchor's expiry. */
+export const IGNORES_ANCHOR_EXPIRY: readonly string[] = ['android', 'java', 'oracle-java'];
+
 export interface PlatformVerdict {
   id: string;
   name: string;
+  /** False where the platform ignores a trust anchor's expiry (IGNORES_ANCHOR_EXPIRY). */
+  checksAnchorExpiry: boolean;
   newest: VersionVerdict;
   /** The oldest version that trusts the chain, or null if none does. */
   oldestTrusting: { version: string; date: string } | null;
   /** The first version after a trusting one that does not trust it. */
   firstStopped: { version: string; date: string; reason: StopReason; root: RootRef | null } | null;
-  /** The newest version's path reached a root that has expired at `at`. */
+  /** The newest version's path reached a root that has expired at `at` (trusted or not). */
   anchorExpired: (RootRef & { notAfter: string | null }) | null;
   versions: VersionVerdict[];
 }
@@ -73,7 +83,7 @@ function verdictOf(v: TrustVersionData, r: ValidationResult, pool: TrustPool): V
   };
 }
 
-function summarize(store: TrustStoreData, verdicts: VersionVerdict[], results: ValidationResult[], pool: TrustPool): PlatformVerdict {
+function summarize(store: TrustStoreData, verdicts: VersionVerdict[], results: ValidationResult[], pool: TrustPool, at: Millis, checksAnchorExpiry: boolean): PlatformVerdict {
   const first = verdicts.findIndex((v) => v.trusted);
   let firstStopped: PlatformVerdict['firstStopped'] = null;
   if (first >= 0) {
@@ -89,14 +99,16 @@ function summarize(store: TrustStoreData, verdicts: VersionVerdict[], results: V
   }
   const newestResult = results[results.length - 1];
   let anchorExpired: PlatformVerdict['anchorExpired'] = null;
-  if (!newestResult.ok && newestResult.error?.kind === 'CertExpired' && newestResult.depth === newestResult.path.length - 1) {
-    const top = newestResult.path[newestResult.path.length - 1];
-    const i = pool.indexOf(top.sha256);
-    if (i >= 0) anchorExpired = { sha256: top.sha256, name: pool.data.roots[i].name, notAfter: pool.data.roots[i].notAfter };
-  }
+  const top = newestResult.path[newestResult.path.length - 1];
+  const topIndex = top ? pool.indexOf(top.sha256) : -1;
+  const expiredTop = newestResult.ok
+    ? topIndex >= 0 && pool.data.roots[topIndex].notAfter !== null && Date.parse(pool.data.roots[topIndex].notAfter!) < at
+    : newestResult.error?.kind === 'CertExpired' && newestResult.depth === newestResult.path.length - 1 && topIndex >= 0;
+  if (expiredTop) anchorExpired = { sha256: top.sha256, name: pool.data.roots[topIndex].name, notAfter: pool.data.roots[topIndex].notAfter };
   return {
     id: store.id,
     name: store.name,
+    checksAnchorExpiry,
     newest: verdicts[verdicts.length - 1],
     oldestTrusting: first >= 0 ? { version: verdicts[first].version, date: verdicts[first].date } : null,
     firstStopped,
@@ -112,11 +124,12 @@ export async function trustMatrix(input: MatrixInput): Promise<PlatformVerdict[]
   const issuers = new Set([input.peer, ...untrusted].map((c) => c.issuer.canonical));
   const candidates = new Set(pool.withSubjects(issuers));
   const cache = new Map<string, Promise<ValidationResult>>();
-  const judge = (anchors: number[]): Promise<ValidationResult> => {
-    const key = anchors.join(',');
+  const judge = (anchors: number[], checksAnchorExpiry: boolean): Promise<ValidationResult> => {
+    const key = `${checksAnchorExpiry ? '' : 'no-expiry:'}${anchors.join(',')}`;
     let p = cache.get(key);
     if (!p) {
-      p = Promise.all(anchors.map((i) => pool.certificate(i))).then((certs) =>
+      const cert = (i: number) => pool.certificate(i).then((c) => (checksAnchorExpiry ? c : { ...c, notAfter: Number.MAX_SAFE_INTEGER }));
+      p = Promise.all(anchors.map(cert)).then((certs) =>
         validate({ peer: input.peer, untrusted, anchors: certs, peerName: input.peerName, at: input.at, policy: input.policy, subtle: input.subtle }),
       );
       cache.set(key, p);
@@ -126,14 +139,15 @@ export async function trustMatrix(input: MatrixInput): Promise<PlatformVerdict[]
   const stores = input.platforms ? pool.data.stores.filter((s) => input.platforms!.includes(s.id)) : pool.data.stores;
   const out: PlatformVerdict[] = [];
   for (const store of stores) {
+    const checksAnchorExpiry = !IGNORES_ANCHOR_EXPIRY.includes(store.id);
     const results: ValidationResult[] = [];
     for (const v of store.versions) {
       const blocked = new Set(v.blocked);
       const anchors = v.roots.filter((i) => candidates.has(i) && !blocked.has(i) && pool.data.roots[i].hasDer);
-      results.push(await judge(anchors));
+      results.push(await judge(anchors, checksAnchorExpiry));
     }
     const verdicts = store.versions.map((v, i) => verdictOf(v, results[i], pool));
-    out.push(summarize(store, verdicts, results, pool));
+    out.push(summarize(store, verdicts, results, pool, input.at, checksAnchorExpiry));
   }
   return out;
 }
