@@ -17,6 +17,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { TrustData, TrustPoolFile, TrustSource, TrustStoreData, TrustVersionData } from '../../src/core/trust/model.ts';
+import { decodeCertificate } from '../../src/core/x509/certificate.ts';
 
 const args = process.argv.slice(2);
 function arg(name: string): string | undefined {
@@ -205,7 +206,14 @@ const stores: TrustStoreData[] = [...drafts.entries()].map(([id, ds]) => ({
 const data: TrustData = {
   format: 1,
   sources,
-  roots: entries.map((e) => ({ sha256: e.sha256, name: e.name, notBefore: e.notBefore, notAfter: e.notAfter, hasDer: e.der !== null })),
+  roots: entries.map((e) => ({
+    sha256: e.sha256,
+    name: e.name,
+    subject: e.der ? decodeCertificate(new Uint8Array(e.der)).subject.canonical : null,
+    notBefore: e.notBefore,
+    notAfter: e.notAfter,
+    hasDer: e.der !== null,
+  })),
   stores,
 };
 const poolFile: TrustPoolFile = { format: 1, der: entries.map((e) => (e.der ? e.der.toString('base64') : null)) };

@@ -55,6 +55,15 @@ describe.skipIf(!pool)('trust store data: membership facts from the upstream lis
     ]);
   });
 
+  it('each root\'s recorded subject is the canonical form the core computes today (else regenerate the data)', async () => {
+    const stale: string[] = [];
+    for (const [i, r] of pool!.data.roots.entries()) {
+      if (!r.hasDer) continue;
+      if ((await pool!.certificate(i)).subject.canonical !== r.subject) stale.push(r.sha256);
+    }
+    expect(stale).toEqual([]);
+  });
+
   it('DST Root CA X3 (expired 2021-09-30) is gone from Mozilla\'s list after its expiry, and from certifi after 2021.10.8', () => {
     const dst = pool!.data.roots.filter((r) => r.name === 'DST Root CA X3');
     expect(dst.map((r) => [r.sha256, r.notAfter])).toEqual([['0687260331a72403d909f105e69bcf0d32e1bd2493ffc6d9206d11bcd6770739', '2021-09-30T14:01:15.000Z']]);

@@ -44,7 +44,7 @@ beforeAll(async () => {
   const data: TrustData = {
     format: 1,
     sources: [],
-    roots: roots.map((r, i) => ({ sha256: r.sha256, name: ['Old Root', 'New Root'][i], notBefore: new Date(r.notBefore).toISOString(), notAfter: new Date(r.notAfter).toISOString(), hasDer: true })),
+    roots: roots.map((r, i) => ({ sha256: r.sha256, name: ['Old Root', 'New Root'][i], subject: r.subject.canonical, notBefore: new Date(r.notBefore).toISOString(), notAfter: new Date(r.notAfter).toISOString(), hasDer: true })),
     stores: [
       { id: 'phone', name: 'Phone OS', versions: [v('1', [OLD]), v('2', [OLD, NEW]), v('3', [NEW])] },
       { id: 'legacy', name: 'Legacy OS', versions: [v('1', []), v('2', [OLD])] },

@@ -17,6 +17,11 @@ export interface TrustRootData {
   sha256: string;
   /** The name the source gives it (or the subject's CN). */
   name: string;
+  /**
+   * The subject's canonical form (DistinguishedName.canonical), so a chain's reachable roots are
+   * found without decoding the pool; null when the pool lacks the certificate.
+   */
+  subject: string | null;
   /** ISO-8601, null when the pool lacks the certificate. */
   notBefore: string | null;
   notAfter: string | null;

@@ -1,7 +1,7 @@
 /**
- * The shared certificate pool behind every store version. Certificates are decoded lazily: the
- * first question indexes every root by subject (a synchronous DER decode, no hashing), and only
- * the roots a chain could reach are parsed fully (digests), once each.
+ * The shared certificate pool behind every store version. Roots are indexed by the subject the
+ * data records (decoding the DER only where it records none), and only the roots a chain could
+ * reach are parsed fully (digests), once each.
  */
 import type { Certificate, Subtle } from '../model.ts';
 import { decodeBase64 } from '../der/base64.ts';
@@ -45,11 +45,14 @@ export class TrustPool {
       this.bySubject = new Map();
       this.der.forEach((d, i) => {
         if (!d) return;
-        let key: string;
-        try {
-          key = decodeCertificate(d).subject.canonical;
-        } catch {
-          return; // a pool certificate the decoder refuses can anchor nothing
+        // The data carries each subject's canonical form; decode only where it does not.
+        let key = this.data.roots[i].subject ?? null;
+        if (key === null) {
+          try {
+            key = decodeCertificate(d).subject.canonical;
+          } catch {
+            return; // a pool certificate the decoder refuses can anchor nothing
+          }
         }
         const list = this.bySubject!.get(key);
         if (list) list.push(i);
