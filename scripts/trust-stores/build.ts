@@ -1,5 +1,5 @@
 /**
- * Regenerates data/trust-stores/{stores,pool}.json.gz from public git repositories, read with
+ * Regenerates data/trust-stores/stores.json.gz and pool-NN.json.gz from public git repositories, read with
  * `git -C DIR show/log` (bare snapshots work: no work tree is needed). Facts only: lists of
  * root fingerprints and names per version, and the certificates themselves.
  *
@@ -16,7 +16,7 @@ import { X509Certificate, createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { TrustData, TrustPoolFile, TrustSource, TrustStoreData, TrustVersionData } from '../../src/core/trust/model.ts';
+import { shardFileName, type TrustData, type TrustPoolShard, type TrustSource, type TrustStoreData, type TrustVersionData } from '../../src/core/trust/model.ts';
 import { decodeCertificate } from '../../src/core/x509/certificate.ts';
 
 const args = process.argv.slice(2);
@@ -203,8 +203,11 @@ const stores: TrustStoreData[] = [...drafts.entries()].map(([id, ds]) => ({
     }),
   ),
 }));
+/** Shards of the certificate pool: a browser loads only those holding a chain's candidate roots. */
+const SHARDS = 16;
 const data: TrustData = {
   format: 1,
+  shards: SHARDS,
   sources,
   roots: entries.map((e) => ({
     sha256: e.sha256,
@@ -216,14 +219,22 @@ const data: TrustData = {
   })),
   stores,
 };
-const poolFile: TrustPoolFile = { format: 1, der: entries.map((e) => (e.der ? e.der.toString('base64') : null)) };
 mkdirSync(out, { recursive: true });
 const gz = (o: unknown) => gzipSync(Buffer.from(JSON.stringify(o)), { level: 9 });
-const a = gz(data);
-const b = gz(poolFile);
 // gzip headers carry no time when built from a Buffer with node:zlib (mtime 0): stable bytes.
-writeFileSync(join(out, 'stores.json.gz'), a);
-writeFileSync(join(out, 'pool.json.gz'), b);
+const indexGz = gz(data);
+writeFileSync(join(out, 'stores.json.gz'), indexGz);
+let poolBytes = 0;
+for (let k = 0; k < SHARDS; k++) {
+  const shard: TrustPoolShard = {
+    format: 1,
+    shard: k,
+    der: Object.fromEntries(entries.flatMap((e, i) => (e.der && i % SHARDS === k ? [[String(i), e.der.toString('base64')]] : []))),
+  };
+  const bytes = gz(shard);
+  poolBytes += bytes.length;
+  writeFileSync(join(out, shardFileName(k)), bytes);
+}
 console.log(`roots: ${entries.length} (${entries.filter((e) => !e.der).length} without a certificate; ${missing} named by the observatory but absent from its certificates/)`);
 for (const s of stores) console.log(`${s.id}: ${s.versions.length} versions (${s.versions[0].version} .. ${s.versions.at(-1)!.version})`);
-console.log(`stores.json.gz ${a.length} bytes; pool.json.gz ${b.length} bytes`);
+console.log(`stores.json.gz ${indexGz.length} bytes; ${SHARDS} pool shards ${poolBytes} bytes`);

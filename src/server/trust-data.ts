@@ -1,6 +1,7 @@
 /**
- * Loads the versioned trust stores (node-only): data/trust-stores/stores.json.gz and
- * pool.json.gz, or the folder CERTLAB_TRUST_DATA names. Loaded once per process.
+ * Loads the versioned trust stores (node-only): data/trust-stores/stores.json.gz, and the
+ * pool-NN.json.gz shards when a certificate in them is needed; or from the folder
+ * CERTLAB_TRUST_DATA names. Loaded once per process.
  */
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { webcrypto } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TrustData, TrustPoolFile } from '../core/trust/model.ts';
+import { shardFileName, type TrustData, type TrustPoolShard } from '../core/trust/model.ts';
 import { TrustPool } from '../core/trust/pool.ts';
 
 export type TrustDataResult = { ok: true; pool: TrustPool; dir: string } | { ok: false; error: { kind: 'TrustDataMissing'; tried: string[] } | { kind: 'TrustDataUnreadable'; dir: string; reason: string } };
@@ -34,10 +35,10 @@ async function load(dirs: string[]): Promise<TrustDataResult> {
   const dir = dirs.find((d) => existsSync(join(d, 'stores.json.gz')));
   if (!dir) return { ok: false, error: { kind: 'TrustDataMissing', tried: dirs } };
   try {
-    const [a, b] = await Promise.all([readFile(join(dir, 'stores.json.gz')), readFile(join(dir, 'pool.json.gz'))]);
-    const data = JSON.parse(gunzipSync(a).toString('utf8')) as TrustData;
-    const pool = JSON.parse(gunzipSync(b).toString('utf8')) as TrustPoolFile;
-    return { ok: true, dir, pool: TrustPool.fromFiles(data, pool, webcrypto.subtle as unknown as SubtleCrypto) };
+    const data = JSON.parse(gunzipSync(await readFile(join(dir, 'stores.json.gz'))).toString('utf8')) as TrustData;
+    if (data.format !== 1) throw new Error(`format ${data.format}, expected 1: regenerate with scripts/trust-stores/build.ts`);
+    const shard = async (k: number) => JSON.parse(gunzipSync(await readFile(join(dir, shardFileName(k)))).toString('utf8')) as TrustPoolShard;
+    return { ok: true, dir, pool: new TrustPool(data, shard, webcrypto.subtle as unknown as SubtleCrypto) };
   } catch (e) {
     return { ok: false, error: { kind: 'TrustDataUnreadable', dir, reason: (e as Error).message } };
   }

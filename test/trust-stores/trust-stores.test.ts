@@ -5,12 +5,14 @@
  * reason printed. The missing-data behaviour itself is tested without it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { webcrypto } from 'node:crypto';
 import { loadTrustData, trustDataDirs } from '../../src/server/trust-data.ts';
 import { lookupStore } from '../../src/core/trust/spec.ts';
+import { gunzipJson } from '../../src/core/trust/gzip-json.ts';
+import { shardFileName } from '../../src/core/trust/model.ts';
 import { trustMatrix } from '../../src/core/trust/matrix.ts';
 import type { TrustPool } from '../../src/core/trust/pool.ts';
 import { parseCertificate } from '../../src/core/x509/certificate.ts';
@@ -137,6 +139,19 @@ describe.skipIf(!pool)('trust matrix on real chains (x509-limbo online)', () => 
   it('docs.python.org (GlobalSign Root CA - R3) is trusted by every version on record', async () => {
     const s = await summary('docs.python.org');
     expect(Object.values(s).map((x) => [x[0], x[1], x[3]])).toEqual(Array(7).fill([true, 'GlobalSign', null]));
+  });
+});
+
+describe.skipIf(!pool)('what the browser loads', () => {
+  it('reads the index with DecompressionStream as node:zlib does, and a chain needs under 400 KB', async () => {
+    const dir = loaded.ok ? loaded.dir : '';
+    const bytes = new Uint8Array(readFileSync(join(dir, 'stores.json.gz')));
+    expect(await gunzipJson(bytes)).toEqual(pool!.data);
+    const c = limbo('stackoverflow.com');
+    const certs = await Promise.all([c.peer, ...c.untrusted].map((p) => parseCertificate(pemCertificates(p)[0], subtle)));
+    const shards = pool!.shardsOf(pool!.withSubjects(certs.map((x) => x.issuer.canonical)));
+    const total = bytes.length + shards.reduce((n, k) => n + statSync(join(dir, shardFileName(k))).size, 0);
+    expect({ shards: shards.length, underBudget: total <= 400_000 }).toEqual({ shards: 1, underBudget: true });
   });
 });
 

@@ -43,6 +43,7 @@ beforeAll(async () => {
   const roots = [c['old-root'], c['new-root']];
   const data: TrustData = {
     format: 1,
+    shards: 2,
     sources: [],
     roots: roots.map((r, i) => ({ sha256: r.sha256, name: ['Old Root', 'New Root'][i], subject: r.subject.canonical, notBefore: new Date(r.notBefore).toISOString(), notAfter: new Date(r.notAfter).toISOString(), hasDer: true })),
     stores: [
@@ -51,7 +52,7 @@ beforeAll(async () => {
       { id: 'browser', name: 'Browser', versions: [v('1', []), v('2', [NEW]), v('3', [NEW], [NEW]), v('4', [])] },
     ],
   };
-  pool = new TrustPool(data, roots.map((r) => r.der), subtle);
+  pool = TrustPool.inMemory(data, roots.map((r) => r.der), subtle);
 });
 
 afterAll(() => rmSync(f.dir, { recursive: true, force: true }));
@@ -107,7 +108,7 @@ describe('trustMatrix', () => {
   });
 
   it('Android ignores the anchor\'s expiry: the cross-signed chain to the expired old root still works there (Let\'s Encrypt\'s long chain)', async () => {
-    const androidPool = new TrustPool({ ...pool.data, stores: [{ id: 'android', name: 'Android', versions: [v('7.1.1', [OLD])] }, { id: 'legacy', name: 'Legacy OS', versions: [v('1', [OLD])] }] }, [c['old-root'].der, c['new-root'].der], subtle);
+    const androidPool = TrustPool.inMemory({ ...pool.data, stores: [{ id: 'android', name: 'Android', versions: [v('7.1.1', [OLD])] }, { id: 'legacy', name: 'Legacy OS', versions: [v('1', [OLD])] }] }, [c['old-root'].der, c['new-root'].der], subtle);
     const m = await trustMatrix({ pool: androidPool, peer: c.ee, untrusted: [c.ica, c['new-root-x']], peerName: 'example.com', at: AFTER_EXPIRY, policy: POLICY, subtle });
     expect(m.map((p) => [p.id, p.checksAnchorExpiry, p.newest.trusted, p.newest.anchor, p.newest.failure?.kind ?? null, p.anchorExpired])).toEqual([
       ['android', false, true, OLD_REF(), null, { ...OLD_REF(), notAfter: '2021-09-30T14:01:14.000Z' }],
@@ -142,7 +143,7 @@ describe('trustMatrix', () => {
       ],
     });
     const removed = await trustMatrix({
-      pool: new TrustPool({ ...pool.data, stores: [{ id: 'b', name: 'B', versions: [v('1', [NEW]), v('2', [OLD])] }] }, [c['old-root'].der, c['new-root'].der], subtle),
+      pool: TrustPool.inMemory({ ...pool.data, stores: [{ id: 'b', name: 'B', versions: [v('1', [NEW]), v('2', [OLD])] }] }, [c['old-root'].der, c['new-root'].der], subtle),
       peer: c.ee,
       untrusted: [c.ica],
       at: BEFORE_EXPIRY,

@@ -1,7 +1,9 @@
 /**
  * Versioned trust stores as data: every platform's versions, each naming its roots by index
  * into one shared pool. data/trust-stores/stores.json.gz holds a TrustData (small: what the
- * browser loads), pool.json.gz a TrustPoolFile (the certificates, DER in base64, same order).
+ * browser loads first); the certificates are split into `shards` files pool-NN.json.gz
+ * (TrustPoolShard), root i in shard i % shards, so a matrix loads only the shards of the roots
+ * a chain can reach.
  */
 
 /** Where the data came from: a public repository at a commit. */
@@ -53,13 +55,19 @@ export interface TrustStoreData {
 
 export interface TrustData {
   format: 1;
+  /** Number of pool-NN.json.gz files; root i is in shard i % shards. */
+  shards: number;
   sources: TrustSource[];
   roots: TrustRootData[];
   stores: TrustStoreData[];
 }
 
-export interface TrustPoolFile {
+export interface TrustPoolShard {
   format: 1;
-  /** DER in base64 per root, in TrustData.roots order; null where the source had no certificate. */
-  der: (string | null)[];
+  shard: number;
+  /** DER in base64 by root index (only the roots of this shard that have a certificate). */
+  der: Record<string, string>;
 }
+
+/** pool-07.json.gz for shard 7. */
+export const shardFileName = (shard: number) => `pool-${String(shard).padStart(2, '0')}.json.gz`;

@@ -5,6 +5,7 @@ import { findStoreVersion, lookupStore, parseStoreSpec, storeSpecErrorText } fro
 const v = (version: string, date: string): TrustVersionData => ({ version, date, label: version, source: 'test', roots: [], blocked: [] });
 const DATA: TrustData = {
   format: 1,
+  shards: 1,
   sources: [],
   roots: [],
   stores: [
