@@ -6,6 +6,8 @@
  *   npx node scripts/trust-stores/build.ts \
  *     --observatory DIR   # github.com/nabla-c0d3/trust_stores_observatory (MIT)
  *     --certifi DIR       # github.com/certifi/python-certifi (MPL-2.0 data)
+ *     [--debian-deb FILE]...  # Debian's ca-certificates .deb, e.g. from
+ *                             # `apt-get download ca-certificates=20230311+deb12u1` (MPL-2.0 data)
  *     [--out data/trust-stores]
  *
  * Every source's repository and commit is recorded in stores.json.gz (`sources`), so a rerun
@@ -13,7 +15,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { X509Certificate, createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { shardFileName, type TrustData, type TrustPoolShard, type TrustSource, type TrustStoreData, type TrustVersionData } from '../../src/core/trust/model.ts';
@@ -27,8 +31,9 @@ function arg(name: string): string | undefined {
 const observatory = arg('observatory');
 const certifi = arg('certifi');
 const out = arg('out') ?? 'data/trust-stores';
+const debianDebs = args.flatMap((a, i) => (a === '--debian-deb' && args[i + 1] ? [args[i + 1]] : []));
 if (!observatory || !certifi) {
-  console.error('usage: build.ts --observatory DIR --certifi DIR [--out DIR]');
+  console.error('usage: build.ts --observatory DIR --certifi DIR [--debian-deb FILE]... [--out DIR]');
   process.exit(2);
 }
 
@@ -178,6 +183,43 @@ for (const tag of git(certifi, 'tag').split('\n').filter((t) => /^\d{4}\.\d{2}\.
 certifiVersions.sort((a, b) => a.date.localeCompare(b.date) || a.version.localeCompare(b.version, 'en', { numeric: true }));
 drafts.set('certifi', certifiVersions);
 
+// --- Debian ca-certificates packages -----------------------------------------------------------
+/** The first changelog entry's date (its " -- Maintainer <mail>  Tue, 11 Mar 2023 ..." line). */
+function changelogDate(text: string): string {
+  const m = text.match(/^ -- .*?>\s+(.+)$/m);
+  if (!m) throw new Error('no dated entry in the changelog');
+  return new Date(m[1]).toISOString().slice(0, 10);
+}
+const debianVersions: Draft[] = [];
+for (const deb of debianDebs) {
+  const version = execFileSync('dpkg-deb', ['-f', deb, 'Version'], { encoding: 'utf8' }).trim();
+  const release = version.match(/[+~]deb(\d+)u\d+/)?.[1];
+  if (!release) throw new Error(`${deb}: version ${version} names no Debian release (+debNNuN)`);
+  const dir = mkdtempSync(join(tmpdir(), 'trust-deb-'));
+  try {
+    execFileSync('dpkg-deb', ['-x', deb, dir]);
+    const certDir = join(dir, 'usr/share/ca-certificates/mozilla');
+    const trusted = readdirSync(certDir)
+      .filter((f) => f.endsWith('.crt'))
+      .sort()
+      .flatMap((f) => pemBlocks(readFileSync(join(certDir, f), 'utf8')).map((der) => addDer(der, '')));
+    const date = changelogDate(gunzipSync(readFileSync(join(dir, 'usr/share/doc/ca-certificates/changelog.gz'))).toString('utf8'));
+    const sha = createHash('sha256').update(readFileSync(deb)).digest('hex');
+    sources.push({ id: `debian-${version}`, repository: `Debian package ca-certificates_${version}_all.deb (commit: the .deb's SHA-256)`, commit: sha, license: 'MPL-2.0 (the bundle derives from Mozilla NSS)' });
+    debianVersions.push({
+      version: `${release}-${version.split(/[+~]/)[0]}`,
+      date,
+      label: `ca-certificates ${version} (Debian ${release})`,
+      source: `debian-${version}:usr/share/ca-certificates/mozilla`,
+      trusted: [...new Set(trusted)],
+      blocked: [],
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (debianVersions.length) drafts.set('debian', debianVersions.sort((a, b) => a.date.localeCompare(b.date)));
+
 // Names for certificates that came without one (certifi): the subject's CN, else O, else the DN.
 for (const e of pool.values()) {
   if (e.name || !e.der) continue;
@@ -188,7 +230,7 @@ for (const e of pool.values()) {
 // --- write --------------------------------------------------------------------------------
 const entries = [...pool.values()].sort((a, b) => a.sha256.localeCompare(b.sha256));
 const index = new Map(entries.map((e, i) => [e.sha256, i]));
-const NAMES: Record<string, string> = Object.fromEntries([...PLATFORMS.map((p) => [p.id, p.name]), ['certifi', 'certifi (Python; Mozilla roots)']]);
+const NAMES: Record<string, string> = Object.fromEntries([...PLATFORMS.map((p) => [p.id, p.name]), ['certifi', 'certifi (Python; Mozilla roots)'], ['debian', 'Debian ca-certificates (what OpenSSL, curl and Python read on Debian)']]);
 const stores: TrustStoreData[] = [...drafts.entries()].map(([id, ds]) => ({
   id,
   name: NAMES[id],

@@ -51,9 +51,11 @@ function limbo(host: string) {
 
 describe.skipIf(!pool)('trust store data: membership facts from the upstream lists', () => {
   it('records each source repository and commit', () => {
-    expect(pool!.data.sources.map((s) => [s.repository, /^[0-9a-f]{40}$/.test(s.commit)])).toEqual([
+    expect(pool!.data.sources.map((s) => [s.repository, /^[0-9a-f]{40}$/.test(s.commit) || /^[0-9a-f]{64}$/.test(s.commit)])).toEqual([
       ['github.com/nabla-c0d3/trust_stores_observatory', true],
       ['github.com/certifi/python-certifi', true],
+      ["Debian package ca-certificates_20230311+deb12u1_all.deb (commit: the .deb's SHA-256)", true],
+      ["Debian package ca-certificates_20250419~deb12u2_all.deb (commit: the .deb's SHA-256)", true],
     ]);
   });
 
@@ -88,13 +90,14 @@ describe.skipIf(!pool)('trust store data: membership facts from the upstream lis
       const r = lookupStore(pool!.data, s);
       return r.ok ? `${r.store.id}@${r.version.version} ${r.version.roots.length}` : r.error.kind;
     };
-    expect(['mozilla', 'apple@ios17', 'microsoft@2025-06', 'android@14', 'java@17.0.2', 'certifi@2021.10.8', 'android@7.0', 'java@8u301', 'chrome', 'debian@12'].map(pick)).toEqual([
+    expect(['mozilla', 'apple@ios17', 'microsoft@2025-06', 'android@14', 'java@17.0.2', 'certifi@2021.10.8', 'debian@12', 'android@7.0', 'java@8u301', 'chrome', 'alpine@3.20'].map(pick)).toEqual([
       'mozilla@2026-07-19 121',
       'apple@ios17 159',
       'microsoft@2025-05-11 310',
       'android@14.0.0_r66 135',
       'java@17.0.2 89',
       'certifi@2021.10.08 131',
+      'debian@12-20250419 148',
       'UnknownVersion',
       'UnknownVersion',
       'UnknownPlatform',
@@ -121,6 +124,7 @@ describe.skipIf(!pool)('trust matrix on real chains (x509-limbo online)', () => 
       java: [true, 'ISRG Root X1', 'tip-2018-10-27', null],
       'oracle-java': [true, 'ISRG Root X1', '10.0.1', null],
       certifi: [true, 'ISRG Root X1', '2016.08.08', null],
+      debian: [true, 'ISRG Root X1', '12-20230311', null],
     });
   });
 
@@ -133,12 +137,13 @@ describe.skipIf(!pool)('trust matrix on real chains (x509-limbo online)', () => 
       java: [true, 'DigiCert Global Root G2', 'tip-2018-10-27', null],
       'oracle-java': [true, 'DigiCert Global Root G2', '10.0.1', null],
       certifi: [true, 'DigiCert Global Root G2', '2015.04.28', null],
+      debian: [true, 'DigiCert Global Root G2', '12-20230311', null],
     });
   });
 
   it('docs.python.org (GlobalSign Root CA - R3) is trusted by every version on record', async () => {
     const s = await summary('docs.python.org');
-    expect(Object.values(s).map((x) => [x[0], x[1], x[3]])).toEqual(Array(7).fill([true, 'GlobalSign', null]));
+    expect(Object.values(s).map((x) => [x[0], x[1], x[3]])).toEqual(Array(8).fill([true, 'GlobalSign', null]));
   });
 });
 
@@ -171,7 +176,7 @@ describe.skipIf(!pool)('certlab stores / verify --store', () => {
     expect(await runStores(['--json'], t.io)).toBe(0);
     const j = JSON.parse(t.out.join(''));
     expect(j.stores.map((s: { id: string; versions: unknown[] }) => [s.id, s.versions.length])).toEqual([
-      ['mozilla', 38], ['microsoft', 42], ['apple', 11], ['android', 42], ['java', 20], ['oracle-java', 10], ['certifi', 64],
+      ['mozilla', 38], ['microsoft', 42], ['apple', 11], ['android', 42], ['java', 20], ['oracle-java', 10], ['certifi', 64], ['debian', 2],
     ]);
     expect(j.stores[3].versions[0]).toEqual({ version: '8.0.0_r36', date: '2017-12-26', roots: 156 });
   });
@@ -184,7 +189,7 @@ describe.skipIf(!pool)('certlab stores / verify --store', () => {
     expect([j.ok, j.path.at(-1).subject, j.stores.map((s: { id: string; newest: { trusted: boolean } }) => [s.id, s.newest.trusted])]).toEqual([
       true,
       "C=US, O=Internet Security Research Group, CN=ISRG Root X1",
-      [['mozilla', true], ['microsoft', true], ['apple', true], ['android', true], ['java', true], ['oracle-java', true], ['certifi', true]],
+      [['mozilla', true], ['microsoft', true], ['apple', true], ['android', true], ['java', true], ['oracle-java', true], ['certifi', true], ['debian', true]],
     ]);
   });
 
@@ -192,7 +197,7 @@ describe.skipIf(!pool)('certlab stores / verify --store', () => {
     const a = io();
     expect(await runVerify([chain, '--store', 'chrome'], a.io)).toBe(2);
     expect(a.err.join('')).toBe(
-      'certlab verify: Unknown trust store "chrome". Expected one of: mozilla, system. Or a versioned store PLATFORM[@VERSION]: mozilla, microsoft, apple, android, java, oracle-java, certifi (`certlab stores` lists the versions).',
+      'certlab verify: Unknown trust store "chrome". Expected one of: mozilla, system. Or a versioned store PLATFORM[@VERSION]: mozilla, microsoft, apple, android, java, oracle-java, certifi, debian (`certlab stores` lists the versions).',
     );
     const b = io();
     expect(await runVerify([chain, '--store', 'apple@ios9'], b.io)).toBe(2);
