@@ -7,7 +7,7 @@ import { lookupStore, storeSpecErrorText } from '../../core/trust/spec.ts';
 import { loadTrustData, trustDataErrorText } from '../../server/trust-data.ts';
 import { optionsOrExit, type ParsedArgs } from '../args.ts';
 
-export const summary = 'list the versioned trust stores (Mozilla, Apple, Microsoft, Android, Java, certifi)';
+export const summary = 'list the versioned trust stores (Mozilla, Apple, Microsoft, Android, Java, certifi, Debian)';
 
 const USAGE = [
   'usage: certlab stores [PLATFORM[@VERSION]] [--json]',

@@ -33,7 +33,7 @@ const USAGE = [
   '  --trusted FILE    trust anchors (PEM or DER); repeatable; replaces the store',
   '  --store NAME      mozilla (Node\'s Mozilla / certifi roots) or system (OS bundle); default system',
   '  --store PLATFORM[@VERSION]  a store version (mozilla, microsoft, apple@ios17, android@14,',
-  '                    java@17.0.2, certifi@2021.10.8; `certlab stores` lists them); newest without',
+  '                    java@17.0.2, certifi@2021.10.8, debian@12; `certlab stores` lists them); newest without',
   '                    @VERSION. Adds the per-platform matrix (JSON: stores)',
   '  --host NAME       expected DNS name or IP address of the peer',
   '  --at TIME         validation time, ISO-8601 (default: now)',
