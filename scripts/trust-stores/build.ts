@@ -6,8 +6,9 @@
  *   npx node scripts/trust-stores/build.ts \
  *     --observatory DIR   # github.com/nabla-c0d3/trust_stores_observatory (MIT)
  *     --certifi DIR       # github.com/certifi/python-certifi (MPL-2.0 data)
- *     [--debian-deb FILE]...  # Debian's ca-certificates .deb, e.g. from
- *                             # `apt-get download ca-certificates=20230311+deb12u1` (MPL-2.0 data)
+ *     [--debian-deb [RELEASE=]FILE]...  # Debian's ca-certificates .deb, e.g. from
+ *                             # `apt-get download ca-certificates=20230311+deb12u1` (MPL-2.0 data);
+ *                             # RELEASE= where the version does not say it (11=…_20210119_all.deb)
  *     [--out data/trust-stores]
  *
  * Every source's repository and commit is recorded in stores.json.gz (`sources`), so a rerun
@@ -191,10 +192,12 @@ function changelogDate(text: string): string {
   return new Date(m[1]).toISOString().slice(0, 10);
 }
 const debianVersions: Draft[] = [];
-for (const deb of debianDebs) {
+for (const arg of debianDebs) {
+  const given = arg.match(/^(\d+)=(.*)$/);
+  const deb = given ? given[2] : arg;
   const version = execFileSync('dpkg-deb', ['-f', deb, 'Version'], { encoding: 'utf8' }).trim();
-  const release = version.match(/[+~]deb(\d+)u\d+/)?.[1];
-  if (!release) throw new Error(`${deb}: version ${version} names no Debian release (+debNNuN)`);
+  const release = given?.[1] ?? version.match(/[+~]deb(\d+)u\d+/)?.[1];
+  if (!release) throw new Error(`${deb}: version ${version} names no Debian release (+debNNuN): give it as RELEASE=FILE`);
   const dir = mkdtempSync(join(tmpdir(), 'trust-deb-'));
   try {
     execFileSync('dpkg-deb', ['-x', deb, dir]);
@@ -218,7 +221,8 @@ for (const deb of debianDebs) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-if (debianVersions.length) drafts.set('debian', debianVersions.sort((a, b) => a.date.localeCompare(b.date)));
+// By release, then date: a stable update of 12 can be uploaded the same day as 13's package.
+if (debianVersions.length) drafts.set('debian', debianVersions.sort((a, b) => parseInt(a.version) - parseInt(b.version) || a.date.localeCompare(b.date)));
 
 // Names for certificates that came without one (certifi): the subject's CN, else O, else the DN.
 for (const e of pool.values()) {

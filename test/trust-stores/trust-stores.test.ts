@@ -54,8 +54,10 @@ describe.skipIf(!pool)('trust store data: membership facts from the upstream lis
     expect(pool!.data.sources.map((s) => [s.repository, /^[0-9a-f]{40}$/.test(s.commit) || /^[0-9a-f]{64}$/.test(s.commit)])).toEqual([
       ['github.com/nabla-c0d3/trust_stores_observatory', true],
       ['github.com/certifi/python-certifi', true],
+      ["Debian package ca-certificates_20210119_all.deb (commit: the .deb's SHA-256)", true],
       ["Debian package ca-certificates_20230311+deb12u1_all.deb (commit: the .deb's SHA-256)", true],
       ["Debian package ca-certificates_20250419~deb12u2_all.deb (commit: the .deb's SHA-256)", true],
+      ["Debian package ca-certificates_20250419+deb13u1_all.deb (commit: the .deb's SHA-256)", true],
     ]);
   });
 
@@ -75,6 +77,11 @@ describe.skipIf(!pool)('trust store data: membership facts from the upstream lis
     expect([moz.at(-1), after(pool!, 'mozilla', moz.at(-1)!)]).toEqual(['2021-09-25', '2021-12-19']);
     const certifi = holding(pool!, 'certifi', 'DST Root CA X3');
     expect([certifi.at(-1), after(pool!, 'certifi', certifi.at(-1)!)]).toEqual(['2021.10.08', '2022.05.18']);
+  });
+
+  it('Debian 11\'s package still ships DST Root CA X3 (an OpenSSL client there fails on its expiry); Debian 12 dropped it', () => {
+    expect(holding(pool!, 'debian', 'DST Root CA X3')).toEqual(['11-20210119']);
+    expect(after(pool!, 'debian', '11-20210119')).toBe('12-20230311');
   });
 
   it('ISRG Root X1 is in every Android version on record (8.0 on); ISRG Root X2 reached Android in 14', () => {
@@ -124,7 +131,7 @@ describe.skipIf(!pool)('trust matrix on real chains (x509-limbo online)', () => 
       java: [true, 'ISRG Root X1', 'tip-2018-10-27', null],
       'oracle-java': [true, 'ISRG Root X1', '10.0.1', null],
       certifi: [true, 'ISRG Root X1', '2016.08.08', null],
-      debian: [true, 'ISRG Root X1', '12-20230311', null],
+      debian: [true, 'ISRG Root X1', '11-20210119', null],
     });
   });
 
@@ -137,7 +144,7 @@ describe.skipIf(!pool)('trust matrix on real chains (x509-limbo online)', () => 
       java: [true, 'DigiCert Global Root G2', 'tip-2018-10-27', null],
       'oracle-java': [true, 'DigiCert Global Root G2', '10.0.1', null],
       certifi: [true, 'DigiCert Global Root G2', '2015.04.28', null],
-      debian: [true, 'DigiCert Global Root G2', '12-20230311', null],
+      debian: [true, 'DigiCert Global Root G2', '11-20210119', null],
     });
   });
 
@@ -176,7 +183,7 @@ describe.skipIf(!pool)('certlab stores / verify --store', () => {
     expect(await runStores(['--json'], t.io)).toBe(0);
     const j = JSON.parse(t.out.join(''));
     expect(j.stores.map((s: { id: string; versions: unknown[] }) => [s.id, s.versions.length])).toEqual([
-      ['mozilla', 38], ['microsoft', 42], ['apple', 11], ['android', 42], ['java', 20], ['oracle-java', 10], ['certifi', 64], ['debian', 2],
+      ['mozilla', 38], ['microsoft', 42], ['apple', 11], ['android', 42], ['java', 20], ['oracle-java', 10], ['certifi', 64], ['debian', 4],
     ]);
     expect(j.stores[3].versions[0]).toEqual({ version: '8.0.0_r36', date: '2017-12-26', roots: 156 });
   });
