@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   verify: () => import('./commands/verify.ts'),
   decode: () => import('./commands/decode.ts'),
   probe: () => import('./commands/probe.ts'),
+  stores: () => import('./commands/stores.ts'),
 };
 
 async function readStdin(): Promise<Uint8Array> {
@@ -40,6 +41,7 @@ function usage(): string {
     '  verify <peer.pem>  build and validate a path, with what each client would say',
     '  decode [TEXT...]   explain a verify code or a client error message',
     '  probe HOST[:PORT]  show what a TLS server presents and what each client will say',
+    '  stores [PLATFORM[@VERSION]]  list the versioned trust stores, or one version\'s roots',
     '',
     'Run `certlab <command> --help` for the options of a command.',
   ].join('\n');
@@ -60,7 +62,8 @@ async function main(args: string[]): Promise<number> {
 }
 
 main(argv.slice(2)).then(
-  (code) => exit(code),
+  // Exit once stdout has drained: exit() right after a write to a pipe cuts it at 64 KiB.
+  (code) => void stdout.write('', () => exit(code)),
   (e) => {
     stderr.write(`certlab: internal error: ${(e as Error)?.stack ?? e}\n`);
     exit(70);

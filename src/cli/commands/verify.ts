@@ -18,11 +18,12 @@ import { explainFailure } from '../../core/validate/explain.ts';
 import { trustStore, trustStoreErrorText } from '../../server/trust-stores.ts';
 import { fetchAia } from '../../server/probe/aia-fetch.ts';
 import { optionsOrExit, type ParsedArgs } from '../args.ts';
+import { selectStore, storesMatrix, storesMatrixLines, type StoreSelection } from './verify-stores.ts';
 
 export const summary = 'build and validate a path, with what each client would say';
 
 const USAGE = [
-  'usage: certlab verify <peer.pem|-> [--untrusted FILE]... [--trusted FILE]... [--store mozilla|system]',
+  'usage: certlab verify <peer.pem|-> [--untrusted FILE]... [--trusted FILE]... [--store PLATFORM[@VERSION]|system]',
   '                      [--host NAME_OR_IP] [--at ISO-8601] [--aia] [--json]',
   '',
   'Validates the peer certificate as OpenSSL 3 would (its verify codes), and what each client',
@@ -32,6 +33,9 @@ const USAGE = [
   '  --untrusted FILE  intermediates (PEM or DER), any order; repeatable',
   '  --trusted FILE    trust anchors (PEM or DER); repeatable; replaces the store',
   '  --store NAME      mozilla (Node\'s Mozilla / certifi roots) or system (OS bundle); default system',
+  '  --store PLATFORM[@VERSION]  a store version (mozilla, microsoft, apple@ios17, android@14,',
+  '                    java@17.0.2, certifi@2021.10.8, debian@12; `certlab stores` lists them); newest without',
+  '                    @VERSION. Adds the per-platform matrix (JSON: stores)',
   '  --host NAME       expected DNS name or IP address of the peer',
   '  --at TIME         validation time, ISO-8601 (default: now)',
   '  --aia             fetch missing intermediates from AIA caIssuers URLs (as Chrome does);',
@@ -165,7 +169,16 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
-  if (o.trusted.length && !o.store) {
+  // Versioned trust stores (#12): verify-stores.ts; 'legacy' falls through to trustStore().
+  const selected: StoreSelection = o.store ? await selectStore(o.store) : { kind: 'legacy' };
+  if (selected.kind === 'error') {
+    io.err(`certlab verify: ${selected.text}`);
+    return 2;
+  }
+  if (selected.kind === 'versioned') {
+    anchors = [...anchors, ...selected.anchors];
+    anchorsLabel = `${selected.label}${o.trusted.length ? ` + ${o.trusted.join(', ')}` : ''}`;
+  } else if (o.trusted.length && !o.store) {
     anchorsLabel = `${anchors.length} certificate(s) from ${o.trusted.join(', ')}`;
   } else {
     const s = await trustStore(o.store ?? 'system');
@@ -181,6 +194,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const result = await validate({ ...base, policy });
   // Without --aia nothing is fetched: clients that would fetch (chrome, dotnet) are judged on what was given.
   const clients = await clientVerdicts(base);
-  io.out(o.json ? JSON.stringify(toJson(result, clients), null, 2) : toHuman(result, clients, anchorsLabel));
+  const matrix = selected.kind === 'versioned' ? await storesMatrix({ pool: selected.pool, peer, untrusted, peerName: o.host, at, policy }) : undefined;
+  if (o.json) io.out(JSON.stringify(matrix ? { ...toJson(result, clients), stores: matrix } : toJson(result, clients), null, 2));
+  else io.out(toHuman(result, clients, anchorsLabel) + (matrix ? `\n\n${storesMatrixLines(matrix).join('\n')}` : ''));
   return result.ok ? 0 : 1;
 }

@@ -1,0 +1,286 @@
+/**
+ * Regenerates data/trust-stores/stores.json.gz and pool-NN.json.gz from public git repositories, read with
+ * `git -C DIR show/log` (bare snapshots work: no work tree is needed). Facts only: lists of
+ * root fingerprints and names per version, and the certificates themselves.
+ *
+ *   npx node scripts/trust-stores/build.ts \
+ *     --observatory DIR   # github.com/nabla-c0d3/trust_stores_observatory (MIT)
+ *     --certifi DIR       # github.com/certifi/python-certifi (MPL-2.0 data)
+ *     [--debian-deb [RELEASE=]FILE]...  # Debian's ca-certificates .deb, e.g. from
+ *                             # `apt-get download ca-certificates=20230311+deb12u1` (MPL-2.0 data);
+ *                             # RELEASE= where the version does not say it (11=…_20210119_all.deb)
+ *     [--out data/trust-stores]
+ *
+ * Every source's repository and commit is recorded in stores.json.gz (`sources`), so a rerun
+ * on the same commits gives the same bytes.
+ */
+import { execFileSync } from 'node:child_process';
+import { X509Certificate, createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { shardFileName, type TrustData, type TrustPoolShard, type TrustSource, type TrustStoreData, type TrustVersionData } from '../../src/core/trust/model.ts';
+import { decodeCertificate } from '../../src/core/x509/certificate.ts';
+
+const args = process.argv.slice(2);
+function arg(name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+const observatory = arg('observatory');
+const certifi = arg('certifi');
+const out = arg('out') ?? 'data/trust-stores';
+const debianDebs = args.flatMap((a, i) => (a === '--debian-deb' && args[i + 1] ? [args[i + 1]] : []));
+if (!observatory || !certifi) {
+  console.error('usage: build.ts --observatory DIR --certifi DIR [--debian-deb FILE]... [--out DIR]');
+  process.exit(2);
+}
+
+function git(dir: string, ...a: string[]): string {
+  return execFileSync('git', ['-C', dir, ...a], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+}
+
+// --- the shared pool ---------------------------------------------------------------------
+interface PoolEntry { sha256: string; name: string; der: Buffer | null; notBefore: string | null; notAfter: string | null }
+const pool = new Map<string, PoolEntry>();
+function addDer(der: Buffer, name: string): string {
+  const sha256 = createHash('sha256').update(der).digest('hex');
+  const have = pool.get(sha256);
+  if (have && have.der) return sha256;
+  const x = new X509Certificate(der);
+  pool.set(sha256, { sha256, name: have?.name ?? name, der, notBefore: new Date(x.validFrom).toISOString(), notAfter: new Date(x.validTo).toISOString() });
+  return sha256;
+}
+function addName(sha256: string, name: string): string {
+  if (!pool.has(sha256)) pool.set(sha256, { sha256, name, der: null, notBefore: null, notAfter: null });
+  return sha256;
+}
+function pemBlocks(text: string): Buffer[] {
+  const out: Buffer[] = [];
+  for (const m of text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)) out.push(Buffer.from(m[1].replace(/\s+/g, ''), 'base64'));
+  return out;
+}
+
+// --- trust stores observatory --------------------------------------------------------------
+/** YAML scalars as the observatory writes them: plain, '…' or "…" with \u/\x escapes. */
+function scalar(s: string): string {
+  s = s.trim();
+  if (s.startsWith("'")) return s.slice(1, -1).replace(/''/g, "'");
+  if (s.startsWith('"'))
+    return s
+      .slice(1, -1)
+      .replace(/\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\(.)/g, (_, u, x, c) => (u ? String.fromCharCode(parseInt(u, 16)) : x ? String.fromCharCode(parseInt(x, 16)) : c));
+  return s;
+}
+interface ObsSnapshot { version: string | null; date: string; trusted: { name: string; sha256: string }[]; blocked: { name: string; sha256: string }[] }
+function parseObservatory(text: string): ObsSnapshot {
+  const snap: ObsSnapshot = { version: null, date: '', trusted: [], blocked: [] };
+  let list: 'trusted' | 'blocked' | null = null;
+  let name = '';
+  for (const line of text.split('\n')) {
+    let m: RegExpMatchArray | null;
+    if ((m = line.match(/^version: (.*)$/))) snap.version = m[1] === 'null' ? null : scalar(m[1]);
+    else if ((m = line.match(/^date_fetched: (.*)$/))) snap.date = scalar(m[1]);
+    else if (line.startsWith('trusted_certificates:')) list = 'trusted';
+    else if (line.startsWith('blocked_certificates:')) list = 'blocked';
+    else if (/^[^\s-]/.test(line)) list = null;
+    else if (list && (m = line.match(/^- subject_name: (.*)$/))) name = scalar(m[1]);
+    else if (list && (m = line.match(/^ {2}fingerprint: ([0-9a-f]{64})/))) snap[list].push({ name, sha256: m[1] });
+  }
+  return snap;
+}
+
+const OBS_REPO = 'github.com/nabla-c0d3/trust_stores_observatory';
+const obsHead = git(observatory, 'rev-parse', 'HEAD').trim();
+const obsCerts = new Set(
+  git(observatory, 'ls-tree', '--name-only', 'HEAD', 'certificates/')
+    .split('\n')
+    .filter(Boolean),
+);
+const wanted = new Set<string>();
+
+interface Platform { file: string; id: string; name: string; versionName: (s: ObsSnapshot) => string; aliases?: (v: string) => string[] }
+const PLATFORMS: Platform[] = [
+  { file: 'mozilla_nss', id: 'mozilla', name: 'Mozilla NSS (Firefox; what certifi and Node bundle)', versionName: (s) => s.date },
+  { file: 'microsoft_windows', id: 'microsoft', name: 'Microsoft Windows (CCADB report)', versionName: (s) => s.date },
+  {
+    file: 'apple',
+    id: 'apple',
+    name: 'Apple (iOS, iPadOS, macOS, tvOS, watchOS)',
+    versionName: (s) => `ios${(s.version ?? '').match(/^iOS ([0-9.]+)/)?.[1] ?? s.date}`,
+  },
+  { file: 'google_aosp', id: 'android', name: 'Android (AOSP system/ca-certificates)', versionName: (s) => s.version ?? s.date },
+  { file: 'openjdk', id: 'java', name: 'OpenJDK cacerts', versionName: (s) => (s.version ?? `jdk-tip-${s.date}`).replace(/^jdk-|^jre-/, '') },
+  { file: 'oracle_java', id: 'oracle-java', name: 'Oracle Java cacerts', versionName: (s) => (s.version ?? s.date).replace(/^jdk-|^jre-/, '') },
+];
+
+interface Draft { version: string; date: string; label: string; source: string; trusted: string[]; blocked: string[] }
+const drafts = new Map<string, Draft[]>();
+const sources: TrustSource[] = [{ id: 'observatory', repository: OBS_REPO, commit: obsHead, license: 'MIT' }];
+
+for (const p of PLATFORMS) {
+  const path = `trust_stores/${p.file}.yaml`;
+  const commits = git(observatory, 'log', '--format=%H', '--', path).split('\n').filter(Boolean).reverse();
+  const byVersion = new Map<string, Draft>();
+  for (const c of commits) {
+    let text: string;
+    try {
+      text = git(observatory, 'show', `${c}:${path}`);
+    } catch {
+      continue; // deleted in this commit
+    }
+    const s = parseObservatory(text);
+    if (!s.date || s.trusted.length === 0) continue;
+    const version = p.versionName(s);
+    // The first snapshot of a version name is the one published with it; later fetches of the
+    // same name are re-scrapes (Apple's page once came back with every root listed as blocked).
+    if (byVersion.has(version)) continue;
+    for (const e of [...s.trusted, ...s.blocked]) {
+      addName(e.sha256, e.name);
+      wanted.add(e.sha256);
+    }
+    byVersion.set(version, {
+      version,
+      date: s.date,
+      label: s.version ?? `list fetched ${s.date}`,
+      source: `observatory:${c.slice(0, 12)}:${path}`,
+      trusted: [...new Set(s.trusted.map((e) => e.sha256))],
+      blocked: [...new Set(s.blocked.map((e) => e.sha256))],
+    });
+  }
+  drafts.set(p.id, [...byVersion.values()].sort((a, b) => a.date.localeCompare(b.date)));
+}
+let missing = 0;
+for (const sha of wanted) {
+  const file = `certificates/${sha}.pem`;
+  if (!obsCerts.has(file)) {
+    missing++;
+    continue;
+  }
+  const [der] = pemBlocks(git(observatory, 'show', `HEAD:${file}`));
+  if (der) addDer(der, pool.get(sha)!.name);
+}
+
+// --- certifi ------------------------------------------------------------------------------
+const certifiHead = git(certifi, 'rev-parse', 'HEAD').trim();
+sources.push({ id: 'certifi', repository: 'github.com/certifi/python-certifi', commit: certifiHead, license: 'MPL-2.0 (the bundle derives from Mozilla NSS)' });
+const certifiVersions: Draft[] = [];
+for (const tag of git(certifi, 'tag').split('\n').filter((t) => /^\d{4}\.\d{2}\.\d{2}/.test(t))) {
+  let text: string;
+  try {
+    text = git(certifi, 'show', `${tag}:certifi/cacert.pem`);
+  } catch {
+    continue;
+  }
+  const commit = git(certifi, 'rev-list', '-n', '1', tag).trim();
+  const date = git(certifi, 'log', '-1', '--format=%cs', commit).trim();
+  const trusted: string[] = [];
+  // Names come from the certificate itself (filled in below).
+  for (const der of pemBlocks(text)) trusted.push(addDer(der, ''));
+  certifiVersions.push({ version: tag, date, label: `certifi ${tag}`, source: `certifi:${commit.slice(0, 12)}:certifi/cacert.pem`, trusted: [...new Set(trusted)], blocked: [] });
+}
+certifiVersions.sort((a, b) => a.date.localeCompare(b.date) || a.version.localeCompare(b.version, 'en', { numeric: true }));
+drafts.set('certifi', certifiVersions);
+
+// --- Debian ca-certificates packages -----------------------------------------------------------
+/** The first changelog entry's date (its " -- Maintainer <mail>  Tue, 11 Mar 2023 ..." line). */
+function changelogDate(text: string): string {
+  const m = text.match(/^ -- .*?>\s+(.+)$/m);
+  if (!m) throw new Error('no dated entry in the changelog');
+  return new Date(m[1]).toISOString().slice(0, 10);
+}
+const debianVersions: Draft[] = [];
+for (const arg of debianDebs) {
+  const given = arg.match(/^(\d+)=(.*)$/);
+  const deb = given ? given[2] : arg;
+  const version = execFileSync('dpkg-deb', ['-f', deb, 'Version'], { encoding: 'utf8' }).trim();
+  const release = given?.[1] ?? version.match(/[+~]deb(\d+)u\d+/)?.[1];
+  if (!release) throw new Error(`${deb}: version ${version} names no Debian release (+debNNuN): give it as RELEASE=FILE`);
+  const dir = mkdtempSync(join(tmpdir(), 'trust-deb-'));
+  try {
+    execFileSync('dpkg-deb', ['-x', deb, dir]);
+    const certDir = join(dir, 'usr/share/ca-certificates/mozilla');
+    const trusted = readdirSync(certDir)
+      .filter((f) => f.endsWith('.crt'))
+      .sort()
+      .flatMap((f) => pemBlocks(readFileSync(join(certDir, f), 'utf8')).map((der) => addDer(der, '')));
+    const date = changelogDate(gunzipSync(readFileSync(join(dir, 'usr/share/doc/ca-certificates/changelog.gz'))).toString('utf8'));
+    const sha = createHash('sha256').update(readFileSync(deb)).digest('hex');
+    sources.push({ id: `debian-${version}`, repository: `Debian package ca-certificates_${version}_all.deb (commit: the .deb's SHA-256)`, commit: sha, license: 'MPL-2.0 (the bundle derives from Mozilla NSS)' });
+    debianVersions.push({
+      version: `${release}-${version.split(/[+~]/)[0]}`,
+      date,
+      label: `ca-certificates ${version} (Debian ${release})`,
+      source: `debian-${version}:usr/share/ca-certificates/mozilla`,
+      trusted: [...new Set(trusted)],
+      blocked: [],
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+// By release, then date: a stable update of 12 can be uploaded the same day as 13's package.
+if (debianVersions.length) drafts.set('debian', debianVersions.sort((a, b) => parseInt(a.version) - parseInt(b.version) || a.date.localeCompare(b.date)));
+
+// Names for certificates that came without one (certifi): the subject's CN, else O, else the DN.
+for (const e of pool.values()) {
+  if (e.name || !e.der) continue;
+  const subject = new X509Certificate(e.der).subject;
+  e.name = subject.match(/^CN=(.*)$/m)?.[1] ?? subject.match(/^O=(.*)$/m)?.[1] ?? subject.replace(/\n/g, ', ');
+}
+
+// --- write --------------------------------------------------------------------------------
+const entries = [...pool.values()].sort((a, b) => a.sha256.localeCompare(b.sha256));
+const index = new Map(entries.map((e, i) => [e.sha256, i]));
+const NAMES: Record<string, string> = Object.fromEntries([...PLATFORMS.map((p) => [p.id, p.name]), ['certifi', 'certifi (Python; Mozilla roots)'], ['debian', 'Debian ca-certificates (what OpenSSL, curl and Python read on Debian)']]);
+const stores: TrustStoreData[] = [...drafts.entries()].map(([id, ds]) => ({
+  id,
+  name: NAMES[id],
+  versions: ds.map(
+    (d): TrustVersionData => ({
+      version: d.version,
+      date: d.date,
+      label: d.label,
+      source: d.source,
+      roots: d.trusted.map((s) => index.get(s)!).sort((a, b) => a - b),
+      blocked: d.blocked.map((s) => index.get(s)!).sort((a, b) => a - b),
+    }),
+  ),
+}));
+/** Shards of the certificate pool: a browser loads only those holding a chain's candidate roots. */
+const SHARDS = 16;
+const data: TrustData = {
+  format: 1,
+  shards: SHARDS,
+  sources,
+  roots: entries.map((e) => ({
+    sha256: e.sha256,
+    name: e.name,
+    subject: e.der ? decodeCertificate(new Uint8Array(e.der)).subject.canonical : null,
+    notBefore: e.notBefore,
+    notAfter: e.notAfter,
+    hasDer: e.der !== null,
+  })),
+  stores,
+};
+mkdirSync(out, { recursive: true });
+const gz = (o: unknown) => gzipSync(Buffer.from(JSON.stringify(o)), { level: 9 });
+// gzip headers carry no time when built from a Buffer with node:zlib (mtime 0): stable bytes.
+const indexGz = gz(data);
+writeFileSync(join(out, 'stores.json.gz'), indexGz);
+let poolBytes = 0;
+for (let k = 0; k < SHARDS; k++) {
+  const shard: TrustPoolShard = {
+    format: 1,
+    shard: k,
+    der: Object.fromEntries(entries.flatMap((e, i) => (e.der && i % SHARDS === k ? [[String(i), e.der.toString('base64')]] : []))),
+  };
+  const bytes = gz(shard);
+  poolBytes += bytes.length;
+  writeFileSync(join(out, shardFileName(k)), bytes);
+}
+console.log(`roots: ${entries.length} (${entries.filter((e) => !e.der).length} without a certificate; ${missing} named by the observatory but absent from its certificates/)`);
+for (const s of stores) console.log(`${s.id}: ${s.versions.length} versions (${s.versions[0].version} .. ${s.versions.at(-1)!.version})`);
+console.log(`stores.json.gz ${indexGz.length} bytes; ${SHARDS} pool shards ${poolBytes} bytes`);
