@@ -21,7 +21,7 @@ function naive(text: string): DecodeResult {
   }
   const r = decode('');
   if (!best) return r;
-  return { ...r, cause: best.t.code.cause, confidence: 'certain', candidates: [] };
+  return { ...r, cause: best.t.code.cause, confidence: 'high', candidates: [] };
 }
 
 const { sources, captured } = loadCorpus();

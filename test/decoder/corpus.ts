@@ -26,17 +26,17 @@ export function loadCorpus(): { sources: CorpusEntry[]; captured: CorpusEntry[] 
 
 /**
  * exact: the decoder names the expected cause.
- * honest: it does not claim certainty and lists the expected cause among its candidates
+ * honest: it does not claim high confidence and lists the expected cause among its (at most 3) candidates
  *   (texts several causes print, e.g. Java's "PKIX path building failed").
- * wrong: anything else; `confidentlyWrong` when it also said 'certain'.
+ * wrong: anything else; `confidentlyWrong` when it also said 'high'.
  */
 export type Verdict = 'exact' | 'honest' | 'wrong';
 
 export function judge(e: CorpusEntry, r: DecodeResult = decode(e.text)): { verdict: Verdict; confidentlyWrong: boolean; result: DecodeResult } {
   if (r.cause === e.expected) return { verdict: 'exact', confidentlyWrong: false, result: r };
   const listed = r.candidates.some((c) => c.cause === e.expected);
-  if (r.confidence !== 'certain' && listed) return { verdict: 'honest', confidentlyWrong: false, result: r };
-  return { verdict: 'wrong', confidentlyWrong: r.confidence === 'certain', result: r };
+  if (r.confidence !== 'high' && listed && r.candidates.length <= 3) return { verdict: 'honest', confidentlyWrong: false, result: r };
+  return { verdict: 'wrong', confidentlyWrong: r.confidence === 'high', result: r };
 }
 
 export interface Score { total: number; exact: number; honest: number; wrong: number; confidentlyWrong: number; right: number }

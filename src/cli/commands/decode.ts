@@ -43,16 +43,18 @@ export function toJson(r: DecodeResult) {
 export function toHuman(r: DecodeResult): string {
   const lines: string[] = [];
   const head = r.code !== null ? `${r.name} (${r.code}${r.text ? `: ${r.text}` : ''})` : 'no verify code';
-  lines.push(`cause:      ${r.cause}${r.confidence === 'ambiguous' ? ' (ambiguous)' : r.confidence === 'none' ? ' (not placed)' : ''}`);
+  lines.push(`cause:      ${r.cause}${!r.placed ? ' (not placed)' : ` (confidence: ${r.confidence})`}${r.case ? ` [${r.case}]` : ''}`);
   lines.push(`code:       ${head}${r.numbering && r.code !== null ? ` [OpenSSL ${r.numbering} numbering]` : ''}`);
   if (r.client) lines.push(`client:     ${r.client}`);
   lines.push(`liability:  ${r.liability}`);
   lines.push('', r.explanation);
   if (r.note) lines.push('', `note: ${r.note}`);
-  if (r.candidates.length) {
-    lines.push('', r.confidence === 'none' ? 'closest candidates:' : 'it could also be:');
-    for (const c of r.candidates) lines.push(`  - ${c.cause}${c.name ? ` (${c.name})` : ''}: ${c.why}`);
+  if (r.evidence) lines.push('', `evidence (${r.evidence.kind}): ${r.evidence.finding}`);
+  if (r.candidates.length > 1 || !r.placed) {
+    lines.push('', !r.placed ? 'closest candidates:' : 'candidates, most likely first:');
+    for (const c of r.candidates) lines.push(`  - ${c.cause}${c.case ? ` [${c.case}]` : ''}${c.name ? ` (${c.name})` : ''}, liability ${c.liability}: ${c.why}`, `      tell: ${c.tell}`);
   }
+  if (r.evidence_needed) lines.push('', `paste next: ${r.evidence_needed.what}`, `  ${r.evidence_needed.command}`);
   lines.push('', `server side: ${r.actions.server}`, `client side: ${r.actions.client}`);
   lines.push('', `confirm with: ${r.next}`, `read:         ${r.lesson}`);
   return lines.join('\n');
@@ -82,5 +84,5 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const r = decode(text);
   io.out(json ? JSON.stringify(toJson(r), null, 2) : toHuman(r));
-  return r.confidence === 'none' && r.code === null ? 1 : 0;
+  return r.placed ? 0 : 1;
 }
