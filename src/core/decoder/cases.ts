@@ -112,7 +112,7 @@ function fromEvidence(ev: Evidence): { pick: Pick; finding: string } | null {
     return { pick: { cause: 'outdated-client-store', case: 'outdated-client-store', why: 'the expired certificate is a root at the top of the chain' }, finding: `The expired certificate is a root (${expiredTop?.subject ?? old}): the client's store is out of date, the server's own certificate is fine.` };
   const leaf = ev.chain.find((c) => c.depth === 0);
   if (leaf?.expired) return { pick: { cause: 'expired', case: null, why: 'the server\'s own certificate has expired' }, finding: `The server's certificate (${leaf.subject}) has expired.` };
-  if (ev.chain.length === 1 && leaf && ev.kind !== 'curl -v') {
+  if (ev.chain.length === 1 && leaf && ev.kind !== 'curl -v' && !(ev.kind === 'in the text' && ev.verifiedOk)) {
     if (leaf.subject && leaf.subject === leaf.issuer) return { pick: { cause: 'self-signed', case: null, why: 'the only certificate is its own issuer' }, finding: `The server sends one self-signed certificate (${leaf.subject}).` };
     if (looksLikeRoot(leaf.issuer)) {
       if (PUBLIC_ROOT.test(leaf.issuer)) return { pick: { cause: 'incomplete-chain', case: 'missing-intermediate', why: 'only the leaf is sent' }, finding: `Only the server's certificate is sent; its issuer is "${leaf.issuer}".` };
@@ -120,11 +120,11 @@ function fromEvidence(ev: Evidence): { pick: Pick; finding: string } | null {
     }
     return { pick: { cause: 'incomplete-chain', case: 'missing-intermediate', why: 'only the leaf is sent and its issuer is an intermediate' }, finding: `The server sends only its own certificate; its issuer "${leaf.issuer}" is an intermediate CA the server must send too.` };
   }
-  if (ev.chain.length >= 2 && top && ev.verifyErrors.some((e) => [2, 19, 20].includes(e.code))) {
+  if (ev.chain.length >= 2 && top && (ev.verifyErrors.some((e) => [2, 19, 20].includes(e.code)) || (ev.kind === 'in the text' && ev.verifyErrors.length === 0 && !ev.verifiedOk))) {
     if (PUBLIC_ROOT.test(top.issuer) || PUBLIC_ROOT.test(top.subject)) return { pick: { cause: 'outdated-client-store', case: 'outdated-client-store', why: 'the chain leads to a public root this client lacks' }, finding: `The chain is complete and leads to "${top.issuer}", a public root this client's store lacks.` };
     return { pick: { cause: 'unknown-ca', case: 'private-ca', why: 'the chain leads to a root this client lacks' }, finding: `The chain is complete and leads to "${top.issuer}", a root this client's store lacks.` };
   }
-  if (ev.verifiedOk && ev.verifyErrors.length === 0)
+  if (ev.verifiedOk && ev.verifyErrors.length === 0 && ev.kind !== 'in the text')
     return { pick: { cause: 'outdated-client-store', case: 'outdated-client-store', why: 'the chain verifies with this machine\'s OpenSSL store' }, finding: 'The chain verifies with this machine\'s OpenSSL store: the failing client uses a different, older or emptier store.' };
   if (ev.kind === 'curl -v' && leaf) {
     if (looksLikeRoot(leaf.issuer) && !PUBLIC_ROOT.test(leaf.issuer)) return { pick: { cause: 'unknown-ca', case: 'private-ca', why: 'a private root issues the server certificate' }, finding: `The server certificate is issued by the root "${leaf.issuer}", which this client does not hold.` };

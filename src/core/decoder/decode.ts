@@ -11,7 +11,12 @@ import { VERIFY_CODES } from '../codes/verify-codes.ts';
 import { CLIENT_MESSAGES } from '../clients/messages.ts';
 import { detectClient, findTarget, type Target } from './context.ts';
 import { judgeCase, caseActions, caseLiability, type Reading } from './cases.ts';
-import type { Evidence } from './evidence.ts';
+import { evidenceInText, type Evidence } from './evidence.ts';
+
+const inText = (text: string): Evidence[] => {
+  const e = evidenceInText(text);
+  return e ? [e] : [];
+};
 import { extractFindings, MAX_INPUT, type Finding } from './extract.ts';
 import type { ClientId } from './patterns.ts';
 
@@ -200,7 +205,7 @@ export function decode(input: string, options: DecodeOptions = {}): DecodeResult
     code: top?.code?.short ?? null,
     depth: top?.depth ?? null,
     definite: placedByText && !top!.alternatives && top!.weight >= 45,
-    evidence: options.evidence ?? [],
+    evidence: [...(options.evidence ?? []), ...inText(scanned)],
     target,
   });
 

@@ -15,7 +15,8 @@ export interface EvidenceCert {
 }
 
 export interface Evidence {
-  kind: 's_client' | 'curl -v' | 'probe';
+  /** 'in the text': a chain listing inside the pasted error itself (s_client, Apple's NSErrorPeerCertificateChainKey). */
+  kind: 's_client' | 'curl -v' | 'probe' | 'in the text';
   chain: EvidenceCert[];
   /** OpenSSL verify errors (code, text, depth when known); an empty list with `verifiedOk` means the chain verified there. */
   verifyErrors: { code: number; text: string; depth: number | null }[];
@@ -62,6 +63,24 @@ function fromProbe(j: ProbeLike): Evidence {
   }));
   const message = j.handshake?.error?.message;
   return { kind: 'probe', chain, verifyErrors: message ? [{ code: -1, text: message, depth: null }] : [], verifiedOk: false };
+}
+
+/** A chain printed inside the error text itself: an s_client transcript, or Apple's peer certificate chain. */
+export function evidenceInText(text: string): Evidence | null {
+  const apple = [...text.matchAll(/<cert\(0x[0-9a-f]+\) s: ([^>\n]*?) i: ([^>\n]*?)>/g)];
+  if (apple.length) {
+    const seen = new Set<string>();
+    const chain: EvidenceCert[] = [];
+    for (const m of apple) {
+      const key = `${m[1]}|${m[2]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      chain.push({ depth: chain.length, subject: m[1]!.trim(), issuer: m[2]!.trim() });
+    }
+    return { kind: 'in the text', chain, verifyErrors: [], verifiedOk: false };
+  }
+  if (/^\s*0 s:/m.test(text) && /^Certificate chain\s*$/m.test(text)) return { ...fromSClient(text), kind: 'in the text' };
+  return null;
 }
 
 export function readEvidence(text: string): EvidenceRead {

@@ -16,12 +16,12 @@ const SQLCLIENT = 'dotnet/SqlClient src/Microsoft.Data.SqlClient/src/Resources/S
 const DOTNET_RT = 'dotnet/runtime src/libraries/System.Net.Security/src/Resources/Strings.resx (net_auth_tls_alert, net_ssl_io_frame)';
 
 const st = (code: number, name: string, cause: StackEntry['cause'], extra: Partial<StackEntry> = {}): StackEntry =>
-  ({ stack: 'apple', id: name, pattern: new RegExp(`\\b${name}\\b|(?:_kCFStreamErrorCodeKey|kCFStreamErrorDomainSSL|OSStatus|error|Code)[=:,]? ?${code}\\b`), cause, source: ST, ...extra });
+  ({ stack: 'apple', id: name, pattern: new RegExp(`\\b${name}\\b|(?<![\\w-])${code}(?!\\d)`), cause, source: ST, ...extra });
 const win = (name: string, cause: StackEntry['cause'], extra: Partial<StackEntry> = {}): StackEntry =>
   ({ stack: 'schannel', id: name.toLowerCase(), pattern: new RegExp(`\\b${name}\\b`), cause, source: `${SCHANNEL}; ${WINERROR}`, ...extra });
 
 export const APPLE_ENTRIES: StackEntry[] = [
-  { stack: 'apple', id: 'nsurl-untrusted', pattern: /NSURLErrorServerCertificateUntrusted|Code=-1202\b|The certificate for this server is invalid\. You might be connecting to a server that is pretending to be/, cause: 'unknown-ca', alternatives: ['unknown-ca', 'incomplete-chain', 'hostname-mismatch'], source: NSURL },
+  { stack: 'apple', id: 'nsurl-untrusted', pattern: /NSURLErrorServerCertificateUntrusted|[Cc]ode ?= ?-1202\b|error code: -1202\b|The certificate for this server is invalid|此服务器的证书无效/, cause: 'from-code', alternatives: ['unknown-ca', 'incomplete-chain', 'hostname-mismatch'], source: NSURL },
   { stack: 'apple', id: 'nsurl-bad-date', pattern: /NSURLErrorServerCertificateHasBadDate|Code=-1201\b|The certificate for this server has expired|The certificate for this server is not yet valid/, cause: 'expired', alternatives: DATES, source: NSURL },
   { stack: 'apple', id: 'nsurl-unknown-root', pattern: /NSURLErrorServerCertificateHasUnknownRoot|Code=-1203\b|The certificate for this server was signed by an unknown certifying authority/, cause: 'unknown-ca', alternatives: ['unknown-ca', 'self-signed', 'incomplete-chain'], source: NSURL },
   { stack: 'apple', id: 'nsurl-not-yet', pattern: /NSURLErrorServerCertificateNotYetValid|Code=-1204\b/, code: V.CERT_NOT_YET_VALID, cause: 'not-yet-valid', source: NSURL },
@@ -30,7 +30,7 @@ export const APPLE_ENTRIES: StackEntry[] = [
   st(-9807, 'errSSLXCertChainInvalid', 'unknown-ca', { alternatives: CHAIN_UNKNOWN }),
   st(-9808, 'errSSLBadCert', 'unknown-ca', { alternatives: CHAIN_UNKNOWN }),
   st(-9812, 'errSSLUnknownRootCert', 'unknown-ca', { alternatives: ['unknown-ca', 'self-signed'] }),
-  st(-9813, 'errSSLNoRootCert', 'unknown-ca', { alternatives: CHAIN_UNKNOWN }),
+  st(-9813, 'errSSLNoRootCert', 'unknown-ca', { alternatives: ['unknown-ca', 'self-signed', 'incomplete-chain'] }),
   st(-9814, 'errSSLCertExpired', 'expired', { code: V.CERT_HAS_EXPIRED }),
   st(-9815, 'errSSLCertNotYetValid', 'not-yet-valid', { code: V.CERT_NOT_YET_VALID }),
   st(-9824, 'errSSLPeerHandshakeFail', 'protocol-mismatch', { alternatives: HANDSHAKE }),
@@ -48,7 +48,25 @@ export const APPLE_ENTRIES: StackEntry[] = [
   { stack: 'curl', id: 'sectransp-client-cert', pattern: /SSL peer handshake failed, the server most likely requires a client certificate to connect/, cause: 'client-cert-required', source: 'curl/curl lib/vtls/sectransp.c (errSSLPeerHandshakeFail)' },
 ];
 
+/** Windows prints the texts in the user's language; the HRESULT in parentheses is the same everywhere. */
+const hresult = (hex: string, id: string, cause: StackEntry['cause'], extra: Partial<StackEntry> = {}): StackEntry =>
+  ({ stack: 'schannel', id, pattern: new RegExp(`\\(?0x${hex}\\)?`, 'i'), cause, source: WINERROR, ...extra });
+
 export const WINDOWS_ENTRIES: StackEntry[] = [
+  hresult('80090325', 'hr-untrusted-root', 'unknown-ca', { alternatives: ['unknown-ca', 'self-signed', 'incomplete-chain'] }),
+  hresult('800B0109', 'hr-untrustedroot', 'unknown-ca', { alternatives: ['unknown-ca', 'self-signed', 'incomplete-chain'] }),
+  hresult('800B010A', 'hr-chaining', 'incomplete-chain', { alternatives: ['incomplete-chain', 'unknown-ca'] }),
+  hresult('80090327', 'hr-cert-unknown', 'unknown-ca', { alternatives: CHAIN_UNKNOWN }),
+  hresult('80090328', 'hr-cert-expired', 'expired', { code: V.CERT_HAS_EXPIRED }),
+  hresult('800B0101', 'hr-e-expired', 'expired', { alternatives: DATES }),
+  hresult('80090322', 'hr-wrong-principal', 'hostname-mismatch', { code: V.HOSTNAME_MISMATCH }),
+  hresult('800B010F', 'hr-cn-no-match', 'hostname-mismatch', { code: V.HOSTNAME_MISMATCH }),
+  hresult('80092012', 'hr-no-revocation-check', 'revoked'),
+  hresult('80092013', 'hr-revocation-offline', 'revoked'),
+  hresult('80092010', 'hr-revoked', 'revoked', { code: V.CERT_REVOKED }),
+  hresult('80090326', 'hr-illegal-message', 'protocol-mismatch', { alternatives: HANDSHAKE }),
+  hresult('80090331', 'hr-algorithm-mismatch', 'protocol-mismatch'),
+  hresult('80090308', 'hr-invalid-token', 'protocol-mismatch'),
   win('SEC_E_UNTRUSTED_ROOT', 'unknown-ca', { alternatives: ['unknown-ca', 'self-signed', 'incomplete-chain'] }),
   win('CERT_E_UNTRUSTEDROOT', 'unknown-ca', { alternatives: ['unknown-ca', 'self-signed', 'incomplete-chain'] }),
   win('CERT_E_CHAINING', 'incomplete-chain', { alternatives: ['incomplete-chain', 'unknown-ca'] }),

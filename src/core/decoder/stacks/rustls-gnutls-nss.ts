@@ -45,7 +45,7 @@ export const RUSTLS_ENTRIES: StackEntry[] = [
 ];
 
 export const GNUTLS_ENTRIES: StackEntry[] = [
-  { stack: 'git', id: 'gnutls-cafile', pattern: /server certificate verification failed\. CAfile: \S+ CRLfile: \S+/, cause: 'unknown-ca', alternatives: CHAIN_UNKNOWN, source: `${CURL_GTLS} (git on Debian/Ubuntu is linked to libcurl-gnutls)` },
+  { stack: 'git', id: 'gnutls-cafile', pattern: /server certificate verification failed\. CAfile: \S+ CRLfile:/, cause: 'unknown-ca', alternatives: CHAIN_UNKNOWN, source: `${CURL_GTLS} (git on Debian/Ubuntu is linked to libcurl-gnutls)` },
   { stack: 'gnutls', id: 'status-issuer-unknown', pattern: /The certificate issuer is unknown|certificate issuer is not recognized|Peer's certificate issuer is unknown/i, cause: 'unknown-ca', alternatives: CHAIN_UNKNOWN, source: GNUTLS_STATUS },
   { stack: 'gnutls', id: 'status-not-trusted', pattern: /The certificate is NOT trusted\.(?! The certificate (?:chain uses expired|issuer is unknown|chain uses not yet|is not yet|has expired|chain uses insecure|chain revoked|issuer is not a CA|requires))/, cause: 'unknown-ca', alternatives: CHAIN_UNKNOWN, source: GNUTLS_STATUS },
   { stack: 'gnutls', id: 'status-expired', pattern: /The certificate chain uses expired certificate|The certificate has expired/, code: V.CERT_HAS_EXPIRED, cause: 'expired', source: GNUTLS_STATUS },
