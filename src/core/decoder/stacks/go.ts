@@ -13,9 +13,9 @@ const HS = 'golang/go src/crypto/tls/handshake_client.go';
 
 export const GO_ENTRIES: StackEntry[] = [
   { stack: 'go', id: 'cn-legacy-godebug', template: 'x509: certificate relies on legacy Common Name field, use SANs or temporarily enable Common Name matching with GODEBUG=x509ignoreCN=0', code: V.HOSTNAME_MISMATCH, cause: 'hostname-mismatch', source: `${VERIFY} (Go 1.15–1.16 wording)` },
-  { stack: 'go', id: 'expired-bare', pattern: /x509: certificate has expired or is not yet valid(?!: current time)/, cause: 'expired', alternatives: DATES, source: `${VERIFY} (Go < 1.9 printed no times; still seen through wrappers)` },
-  { stack: 'go', id: 'expired-after', pattern: /x509: certificate has expired or is not yet valid: current time \S+ is after \S+/, code: V.CERT_HAS_EXPIRED, cause: 'expired', source: VERIFY },
-  { stack: 'go', id: 'not-yet-valid-before', pattern: /x509: certificate has expired or is not yet valid: current time \S+ is before \S+/, code: V.CERT_NOT_YET_VALID, cause: 'not-yet-valid', source: VERIFY },
+  { stack: 'go', id: 'expired-bare', pattern: /x509: certificate has expired or is not yet valid(?!:\s+current time)/, cause: 'expired', alternatives: DATES, source: `${VERIFY} (Go < 1.9 printed no times; still seen through wrappers)` },
+  { stack: 'go', id: 'expired-after', pattern: /x509: certificate has expired or is not yet valid:\s+current time \S+ is after \S+/, code: V.CERT_HAS_EXPIRED, cause: 'expired', source: VERIFY },
+  { stack: 'go', id: 'not-yet-valid-before', pattern: /x509: certificate has expired or is not yet valid:\s+current time \S+ is before \S+/, code: V.CERT_NOT_YET_VALID, cause: 'not-yet-valid', source: VERIFY },
   { stack: 'go', id: 'unknown-authority-any', pattern: /x509: certificate signed by unknown authority/, cause: 'unknown-ca', alternatives: CHAIN_UNKNOWN, source: VERIFY },
   { stack: 'go', id: 'unknown-authority-rsa', pattern: /certificate signed by unknown authority \(possibly because of "crypto\/rsa: verification error"/, cause: 'unknown-ca', alternatives: ['unknown-ca', 'bad-signature', 'outdated-client-store'], source: `${VERIFY} UnknownAuthorityError.Error hintErr` },
   { stack: 'go', id: 'valid-for-any', pattern: /x509: certificate is valid for [^\n]+?, not \S+/, code: V.HOSTNAME_MISMATCH, cause: 'hostname-mismatch', source: VERIFY },
