@@ -1,6 +1,6 @@
 /**
  * The decoder's test corpus: real error texts from public issue threads
- * (test/decoder-corpus/sources.json) and texts printed here by real clients against broken
+ * (test/decoder-corpus/sources.json, wild.json) and texts printed here by real clients against broken
  * local servers (test/decoder-corpus/captured.json, scripts/capture-client-errors.ts), each with
  * its source and expected cause; and how the decoder scores on it.
  */
@@ -20,8 +20,12 @@ export interface CorpusEntry {
 const load = (name: string): CorpusEntry[] =>
   (JSON.parse(readFileSync(new URL(`../decoder-corpus/${name}`, import.meta.url), 'utf8')) as { entries: CorpusEntry[] }).entries;
 
-export function loadCorpus(): { sources: CorpusEntry[]; captured: CorpusEntry[] } {
-  return { sources: load('sources.json'), captured: load('captured.json') };
+/**
+ * sources: the first real reports; captured: printed here by real clients; wild: reports from
+ * public threads across TLS stacks and tools (test/decoder-corpus/wild.json, issue #11).
+ */
+export function loadCorpus(): { sources: CorpusEntry[]; captured: CorpusEntry[]; wild: CorpusEntry[] } {
+  return { sources: load('sources.json'), captured: load('captured.json'), wild: load('wild.json') };
 }
 
 /**
