@@ -1,6 +1,6 @@
 /**
  * The decoder's test corpus: real error texts from public issue threads
- * (test/decoder-corpus/sources.json) and texts printed here by real clients against broken
+ * (test/decoder-corpus/sources.json, wild.json) and texts printed here by real clients against broken
  * local servers (test/decoder-corpus/captured.json, scripts/capture-client-errors.ts), each with
  * its source and expected cause; and how the decoder scores on it.
  */
@@ -20,23 +20,27 @@ export interface CorpusEntry {
 const load = (name: string): CorpusEntry[] =>
   (JSON.parse(readFileSync(new URL(`../decoder-corpus/${name}`, import.meta.url), 'utf8')) as { entries: CorpusEntry[] }).entries;
 
-export function loadCorpus(): { sources: CorpusEntry[]; captured: CorpusEntry[] } {
-  return { sources: load('sources.json'), captured: load('captured.json') };
+/**
+ * sources: the first real reports; captured: printed here by real clients; wild: reports from
+ * public threads across TLS stacks and tools (test/decoder-corpus/wild.json, issue #11).
+ */
+export function loadCorpus(): { sources: CorpusEntry[]; captured: CorpusEntry[]; wild: CorpusEntry[] } {
+  return { sources: load('sources.json'), captured: load('captured.json'), wild: load('wild.json') };
 }
 
 /**
  * exact: the decoder names the expected cause.
- * honest: it does not claim certainty and lists the expected cause among its candidates
+ * honest: it does not claim high confidence and lists the expected cause among its (at most 3) candidates
  *   (texts several causes print, e.g. Java's "PKIX path building failed").
- * wrong: anything else; `confidentlyWrong` when it also said 'certain'.
+ * wrong: anything else; `confidentlyWrong` when it also said 'high'.
  */
 export type Verdict = 'exact' | 'honest' | 'wrong';
 
 export function judge(e: CorpusEntry, r: DecodeResult = decode(e.text)): { verdict: Verdict; confidentlyWrong: boolean; result: DecodeResult } {
   if (r.cause === e.expected) return { verdict: 'exact', confidentlyWrong: false, result: r };
   const listed = r.candidates.some((c) => c.cause === e.expected);
-  if (r.confidence !== 'certain' && listed) return { verdict: 'honest', confidentlyWrong: false, result: r };
-  return { verdict: 'wrong', confidentlyWrong: r.confidence === 'certain', result: r };
+  if (r.confidence !== 'high' && listed && r.candidates.length <= 3) return { verdict: 'honest', confidentlyWrong: false, result: r };
+  return { verdict: 'wrong', confidentlyWrong: r.confidence === 'high', result: r };
 }
 
 export interface Score { total: number; exact: number; honest: number; wrong: number; confidentlyWrong: number; right: number }

@@ -58,14 +58,30 @@ const TARGET_PATTERNS: RegExp[] = [
   /servername\s+(\S+)/,
 ];
 
-export function findTarget(text: string): Target | null {
+/**
+ * Hosts of help and documentation pages that clients and tools print themselves ("More details
+ * here: https://curl.se/docs/sslcerts.html", PHP's "(see https://curl.haxx.se/libcurl/...)"):
+ * never the server that failed.
+ */
+const HELP_HOSTS = /^(?:curl\.se|curl\.haxx\.se|docs\.python\.org|urllib3\.readthedocs\.io|requests\.readthedocs\.io|pip\.pypa\.io|nodejs\.org|docs\.npmjs\.com|go\.dev|golang\.org|pkg\.go\.dev|aka\.ms|learn\.microsoft\.com|docs\.microsoft\.com|support\.microsoft\.com|developer\.apple\.com|developer\.android\.com|docs\.oracle\.com|www\.openssl\.org|openssl\.org|docs\.openssl\.org|wiki\.openssl\.org|letsencrypt\.org|community\.letsencrypt\.org|stackoverflow\.com|superuser\.com|serverfault\.com|kubernetes\.io|docs\.docker\.com|docs\.github\.com|git-scm\.com|docs\.gradle\.org|maven\.apache\.org|docs\.rs|doc\.rust-lang\.org|docs\.astral\.sh|www\.postgresql\.org|nginx\.org|httpd\.apache\.org|bugs\.python\.org|github\.com\/[^/]+\/[^/]+\/issues)$/i;
+
+/** Lines that only point to documentation: "More details here: URL", "(see URL)", "For more information, see URL", markdown links. */
+function withoutHelpLinks(text: string): string {
+  return text
+    .replace(/^.*(?:More details here|more information|For more info|learn more|Learn more about|documentation|see also|Read more)[^\n]*https?:\/\/[^\n]*$/gim, '')
+    .replace(/\(see https?:\/\/[^)\s]+\)/gi, '')
+    .replace(/\[[^\]\n]*\]\(https?:\/\/[^)\s]+\)/g, '');
+}
+
+export function findTarget(input: string): Target | null {
+  const text = withoutHelpLinks(input);
   for (const re of TARGET_PATTERNS) {
-    const m = re.exec(text);
-    if (!m) continue;
-    const host = safeHost(m[1]!);
-    if (!host) continue;
-    const port = m[2] ? Number(m[2]) : 443;
-    return { host, port: port > 0 && port < 65536 ? port : 443 };
+    for (const m of text.matchAll(new RegExp(re.source, `${re.flags}g`))) {
+      const host = safeHost(m[1]!);
+      if (!host || HELP_HOSTS.test(host)) continue;
+      const port = m[2] ? Number(m[2]) : 443;
+      return { host, port: port > 0 && port < 65536 ? port : 443 };
+    }
   }
   return null;
 }

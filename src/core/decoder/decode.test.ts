@@ -13,7 +13,7 @@ describe('decode: bare codes and names', () => {
   it('reads a bare number in this machine\'s numbering', () => {
     expect(decode('21')).toMatchObject({
       cause: 'incomplete-chain', liability: 'server', code: 21, name: 'X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-      text: 'unable to verify the first certificate', numbering: '3.0', client: null, confidence: 'certain',
+      text: 'unable to verify the first certificate', numbering: '3.0', client: null, confidence: 'medium', case: 'missing-intermediate', placed: true,
       lesson: '/lessons/reading-the-handshake/#a-server-that-forgot-its-intermediate',
       next: 'openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null', note: null,
     });
@@ -23,31 +23,33 @@ describe('decode: bare codes and names', () => {
     const r = decode('24');
     expect(r).toMatchObject({ cause: 'bad-signature', code: 24, name: 'X509_V_ERR_NO_ISSUER_PUBLIC_KEY', confidence: 'ambiguous' });
     expect(r.note).toBe('24 is X509_V_ERR_NO_ISSUER_PUBLIC_KEY in OpenSSL 3.0 (this machine\'s numbering), but X509_V_ERR_INVALID_CA in OpenSSL 1.1.1.');
-    expect(r.candidates.map((c) => c.cause)).toEqual(['invalid-ca']);
+    expect(r.candidates.map((c) => c.cause)).toEqual(['bad-signature', 'invalid-ca']);
   });
 
   it('reads code names with and without the X509_V_ERR_ prefix', () => {
-    expect(pick('X509_V_ERR_CERT_HAS_EXPIRED')).toEqual({ cause: 'expired', code: 10, client: null, confidence: 'certain', host: null });
-    expect(pick("code: 'DEPTH_ZERO_SELF_SIGNED_CERT'")).toEqual({ cause: 'self-signed', code: 18, client: 'node', confidence: 'certain', host: null });
+    // an expired certificate may be an old root in the client's store: medium until the depth shows
+    expect(pick('X509_V_ERR_CERT_HAS_EXPIRED')).toEqual({ cause: 'expired', code: 10, client: null, confidence: 'medium', host: null });
+    expect(pick("code: 'DEPTH_ZERO_SELF_SIGNED_CERT'")).toEqual({ cause: 'self-signed', code: 18, client: 'node', confidence: 'high', host: null });
   });
 });
 
 describe('decode: client texts', () => {
   it('places a requests traceback and takes the host from it', () => {
     const r = decode("requests.exceptions.SSLError: HTTPSConnectionPool(host='api.example.com', port=8443): Max retries exceeded with url: / (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006)')))");
-    expect(r).toMatchObject({ cause: 'expired', code: 10, client: 'python', host: 'api.example.com', confidence: 'certain' });
+    expect(r).toMatchObject({ cause: 'expired', code: 10, client: 'python', host: 'api.example.com', confidence: 'medium' });
+    expect(r.candidates.map((c) => [c.cause, c.case])).toEqual([['expired', null], ['outdated-client-store', 'outdated-client-store']]);
     expect(r.next).toBe("openssl s_client -connect api.example.com:8443 -servername api.example.com -showcerts </dev/null 2>/dev/null | grep -E '^ *(depth|v:|Verify)'; date -u");
   });
 
   it('places Go\'s name mismatch and its host', () => {
     expect(pick('Get "https://foo.example.net/": tls: failed to verify certificate: x509: certificate is valid for a.example.net, not foo.example.net'))
-      .toEqual({ cause: 'hostname-mismatch', code: 62, client: 'go', confidence: 'certain', host: 'foo.example.net' });
+      .toEqual({ cause: 'hostname-mismatch', code: 62, client: 'go', confidence: 'high', host: 'foo.example.net' });
   });
 
   it('marks texts that several causes print as ambiguous, with the alternatives', () => {
     const r = decode('curl: (60) SSL certificate problem: unable to get local issuer certificate');
     expect(r).toMatchObject({ cause: 'unknown-ca', code: 20, client: 'curl', confidence: 'ambiguous' });
-    expect(r.candidates.map((c) => c.cause)).toEqual(['incomplete-chain', 'outdated-client-store']);
+    expect(r.candidates.map((c) => c.cause)).toEqual(['unknown-ca', 'incomplete-chain', 'outdated-client-store']);
     expect(pick('javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target'))
       .toEqual({ cause: 'unknown-ca', code: null, client: 'java', confidence: 'ambiguous', host: null });
   });
@@ -59,19 +61,22 @@ describe('decode: client texts', () => {
       'Verify return code: 21 (unable to verify the first certificate)',
     ].join('\n');
     const r = decode(transcript);
-    expect(r).toMatchObject({ cause: 'incomplete-chain', code: 21, client: 'openssl', confidence: 'certain' });
+    expect(r).toMatchObject({ cause: 'incomplete-chain', case: 'missing-intermediate', liability: 'server', code: 21, client: 'openssl', confidence: 'medium' });
+    expect(r.candidates.map((c) => [c.cause, c.case, c.liability])).toEqual([
+      ['incomplete-chain', 'missing-intermediate', 'server'], ['unknown-ca', 'private-ca', 'client'], ['unknown-ca', 'tls-inspection', 'client'],
+    ]);
     expect(r.findings.filter((f) => f.depth !== null).map((f) => [f.code, f.depth])).toEqual([[20, 0], [21, 0]]);
   });
 
   it('reads depth from s_client: 20 above depth 0 is an unknown root', () => {
     const r = decode('depth=1 CN = Some ICA\nverify error:num=20:unable to get local issuer certificate\nverify return:1');
     expect(r).toMatchObject({ cause: 'unknown-ca', code: 20, confidence: 'ambiguous' });
-    expect(r.candidates.map((c) => c.cause)).toEqual(['outdated-client-store']);
+    expect(r.candidates.map((c) => c.cause)).toEqual(['unknown-ca', 'outdated-client-store']);
   });
 
   it('reads an OpenSSL 1.1.1 number by its printed text (24 was INVALID_CA)', () => {
     expect(decode('depth=1 CN = ICA\nverify error:num=24:invalid CA certificate')).toMatchObject({ cause: 'invalid-ca', code: 79, name: 'X509_V_ERR_INVALID_CA', note: null });
-    expect(decode('Verify return code: 0 (ok)')).toMatchObject({ code: 0, confidence: 'certain', explanation: 'No error: the chain verified.' });
+    expect(decode('Verify return code: 0 (ok)')).toMatchObject({ code: 0, confidence: 'high', explanation: 'No error: the chain verified.' });
   });
 
   it('reads the OpenSSL 1.1.1 spelling too', () => {
@@ -82,16 +87,20 @@ describe('decode: client texts', () => {
 describe('decode: what it cannot place', () => {
   it('gives unknown with candidates, never a confident guess', () => {
     const r = decode('the certificate chain for this weird thing broke because key usage was strange');
-    expect(r).toMatchObject({ cause: 'unknown', code: null, confidence: 'none' });
+    expect(r).toMatchObject({ cause: 'unknown', code: null, confidence: 'ambiguous', placed: false });
     expect(r.candidates.length).toBeGreaterThan(0);
-    expect(decode('')).toMatchObject({ cause: 'unknown', confidence: 'none', candidates: [], findings: [] });
-    expect(decode('[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:1006)')).toMatchObject({ cause: 'unknown', confidence: 'none' });
+    expect(decode('')).toMatchObject({ cause: 'unknown', confidence: 'ambiguous', placed: false, candidates: [], findings: [] });
+    // a wrapper without its reason: the causes that usually print it, and what to paste next
+    const w = decode('[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:590)');
+    expect(w).toMatchObject({ cause: 'unknown', confidence: 'ambiguous', placed: false });
+    expect(w.candidates.map((c) => c.cause)).toEqual(['unknown-ca', 'incomplete-chain', 'outdated-client-store']);
+    expect(w.evidence_needed?.command).toBe('openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null');
   });
 
   it('does not read Go\'s "has expired or is not yet valid" as OpenSSL\'s "has expired"', () => {
     const r = decode('Get https://dns.example.net/: x509: certificate has expired or is not yet valid');
-    expect(r).toMatchObject({ cause: 'unknown', confidence: 'none', code: null, host: 'dns.example.net' });
-    expect(r.candidates.map((c) => c.cause).slice(0, 2)).toEqual(['expired', 'not-yet-valid']);
+    expect(r).toMatchObject({ cause: 'expired', confidence: 'ambiguous', code: null, host: 'dns.example.net' });
+    expect(r.candidates.map((c) => c.cause)).toEqual(['expired', 'not-yet-valid', 'outdated-client-store']);
   });
 
   it('survives huge and hostile input', () => {

@@ -6,25 +6,54 @@
  */
 import type { CauseId } from '../causes/cause-id.ts';
 import { CAUSES, type Liability } from '../causes/causes.ts';
+import { tellFor } from './tells.ts';
 import { VERIFY_CODES } from '../codes/verify-codes.ts';
 import { CLIENT_MESSAGES } from '../clients/messages.ts';
 import { detectClient, findTarget, type Target } from './context.ts';
+import { judgeCase, caseActions, caseLiability, type Reading } from './cases.ts';
+import { evidenceInText, type Evidence } from './evidence.ts';
+
+const inText = (text: string): Evidence[] => {
+  const e = evidenceInText(text);
+  return e ? [e] : [];
+};
 import { extractFindings, MAX_INPUT, type Finding } from './extract.ts';
 import type { ClientId } from './patterns.ts';
 
-export type Confidence = 'certain' | 'likely' | 'ambiguous' | 'none';
+/**
+ * high: the text (or the evidence) names one cause. medium: a likely reading, with the
+ * others it could be. ambiguous: the text cannot tell its candidates apart.
+ */
+export type Confidence = 'high' | 'medium' | 'ambiguous';
+
+/** A case is finer than a cause: who must act differs between a proxy, a private CA and a public site. */
+export type CaseId = 'missing-intermediate' | 'tls-inspection' | 'private-ca' | 'outdated-client-store';
 
 export interface Candidate {
   cause: CauseId;
+  case: CaseId | null;
+  liability: Liability;
   code: number | null;
   name: string | null;
-  /** Why it is a candidate (the matched words or the message it resembles). */
+  /** Why it is a candidate: what in the text points to it. */
   why: string;
+  /** The one observation that tells it apart from the others, with the command that makes it. */
+  tell: string;
+}
+
+export interface EvidenceNeeded {
+  what: string;
+  command: string;
 }
 
 export interface DecodeResult {
   cause: CauseId;
+  /** The finer case, when the text or the evidence shows it. */
+  case: CaseId | null;
+  /** Who must act in this case (a private root missing from a client is the client's; a public site without its intermediate is the server's). */
   liability: Liability;
+  /** False when the text could not be placed on a cause (cause 'unknown'). */
+  placed: boolean;
   /** OpenSSL verify code (in `numbering`), when one applies. */
   code: number | null;
   name: string | null;
@@ -39,8 +68,12 @@ export interface DecodeResult {
   /** The command that confirms the diagnosis. */
   next: string;
   confidence: Confidence;
-  /** Other causes the same text could mean (ambiguous texts), or the closest ones (unknown). */
+  /** At most 3 causes, the reading given first, each with the observation that tells it apart. */
   candidates: Candidate[];
+  /** What to paste next (with the command), when the text alone does not decide. */
+  evidence_needed: EvidenceNeeded | null;
+  /** What the pasted evidence showed, when some was given. */
+  evidence: { kind: Evidence['kind']; finding: string } | null;
   /** Every recognised error, in the order it appears. */
   findings: { match: string; cause: CauseId | 'from-code'; code: number | null; name: string | null; client: ClientId | null; depth: number | null }[];
   host: string | null;
@@ -114,11 +147,13 @@ const FREQUENCY_WEIGHT = { 'very common': 1, common: 0.8, rare: 0.5, obscure: 0.
  * Closest table entries for text nothing matched: scored by the number of shared words
  * (weighted by how common the code is; client messages count fully), best cause first.
  */
-function closest(text: string): Candidate[] {
+interface Closest { cause: CauseId; code: number | null; name: string | null; why: string }
+
+function closest(text: string): Closest[] {
   const have = words(text);
   if (have.size === 0) return [];
-  const scored: (Candidate & { score: number })[] = [];
-  const add = (w: Set<string>, weight: number, min: number, c: Omit<Candidate, 'why'>, why: (shared: string[]) => string) => {
+  const scored: (Closest & { score: number })[] = [];
+  const add = (w: Set<string>, weight: number, min: number, c: Omit<Closest, 'why'>, why: (shared: string[]) => string) => {
     const shared = [...w].filter((x) => have.has(x));
     if (shared.length < min) return;
     scored.push({ ...c, why: why(shared), score: shared.length * weight + shared.length / (100 * w.size) });
@@ -134,7 +169,7 @@ function closest(text: string): Candidate[] {
       { cause: m.cause, code: m.code ?? null, name: null }, () => `resembles ${m.client}'s "${m.template}"`);
   }
   scored.sort((a, b) => b.score - a.score);
-  const out: Candidate[] = [];
+  const out: Closest[] = [];
   for (const s of scored) {
     if (out.some((o) => o.cause === s.cause)) continue;
     out.push({ cause: s.cause, code: s.code, name: s.name, why: s.why });
@@ -143,7 +178,12 @@ function closest(text: string): Candidate[] {
   return out;
 }
 
-export function decode(input: string): DecodeResult {
+export interface DecodeOptions {
+  /** Evidence read with readEvidence (s_client, curl -v, probe JSON) from the failing machine. */
+  evidence?: Evidence[];
+}
+
+export function decode(input: string, options: DecodeOptions = {}): DecodeResult {
   const text = typeof input === 'string' ? input : '';
   const findings = extractFindings(text);
   const target = findTarget(text);
@@ -156,42 +196,60 @@ export function decode(input: string): DecodeResult {
   }));
   const client = top?.client ?? findings.find((f) => f.client)?.client ?? detectClient(text);
   const truncated = text.length > MAX_INPUT;
+  const scanned = truncated ? text.slice(0, MAX_INPUT) : text;
 
-  // Nothing placeable: a wrapper only ("certificate verify failed" with no reason), or nothing at all.
-  if (!top || top.cause === 'from-code' || (top.cause === 'unknown' && !top.code)) {
+  const placedByText = !!top && top.cause !== 'from-code' && !(top.cause === 'unknown' && !top.code);
+  // a wrapper ("certificate verify failed" with no reason) still says which causes usually print it
+  const wrapperReadings = placedByText ? undefined : findings.find((f) => f.alternatives?.length)?.alternatives;
+  const reading: Reading = judgeCase({
+    text: scanned,
+    cause: placedByText ? top!.cause as CauseId : null,
+    alternatives: placedByText ? (top!.alternatives ?? []).filter((a) => a !== top!.cause) : wrapperReadings ?? [],
+    code: top?.code?.short ?? null,
+    depth: top?.depth ?? null,
+    definite: placedByText && !top!.alternatives && top!.weight >= 45,
+    evidence: [...(options.evidence ?? []), ...inText(scanned)],
+    target,
+  });
+
+  if (!reading.cause) {
     const unknown = CAUSES.unknown;
+    const candidates = reading.candidates.length ? reading.candidates : closest(text).map((c) => ({
+      ...c, case: null, liability: CAUSES[c.cause].liability, tell: tellFor(c.cause, null, target),
+    }));
     return {
-      cause: 'unknown', liability: unknown.liability, code: null, name: null, text: null, numbering: null, client,
+      cause: 'unknown', case: null, liability: unknown.liability, placed: false, code: null, name: null, text: null, numbering: null, client,
       explanation: findings.length
         ? 'The text shows a TLS failure but not which check failed (the reason is missing). Run the command below to see what the server sends.'
         : 'No known TLS or certificate error was found in this text.',
       actions: unknown.actions, lesson: lessonPath(unknown.lesson), next: nextCommand('unknown', target),
-      confidence: 'none', candidates: closest(text), findings: listed, host: target?.host ?? null, note: null, truncated,
+      confidence: 'ambiguous', candidates, evidence_needed: reading.evidenceNeeded, evidence: reading.evidenceFinding,
+      findings: listed, host: target?.host ?? null, note: null, truncated,
     };
   }
 
-  const cause: CauseId = top.cause;
-  const code = top.code;
+  const cause: CauseId = reading.cause;
+  const code = top?.code && (top.cause === cause || top.code.cause === cause || reading.keepsCode) ? top.code : undefined;
   const c = CAUSES[cause];
   const codeFitsCause = code && code.cause === cause;
-  const explanation = codeFitsCause || (code && cause === 'unknown') ? code!.explanation : code ? `${c.summary} (${code.explanation})` : c.summary;
-  const actions = codeFitsCause || (code && cause === 'unknown') ? code!.actions : c.actions;
-  const liability = codeFitsCause || (code && cause === 'unknown') ? code!.liability : c.liability;
-  const alternatives = (top.alternatives ?? []).filter((a) => a !== cause);
-  const confidence: Confidence = code?.short === 'OK' ? 'certain' : alternatives.length ? 'ambiguous' : top.weight >= 45 ? 'certain' : 'likely';
+  const explanation = reading.explanation ?? (codeFitsCause || (code && cause === 'unknown') ? code!.explanation : code ? `${c.summary} (${code.explanation})` : c.summary);
+  const actions = caseActions(reading.case) ?? (codeFitsCause ? code!.actions : c.actions);
+  const liability = caseLiability(reading.case) ?? (codeFitsCause ? code!.liability : c.liability);
   return {
-    cause, liability,
+    cause, case: reading.case, liability, placed: true,
     code: code?.code ?? null, name: code?.name ?? null, text: code?.text ?? null, numbering: code?.version ?? null,
     client,
     explanation,
     actions,
     lesson: lessonPath(c.lesson),
     next: nextCommand(cause, target),
-    confidence,
-    candidates: alternatives.map((a) => ({ cause: a, code: null, name: null, why: `the same text is also printed when: ${CAUSES[a].title.toLowerCase()}` })),
+    confidence: reading.confidence,
+    candidates: reading.candidates,
+    evidence_needed: reading.evidenceNeeded,
+    evidence: reading.evidenceFinding,
     findings: listed,
     host: target?.host ?? null,
-    note: top.numberNote ?? null,
+    note: top?.numberNote ?? null,
     truncated,
   };
 }

@@ -9,9 +9,11 @@
  * (READINGS) and how specific each kind of message is (weights).
  */
 import type { CauseId } from '../causes/cause-id.ts';
-import { CLIENT_MESSAGES, type ClientId, type ClientMessage } from '../clients/messages.ts';
+import { CLIENT_MESSAGES, type ClientId as TableClientId, type ClientMessage } from '../clients/messages.ts';
+import { STACK_ENTRIES, type StackId } from './stacks/index.ts';
 
-export type { ClientId } from '../clients/messages.ts';
+/** The program that printed a text: one of the client table's clients, or another stack or tool. */
+export type ClientId = TableClientId | StackId;
 
 export interface ClientPattern {
   /** client/id of the message table entry. */
@@ -141,10 +143,21 @@ function build(): ClientPattern[] {
     const reason = /SSL routines:[^:]*:([a-z0-9 ]{8,})$/.exec(m.template)?.[1];
     if (reason) out.push({ ...base, key: `${key}#reason`, re: new RegExp(escape(reason).replace(/ /g, '[ _]'), 'i') });
   }
+  for (const e of STACK_ENTRIES) {
+    const key = `${e.stack}/${e.id}`;
+    const re = e.pattern ?? (e.template ? new RegExp(templateToRegex(e.template)?.source ?? escape(e.template), 'm') : undefined);
+    if (!re) continue;
+    // a wording that belongs to one cause is as specific as an OpenSSL verify text (>= 45)
+    const weight = e.cause === 'from-code' ? 5 : e.alternatives ? 30 : e.code !== undefined ? 47 : 46;
+    out.push({
+      key, client: e.stack, re, cause: e.cause, code: e.code, alternatives: e.alternatives, weight,
+      source: e.source, template: e.template ?? e.pattern!.source,
+    });
+  }
   return out;
 }
 
 export const CLIENT_PATTERNS: readonly ClientPattern[] = build();
 
 /** How many distinct client texts the decoder recognises (for the bench and the closing note). */
-export const CLIENT_TEXT_COUNT = CLIENT_MESSAGES.length;
+export const CLIENT_TEXT_COUNT = CLIENT_MESSAGES.length + STACK_ENTRIES.length;

@@ -65,7 +65,7 @@ class CertlabDecoder extends HTMLElement {
     renderAnswer(out, r, this.#uid);
     this.removeAttribute('aria-busy');
     if (status) {
-      status.textContent = r.confidence === 'none'
+      status.textContent = !r.placed
         ? 'Could not place this error; the closest candidates are listed.'
         : `${r.cause}${r.code !== null ? `, OpenSSL code ${r.code}` : ''}${r.confidence === 'ambiguous' ? ' (ambiguous)' : ''}.`;
     }

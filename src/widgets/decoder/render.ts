@@ -11,10 +11,9 @@ import { el } from '../dom.ts';
 
 
 const CONFIDENCE: Record<DecodeResult['confidence'], string> = {
-  certain: 'certain',
-  likely: 'likely',
-  ambiguous: 'ambiguous: the same text has other causes',
-  none: 'not placed',
+  high: 'high',
+  medium: 'medium: the likely reading, with the others it could be',
+  ambiguous: 'ambiguous: the text cannot tell its candidates apart',
 };
 
 export function referenceHref(code: number): string {
@@ -26,7 +25,7 @@ export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): vo
   const titleId = `${uid}-title`;
   const card = el('article', { class: `decoder-card decoder-${r.confidence}`, 'aria-labelledby': titleId, 'data-cause': r.cause, 'data-confidence': r.confidence });
   card.append(
-    el('h3', { id: titleId }, r.confidence === 'none' ? 'Could not place this error' : r.code === V.OK ? 'No verification error' : cause.title),
+    el('h3', { id: titleId }, !r.placed ? 'Could not place this error' : r.code === V.OK ? 'No verification error' : cause.title),
     el('p', { class: 'decoder-badges' },
       el('span', { class: 'decoder-badge' }, `cause: ${r.cause}`),
       el('span', { class: 'decoder-badge' }, `confidence: ${CONFIDENCE[r.confidence]}`),
@@ -52,9 +51,15 @@ export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): vo
       const li = el('li', { 'data-cause': c.cause }, el('strong', {}, CAUSES[c.cause].title), ` (${c.cause})`);
       if (c.code !== null) li.append(' — ', el('a', { href: referenceHref(c.code) }, `code ${c.code}`));
       li.append(el('span', { class: 'decoder-why' }, ` ${c.why}`));
+      if (c.tell) li.append(el('p', { class: 'decoder-tell' }, 'Tell it apart: ', el('code', {}, c.tell)));
       list.append(li);
     }
-    card.append(el('h4', {}, r.confidence === 'none' ? 'Closest candidates' : 'It could also be'), list);
+    card.append(el('h4', {}, !r.placed ? 'Closest candidates' : r.confidence === 'high' ? 'Reading' : 'Candidates, most likely first'), list);
+  }
+  if (r.evidence) card.append(el('p', { class: 'decoder-evidence', 'data-evidence': r.evidence.kind }, `Evidence (${r.evidence.kind}): ${r.evidence.finding}`));
+  if (r.evidence_needed) {
+    card.append(el('h4', {}, 'Paste this next'), el('p', { class: 'decoder-need' }, r.evidence_needed.what),
+      el('pre', { class: 'decoder-need-command' }, el('code', {}, r.evidence_needed.command)));
   }
 
   card.append(el('h4', {}, 'Confirm it'), el('pre', { class: 'decoder-next' }, el('code', {}, r.next)));
