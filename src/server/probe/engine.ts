@@ -168,7 +168,7 @@ function handshakeError(end: HandshakeEnd, reading: FlightReading): ProbeError |
   if (end.error?.kind === 'TooMuchData' || end.error?.kind === 'HandshakeTimeout') return end.error;
   if (reading.flight.alert && (!end.completed || reading.flight.alert.level === 'fatal')) return { kind: 'ServerAlert', alert: reading.flight.alert };
   if (reading.error?.kind === 'NotTls') return { kind: 'NotTls', firstBytesHex: reading.error.firstBytesHex, hint: reading.error.hint };
-  const hostile: (string | undefined)[] = ['MessageTooLong', 'RecordTooLong', 'Malformed', 'UnexpectedMessage'];
+  const hostile: (string | undefined)[] = ['MessageTooLong', 'RecordTooLong', 'TooManyRecords', 'Malformed', 'UnexpectedMessage'];
   if (!end.completed && hostile.includes(reading.error?.kind)) return { kind: 'UnreadableHandshake', error: reading.error! };
   if (end.completed) {
     if (reading.flight.complete) return undefined;
