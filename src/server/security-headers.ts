@@ -1,7 +1,7 @@
 /**
  * The headers every page and the API carry (issue 18), and the Content-Security-Policy for a
  * built site: scripts only from this origin plus the inline scripts the build emitted (Starlight's
- * theme script, Astro's island loader), allowed one by one by their SHA-256 hash. Styles may be
+ * theme script, Astro's island loader), allowed one by one by their SHA-256 hash, and no eval. Styles may be
  * inline (Monaco and Starlight set style attributes). Nothing may frame the site.
  *
  * A static host serving dist/client/ must send the same headers:
@@ -40,7 +40,8 @@ export function siteScriptHashes(dir: string): string[] {
 export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
   return [
     "default-src 'self'",
-    `script-src 'self' ${scriptHashes.join(' ')}`.trim(),
+    // Pagefind (Starlight's search) compiles WebAssembly: that needs 'wasm-unsafe-eval', not 'unsafe-eval'.
+    `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.join(' ')}`.trim(),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
