@@ -5,6 +5,7 @@
  * drops a request that never sends its body.
  */
 import { readdirSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
 import { connect } from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -96,6 +97,44 @@ describe('every page works under the Content-Security-Policy', () => {
     await dialog.getByRole('search').getByRole('textbox').fill('golden rule intermediates');
     await dialog.locator('a[href*="/lessons/chain-of-trust/"]').first().waitFor({ timeout: 15_000 });
     expect(problems).toEqual([]);
+  });
+});
+
+describe('another site cannot start probes (issue 18)', () => {
+  // Another site: a blank page (no CSP of its own) from http://localhost:OTHER, a different
+  // site from http://127.0.0.1:PORT where certlab runs; both on loopback.
+  let other: Server | undefined;
+  let otherUrl = '';
+  beforeAll(async () => {
+    other = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>another site</title><body></body>'));
+    await new Promise<void>((r) => other!.listen(0, '127.0.0.1', r));
+    otherUrl = `http://localhost:${(other.address() as { port: number }).port}/`;
+  });
+  afterAll(() => other?.close());
+  const otherSite = () => otherUrl.replace(/\/$/, '');
+
+  it('a cross-site POST or GET (what a form, an image or a no-cors fetch sends) is answered 403', async () => {
+    const page = await site.page(`${otherSite()}/`);
+    const statuses: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().startsWith(`${site.baseUrl}/api/probe`)) statuses.push(r.status());
+    });
+    await page.evaluate(async (api) => {
+      await fetch(api, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: '{"host": "example.com"}' });
+      await fetch(`${api}?host=example.com`, { mode: 'no-cors' });
+    }, `${site.baseUrl}/api/probe`);
+    expect(statuses).toEqual([403, 403]);
+  });
+
+  it('the probe page cannot be framed by another site', async () => {
+    const page = await site.page(`${otherSite()}/`);
+    const refused = new Promise<string>((resolve) => page.on('console', (m) => m.text().includes('frame-ancestors') && resolve(m.text())));
+    await page.evaluate((src) => {
+      const f = document.createElement('iframe');
+      f.src = src;
+      document.body.append(f);
+    }, `${site.baseUrl}/tools/probe/?host=example.com`);
+    expect((await refused).trim()).toBe(`Framing '${site.baseUrl}/' violates the following Content Security Policy directive: "frame-ancestors 'none'". The request has been blocked.`);
   });
 });
 
