@@ -110,6 +110,28 @@ describe('cross-site requests are refused before anything runs', () => {
   });
 });
 
+describe('a server that sends a hundred certificates', () => {
+  it('is reported whole, judged on its first 16 (each judged once), with a finding; the verdicts are those of the real chain', async () => {
+    // leaf, then ica2, ica1, ica2, ica1, … (100 intermediates): path building grew with the square of this.
+    const flood = await startNodeTls({ chain: [pki.leaf, ...Array.from({ length: 100 }, (_, i) => (i % 2 ? pki.ica1 : pki.ica2))], key: pki.leaf });
+    try {
+      const handler = handlerWith({});
+      const res = await handler(request({ host: '127.0.0.1', port: flood.port, servername: 'probe.test' }), A);
+      const body = await res.json();
+      const reference = await (await handler(request(toGood()), B)).json();
+      expect([res.status, body.presented.length]).toEqual([200, 101]);
+      expect(body.findings.find((f: { kind: string }) => f.kind === 'too-many-certificates')).toEqual({
+        kind: 'too-many-certificates', severity: 'warning', items: Array.from({ length: 85 }, (_, i) => i + 16),
+        message: 'the server sent 101 certificates; only the first 16 were judged',
+        action: 'Send the leaf and its intermediates only: a chain is rarely more than four certificates.',
+      });
+      expect(body.verdicts).toEqual(reference.verdicts);
+    } finally {
+      await flood.close();
+    }
+  });
+});
+
 describe('answers are bounded', () => {
   it('a report larger than the bound is replaced by AnswerTooLarge', async () => {
     const res = await handlerWith({}, 2000)(request(toGood()), A);
