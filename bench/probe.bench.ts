@@ -87,7 +87,7 @@ try {
   const handler = createProbeHandler({ config });
   const body = JSON.stringify({ host: `127.0.0.1:${routePort}`, servername: 'probe.test' });
   const ask = (client: number) =>
-    handler(new Request('http://bench.test/api/probe', { method: 'POST', body }), { clientAddress: `198.51.100.${client}` });
+    handler(new Request('http://bench.test/api/probe', { method: 'POST', body, headers: { 'content-type': 'application/json' } }), { clientAddress: `198.51.100.${client}` });
   const warm = await ask(0);
   if (warm.status !== 200) throw new Error(`route answered ${warm.status}: ${await warm.text()}`);
   await warm.text();

@@ -16,9 +16,11 @@ if (existsSync(fileURLToPath(bundle))) {
       `certlab: this copy has no built CLI (dist-cli/certlab.mjs) and Node ${process.versions.node} cannot run TypeScript.\n` +
         'Expected: Node >= 22.6, or a package built with `npm run build:cli`. Run `npm run build:cli` in the package folder.\n',
     );
-    process.exit(2);
+    process.exitCode = 2;
+  } else {
+    const source = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+    const r = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', source, ...process.argv.slice(2)], { stdio: 'inherit' });
+    // exitCode, not exit(): let anything still being written drain (issue 14).
+    process.exitCode = r.status ?? 1;
   }
-  const source = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-  const r = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', source, ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(r.status ?? 1);
 }

@@ -2,7 +2,7 @@
  * `certlab` command line: one subcommand per file in ./commands/, each exporting
  * `run(argv: string[], io: CliIo): Promise<number>` (the exit code) and `summary`.
  */
-import { stdin, stdout, stderr, argv, exit } from 'node:process';
+import process, { stdin, stdout, stderr, argv } from 'node:process';
 
 import type { CliIo } from './io.ts';
 
@@ -20,9 +20,28 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   stores: () => import('./commands/stores.ts'),
 };
 
+/** Most bytes read from standard input: a certificate bundle is kilobytes, an endless pipe is not input. */
+export const MAX_STDIN_BYTES = 16 * 1024 * 1024;
+
+export class StdinTooLarge extends Error {
+  readonly max: number;
+  constructor(max: number) {
+    super(`standard input is larger than ${max / (1024 * 1024)} MiB, the most certlab reads; save it to a file and pass the file, or send only the part to read`);
+    this.max = max;
+  }
+}
+
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of stdin) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_STDIN_BYTES) {
+      stdin.destroy();
+      throw new StdinTooLarge(MAX_STDIN_BYTES);
+    }
+    chunks.push(chunk as Buffer);
+  }
   return new Uint8Array(Buffer.concat(chunks));
 }
 
@@ -61,11 +80,20 @@ async function main(args: string[]): Promise<number> {
   return (await load()).run(rest, io);
 }
 
+// process.exitCode, never process.exit(): stdout to a pipe is asynchronous, and exiting at once
+// cut piped output at 64 KiB (`certlab inspect --json bundle.pem | jq`, issue 14). The process
+// ends by itself once everything written has drained.
 main(argv.slice(2)).then(
-  // Exit once stdout has drained: exit() right after a write to a pipe cuts it at 64 KiB.
-  (code) => void stdout.write('', () => exit(code)),
+  (code) => {
+    process.exitCode = code;
+  },
   (e) => {
+    if (e instanceof StdinTooLarge) {
+      stderr.write(`certlab: ${e.message}.\n`);
+      process.exitCode = 2;
+      return;
+    }
     stderr.write(`certlab: internal error: ${(e as Error)?.stack ?? e}\n`);
-    exit(70);
+    process.exitCode = 70;
   },
 );

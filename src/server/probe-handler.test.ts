@@ -104,7 +104,7 @@ describe('probe handler: bad requests and refusals', () => {
     const res = await handler(post(big));
     expect([res.status, (await res.json()).error.kind]).toEqual([413, 'BodyTooLarge']);
     const stream = new ReadableStream({ start(c) { for (let i = 0; i < 10; i++) c.enqueue(new Uint8Array(1000).fill(32)); c.close(); } });
-    const streamed = await handler(new Request('http://certlab.test/api/probe', { method: 'POST', body: stream, duplex: 'half' } as RequestInit));
+    const streamed = await handler(new Request('http://certlab.test/api/probe', { method: 'POST', body: stream, duplex: 'half', headers: { 'content-type': 'application/json' } } as RequestInit));
     expect(streamed.status).toBe(413);
   });
 
@@ -147,13 +147,29 @@ describe('probe handler: limits', () => {
     expect((await ask('203.0.113.9')).status).toBe(403);
   });
 
-  it('X-Forwarded-For keys the rate limit only when CERTLAB_PROBE_TRUST_PROXY=1', async () => {
-    const ask = (handler: ReturnType<typeof handlerWith>, socketAddress: string) =>
-      handler(new Request('http://certlab.test/api/probe', { method: 'POST', body: '{"host": "example.com:25"}', headers: { 'x-forwarded-for': '203.0.113.50, 10.0.0.1' } }), { clientAddress: socketAddress });
-    const trusting = handlerWith({ CERTLAB_PROBE_RATE_LIMIT: '1', CERTLAB_PROBE_TRUST_PROXY: '1' });
-    expect([(await ask(trusting, '10.0.0.1')).status, (await ask(trusting, '10.0.0.2')).status]).toEqual([403, 429]);
+  it('behind N trusted proxies the client is the N-th X-Forwarded-For entry from the right, never a forged first entry (issue 18)', async () => {
+    // client 203.0.113.50 forged "1.2.3.4"; proxy A (10.0.0.1) appended the client, proxy B (10.0.0.2) appended A.
+    const ask = (handler: ReturnType<typeof handlerWith>, xff: string) =>
+      handler(new Request('http://certlab.test/api/probe', { method: 'POST', body: '{"host": "example.com:25"}', headers: { 'content-type': 'application/json', 'x-forwarded-for': xff } }), { clientAddress: '10.0.0.2' });
+    const twoHops = handlerWith({ CERTLAB_PROBE_RATE_LIMIT: '1', CERTLAB_PROBE_TRUSTED_HOPS: '2' });
+    expect((await ask(twoHops, '1.2.3.4, 203.0.113.50, 10.0.0.1')).status).toBe(403);
+    // A new forged first entry does not make a new client.
+    expect((await ask(twoHops, '5.6.7.8, 203.0.113.50, 10.0.0.1')).status).toBe(429);
+    expect((await ask(twoHops, '1.2.3.4, 203.0.113.51, 10.0.0.1')).status).toBe(403);
+    // CERTLAB_PROBE_TRUST_PROXY=1 is one hop: the address proxy B saw (proxy A), for everyone behind A.
+    const oneHop = handlerWith({ CERTLAB_PROBE_RATE_LIMIT: '1', CERTLAB_PROBE_TRUST_PROXY: '1' });
+    expect([(await ask(oneHop, '203.0.113.50, 10.0.0.1')).status, (await ask(oneHop, '203.0.113.99, 10.0.0.1')).status]).toEqual([403, 429]);
+    // No trusted hops: the header is ignored, the socket peer is the client.
     const direct = handlerWith({ CERTLAB_PROBE_RATE_LIMIT: '1' });
-    expect([(await ask(direct, '10.0.0.1')).status, (await ask(direct, '10.0.0.2')).status]).toEqual([403, 403]);
+    expect([(await ask(direct, '203.0.113.50, 10.0.0.1')).status, (await ask(direct, '203.0.113.51, 10.0.0.1')).status]).toEqual([403, 429]);
+  });
+
+  it('one IPv6 /64 is one client (issue 18)', async () => {
+    const handler = handlerWith({ CERTLAB_PROBE_RATE_LIMIT: '1' });
+    const ask = (client: string) => handler(post('{"host": "example.com:25"}'), { clientAddress: client });
+    expect((await ask('2001:db8:1:2::1')).status).toBe(403);
+    expect((await ask('2001:db8:1:2:ffff::9')).status).toBe(429);
+    expect((await ask('2001:db8:1:3::1')).status).toBe(403);
   });
 
   it('503 with Retry-After when every probe slot is busy', async () => {
@@ -175,11 +191,12 @@ describe('probe configuration from the environment', () => {
   it('defaults are the safe public values', () => {
     expect(probeConfigFromEnv({})).toEqual({
       policy: { allowPrivate: false, ports: [443, 8443, 465, 636, 853, 993, 995, 5061, 6697, 9443] },
-      limits: { connectTimeoutMs: 5000, handshakeTimeoutMs: 10000, dnsTimeoutMs: 5000, maxBytes: 262144 },
+      limits: { connectTimeoutMs: 5000, handshakeTimeoutMs: 10000, dnsTimeoutMs: 5000, maxBytes: 262144, budgetMs: 15000 },
       rateLimit: 10,
       rateWindowMs: 60000,
       maxConcurrent: 8,
-      trustProxy: false,
+      maxPerClient: 2,
+      trustedHops: 0,
     });
   });
   it('bad values are errors that name the variable', () => {

@@ -3,35 +3,47 @@
  * route delegates to it, a serverless adapter can too, and tests call it with no server.
  *
  *   POST /api/probe  {"host": "example.com", "port": 443, "servername": "www.example.com"}
- *   GET  /api/probe?host=example.com&port=443          (permalinks)
+ *   GET  /api/probe?host=example.com&port=443          (the no-JavaScript form)
  *
  * 200 with the result when a TLS conversation took place (even a failed one); 400 for a
- * malformed request or target; 413 for a body over 4 KiB; 403 for a refused target (private address, port); 429 over
- * the per-client rate; 503 when too many probes run; 502 when the server could not be reached.
+ * malformed request or target; 413 for a body over 4 KiB; 415 for a POST that is not JSON;
+ * 403 for a refused target (private address, port) or a request from another site; 429 over
+ * the per-client rate or with the client's probes already running; 503 when too many probes
+ * run; 502 when the server could not be reached.
+ *
+ * Issue 18: only our own pages start probes (Sec-Fetch-Site / Origin, and POST only as JSON,
+ * which a cross-site form cannot send); a refusal for lack of a slot is decided before the
+ * rate limit and does not count against it; each probe has one time budget.
  */
 import { type TargetRefusal, describeRefusal } from '../core/net/policy.ts';
 import { type ProbeConfig, probeConfigFromEnv } from './probe/config.ts';
 import { type ProbeRequest, probe } from './probe/engine.ts';
 import { errorJson } from './probe/result.ts';
-import { ConcurrencyCap, RateLimiter } from './probe/rate-limit.ts';
-import type { Resolver } from './probe/resolver.ts';
+import { ProbeSlots, RateLimiter } from './probe/rate-limit.ts';
+import { type Resolver, dnsResolver } from './probe/resolver.ts';
 import { analyseProbe } from './probe/analyse.ts';
 import { probeAiaFetcher } from './probe/aia-fetch.ts';
+import { clientAddress, clientKey } from './client-key.ts';
 
 export interface ProbeHandlerOptions {
   config?: ProbeConfig;
+  /** One resolver for every client (tests); default: c-ares with per-client shares (resolver.ts). */
   resolver?: Resolver;
   now?: () => number;
+  /** Largest JSON answer (default MAX_ANSWER_BYTES). */
+  maxAnswerBytes?: number;
 }
 
 export type ProbeHandler = (request: Request, info?: { clientAddress?: string }) => Promise<Response>;
 
 const MAX_BODY = 4096;
+/** Largest JSON answer sent; a hostile server's flight (256 KiB read) must not become megabytes. */
+export const MAX_ANSWER_BYTES = 512 * 1024;
 const SERVERNAME = /^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?\.?$/;
 const SYNTAX_REFUSALS: TargetRefusal['kind'][] = ['EmptyHost', 'TooLong', 'UserinfoNotAllowed', 'ZoneIdNotAllowed', 'InvalidHost', 'InvalidPort', 'UnparsableAddress'];
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body, null, 2), {
+function json(status: number, body: unknown, headers: Record<string, string> = {}, text = JSON.stringify(body, null, 2)): Response {
+  return new Response(text, {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });
@@ -87,13 +99,39 @@ async function readCapped(request: Request, max: number): Promise<string | undef
   return new TextDecoder().decode(all);
 }
 
+/** Why the request comes from another site, or undefined when it comes from ours (or from no browser). */
+function crossSite(request: Request): string | undefined {
+  const site = request.headers.get('sec-fetch-site');
+  if (site !== null && site !== 'same-origin' && site !== 'none') return `the browser marked it Sec-Fetch-Site: ${site}`;
+  const origin = request.headers.get('origin');
+  if (origin === null) return undefined;
+  // Compare hosts, not schemes: behind a TLS-terminating proxy the request URL says http.
+  const own = request.headers.get('host') ?? new URL(request.url).host;
+  let host: string | undefined;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    host = undefined;
+  }
+  return host === own ? undefined : `it comes from the page ${origin}, not from ${own}`;
+}
+
+const isJson = (request: Request) => /^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '');
+
 async function readRequest(request: Request): Promise<Parsed> {
+  const foreign = crossSite(request);
+  if (foreign) {
+    return { ok: false, response: json(403, { error: { kind: 'CrossSite', message: `Probes start only from this site's own pages; this request was refused because ${foreign}. Open the probe page and run it there.` } }) };
+  }
   if (request.method === 'GET') {
     const q = new URL(request.url).searchParams;
     return fields(q.get('host'), q.get('port') ?? undefined, q.get('servername') ?? undefined);
   }
   if (request.method !== 'POST') {
     return { ok: false, response: json(405, { error: { kind: 'MethodNotAllowed', message: `${request.method} is not supported; use POST with JSON or GET with ?host=.` } }, { allow: 'GET, POST' }) };
+  }
+  if (!isJson(request)) {
+    return { ok: false, response: json(415, { error: { kind: 'UnsupportedMediaType', message: `The body must be sent as Content-Type: application/json (received ${JSON.stringify(request.headers.get('content-type') ?? 'none')}). ${EXAMPLE}` } }) };
   }
   const text = await readCapped(request, MAX_BODY);
   if (text === undefined) return { ok: false, response: json(413, { error: { kind: 'BodyTooLarge', message: `The body is larger than ${MAX_BODY} bytes. ${EXAMPLE}` } }) };
@@ -108,42 +146,50 @@ async function readRequest(request: Request): Promise<Parsed> {
   return fields(b.host, b.port, b.servername);
 }
 
-function clientKey(request: Request, info: { clientAddress?: string } | undefined, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return info?.clientAddress ?? 'unknown-client';
-}
-
 export function createProbeHandler(options: ProbeHandlerOptions = {}): ProbeHandler {
   const config = options.config ?? probeConfigFromEnv(process.env);
   const now = options.now ?? Date.now;
+  const maxAnswer = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
   const rate = new RateLimiter(config.rateLimit, config.rateWindowMs, now);
-  const cap = new ConcurrencyCap(config.maxConcurrent);
+  const slots = new ProbeSlots(config.maxConcurrent, config.maxPerClient);
+  // Each probe looks up its target and at most a few AIA hosts: four lookups per slot.
+  const shared = options.resolver ? undefined : dnsResolver({ timeoutMs: config.limits.dnsTimeoutMs, maxInFlight: 4 * config.maxConcurrent, maxPerClient: 4 * config.maxPerClient });
 
   return async (request, info) => {
     const parsed = await readRequest(request);
     if (!parsed.ok) return parsed.response;
-    const decision = rate.take(clientKey(request, info, config.trustProxy));
-    if (!decision.allowed) {
-      return json(429, { error: { kind: 'RateLimited', message: `Too many probes from your address; at most ${config.rateLimit} every ${config.rateWindowMs / 1000} s. Try again in ${decision.retryAfterSeconds} s.` } },
-        { 'retry-after': String(decision.retryAfterSeconds) });
+    const key = clientKey(clientAddress(info?.clientAddress, request.headers.get('x-forwarded-for'), config.trustedHops) ?? 'unknown-client');
+    const slot = slots.acquire(key);
+    if (!slot.ok) {
+      return slot.scope === 'client'
+        ? json(429, { error: { kind: 'TooManyAtOnce', message: `You already have ${slot.max} probes running; wait for them to finish, then try again.` } }, { 'retry-after': '5' })
+        : json(503, { error: { kind: 'Busy', message: `${slot.max} probes are already running; try again in a few seconds.` } }, { 'retry-after': '2' });
     }
-    const ran = await cap.run(async () => {
-      const outcome = await probe(parsed.value, { policy: config.policy, limits: config.limits, ...(options.resolver ? { resolver: options.resolver } : {}) });
+    try {
+      const decision = rate.take(key);
+      if (!decision.allowed) {
+        return json(429, { error: { kind: 'RateLimited', message: `Too many probes from your address; at most ${config.rateLimit} every ${config.rateWindowMs / 1000} s. Try again in ${decision.retryAfterSeconds} s.` } },
+          { 'retry-after': String(decision.retryAfterSeconds) });
+      }
+      const started = performance.now();
+      const resolver = options.resolver ?? shared!.forClient(key);
+      const outcome = await probe(parsed.value, { policy: config.policy, limits: config.limits, resolver });
       if (!outcome.ok && outcome.error.kind === 'Refused') {
         const r = outcome.error.refusal;
         return json(SYNTAX_REFUSALS.includes(r.kind) ? 400 : 403, { error: { kind: 'Refused', message: describeRefusal(r), detail: r } });
       }
-      const aiaFetcher = probeAiaFetcher({ policy: config.policy, ...(options.resolver ? { resolver: options.resolver } : {}) });
+      // AIA fetches get what is left of the probe's budget.
+      const left = Math.max(0, Math.floor(config.limits.budgetMs - (performance.now() - started)));
+      const aiaFetcher = probeAiaFetcher({ policy: config.policy, resolver, totalMs: left, timeoutMs: Math.min(10_000, left) });
       const result = await analyseProbe(outcome, now(), globalThis.crypto.subtle, { aiaFetcher });
       if (!result) return json(502, { target: parsed.value, error: outcome.ok ? undefined : errorJson(outcome.error) });
-      return json(200, result);
-    });
-    if (!ran) {
-      return json(503, { error: { kind: 'Busy', message: `${cap.max} probes are already running; try again in a few seconds.` } }, { 'retry-after': '2' });
+      const text = JSON.stringify(result, null, 2);
+      if (text.length > maxAnswer) {
+        return json(502, { target: parsed.value, error: { kind: 'AnswerTooLarge', message: `The report on this server would be ${text.length} characters; at most ${maxAnswer} are sent. The server sent an unusually large handshake (${outcome.report?.presented.length ?? 0} certificates).` } });
+      }
+      return json(200, undefined, {}, text);
+    } finally {
+      slot.release();
     }
-    return ran.value;
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Builds the site (unless dist/ is newer than every source file), starts the real server
- * (`node dist/server/entry.mjs`) on a free loopback port, and hands its URL to the tests.
+ * (`src/server/serve.ts` around `dist/server/entry.mjs`, as `npm run serve` does) on a free loopback port, and hands its URL to the tests.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -120,7 +120,8 @@ export default async function setup(project: TestProject) {
   });
 
   const port = await freePort();
-  server = spawn(process.execPath, [join(copy, 'dist/server/entry.mjs')], {
+  // The way `npm run serve` runs it: the guarded server (src/server/serve.ts) around the build.
+  server = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', join(root, 'src/server/serve.ts'), join(copy, 'dist/server/entry.mjs')], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CERTLAB_PROBE_ALLOW_PRIVATE: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

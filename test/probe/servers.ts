@@ -4,7 +4,7 @@
  * -showcerts` as the reference reader of what a server presents.
  */
 import { spawn, execFile } from 'node:child_process';
-import { type Server as NetServer, type Socket, createServer as createNetServer } from 'node:net';
+import { type Server as NetServer, type Socket, createConnection, createServer as createNetServer } from 'node:net';
 import { type SecureVersion, createServer as createTlsServer } from 'node:tls';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -181,4 +181,47 @@ export function startHostile(kind: Misbehaviour, host = '127.0.0.1'): Promise<Ru
     });
   });
   return track(server, host);
+}
+
+/**
+ * A hostile TLS server (issue 18): a TCP proxy in front of a real TLS 1.2 server that re-cuts
+ * every plaintext handshake record the server sends into 1-byte records, up to the server's
+ * ChangeCipherSpec; the rest passes unchanged. A TLS client still completes the handshake
+ * (record boundaries are not authenticated), so the probe must read thousands of records.
+ */
+export function startOneByteRecords(upstreamPort: number, host = '127.0.0.1'): Promise<Running & { recordsSent: () => number }> {
+  let recordsSent = 0;
+  const server = createNetServer((client) => {
+    client.on('error', () => {});
+    const upstream = createConnection({ host: '127.0.0.1', port: upstreamPort });
+    upstream.on('error', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+    client.pipe(upstream);
+    let pending = Buffer.alloc(0);
+    let passThrough = false;
+    upstream.on('data', (data: Buffer) => {
+      if (passThrough) return void client.write(data);
+      pending = Buffer.concat([pending, data]);
+      const out: Buffer[] = [];
+      while (!passThrough && pending.length >= 5) {
+        const length = pending.readUInt16BE(3);
+        if (pending.length < 5 + length) break;
+        const [type, major, minor] = [pending[0]!, pending[1]!, pending[2]!];
+        const body = pending.subarray(5, 5 + length);
+        if (type === 22) {
+          for (const b of body) out.push(Buffer.from([type, major, minor, 0, 1, b]));
+          recordsSent += body.length;
+        } else {
+          out.push(pending.subarray(0, 5 + length));
+          recordsSent++;
+        }
+        pending = pending.subarray(5 + length);
+        if (type === 20) passThrough = true;
+      }
+      if (passThrough && pending.length > 0) out.push(pending);
+      client.write(Buffer.concat(out));
+    });
+  });
+  return track(server, host).then((running) => ({ ...running, recordsSent: () => recordsSent }));
 }

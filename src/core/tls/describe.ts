@@ -9,6 +9,8 @@ export function describeTlsReadError(e: TlsReadError): string {
       return `${e.what} is cut short: ${e.needed} bytes needed, ${e.available} available`;
     case 'RecordTooLong':
       return `record ${e.recordIndex} claims ${e.length} bytes; TLS allows at most ${e.max}`;
+    case 'TooManyRecords':
+      return `the server cut its handshake into more than ${e.max} records (${e.bytesRead} bytes read); a real server needs a few dozen`;
     case 'MessageTooLong':
       return `the ${e.message} message claims ${e.length} bytes; at most ${e.max} are accepted`;
     case 'Malformed':

@@ -7,6 +7,7 @@ export type TlsReadError =
   | { kind: 'NotTls'; firstBytesHex: string; hint: string }
   | { kind: 'Truncated'; what: string; needed: number; available: number }
   | { kind: 'RecordTooLong'; recordIndex: number; length: number; max: number }
+  | { kind: 'TooManyRecords'; max: number; bytesRead: number }
   | { kind: 'MessageTooLong'; message: string; length: number; max: number }
   | { kind: 'Malformed'; what: string; reason: string }
   | { kind: 'UnexpectedMessage'; received: string; expected: string }

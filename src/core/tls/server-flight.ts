@@ -46,6 +46,60 @@ export interface ReadFlightOptions {
   keyLog?: Map<string, Uint8Array>;
   /** Largest handshake message accepted (default 256 KiB). */
   maxMessageBytes?: number;
+  /** Most records read before giving up with TooManyRecords (default MAX_FLIGHT_RECORDS). */
+  maxRecords?: number;
+}
+
+/**
+ * A real server's flight fits in a few dozen records (16 KiB each); even 512-byte records
+ * (max_fragment_length) carry 256 KiB in 512. A server sending thousands of tiny records is
+ * hostile: each record costs a header parse (and in TLS 1.3 a decryption), so stop there.
+ */
+export const MAX_FLIGHT_RECORDS = 1024;
+
+/**
+ * Handshake bytes waiting to form whole messages. Appending is amortised O(fragment): the
+ * buffer doubles when full and consumed bytes are dropped by moving the tail to the front,
+ * so a flight cut into 1-byte records costs linear time, not a copy of everything per record.
+ */
+class HandshakeBuffer {
+  private buf = new Uint8Array(1024);
+  private start = 0;
+  private end = 0;
+
+  get length(): number {
+    return this.end - this.start;
+  }
+
+  at(i: number): number {
+    return this.buf[this.start + i]!;
+  }
+
+  append(fragment: Uint8Array): void {
+    if (this.end + fragment.length > this.buf.length) {
+      const live = this.end - this.start;
+      const need = live + fragment.length;
+      if (need > this.buf.length) {
+        const next = new Uint8Array(Math.max(need, this.buf.length * 2));
+        next.set(this.buf.subarray(this.start, this.end));
+        this.buf = next;
+      } else {
+        this.buf.copyWithin(0, this.start, this.end);
+      }
+      this.start = 0;
+      this.end = live;
+    }
+    this.buf.set(fragment, this.end);
+    this.end += fragment.length;
+  }
+
+  /** Removes the first n bytes and returns them as a copy (later appends may overwrite the buffer). */
+  take(n: number): Uint8Array {
+    const out = this.buf.slice(this.start, this.start + n);
+    this.start += n;
+    if (this.start === this.end) this.start = this.end = 0;
+    return out;
+  }
 }
 
 /** RFC 8446 5.1/5.2: TLSPlaintext up to 2^14, TLS 1.2 TLSCiphertext up to 2^14 + 2048. */
@@ -77,7 +131,8 @@ export async function readServerFlight(bytes: Uint8Array, opts: ReadFlightOption
   let tls13 = false;
   let encrypted = false; // TLS 1.3 records after ServerHello
   let decrypter: RecordDecrypter | undefined;
-  let hs = new Uint8Array(0);
+  const maxRecords = opts.maxRecords ?? MAX_FLIGHT_RECORDS;
+  const hs = new HandshakeBuffer();
   let stopped = false;
 
   const onMessage = (type: number, body: Uint8Array) => {
@@ -125,22 +180,20 @@ export async function readServerFlight(bytes: Uint8Array, opts: ReadFlightOption
   };
 
   const onHandshakeBytes = (fragment: Uint8Array) => {
-    const joined = new Uint8Array(hs.length + fragment.length);
-    joined.set(hs);
-    joined.set(fragment, hs.length);
-    hs = joined;
+    hs.append(fragment);
     while (!stopped && hs.length >= 4) {
-      const len = (hs[1]! << 16) | (hs[2]! << 8) | hs[3]!;
-      if (len > maxMessage) fail({ kind: 'MessageTooLong', message: handshakeTypeName(hs[0]!), length: len, max: maxMessage });
+      const len = (hs.at(1) << 16) | (hs.at(2) << 8) | hs.at(3);
+      if (len > maxMessage) fail({ kind: 'MessageTooLong', message: handshakeTypeName(hs.at(0)), length: len, max: maxMessage });
       if (hs.length < 4 + len) break;
-      onMessage(hs[0]!, hs.subarray(4, 4 + len));
-      hs = hs.subarray(4 + len);
+      const whole = hs.take(4 + len);
+      onMessage(whole[0]!, whole.subarray(4));
     }
   };
 
   try {
     let pos = 0;
     while (!stopped && pos < bytes.length) {
+      if (flight.records >= maxRecords) fail({ kind: 'TooManyRecords', max: maxRecords, bytesRead: pos });
       if (bytes.length - pos < 5) fail({ kind: 'Truncated', what: `record ${flight.records} header`, needed: 5, available: bytes.length - pos });
       const type = bytes[pos]!;
       const major = bytes[pos + 1]!;
@@ -182,8 +235,8 @@ export async function readServerFlight(bytes: Uint8Array, opts: ReadFlightOption
       fail({ kind: 'UnexpectedMessage', received: `record type ${type} in record ${index}`, expected: encrypted ? 'encrypted handshake records' : 'handshake records' });
     }
     if (!flight.complete && !flight.alert && hs.length > 0) {
-      const len = hs.length >= 4 ? (hs[1]! << 16) | (hs[2]! << 8) | hs[3]! : 4;
-      fail({ kind: 'Truncated', what: `${handshakeTypeName(hs[0]!)} message`, needed: len + 4, available: hs.length });
+      const len = hs.length >= 4 ? (hs.at(1) << 16) | (hs.at(2) << 8) | hs.at(3) : 4;
+      fail({ kind: 'Truncated', what: `${handshakeTypeName(hs.at(0))} message`, needed: len + 4, available: hs.length });
     }
     return { flight };
   } catch (e) {

@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchAia, probeAiaFetcher } from './aia-fetch.ts';
+import { dnsResolver } from './resolver.ts';
+import { startFakeDns } from '../../../test/probe/dns-server.ts';
 
 const DER = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x05]);
 let server: Server;
@@ -83,5 +85,19 @@ describe('fetchAia', () => {
     expect(await fetcher(url('/nope'))).toBe(null);
     expect(await fetcher(url('/ica.der?again'))).toBe(null);
     expect(requests).toEqual([`127.0.0.1:${port} /ica.der`, `127.0.0.1:${port} /nope`]);
+  });
+});
+
+describe('fetchAia: the DNS wait is inside the timeout (issue 18)', () => {
+  it('a name whose DNS never answers ends at the fetch timeout, not the resolver timeout', async () => {
+    const dns = await startFakeDns();
+    try {
+      const slowResolver = dnsResolver({ timeoutMs: 30_000, maxInFlight: 4, maxPerClient: 4, servers: [dns.server] }).forClient('probe');
+      const r = await fetchAia(`http://aia.silent.test:${port}/ica.der`, { ...LOCAL, resolver: slowResolver, timeoutMs: 500 });
+      expect(r).toEqual({ ok: false, error: { kind: 'Timeout', url: `http://aia.silent.test:${port}/ica.der`, afterMs: 500 } });
+      expect(dns.queries).toContain('aia.silent.test/A');
+    } finally {
+      await dns.close();
+    }
   });
 });

@@ -51,10 +51,19 @@ export async function fetchAia(url: string, options: AiaFetchOptions): Promise<A
   let ip = host;
   if (kind === 'name') {
     let answers: string[];
+    // The DNS wait is inside the one timeout too (issue 18: it was not, and took 30 s).
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()));
+    });
     try {
-      answers = await (options.resolver ?? systemResolver)(host);
+      const answered = await Promise.race([(options.resolver ?? systemResolver)(host), timedOut]);
+      if (answered === 'timeout') return { ok: false, error: { kind: 'Timeout', url, afterMs: timeoutMs } };
+      answers = answered;
     } catch (e) {
       return { ok: false, error: { kind: 'DnsFailed', url, code: (e as NodeJS.ErrnoException).code ?? String(e) } };
+    } finally {
+      clearTimeout(timer);
     }
     const refusals = policy ? answers.map((a) => admitAddress(host, a, policy)) : answers.map(() => undefined);
     const i = refusals.findIndex((r) => r === undefined);

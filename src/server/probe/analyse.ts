@@ -29,10 +29,19 @@ export interface AnalyseOptions {
   aiaFetcher?: AiaFetcher;
 }
 
+/**
+ * Most certificates judged and analysed (issue 18). Real chains hold two to four; a hostile
+ * server can send hundreds (256 KiB of them), and path building and the bundle analysis grow
+ * with the square of the count: a 100-certificate flight blocked the event loop for a second.
+ * The list as sent is still reported whole.
+ */
+export const MAX_ANALYSED_CERTIFICATES = 16;
+
 export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: SubtleCrypto, options: AnalyseOptions = {}): Promise<ProbeAnalysis | undefined> {
   const parts = await buildProbeResult(outcome, at, subtle);
   if (!parts) return undefined;
-  const { json, certificates, report } = parts;
+  const { json, report } = parts;
+  const certificates = parts.certificates.slice(0, MAX_ANALYSED_CERTIFICATES);
   const verdicts = await judgePresented(
     {
       presented: certificates,
@@ -45,6 +54,15 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     },
   );
   const findings = await probeFindings(certificates, report.target.servername ?? report.target.host, report.clientCertRequested, at, subtle);
+  if (parts.certificates.length > MAX_ANALYSED_CERTIFICATES) {
+    findings.push({
+      kind: 'too-many-certificates',
+      severity: 'warning',
+      items: parts.certificates.map((_, i) => i).slice(MAX_ANALYSED_CERTIFICATES),
+      message: `the server sent ${parts.certificates.length} certificates; only the first ${MAX_ANALYSED_CERTIFICATES} were judged`,
+      action: 'Send the leaf and its intermediates only: a chain is rarely more than four certificates.',
+    });
+  }
   const worthFixing = [...new Set(findings.filter((f) => f.severity !== 'info').map((f) => f.kind.replace(/-/g, ' ')))];
   const verify = verdicts
     ? (['openssl', 'node'] as const).flatMap((c) => {

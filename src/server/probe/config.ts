@@ -10,6 +10,8 @@ export interface ProbeLimits {
   /** Most bytes read from the server before the probe gives up. */
   maxBytes: number;
   dnsTimeoutMs: number;
+  /** One probe's whole time: DNS, connect, handshake and AIA fetches together. */
+  budgetMs: number;
 }
 
 export interface ProbeConfig {
@@ -20,8 +22,13 @@ export interface ProbeConfig {
   rateWindowMs: number;
   /** Probes running at once in this process. */
   maxConcurrent: number;
-  /** Take the client address from the first X-Forwarded-For entry (only behind a trusted proxy). */
-  trustProxy: boolean;
+  /** Probes running at once for one client (IPv4 address or IPv6 /64). */
+  maxPerClient: number;
+  /**
+   * Reverse proxies in front that append to X-Forwarded-For; the client is the address the
+   * outermost of them saw (see client-key.ts). 0: the socket peer is the client.
+   */
+  trustedHops: number;
 }
 
 export const DEFAULT_LIMITS: ProbeLimits = {
@@ -29,6 +36,7 @@ export const DEFAULT_LIMITS: ProbeLimits = {
   handshakeTimeoutMs: 10_000,
   maxBytes: 256 * 1024,
   dnsTimeoutMs: 5_000,
+  budgetMs: 15_000,
 };
 
 /** Each variable, its default and meaning (the README table is written from this list). */
@@ -37,12 +45,15 @@ export const PROBE_ENV_VARS = {
   CERTLAB_PROBE_PORTS: `${DEFAULT_PROBE_PORTS.join(',')} — comma-separated ports the probe may connect to, or * for any`,
   CERTLAB_PROBE_CONNECT_TIMEOUT_MS: '5000 — TCP connect timeout',
   CERTLAB_PROBE_HANDSHAKE_TIMEOUT_MS: '10000 — TLS handshake timeout (from TCP connected to the server\'s last handshake message)',
-  CERTLAB_PROBE_DNS_TIMEOUT_MS: '5000 — name resolution timeout',
+  CERTLAB_PROBE_DNS_TIMEOUT_MS: '5000 — name resolution timeout (per DNS query, asked directly through c-ares)',
+  CERTLAB_PROBE_BUDGET_MS: '15000 — one probe\'s whole time: DNS, connect, handshake and AIA fetches together',
   CERTLAB_PROBE_MAX_BYTES: '262144 — most bytes read from a server before the probe aborts',
   CERTLAB_PROBE_RATE_LIMIT: '10 — probes per client per window (429 with Retry-After beyond it)',
   CERTLAB_PROBE_RATE_WINDOW_S: '60 — rate-limit window in seconds',
-  CERTLAB_PROBE_MAX_CONCURRENT: '8 — probes running at once per process (503 with Retry-After beyond it)',
-  CERTLAB_PROBE_TRUST_PROXY: '0 — set to 1 behind a reverse proxy to key rate limits on the first X-Forwarded-For address',
+  CERTLAB_PROBE_MAX_CONCURRENT: '8 — probes running at once per process (503 with Retry-After beyond it; not counted against the rate limit)',
+  CERTLAB_PROBE_MAX_PER_CLIENT: '2 — probes running at once per client, IPv4 address or IPv6 /64 (429 TooManyAtOnce beyond it; not counted against the rate limit)',
+  CERTLAB_PROBE_TRUSTED_HOPS: '0 — reverse proxies in front that append to X-Forwarded-For; the client is the address the outermost one saw (the N-th entry from the right)',
+  CERTLAB_PROBE_TRUST_PROXY: '0 — 1 is the same as CERTLAB_PROBE_TRUSTED_HOPS=1 (kept for old configurations)',
 } as const;
 
 export class ProbeConfigError extends Error {}
@@ -82,10 +93,12 @@ export function probeConfigFromEnv(env: Record<string, string | undefined>): Pro
       handshakeTimeoutMs: int(env, 'CERTLAB_PROBE_HANDSHAKE_TIMEOUT_MS', DEFAULT_LIMITS.handshakeTimeoutMs, 100, 60_000),
       dnsTimeoutMs: int(env, 'CERTLAB_PROBE_DNS_TIMEOUT_MS', DEFAULT_LIMITS.dnsTimeoutMs, 100, 60_000),
       maxBytes: int(env, 'CERTLAB_PROBE_MAX_BYTES', DEFAULT_LIMITS.maxBytes, 16 * 1024, 1024 * 1024),
+      budgetMs: int(env, 'CERTLAB_PROBE_BUDGET_MS', DEFAULT_LIMITS.budgetMs, 1000, 120_000),
     },
     rateLimit: int(env, 'CERTLAB_PROBE_RATE_LIMIT', 10, 1, 100_000),
     rateWindowMs: int(env, 'CERTLAB_PROBE_RATE_WINDOW_S', 60, 1, 86_400) * 1000,
     maxConcurrent: int(env, 'CERTLAB_PROBE_MAX_CONCURRENT', 8, 1, 1000),
-    trustProxy: flag(env, 'CERTLAB_PROBE_TRUST_PROXY'),
+    maxPerClient: int(env, 'CERTLAB_PROBE_MAX_PER_CLIENT', 2, 1, 1000),
+    trustedHops: Math.max(int(env, 'CERTLAB_PROBE_TRUSTED_HOPS', 0, 0, 10), flag(env, 'CERTLAB_PROBE_TRUST_PROXY') ? 1 : 0),
   };
 }

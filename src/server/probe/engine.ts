@@ -81,11 +81,32 @@ function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => ProbeError):
 
 const isError = (x: unknown): x is ProbeError => typeof x === 'object' && x !== null && 'kind' in x;
 
-async function resolveOnce(host: string, isLiteral: boolean, resolver: Resolver, policy: TargetPolicy | null, dnsTimeoutMs: number): Promise<string | ProbeError> {
+/**
+ * One probe's time budget (issue 18): each stage waits at most its own timeout and at most
+ * what is left of the budget; running out of budget is reported as such, naming the stage.
+ */
+class Budget {
+  private readonly start = performance.now();
+  readonly budgetMs: number;
+  constructor(budgetMs: number) {
+    this.budgetMs = budgetMs;
+  }
+
+  /** How long `stage` may wait, and the error to report when it waited that long. */
+  wait(stage: BudgetStage, limitMs: number, stageError: () => ProbeError): { ms: number; onTimeout: () => ProbeError } {
+    const left = Math.max(0, Math.floor(this.budgetMs - (performance.now() - this.start)));
+    if (left >= limitMs) return { ms: limitMs, onTimeout: stageError };
+    return { ms: left, onTimeout: () => ({ kind: 'BudgetExhausted', stage, budgetMs: this.budgetMs }) };
+  }
+}
+type BudgetStage = Extract<ProbeError, { kind: 'BudgetExhausted' }>['stage'];
+
+async function resolveOnce(host: string, isLiteral: boolean, resolver: Resolver, policy: TargetPolicy | null, dnsTimeoutMs: number, budget: Budget): Promise<string | ProbeError> {
   if (isLiteral) return host;
   let answers: string[] | ProbeError;
   try {
-    answers = await withTimeout(resolver(host), dnsTimeoutMs, () => ({ kind: 'DnsTimeout', host, afterMs: dnsTimeoutMs }));
+    const wait = budget.wait('dns', dnsTimeoutMs, () => ({ kind: 'DnsTimeout', host, afterMs: dnsTimeoutMs }));
+    answers = await withTimeout(resolver(host), wait.ms, wait.onTimeout);
   } catch (e) {
     return { kind: 'DnsFailed', host, code: (e as NodeJS.ErrnoException).code ?? String(e) };
   }
@@ -97,13 +118,14 @@ async function resolveOnce(host: string, isLiteral: boolean, resolver: Resolver,
   return allowed >= 0 ? answers[allowed]! : { kind: 'Refused', refusal: refusals[0]! };
 }
 
-function connectTcp(ip: string, port: number, timeoutMs: number): Promise<Socket | ProbeError> {
+function connectTcp(ip: string, port: number, timeoutMs: number, budget: Budget): Promise<Socket | ProbeError> {
+  const wait = budget.wait('connect', timeoutMs, () => ({ kind: 'ConnectTimeout', address: ip, port, afterMs: timeoutMs }));
   return new Promise((resolve) => {
     const socket = tcpConnect({ host: ip, port, noDelay: true });
     const timer = setTimeout(() => {
       socket.destroy();
-      resolve({ kind: 'ConnectTimeout', address: ip, port, afterMs: timeoutMs });
-    }, timeoutMs);
+      resolve(wait.onTimeout());
+    }, wait.ms);
     socket.once('connect', () => {
       clearTimeout(timer);
       socket.removeAllListeners('error');
@@ -124,9 +146,12 @@ interface HandshakeEnd {
   recording: Uint8Array;
 }
 
-function handshake(tcp: Socket, servername: string | null, limits: ProbeLimits): Promise<HandshakeEnd> {
+function handshake(tcp: Socket, servername: string | null, limits: ProbeLimits, budget: Budget): Promise<HandshakeEnd> {
+  let received = () => 0;
+  const wait = budget.wait('handshake', limits.handshakeTimeoutMs, () => ({ kind: 'HandshakeTimeout', afterMs: limits.handshakeTimeoutMs, bytesReceived: received() }));
   return new Promise((resolve) => {
     const recorder = new RecordingSocket(tcp, limits.maxBytes);
+    received = () => recorder.received;
     let keylog = '';
     let settled = false;
     // Verification is off ONLY here: the probe sends no application data over this
@@ -147,10 +172,7 @@ function handshake(tcp: Socket, servername: string | null, limits: ProbeLimits):
       tls.destroy();
       recorder.destroy();
     };
-    const timer = setTimeout(
-      () => finish({ completed: false, error: { kind: 'HandshakeTimeout', afterMs: limits.handshakeTimeoutMs, bytesReceived: recorder.received } }),
-      limits.handshakeTimeoutMs,
-    );
+    const timer = setTimeout(() => finish({ completed: false, error: wait.onTimeout() }), wait.ms);
     tls.on('keylog', (line: Buffer) => {
       keylog += line.toString('latin1');
     });
@@ -165,10 +187,10 @@ function handshake(tcp: Socket, servername: string | null, limits: ProbeLimits):
 
 /** The error to report for a failed handshake: what the server said beats what node:tls said. */
 function handshakeError(end: HandshakeEnd, reading: FlightReading): ProbeError | undefined {
-  if (end.error?.kind === 'TooMuchData' || end.error?.kind === 'HandshakeTimeout') return end.error;
+  if (end.error?.kind === 'TooMuchData' || end.error?.kind === 'HandshakeTimeout' || end.error?.kind === 'BudgetExhausted') return end.error;
   if (reading.flight.alert && (!end.completed || reading.flight.alert.level === 'fatal')) return { kind: 'ServerAlert', alert: reading.flight.alert };
   if (reading.error?.kind === 'NotTls') return { kind: 'NotTls', firstBytesHex: reading.error.firstBytesHex, hint: reading.error.hint };
-  const hostile: (string | undefined)[] = ['MessageTooLong', 'RecordTooLong', 'Malformed', 'UnexpectedMessage'];
+  const hostile: (string | undefined)[] = ['MessageTooLong', 'RecordTooLong', 'TooManyRecords', 'Malformed', 'UnexpectedMessage'];
   if (!end.completed && hostile.includes(reading.error?.kind)) return { kind: 'UnreadableHandshake', error: reading.error! };
   if (end.completed) {
     if (reading.flight.complete) return undefined;
@@ -196,19 +218,20 @@ export async function probe(request: ProbeRequest, options: ProbeOptions): Promi
   if (!admitted.ok) return { ok: false, error: { kind: 'Refused', refusal: admitted.refusal } };
   const { host, port, kind } = admitted.target;
 
+  const budget = new Budget(limits.budgetMs);
   const t0 = performance.now();
-  const ip = await resolveOnce(host, kind !== 'name', options.resolver ?? systemResolver, policy, limits.dnsTimeoutMs);
+  const ip = await resolveOnce(host, kind !== 'name', options.resolver ?? systemResolver, policy, limits.dnsTimeoutMs, budget);
   if (isError(ip)) return { ok: false, error: ip };
   const dnsMs = since(t0);
 
   const t1 = performance.now();
-  const tcp = await connectTcp(ip, port, limits.connectTimeoutMs);
+  const tcp = await connectTcp(ip, port, limits.connectTimeoutMs, budget);
   if (isError(tcp)) return { ok: false, error: tcp };
   const connectMs = since(t1);
 
   const servername = request.servername ?? (kind === 'name' ? host : null);
   const t2 = performance.now();
-  const end = await handshake(tcp, servername && !IP_LITERAL.test(servername) ? servername : null, limits);
+  const end = await handshake(tcp, servername && !IP_LITERAL.test(servername) ? servername : null, limits, budget);
   const handshakeMs = since(t2);
 
   const reading = await readServerFlight(end.recording, { subtle: globalThis.crypto.subtle, keyLog: parseKeyLog(end.keylog), maxMessageBytes: limits.maxBytes });

@@ -12,6 +12,7 @@ export type ProbeError =
   | { kind: 'ConnectTimeout'; address: string; port: number; afterMs: number }
   | { kind: 'ConnectFailed'; address: string; port: number; code: string }
   | { kind: 'HandshakeTimeout'; afterMs: number; bytesReceived: number }
+  | { kind: 'BudgetExhausted'; stage: 'dns' | 'connect' | 'handshake'; budgetMs: number }
   | { kind: 'TooMuchData'; limit: number }
   | { kind: 'ServerAlert'; alert: Alert }
   | { kind: 'ClosedMidHandshake'; bytesReceived: number }
@@ -43,6 +44,8 @@ export function describeProbeError(e: ProbeError): string {
       return `TCP connection to ${e.address} port ${e.port} failed (${e.code})${e.code === 'ECONNREFUSED' ? ': nothing listens on that port' : ''}.`;
     case 'HandshakeTimeout':
       return `The TLS handshake did not finish within ${e.afterMs} ms (${e.bytesReceived} bytes received): the server is too slow or is not a TLS server.`;
+    case 'BudgetExhausted':
+      return `The probe's time budget of ${e.budgetMs} ms (DNS, connect and handshake together) ran out during the ${e.stage === 'dns' ? 'name lookup' : e.stage === 'connect' ? 'TCP connect' : 'TLS handshake'}; the server, or its DNS, is too slow.`;
     case 'TooMuchData':
       return `The server sent more than ${e.limit} bytes during the handshake; the probe stopped reading. A normal certificate chain is a few kilobytes.`;
     case 'ServerAlert': {

@@ -1,12 +1,19 @@
 /**
- * Per-client rate limit (fixed window) and a cap on probes running at once. Both live in
- * this process's memory: with several instances, each enforces its own limits.
+ * Per-client rate limit and probe slots. Both live in this process's memory: with several
+ * instances, each enforces its own limits. Clients are keys from client-key.ts (IPv4 address,
+ * IPv6 /64).
  */
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+/**
+ * Fixed windows aligned on the clock (t / windowMs): one map of counts for the current
+ * window, replaced whole when the window ends. O(1) per request at any number of clients
+ * (issue 18: the old per-client windows swept every entry once 10,000 clients were seen).
+ */
 export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+  private counts = new Map<string, number>();
+  private window = -1;
   private readonly limit: number;
   private readonly windowMs: number;
   private readonly now: () => number;
@@ -19,42 +26,61 @@ export class RateLimiter {
 
   take(key: string): RateDecision {
     const t = this.now();
-    if (this.windows.size > 10_000) this.sweep(t);
-    let w = this.windows.get(key);
-    if (!w || t - w.start >= this.windowMs) {
-      w = { start: t, count: 0 };
-      this.windows.set(key, w);
+    const w = Math.floor(t / this.windowMs);
+    if (w !== this.window) {
+      this.window = w;
+      this.counts = new Map();
     }
-    if (w.count >= this.limit) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((w.start + this.windowMs - t) / 1000)) };
-    w.count++;
+    const n = this.counts.get(key) ?? 0;
+    if (n >= this.limit) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((w + 1) * this.windowMs - t) / 1000)) };
+    this.counts.set(key, n + 1);
     return { allowed: true };
   }
 
-  private sweep(t: number): void {
-    for (const [k, w] of this.windows) if (t - w.start >= this.windowMs) this.windows.delete(k);
+  /** Clients counted in the current window (for tests and monitoring). */
+  get size(): number {
+    return this.counts.size;
   }
 }
 
-export class ConcurrencyCap {
-  private running = 0;
-  readonly max: number;
+export type SlotDecision = { ok: true; release: () => void } | { ok: false; scope: 'total' | 'client'; max: number };
 
-  constructor(max: number) {
+/**
+ * Probe slots: at most `max` probes at once, at most `maxPerClient` of them for one client, so
+ * one client's probes to silent servers cannot take every slot (issue 18).
+ */
+export class ProbeSlots {
+  private running = 0;
+  private readonly perClient = new Map<string, number>();
+  readonly max: number;
+  readonly maxPerClient: number;
+
+  constructor(max: number, maxPerClient: number) {
     this.max = max;
+    this.maxPerClient = maxPerClient;
   }
 
   get active(): number {
     return this.running;
   }
 
-  /** Runs `task` if a slot is free; returns undefined (without running it) when all are taken. */
-  async run<T>(task: () => Promise<T>): Promise<{ value: T } | undefined> {
-    if (this.running >= this.max) return undefined;
+  acquire(key: string): SlotDecision {
+    const mine = this.perClient.get(key) ?? 0;
+    if (mine >= this.maxPerClient) return { ok: false, scope: 'client', max: this.maxPerClient };
+    if (this.running >= this.max) return { ok: false, scope: 'total', max: this.max };
     this.running++;
-    try {
-      return { value: await task() };
-    } finally {
-      this.running--;
-    }
+    this.perClient.set(key, mine + 1);
+    let released = false;
+    return {
+      ok: true,
+      release: () => {
+        if (released) return;
+        released = true;
+        this.running--;
+        const left = (this.perClient.get(key) ?? 1) - 1;
+        if (left <= 0) this.perClient.delete(key);
+        else this.perClient.set(key, left);
+      },
+    };
   }
 }

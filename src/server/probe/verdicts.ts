@@ -61,7 +61,10 @@ export const STRICT_CLIENTS: readonly ClientId[] = (Object.keys(STRICT) as Clien
 export async function judgePresented(input: VerdictInput): Promise<Verdicts | undefined> {
   const [peer, ...rest] = input.presented;
   if (!peer) return undefined;
-  const untrusted = rest.filter((c): c is Certificate => c !== null);
+  // The same certificate sent twice adds no path, only a copy of every branch (issue 18: a
+  // flight of duplicates multiplied path building): each is offered once.
+  const seen = new Set<string>();
+  const untrusted = rest.filter((c): c is Certificate => c !== null && !seen.has(c.sha256) && seen.add(c.sha256) !== undefined);
   const extra = input.extraAnchors ?? [];
   const stores = { mozilla: await trustStore('mozilla'), system: await trustStore('system') };
   const clients: Verdicts['clients'] = {};
@@ -73,6 +76,8 @@ export async function judgePresented(input: VerdictInput): Promise<Verdicts | un
     groups.set(store, [...(groups.get(store) ?? []), p]);
   }
   for (const [storeName, profiles] of groups) {
+    // Let other requests run between the stores' validations: each is a long run of microtasks.
+    await new Promise((resolve) => setImmediate(resolve));
     const loaded = stores[storeName];
     const anchors = [...(loaded.ok ? loaded.store.certificates : []), ...extra];
     const label = loaded.ok ? loaded.store.label : storeName;
