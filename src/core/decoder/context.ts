@@ -2,10 +2,11 @@
  * What else a pasted text tells: which client printed it and which host (and port) it talked to.
  * The host only ever goes into a suggested command, so it must look like a host name or an IP.
  */
+import type { ClientId as RegistryClientId } from '../clients/messages.ts';
 import type { ClientId } from './patterns.ts';
 
 /** How each client's output looks, tried in this order (the first match wins). Every client is listed, so a new one in the registry must get its signature here. */
-const SIGNATURES: Record<ClientId, RegExp> = {
+const SIGNATURES: Record<RegistryClientId, RegExp> = {
   openssl: /verify error:num=|Verify return code:|^CONNECTED\(|error \d+ at \d+ depth lookup|^depth=\d/m,
   curl: /\bcurl: \(\d+\)|SSL certificate problem:/,
   python: /Traceback \(most recent call last\)|\bssl\.SSL\w*Error|_ssl\.c:\d+|urllib\.error|requests\.exceptions|HTTPSConnectionPool\(/,
@@ -18,7 +19,7 @@ const SIGNATURES: Record<ClientId, RegExp> = {
 };
 
 export function detectClient(text: string): ClientId | null {
-  for (const [client, re] of Object.entries(SIGNATURES) as [ClientId, RegExp][]) if (re.test(text)) return client;
+  for (const [client, re] of Object.entries(SIGNATURES) as [RegistryClientId, RegExp][]) if (re.test(text)) return client;
   return null;
 }
 

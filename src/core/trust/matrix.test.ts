@@ -13,7 +13,7 @@ import { webcrypto } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { Certificate, ValidationPolicy } from '../model.ts';
 import { parseCertificate } from '../x509/certificate.ts';
-import { ChainFactory, CA_EXT, leafExt } from '../../../test/openssl-verify/chain-factory.ts';
+import { ChainFactory, CA_EXT, leafExt } from '../../../test/pki/factory.ts';
 import type { TrustData, TrustVersionData } from './model.ts';
 import { TrustPool } from './pool.ts';
 import { trustMatrix, type PlatformVerdict } from './matrix.ts';
