@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { webcrypto } from 'node:crypto';
 import { loadTrustData, trustDataDirs } from '../../src/server/trust-data.ts';
 import { lookupStore } from '../../src/core/trust/spec.ts';
-import { gunzipJson } from '../../src/core/trust/gzip-json.ts';
+import { gunzipJson } from '../../src/widgets/gzip-json.ts';
 import { shardFileName } from '../../src/core/trust/model.ts';
 import { trustMatrix } from '../../src/core/trust/matrix.ts';
 import type { TrustPool } from '../../src/core/trust/pool.ts';
