@@ -6,8 +6,6 @@ import process, { stdin, stdout, stderr, argv } from 'node:process';
 
 import type { CliIo } from './io.ts';
 
-/** Kept for commands not yet moved to './io.ts'; commands import CliIo from there (no cycle with main). */
-export type { CliIo };
 
 type Command = { run: (argv: string[], io: CliIo) => Promise<number> };
 

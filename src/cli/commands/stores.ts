@@ -2,7 +2,7 @@
  * `certlab stores [PLATFORM[@VERSION]] [--json]`: every platform's trust store versions, or the
  * roots of one version. Exit 0, or 2 for an unknown platform/version or missing data.
  */
-import type { CliIo } from '../main.ts';
+import type { CliIo } from '../io.ts';
 import { lookupStore, storeSpecErrorText } from '../../core/trust/spec.ts';
 import { loadTrustData, trustDataErrorText } from '../../server/trust-data.ts';
 import { optionsOrExit, type ParsedArgs } from '../args.ts';

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { webcrypto } from 'node:crypto';
-import type { CliIo } from '../main.ts';
+import type { CliIo } from '../io.ts';
 import type { Certificate } from '../../core/model.ts';
 import { parseCertificate } from '../../core/x509/certificate.ts';
 import { pemCertificates } from '../../core/formats/pem.ts';
