@@ -10,8 +10,6 @@ import type { RenderContext, RenderedClientMessage } from './render-types.ts';
 
 export type { ClientFailure, RenderContext, RenderedClientMessage } from './render-types.ts';
 
-export const RENDERED_CLIENTS: readonly ClientId[] = CLIENT_IDS;
-
 export function clientMessage(client: ClientId, failure: ValidationFailure | null, ctx: RenderContext): RenderedClientMessage {
   return CLIENTS[client].render(failure, ctx);
 }
