@@ -1,22 +1,25 @@
 /**
- * Test PKI for the client-message captures: builds small chains in code with
- * @peculiar/x509 over WebCrypto (node:crypto's webcrypto), so each broken situation
- * (expired, wrong name, CA:false issuer, SHA-1, RSA-1024, name constraints ...) is one
- * option away. Node-only test code: never imported by src/core/.
+ * Test PKI for the client-message captures: small chains built in code with the test-chain
+ * factory (test/pki/factory.ts), so each broken situation (expired, wrong name, CA:false
+ * issuer, SHA-1, RSA-1024, name constraints ...) is one option away. RSA keys throughout.
+ * Node-only test code: never imported by src/core/ outside tests.
+ *
+ *   const root = await issue({ cn: 'Root', ca: true }, now);
+ *   const ica = await issue({ cn: 'ICA', ca: true, pathLen: 0, issuer: root }, now);   // root -> ica (pathlen:0)
+ *   const ee = await issue({ cn: 'localhost', issuer: ica }, now);                      //   -> ee
  */
 import '@abraham/reflection';
-import { webcrypto } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as x509 from '@peculiar/x509';
-
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
-
-const DAY = 86_400_000;
+import { ChainFactory, DAY, stamp } from '../pki/factory.ts';
 
 export interface Issued {
   cert: x509.X509Certificate;
-  keys: CryptoKeyPair;
   pem: string;
   keyPem: string;
+  /** The factory that holds this certificate and its key, and its name there. */
+  factory: ChainFactory;
+  name: string;
 }
 
 export interface CertSpec {
@@ -28,7 +31,7 @@ export interface CertSpec {
   pathLen?: number;
   /** Leave basicConstraints out entirely. */
   noBasicConstraints?: boolean;
-  /** Key usage flags; undefined = a sensible default for the role, null = none. */
+  /** Key usage flags (x509.KeyUsageFlags bits); undefined = a sensible default for the role, null = none. */
   keyUsage?: number | null;
   /** EKU OIDs; undefined = serverAuth for leaves, none for CAs. */
   eku?: string[] | null;
@@ -40,70 +43,45 @@ export interface CertSpec {
   caIssuersUrl?: string;
   notBefore?: number;
   notAfter?: number;
-  rsaBits?: number;
+  rsaBits?: 1024 | 2048;
   hash?: 'SHA-1' | 'SHA-256';
 }
 
-function pemOf(label: string, der: ArrayBuffer): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n').replace(/\n$/, '');
-  return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
-}
+/** KeyUsage bits in x509.KeyUsageFlags order, by their OpenSSL config names. */
+const KU_NAMES: Array<[number, string]> = [
+  [1, 'digitalSignature'], [2, 'nonRepudiation'], [4, 'keyEncipherment'], [8, 'dataEncipherment'], [16, 'keyAgreement'],
+  [32, 'keyCertSign'], [64, 'cRLSign'], [128, 'encipherOnly'], [256, 'decipherOnly'],
+];
 
-/** DER of NameConstraints { permittedSubtrees [0] { GeneralSubtree { dNSName [2] } ... } }. */
-function nameConstraintsDer(permittedDns: string[]): Uint8Array {
-  const tlv = (tag: number, body: Uint8Array): Uint8Array => {
-    const len = body.length < 128 ? [body.length] : [0x81, body.length];
-    return Uint8Array.from([tag, ...len, ...body]);
-  };
-  const subtrees = permittedDns.map((d) => tlv(0x30, tlv(0x82, new TextEncoder().encode(d))));
-  const joined = Uint8Array.from(subtrees.flatMap((s) => [...s]));
-  return tlv(0x30, tlv(0xa0, joined));
-}
+/** Every factory made here; their temp folders go when the process ends. */
+const factories: ChainFactory[] = [];
+process.once('exit', () => factories.forEach((f) => f.dispose()));
+let counter = 0;
 
 export async function issue(spec: CertSpec, now: number): Promise<Issued> {
-  const hash = spec.hash ?? 'SHA-256';
-  const alg = { name: 'RSASSA-PKCS1-v1_5', hash, publicExponent: new Uint8Array([1, 0, 1]), modulusLength: spec.rsaBits ?? 2048 };
-  const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
   const ca = spec.ca ?? false;
-  const exts: x509.Extension[] = [];
-  if (!spec.noBasicConstraints) exts.push(new x509.BasicConstraintsExtension(ca, ca ? spec.pathLen : undefined, true));
-  const ku = spec.keyUsage === undefined
-    ? (ca ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment)
-    : spec.keyUsage;
-  if (ku !== null) exts.push(new x509.KeyUsagesExtension(ku, true));
+  const ext: string[] = [];
+  if (!spec.noBasicConstraints) ext.push(`basicConstraints=critical,CA:${ca ? `TRUE${spec.pathLen === undefined ? '' : `,pathlen:${spec.pathLen}`}` : 'FALSE'}`);
+  const ku = spec.keyUsage === undefined ? (ca ? 32 | 64 : 1 | 4) : spec.keyUsage;
+  if (ku !== null) ext.push(`keyUsage=critical,${KU_NAMES.filter(([bit]) => ku & bit).map(([, n]) => n).join(',')}`);
   const eku = spec.eku === undefined ? (ca ? null : ['1.3.6.1.5.5.7.3.1']) : spec.eku;
-  if (eku) exts.push(new x509.ExtendedKeyUsageExtension(eku, false));
+  if (eku) ext.push(`extendedKeyUsage=${eku.map((o) => ({ '1.3.6.1.5.5.7.3.1': 'serverAuth', '1.3.6.1.5.5.7.3.2': 'clientAuth' })[o] ?? o).join(',')}`);
   const san = spec.san === undefined ? (ca ? null : ['DNS:localhost', 'IP:127.0.0.1']) : spec.san;
-  if (san) {
-    exts.push(new x509.SubjectAlternativeNameExtension(san.map((s) => {
-      const [type, value] = [s.slice(0, s.indexOf(':')), s.slice(s.indexOf(':') + 1)];
-      return { type: type === 'IP' ? 'ip' : 'dns', value } as x509.JsonGeneralName;
-    })));
-  }
-  if (spec.caIssuersUrl) exts.push(new x509.AuthorityInfoAccessExtension({ caIssuers: spec.caIssuersUrl }));
-  if (spec.permittedDns) exts.push(new x509.Extension('2.5.29.30', true, nameConstraintsDer(spec.permittedDns) as BufferSource));
-  exts.push(await x509.SubjectKeyIdentifierExtension.create(keys.publicKey));
-  if (spec.issuer) exts.push(await x509.AuthorityKeyIdentifierExtension.create(spec.issuer.keys.publicKey));
-  const common = {
-    serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(8))).toString('hex').replace(/^[89a-f]/, '1'),
-    notBefore: new Date(spec.notBefore ?? now - DAY),
-    notAfter: new Date(spec.notAfter ?? now + 30 * DAY),
-    extensions: exts,
-    signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash },
-  };
-  // WebCrypto binds an RSA key to one hash: re-import the issuer's key for this certificate's hash
-  const signingKey = spec.issuer
-    ? await webcrypto.subtle.importKey('pkcs8', await webcrypto.subtle.exportKey('pkcs8', spec.issuer.keys.privateKey),
-      { name: 'RSASSA-PKCS1-v1_5', hash }, false, ['sign']) as unknown as CryptoKey
-    : undefined;
-  const cert = spec.issuer && signingKey
-    ? await x509.X509CertificateGenerator.create({
-      ...common, subject: `CN=${spec.cn}`, issuer: spec.issuer.cert.subject,
-      publicKey: keys.publicKey, signingKey,
-    })
-    : await x509.X509CertificateGenerator.createSelfSigned({ ...common, name: `CN=${spec.cn}`, keys });
-  const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey);
-  return { cert, keys, pem: cert.toString('pem') + '\n', keyPem: pemOf('PRIVATE KEY', pkcs8) };
+  if (san) ext.push(`subjectAltName=${san.join(',')}`);
+  if (spec.caIssuersUrl) ext.push(`authorityInfoAccess=caIssuers;URI:${spec.caIssuersUrl}`);
+  if (spec.permittedDns) ext.push(`nameConstraints=critical,${spec.permittedDns.map((d) => `permitted;DNS:${d}`).join(',')}`);
+  ext.push('subjectKeyIdentifier=hash');
+  if (spec.issuer) ext.push('authorityKeyIdentifier=keyid');
+  const f = spec.issuer?.factory ?? ChainFactory.create();
+  if (!spec.issuer) factories.push(f);
+  const name = `c${++counter}`;
+  f.issue({
+    name, subject: `/CN=${spec.cn}`, ...(spec.issuer ? { issuer: spec.issuer.name } : {}),
+    key: spec.rsaBits === 1024 ? 'rsa1024' : 'rsa2048', md: spec.hash === 'SHA-1' ? 'sha1' : 'sha256',
+    notBefore: stamp(spec.notBefore ?? now - DAY), notAfter: stamp(spec.notAfter ?? now + 30 * DAY), ext,
+  });
+  const pem = f.pem(name);
+  return { cert: new x509.X509Certificate(pem), pem, keyPem: readFileSync(f.path(name, 'key'), 'utf8'), factory: f, name };
 }
 
 export { DAY };

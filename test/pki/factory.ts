@@ -14,7 +14,9 @@
  *   f.issue({ name: 'ee', subject: '/CN=ee', issuer: 'ica', ext: leafExt('example.com') });
  *
  * Users: test/openssl-verify/pki.ts (the validator's PKI, fixed dates), test/probe/pki.ts (the
- * probe's chain, valid from now). Dates relative to now: `stamp(Date.now() + 90 * DAY)`.
+ * probe's chain), test/fixtures/inspect/openssl-chain.ts (the inspection chain) and
+ * test/clients/pki.ts (the real-client situations), valid from now: `stamp(Date.now() + 90 * DAY)`.
+ * src/core/sim/generate.ts is the simulator's own (production) generator, not a test helper.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
