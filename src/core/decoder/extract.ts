@@ -12,7 +12,7 @@ import {
   type NumberLookup,
   type VerifyCode,
 } from '../codes/verify-codes.ts';
-import { CLIENT_PATTERNS, type ClientId } from './patterns.ts';
+import { CLIENT_PATTERNS, presentNeedles, type ClientId } from './patterns.ts';
 
 export interface Finding {
   kind: 'code' | 'client';
@@ -149,7 +149,9 @@ function findBareNumber(text: string): Finding[] {
 
 function findClientTexts(text: string): Finding[] {
   const out: Finding[] = [];
+  const present = presentNeedles(text.toLowerCase());
   for (const p of CLIENT_PATTERNS) {
+    if (p.needles && !p.needles.some((n) => present.has(n))) continue;
     const m = p.re.exec(text);
     if (!m) continue;
     const code = p.code !== undefined ? verifyCodeByNumber(p.code).code : undefined;
