@@ -47,6 +47,8 @@ function codeCause(code: VerifyCode, depth: number | undefined): Pick<Finding, '
     if (depth !== undefined) return { cause: 'unknown-ca', alternatives: ['unknown-ca', 'outdated-client-store'] };
     return { cause: 'unknown-ca', alternatives: ['unknown-ca', 'incomplete-chain', 'outdated-client-store'] };
   }
+  // 2: the issuer of a certificate the server sent is not in the store: an unknown root, an old store, or a wrong intermediate
+  if (code.short === 'UNABLE_TO_GET_ISSUER_CERT') return { cause: 'unknown-ca', alternatives: ['unknown-ca', 'outdated-client-store', 'incomplete-chain'] };
   // 26 at depth 0: the server certificate's EKU; above 0: a CA certificate unfit for the purpose
   // (OpenSSL checks the purpose of CA certificates too, e.g. an intermediate with CA:FALSE).
   if (code.short === 'INVALID_PURPOSE') {
