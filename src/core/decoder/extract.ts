@@ -36,7 +36,8 @@ export interface Finding {
 export const MAX_INPUT = 200_000;
 
 const TEXTS = allVerifyTexts().filter((t) => t.text.length >= 12 && t.text !== 'out of memory');
-const TEXT_END = /^(?:$|\s*$|\s*[\r\n;,.)'"`\]>:}*]|\s+[([])/;
+// also " cert=…": key=value logs (Exim "SSL verify error: depth=0 error=certificate has expired cert=/CN=…")
+const TEXT_END = /^(?:$|\s*$|\s*[\r\n;,.)'"`\]>:}*]|\s+[([]|\s+[a-z_]+=)/;
 const TABLE_SOURCE = 'OpenSSL verify code table (src/core/codes/verify-codes.ts)';
 
 function codeCause(code: VerifyCode, depth: number | undefined): Pick<Finding, 'cause' | 'alternatives'> {
@@ -74,7 +75,7 @@ function codeFinding(code: VerifyCode, match: string, index: number, weight: num
 /** s_client prints "depth=N …" before the verify error of that certificate. */
 function depthBefore(text: string, index: number): number | undefined {
   const before = text.slice(0, index);
-  const all = [...before.matchAll(/^depth=(\d+)/gm)];
+  const all = [...before.matchAll(/(?:^|[ \t])depth=(\d+)/gm)];
   const last = all.at(-1);
   return last ? Number(last[1]) : undefined;
 }
@@ -124,7 +125,7 @@ function findCodes(text: string): Finding[] {
       from = i + needle.length;
       if (taken.some(([a, b]) => i < b && i + needle.length > a)) continue;
       // a whole message, not the start of a longer one (Go: "certificate has expired or is not yet valid")
-      if (!TEXT_END.test(lower.slice(i + needle.length, i + needle.length + 3))) continue;
+      if (!TEXT_END.test(lower.slice(i + needle.length, i + needle.length + 24))) continue;
       taken.push([i, i + needle.length]);
       out.push(codeFinding(t.code, text.slice(i, i + needle.length), i, 50));
     }
