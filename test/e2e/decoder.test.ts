@@ -53,7 +53,8 @@ describe('error decoder', () => {
     await decodeText(page, '21');
     const card = page.locator('.decoder-card');
     expect(await card.getAttribute('data-cause')).toBe('incomplete-chain');
-    expect(await card.getAttribute('data-confidence')).toBe('certain');
+    // 21 is most often a missing intermediate, but a two-tier private CA or a proxy prints it too
+    expect(await card.getAttribute('data-confidence')).toBe('medium');
     expect(await card.locator('h3').textContent()).toBe('The server does not send its intermediate certificate');
     expect(await card.locator('a[href="/reference/verify/21/"]').textContent()).toBe('21 X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE');
     expect(await page.getByRole('status').first().textContent()).toBe('incomplete-chain, OpenSSL code 21.');
@@ -66,7 +67,24 @@ describe('error decoder', () => {
     const card = page.locator('.decoder-card');
     expect(await card.getAttribute('data-confidence')).toBe('ambiguous');
     expect(await card.locator('.decoder-candidates li').evaluateAll((lis) => lis.map((l) => l.getAttribute('data-cause'))))
-      .toEqual(['incomplete-chain', 'outdated-client-store', 'self-signed']);
+      .toEqual(['unknown-ca', 'incomplete-chain', 'outdated-client-store']);
+    expect(await card.locator('.decoder-tell').count()).toBe(3);
+    expect(await card.locator('.decoder-need-command').textContent()).toBe('openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null');
+  });
+
+  it('asks for the chain, then decides from the pasted s_client output', async () => {
+    const page = await decoderPage();
+    await page.getByText('Add evidence from the same machine (optional)').click();
+    await page.getByLabel(/It decides between the candidates/).fill([
+      'CONNECTED(00000003)', '---', 'Certificate chain', ' 0 s:CN = shop.example.com', "   i:C = US, O = Let's Encrypt, CN = R11", '---',
+      'Verify return code: 21 (unable to verify the first certificate)',
+    ].join('\n'));
+    await decodeText(page, 'curl: (60) SSL certificate problem: unable to get local issuer certificate');
+    const card = page.locator('.decoder-card');
+    expect(await card.getAttribute('data-cause')).toBe('incomplete-chain');
+    expect(await card.getAttribute('data-confidence')).toBe('high');
+    expect(await card.locator('.decoder-evidence').textContent()).toBe('Evidence (s_client): The server sends only its own certificate; its issuer "C = US, O = Let\'s Encrypt, CN = R11" is an intermediate CA the server must send too.');
+    expect(await card.locator('.decoder-need-command').count()).toBe(0);
   });
 
   it('shows pasted markup as text, and takes the host into the confirm command', async () => {

@@ -21,6 +21,8 @@ describe('decode: stacks beyond the client table (issue #11)', () => {
     ['psql: error: connection to server at "db" (10.0.0.5), port 5432 failed: root certificate file "/root/.postgresql/root.crt" does not exist', 'outdated-client-store', 'libpq', 'high'],
     ['java.lang.RuntimeException: Unexpected error: java.security.InvalidAlgorithmParameterException: the trustAnchors parameter must be non-empty', 'outdated-client-store', 'java', 'high'],
     ['Hostname/IP does not match certificate\'s altnames: Host: api.example.com. is not in the cert\'s altnames: DNS:www.example.com', 'hostname-mismatch', 'node', 'high'],
+    ["SSL: no alternative certificate subject name matches target host name 'foo.example'", 'hostname-mismatch', 'curl', 'high'],
+    ['2024-01-01 10:00:00 SSL verify error: depth=0 error=certificate has expired cert=/CN=mail.example.com', 'expired', 'exim', 'medium'],
   ])('%s', (text, cause, client, confidence) => {
     const r = pick(text);
     expect({ cause: r.cause, client: r.client, confidence: r.confidence }).toEqual({ cause, client, confidence });

@@ -161,8 +161,9 @@ export function judgeCase(input: CaseInput): Reading {
   const evidenceFinding = input.evidence[0] ? { kind: input.evidence[0].kind, finding: 'The evidence was read but does not decide between the candidates.' } : null;
 
   // 2. what the text shows
-  const product = inspectionProduct(text);
-  const old = expiredRoot(text);
+  // names only matter where the causes they tell apart are in play
+  const product = chainish || dateish || !input.cause ? inspectionProduct(text) : null;
+  const old = chainish || dateish ? expiredRoot(text) : null;
   let picks: Pick[];
   let confidence: Confidence;
   if (old && (chainish || dateish)) {

@@ -59,6 +59,8 @@ const TARGET_PATTERNS: RegExp[] = [
   /servername\s+(\S+)/,
 ];
 
+const TARGET_PATTERNS_G = TARGET_PATTERNS.map((re) => new RegExp(re.source, `${re.flags}g`));
+
 /**
  * Hosts of help and documentation pages that clients and tools print themselves ("More details
  * here: https://curl.se/docs/sslcerts.html", PHP's "(see https://curl.haxx.se/libcurl/...)"):
@@ -76,8 +78,8 @@ function withoutHelpLinks(text: string): string {
 
 export function findTarget(input: string): Target | null {
   const text = withoutHelpLinks(input);
-  for (const re of TARGET_PATTERNS) {
-    for (const m of text.matchAll(new RegExp(re.source, `${re.flags}g`))) {
+  for (const re of TARGET_PATTERNS_G) {
+    for (const m of text.matchAll(re)) {
       const host = safeHost(m[1]!);
       if (!host || HELP_HOSTS.test(host)) continue;
       const port = m[2] ? Number(m[2]) : 443;

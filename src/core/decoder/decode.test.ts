@@ -129,3 +129,22 @@ describe('decoder helpers', () => {
     expect(Object.keys(READINGS).filter((k) => !keys.has(k))).toEqual([]);
   });
 });
+
+describe('pattern gate', () => {
+  it('derives from each regex the literals one of which every match contains', async () => {
+    const { needlesOf } = await import('./patterns.ts');
+    expect(needlesOf('x509:\\s+certificate\\s+is\\s+valid\\s+for')).toEqual(['certificate']);
+    expect(needlesOf('(?:tls: )?first record does not look like a TLS handshake')).toEqual(['first record does not look like a tls handshake']);
+    expect(needlesOf('Hostname\\/IP (?:doesn\'t|does not) match|is not in the cert\'s (?:altnames|list)')).toEqual(['hostname/ip ', "is not in the cert's "]);
+    expect(needlesOf('\\berrSSLNoRootCert\\b|(?<![\\w-])-9813(?!\\d)')).toEqual(['errsslnorootcert', '-9813']);
+    expect(needlesOf('Code=-120[56]\\b|x')).toBeUndefined();
+  });
+
+  it('never hides a text a pattern matches', () => {
+    for (const p of CLIENT_PATTERNS) {
+      if (!p.needles) continue;
+      const sample = p.template.includes('{') ? undefined : p.template;
+      if (sample && p.re.test(sample)) expect(p.needles.some((n) => sample.toLowerCase().includes(n))).toBe(true);
+    }
+  });
+});

@@ -149,6 +149,24 @@ const FREQUENCY_WEIGHT = { 'very common': 1, common: 0.8, rare: 0.5, obscure: 0.
  */
 interface Closest { cause: CauseId; code: number | null; name: string | null; why: string }
 
+/** The word sets of every table entry, computed once. */
+interface TableWords { w: Set<string>; weight: number; min: number; c: Omit<Closest, 'why'>; why: (shared: string[]) => string }
+let closestTable: TableWords[] | undefined;
+function table(): TableWords[] {
+  if (closestTable) return closestTable;
+  const t: TableWords[] = [];
+  for (const c of VERIFY_CODES) {
+    if (c.short === 'OK') continue;
+    t.push({ w: words(`${c.text ?? ''} ${c.short.replace(/_/g, ' ')}`), weight: FREQUENCY_WEIGHT[c.frequency], min: 1,
+      c: { cause: c.cause, code: c.code, name: c.name }, why: (shared) => `shares "${shared.join('", "')}" with "${c.text ?? c.name}"` });
+  }
+  for (const m of CLIENT_MESSAGES) {
+    if (m.cause === 'from-code') continue;
+    t.push({ w: words(m.template.replace(/\{\w+\}/g, ' ')), weight: 1, min: 2, c: { cause: m.cause, code: m.code ?? null, name: null }, why: () => `resembles ${m.client}'s "${m.template}"` });
+  }
+  return (closestTable = t);
+}
+
 function closest(text: string): Closest[] {
   const have = words(text);
   if (have.size === 0) return [];
@@ -158,16 +176,7 @@ function closest(text: string): Closest[] {
     if (shared.length < min) return;
     scored.push({ ...c, why: why(shared), score: shared.length * weight + shared.length / (100 * w.size) });
   };
-  for (const c of VERIFY_CODES) {
-    if (c.short === 'OK') continue;
-    add(words(`${c.text ?? ''} ${c.short.replace(/_/g, ' ')}`), FREQUENCY_WEIGHT[c.frequency], 1,
-      { cause: c.cause, code: c.code, name: c.name }, (shared) => `shares "${shared.join('", "')}" with "${c.text ?? c.name}"`);
-  }
-  for (const m of CLIENT_MESSAGES) {
-    if (m.cause === 'from-code') continue;
-    add(words(m.template.replace(/\{\w+\}/g, ' ')), 1, 2,
-      { cause: m.cause, code: m.code ?? null, name: null }, () => `resembles ${m.client}'s "${m.template}"`);
-  }
+  for (const e of table()) add(e.w, e.weight, e.min, e.c, e.why);
   scored.sort((a, b) => b.score - a.score);
   const out: Closest[] = [];
   for (const s of scored) {

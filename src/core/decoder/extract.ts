@@ -12,7 +12,7 @@ import {
   type NumberLookup,
   type VerifyCode,
 } from '../codes/verify-codes.ts';
-import { CLIENT_PATTERNS, type ClientId } from './patterns.ts';
+import { CLIENT_PATTERNS, presentNeedles, type ClientId } from './patterns.ts';
 
 export interface Finding {
   kind: 'code' | 'client';
@@ -36,7 +36,8 @@ export interface Finding {
 export const MAX_INPUT = 200_000;
 
 const TEXTS = allVerifyTexts().filter((t) => t.text.length >= 12 && t.text !== 'out of memory');
-const TEXT_END = /^(?:$|\s*$|\s*[\r\n;,.)'"`\]>:}*]|\s+[([])/;
+// also " cert=…": key=value logs (Exim "SSL verify error: depth=0 error=certificate has expired cert=/CN=…")
+const TEXT_END = /^(?:$|\s*$|\s*[\r\n;,.)'"`\]>:}*]|\s+[([]|\s+[a-z_]+=)/;
 const TABLE_SOURCE = 'OpenSSL verify code table (src/core/codes/verify-codes.ts)';
 
 function codeCause(code: VerifyCode, depth: number | undefined): Pick<Finding, 'cause' | 'alternatives'> {
@@ -47,6 +48,8 @@ function codeCause(code: VerifyCode, depth: number | undefined): Pick<Finding, '
     if (depth !== undefined) return { cause: 'unknown-ca', alternatives: ['unknown-ca', 'outdated-client-store'] };
     return { cause: 'unknown-ca', alternatives: ['unknown-ca', 'incomplete-chain', 'outdated-client-store'] };
   }
+  // 2: the issuer of a certificate the server sent is not in the store: an unknown root, an old store, or a wrong intermediate
+  if (code.short === 'UNABLE_TO_GET_ISSUER_CERT') return { cause: 'unknown-ca', alternatives: ['unknown-ca', 'outdated-client-store', 'incomplete-chain'] };
   // 26 at depth 0: the server certificate's EKU; above 0: a CA certificate unfit for the purpose
   // (OpenSSL checks the purpose of CA certificates too, e.g. an intermediate with CA:FALSE).
   if (code.short === 'INVALID_PURPOSE') {
@@ -72,7 +75,7 @@ function codeFinding(code: VerifyCode, match: string, index: number, weight: num
 /** s_client prints "depth=N …" before the verify error of that certificate. */
 function depthBefore(text: string, index: number): number | undefined {
   const before = text.slice(0, index);
-  const all = [...before.matchAll(/^depth=(\d+)/gm)];
+  const all = [...before.matchAll(/(?:^|[ \t])depth=(\d+)/gm)];
   const last = all.at(-1);
   return last ? Number(last[1]) : undefined;
 }
@@ -122,7 +125,7 @@ function findCodes(text: string): Finding[] {
       from = i + needle.length;
       if (taken.some(([a, b]) => i < b && i + needle.length > a)) continue;
       // a whole message, not the start of a longer one (Go: "certificate has expired or is not yet valid")
-      if (!TEXT_END.test(lower.slice(i + needle.length, i + needle.length + 3))) continue;
+      if (!TEXT_END.test(lower.slice(i + needle.length, i + needle.length + 24))) continue;
       taken.push([i, i + needle.length]);
       out.push(codeFinding(t.code, text.slice(i, i + needle.length), i, 50));
     }
@@ -149,7 +152,9 @@ function findBareNumber(text: string): Finding[] {
 
 function findClientTexts(text: string): Finding[] {
   const out: Finding[] = [];
+  const present = presentNeedles(text.toLowerCase());
   for (const p of CLIENT_PATTERNS) {
+    if (p.needles && !p.needles.some((n) => present.has(n))) continue;
     const m = p.re.exec(text);
     if (!m) continue;
     const code = p.code !== undefined ? verifyCodeByNumber(p.code).code : undefined;

@@ -29,6 +29,69 @@ export interface ClientPattern {
   weight: number;
   source: string;
   template: string;
+  /**
+   * Lower-case literals of which at least one must occur in the text for `re` to match (one per
+   * top-level alternative); absent when some alternative has none. A cheap gate before the regex.
+   */
+  needles?: string[];
+}
+
+/** Top-level alternatives of a regex source (not splitting inside groups or classes). */
+function alternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) { out.push(source.slice(start, i)); start = i + 1; }
+  }
+  out.push(source.slice(start));
+  return out;
+}
+
+/** Is the character at `i` followed by a quantifier that allows zero (or varies) of it? */
+const optionalNext = (s: string, i: number) => i + 1 < s.length && '?*+{'.includes(s[i + 1]!);
+
+/** The longest literal run outside groups and classes that every match of `alt` contains. */
+function literalOf(alt: string): string {
+  let best = '';
+  let run = '';
+  let depth = 0;
+  let inClass = false;
+  const end = () => { if (run.length > best.length) best = run; run = ''; };
+  for (let i = 0; i < alt.length; i++) {
+    const c = alt[i]!;
+    if (inClass) { if (c === '\\') i++; else if (c === ']') inClass = false; continue; }
+    if (c === '\\') {
+      const n = alt[i + 1] ?? '';
+      i++;
+      if (depth === 0 && /[^A-Za-z0-9]/.test(n) && !optionalNext(alt, i)) run += n;
+      else end();
+      continue;
+    }
+    if (c === '[') { end(); inClass = true; continue; }
+    if (c === '(') { end(); depth++; continue; }
+    if (c === ')') { depth--; continue; }
+    if (depth > 0) continue;
+    if ('?*{'.includes(c)) { run = run.slice(0, -1); end(); continue; }
+    if ('+.^$|'.includes(c)) { end(); continue; }
+    // a character followed by a quantifier that allows zero of it is not required
+    if (optionalNext(alt, i)) { end(); continue; }
+    run += c;
+  }
+  end();
+  return best.toLowerCase();
+}
+
+export function needlesOf(source: string): string[] | undefined {
+  const needles = alternatives(source).map(literalOf);
+  return needles.every((n) => n.length >= 4) ? needles : undefined;
 }
 
 const CHAIN_UNKNOWN: CauseId[] = ['unknown-ca', 'incomplete-chain', 'outdated-client-store', 'self-signed'];
@@ -151,13 +214,37 @@ function build(): ClientPattern[] {
     const weight = e.cause === 'from-code' ? 5 : e.alternatives ? 30 : e.code !== undefined ? 47 : 46;
     out.push({
       key, client: e.stack, re, cause: e.cause, code: e.code, alternatives: e.alternatives, weight,
-      source: e.source, template: e.template ?? e.pattern!.source,
+      source: e.source, template: e.template ?? e.pattern!.source, ...(e.needles ? { needles: e.needles } : {}),
     });
   }
   return out;
 }
 
-export const CLIENT_PATTERNS: readonly ClientPattern[] = build();
+export const CLIENT_PATTERNS: readonly ClientPattern[] = build().map((p) => ({ ...p, needles: p.needles ?? needlesOf(p.re.source) }));
+
+/** Every needle, indexed by its first three characters, so one pass over a text finds those present. */
+const trigram = (s: string, i: number) => s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
+const BY_TRIGRAM: Map<number, string[]> = (() => {
+  const m = new Map<number, string[]>();
+  for (const n of new Set(CLIENT_PATTERNS.flatMap((p) => p.needles ?? []))) {
+    const k = trigram(n, 0);
+    const list = m.get(k);
+    if (list) list.push(n);
+    else m.set(k, [n]);
+  }
+  return m;
+})();
+
+/** The needles that occur in `lower` (a lower-cased text): one map look-up per position. */
+export function presentNeedles(lower: string): Set<string> {
+  const found = new Set<string>();
+  for (let i = 0; i + 3 <= lower.length; i++) {
+    const list = BY_TRIGRAM.get(trigram(lower, i));
+    if (!list) continue;
+    for (const n of list) if (!found.has(n) && lower.startsWith(n, i)) found.add(n);
+  }
+  return found;
+}
 
 /** How many distinct client texts the decoder recognises (for the bench and the closing note). */
 export const CLIENT_TEXT_COUNT = CLIENT_MESSAGES.length + STACK_ENTRIES.length;

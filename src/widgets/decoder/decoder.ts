@@ -14,7 +14,7 @@ class CertlabDecoder extends HTMLElement {
 
   connectedCallback(): void {
     const form = this.querySelector<HTMLFormElement>('form[data-decode]');
-    const input = this.querySelector<HTMLTextAreaElement>('textarea');
+    const input = this.querySelector<HTMLTextAreaElement>('textarea:not([data-evidence])');
     form?.addEventListener('submit', (e) => {
       e.preventDefault();
       void this.decode();
@@ -50,7 +50,8 @@ class CertlabDecoder extends HTMLElement {
   }
 
   async decode(): Promise<void> {
-    const input = this.querySelector<HTMLTextAreaElement>('textarea');
+    const input = this.querySelector<HTMLTextAreaElement>('textarea:not([data-evidence])');
+    const evidenceBox = this.querySelector<HTMLTextAreaElement>('textarea[data-evidence]');
     const out = this.querySelector<HTMLElement>('[data-answer]');
     const status = this.querySelector<HTMLElement>('[data-status]');
     if (!input || !out) return;
@@ -60,8 +61,15 @@ class CertlabDecoder extends HTMLElement {
       return;
     }
     this.setAttribute('aria-busy', 'true');
-    const { decode, renderAnswer } = await this.load();
-    const r = decode(text);
+    const { decode, readEvidence, renderAnswer } = await this.load();
+    const evidenceText = evidenceBox?.value ?? '';
+    const read = evidenceText.trim() ? readEvidence(evidenceText) : undefined;
+    if (read && !read.ok) {
+      this.removeAttribute('aria-busy');
+      if (status) status.textContent = `Evidence not read: ${read.error}`;
+      return;
+    }
+    const r = decode(text, { evidence: read?.ok ? [read.evidence] : [] });
     renderAnswer(out, r, this.#uid);
     this.removeAttribute('aria-busy');
     if (status) {

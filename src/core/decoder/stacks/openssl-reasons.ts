@@ -10,6 +10,8 @@ const REASONS = 'openssl/openssl crypto/err/openssl.txt (SSL_R_* reason strings;
 
 const r = (id: string, reason: string, cause: StackEntry['cause'], extra: Partial<StackEntry> = {}): StackEntry => ({
   stack: 'openssl', id, cause, source: REASONS, ...extra,
+  // the longest word of each alternative: every match contains it
+  needles: reason.split('|').map((alt) => alt.split(' ').reduce((a, b) => (b.length > a.length ? b : a)).toLowerCase()),
   // "ee key too small" or "[SSL: EE_KEY_TOO_SMALL]"
   pattern: new RegExp(`(?<![A-Za-z])(?:${reason.replace(/ /g, '[ _]')})(?![A-Za-z])`, 'i'),
 });

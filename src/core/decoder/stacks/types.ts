@@ -31,6 +31,8 @@ export interface StackEntry {
   /** Causes the text alone cannot tell apart (the first is the usual reading). */
   alternatives?: CauseId[];
   source: string;
+  /** Lower-case words one of which every match contains, when they cannot be read off `pattern`. */
+  needles?: string[];
 }
 
 /** The readings of "the chain does not lead to a root this client trusts", most frequent first. */
