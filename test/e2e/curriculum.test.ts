@@ -260,6 +260,66 @@ describe('self-check quiz', () => {
   });
 });
 
+describe('graded exercises (issue 15)', () => {
+  const LAB = (name: string) => readFileSync(join(root, 'public/examples/lab', name), 'utf8');
+
+  it('checks a fullchain.pem with the core: hints on request, no answer before an attempt, saved with progress', async () => {
+    const page = await site.page('/lessons/keys-and-files/');
+    await whenDefined(page, 'certlab-exercise');
+    const ex = page.locator('[data-exercise="keys-and-files-fullchain"]');
+    const solution = ex.getByRole('button', { name: 'Show a worked answer' });
+    // Nothing gives the answer away before a first attempt.
+    await expect(solution.isVisible()).resolves.toBe(false);
+    await expect(ex.locator('[data-exercise-answer-shown]').textContent()).resolves.toBe('');
+    await expect(ex.locator('[data-hint]:visible').count()).resolves.toBe(0);
+    await ex.getByRole('button', { name: 'Show a hint' }).click();
+    await expect(ex.locator('[data-hint]:visible').count()).resolves.toBe(1);
+
+    // A wrong attempt: intermediate first. The problem is named, the answer is now on offer.
+    await ex.getByRole('textbox').fill(LAB('intermediate.pem') + LAB('leaf.pem'));
+    await ex.getByRole('button', { name: 'Check' }).click();
+    const feedback = ex.locator('[data-exercise-feedback]');
+    await page.waitForFunction(() => document.querySelector('[data-exercise-feedback]')?.getAttribute('data-verdict') === 'problems');
+    expect(await feedback.locator('li').allTextContents()).toEqual([
+      'The order is wrong: the first certificate must be the server\'s own, and each next one must be the issuer of the one before it.',
+    ]);
+    await expect(solution.isVisible()).resolves.toBe(true);
+
+    // The right file: solved and saved.
+    await ex.getByRole('textbox').fill(LAB('leaf.pem') + LAB('intermediate.pem'));
+    await ex.getByRole('button', { name: 'Check' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-exercise-feedback]')?.getAttribute('data-verdict') === 'solved');
+    const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), PROGRESS_STORAGE_KEY);
+    expect(Object.keys(stored.exercises)).toEqual(['keys-and-files-fullchain']);
+    await solution.click();
+    expect(await ex.locator('[data-exercise-answer-shown]').textContent()).toContain('cat leaf.pem intermediate.pem > fullchain.pem');
+    await page.context().close();
+  });
+
+  it('checks a decoded error with the decoder', async () => {
+    const page = await site.page('/lessons/error-decoder/');
+    await whenDefined(page, 'certlab-exercise');
+    const ex = page.locator('[data-exercise="error-decoder-expired"]');
+    await ex.getByRole('textbox', { name: 'OpenSSL verify code' }).fill('20');
+    await ex.getByRole('radio', { name: "The server's operator" }).check();
+    await ex.getByRole('button', { name: 'Check' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-exercise-feedback]')?.getAttribute('data-verdict') === 'problems');
+    expect(await ex.locator('[data-exercise-feedback] li').count()).toBe(1);
+    await ex.getByRole('textbox', { name: 'OpenSSL verify code' }).fill('10');
+    await ex.getByRole('button', { name: 'Check' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-exercise-feedback]')?.getAttribute('data-verdict') === 'solved');
+    await page.context().close();
+  });
+
+  it('reads without JavaScript as a task with its hints, and no answer', async () => {
+    const page = await site.page('/lessons/keys-and-files/', { javaScriptEnabled: false });
+    const ex = page.locator('[data-exercise="keys-and-files-fullchain"]');
+    await expect(ex.locator('[data-hint]:visible').count()).resolves.toBe(3);
+    expect(await ex.innerText()).not.toContain('cat leaf.pem intermediate.pem > fullchain.pem');
+    await page.context().close();
+  });
+});
+
 describe('lessons read without JavaScript', () => {
   it.each(LESSONS.map((l) => l.slug))('%s shows its captured example output and its self-check', async (slug) => {
     const page = await site.page(`/lessons/${slug}/`, { javaScriptEnabled: false });

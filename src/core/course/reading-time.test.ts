@@ -36,6 +36,12 @@ describe('readingTime', () => {
     expect(readingTime(mdx)).toEqual({ proseWords: 168, codeWords: 0, practiceSteps: 3, quizQuestions: 2, minutes: 1, practiceMinutes: 14 });
   });
 
+  it('times a graded exercise as a practice step and reads only its task text', () => {
+    const mdx = '## Try it yourself\n\n1. One step.\n\n<Exercise\n  id="x"\n  solution="`cat a > b`: the answer, not read"\n>\n\nThe task.\n\n</Exercise>\n';
+    // prose: "Try it yourself" (3) + "1. One step." (3) + "The task." (2)
+    expect(readingTime(mdx)).toEqual({ proseWords: 8, codeWords: 0, practiceSteps: 2, quizQuestions: 0, minutes: 1, practiceMinutes: 8 });
+  });
+
   it('counts a "Try it yourself" section without a numbered list as one step', () => {
     expect(readingTime('## Try it yourself\n\nPick a service and audit it.\n').practiceSteps).toBe(1);
   });

@@ -8,8 +8,8 @@
  *   line, at 100 words a minute. Frontmatter, imports, component tags and the quiz are not
  *   prose.
  * - Practice: each step of "Try it yourself" (a numbered item; a section without a list counts
- *   as one step) takes about 4 minutes at a terminal or in a widget, and each self-check
- *   question about 1 minute.
+ *   as one step) and each graded <Exercise> takes about 4 minutes at a terminal or in a
+ *   widget, and each self-check question about 1 minute.
  */
 export const PROSE_WORDS_PER_MINUTE = 150;
 export const CODE_WORDS_PER_MINUTE = 100;
@@ -49,8 +49,16 @@ export function readingTime(mdx: string, capture: CaptureText = () => undefined)
     return '\n';
   });
 
+  // A graded exercise: its opening tag (hints, solution) is not prose; its task text is.
+  let exercises = 0;
+  body = body.replace(/^<Exercise\b[\s\S]*?^>[ \t]*$/gm, () => {
+    exercises++;
+    return '\n';
+  });
+
   const tryIt = /^## Try it yourself[ \t]*\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(body)?.[1];
-  const practiceSteps = tryIt === undefined ? 0 : Math.max(1, (tryIt.match(/^\s*\d+\.\s/gm) ?? []).length);
+  const steps = tryIt === undefined ? 0 : Math.max(1, (tryIt.match(/^\s*\d+\.\s/gm) ?? []).length);
+  const practiceSteps = steps + exercises;
 
   body = body
     .replace(/^(import|export)\s.*$/gm, '')
