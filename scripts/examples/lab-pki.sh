@@ -3,7 +3,7 @@
 # download it). Dates are fixed, so the committed files give the same output on every run;
 # keys are random, so the files are made once and kept: pass --force to remake them.
 # The certificates live ten years or more so that the examples stay reproducible; real server
-# certificates live at most 398 days (and less from 2026 on).
+# certificates live at most 200 days (since 2026-03-15), 100 from 2027-03-15, 47 from 2029-03-15.
 #
 #   certlab Lab Root CA (self-signed, 2026-01-01 .. 2046-01-01)
 #     └─ certlab Lab Issuing CA 1 (pathlen:0)

@@ -50,10 +50,13 @@ lab_cleanup() {
 }
 
 # lab_server <port> <s_server arguments...>: an HTTPS server answering with a status page.
+# -no-CAfile -no-CApath -no-CAstore: s_server would otherwise complete its chain from the OS trust
+# store, so a root added there (as in "the server did not change") would start being sent too.
+# Each server sends exactly the certificates given with -cert and -cert_chain (issue 15).
 lab_server() {
   local port="$1"
   shift
-  openssl s_server -accept "127.0.0.1:$port" -www -quiet "$@" >/dev/null 2>&1 &
+  openssl s_server -accept "127.0.0.1:$port" -www -quiet -no-CAfile -no-CApath -no-CAstore "$@" >/dev/null 2>&1 &
   LAB_PIDS+=($!)
   local i
   for i in $(seq 100); do

@@ -35,3 +35,14 @@ cap verify-false "python3 -c \"import requests; print(requests.get('https://api.
 # The email's evidence: the audit of the server that forgot its intermediate.
 cp "$REPO_DIR/public/examples/ssl-audit.sh" .
 cap email-evidence 'CAFILE=root.pem ./ssl-audit.sh api.example.com:8443'
+
+# Debian's curl: --cacert (and CURL_CA_BUNDLE) replace the CA *file* only; the built-in CApath,
+# /etc/ssl/certs, is still searched. With the Acme root in the OS store, --cacert root.pem (a
+# bundle without it) still reaches the vault; only --capath to an empty folder isolates the test.
+lab_private_os_store
+cp acme-root.pem /usr/local/share/ca-certificates/acme-root.crt
+update-ca-certificates >/dev/null 2>&1
+mkdir empty-capath
+cap curl-capath "curl -sS --cacert root.pem -o /dev/null -w 'HTTP %{http_code}\\n' $V"
+cap curl-capath "CURL_CA_BUNDLE=root.pem curl -sS -o /dev/null -w 'HTTP %{http_code}\\n' $V"
+cap curl-capath "curl -sS --cacert root.pem --capath empty-capath -o /dev/null -w 'HTTP %{http_code}\\n' $V 2>&1 | head -n 1"

@@ -26,6 +26,12 @@ three known-good https://api.example.com/
 three private-ca https://vault.acme.internal:8446/
 three expired https://old.example.com:8445/
 
+# Step 0: variables that replace a client's default store. One left set (here a bundle holding only
+# the company root) makes Python fail against the known-good host while curl still works.
+cap env-vars "env | grep -E '^(REQUESTS_CA_BUNDLE|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE)=' || echo 'none set'"
+cap env-override "REQUESTS_CA_BUNDLE=acme-root.pem python3 -c \"import requests; print(requests.get('https://api.example.com/').status_code)\" 2>&1 | tail -n 1"
+cap env-override "env -u REQUESTS_CA_BUNDLE python3 -c \"import requests; print(requests.get('https://api.example.com/').status_code)\" 2>&1 | tail -n 1"
+
 # A machine whose trust store is broken: nothing works, not even the known-good host.
 mkdir "$LAB_TMP/empty"
 lab_mount "$LAB_TMP/empty" /etc/ssl/certs

@@ -4,13 +4,15 @@
  *  - <certlab-progress-sidebar> (around Starlight's sidebar, on every page): marks each lesson
  *    link "read" or "passed", and records a lesson as read once its last paragraph is seen;
  *  - <certlab-course-progress> (home page, CoursePath.astro): counts and a reset button;
- *  - the quiz calls recordPassed() when every answer of a self-check is right.
+ *  - the quiz calls recordPassed() when every answer of a self-check is right;
+ *  - an exercise calls recordExercise() when the core finds nothing wrong with the learner's work.
  * Every change is announced with a `certlab:progress` event so all of them stay in step.
  */
 import {
   PROGRESS_STORAGE_KEY,
   emptyProgress,
   lessonState,
+  markExercise,
   markPassed,
   markRead,
   parseProgress,
@@ -46,6 +48,12 @@ export function recordRead(slug: string): void {
 export function recordPassed(slug: string): void {
   const before = loadProgress();
   const after = markPassed(before, slug, Date.now());
+  if (after !== before) save(after);
+}
+
+export function recordExercise(id: string): void {
+  const before = loadProgress();
+  const after = markExercise(before, id, Date.now());
   if (after !== before) save(after);
 }
 

@@ -35,6 +35,8 @@ class Quiz extends HTMLElement {
       if (!feedback) continue;
       const right = q.querySelector<HTMLElement>(`[data-option="${q.dataset.answer}"]`)?.textContent?.trim() ?? '';
       const why = q.querySelector<HTMLElement>('[data-quiz-why]')?.textContent?.trim() ?? '';
+      // Why the chosen option is wrong, first: the reader learns from their own mistake.
+      const whyNot = v.chosen === null ? '' : (q.querySelector<HTMLInputElement>(`input[value="${v.chosen}"]`)?.dataset.whyNot ?? '');
       feedback.hidden = false;
       feedback.dataset.verdict = v.chosen === null ? 'unanswered' : v.correct ? 'correct' : 'wrong';
       feedback.textContent =
@@ -42,7 +44,7 @@ class Quiz extends HTMLElement {
           ? 'Choose an answer first.'
           : v.correct
             ? `Correct. ${why}`
-            : `Not quite. The answer is: ${right}. ${why}`;
+            : `Not quite: ${whyNot} The answer is: ${right}. ${why}`;
       q.setAttribute('aria-describedby', feedback.id);
     }
     const right = verdicts.filter((v) => v.correct).length;

@@ -62,15 +62,15 @@ export const ANNOTATIONS: Readonly<Record<string, Annotation>> = {
   },
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: {
     frequency: 'very common', cause: 'unknown-ca',
-    explanation: 'The issuer of the last certificate the client has is in neither the chain nor the trust store: an unknown or private CA, a missing/old CA bundle, or (when the server sent only part of the chain) a missing intermediate.',
+    explanation: 'The issuer of the last certificate the client has is in neither the chain nor the trust store: an unknown or private CA, a missing/old CA bundle, or (when the server sent only part of the chain) a missing intermediate. At depth 0, ask whether the leaf\'s issuer is a root: a root means the client lacks it (a two-tier private CA); an intermediate means the server did not send it.',
   },
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: {
     frequency: 'very common', cause: 'incomplete-chain',
-    explanation: 'Only the server\'s own certificate is available and its issuer is not in the trust store: almost always the server does not send its intermediate certificate.',
+    explanation: 'Only the server\'s own certificate is available and its issuer is not in the trust store. Is the leaf\'s issuer a root? If it is an intermediate, the server does not send it (an incomplete chain: the server must send leaf + intermediates). If it is a root, the CA is two-tier (mkcert, kubeadm, many company CAs sign leaves directly from the root): the server sends all it needs to, and the client lacks that root.',
   },
   CERT_CHAIN_TOO_LONG: { frequency: 'rare', cause: 'path-length-exceeded', liability: 'both', explanation: 'The chain is longer than the client\'s maximum verify depth.' },
   CERT_REVOKED: { frequency: 'common', cause: 'revoked', explanation: 'The CA has revoked this certificate (a CRL or OCSP response lists it).' },
-  NO_ISSUER_PUBLIC_KEY: { frequency: 'obscure', cause: 'bad-signature', explanation: 'The issuer certificate has no usable public key, so the signature cannot be checked. (OpenSSL 3.x code 24; in 1.1.1 the number 24 meant INVALID_CA.)' },
+  NO_ISSUER_PUBLIC_KEY: { frequency: 'obscure', cause: 'bad-signature', explanation: 'The issuer certificate has no usable public key, so the signature cannot be checked. (OpenSSL 3.x code 24, "issuer certificate doesn\'t have a public key"; in 1.1.1 the number 24 meant INVALID_CA.)' },
   PATH_LENGTH_EXCEEDED: { frequency: 'rare', cause: 'path-length-exceeded', explanation: 'A CA\'s basicConstraints pathLenConstraint is exceeded by the intermediates below it.' },
   INVALID_PURPOSE: { frequency: 'common', cause: 'wrong-purpose', explanation: 'The certificate\'s extendedKeyUsage (or a CA\'s) does not allow this use, e.g. a server certificate without serverAuth.' },
   CERT_UNTRUSTED: { frequency: 'rare', cause: 'unknown-ca', liability: 'client', explanation: 'The root is in the store but not marked trusted for this purpose (OpenSSL trust settings).' },

@@ -1,6 +1,7 @@
 /**
- * The reader's progress through the course: which lessons were read and which self-checks
- * were passed, with the time of each (ms since epoch, given by the caller). The widgets keep
+ * The reader's progress through the course: which lessons were read, which self-checks were
+ * passed and which hands-on exercises were solved, with the time of each (ms since epoch,
+ * given by the caller). The widgets keep
  * it in localStorage as JSON; anything unreadable there counts as "no progress yet".
  */
 export const PROGRESS_STORAGE_KEY = 'certlab:progress:v1';
@@ -10,9 +11,11 @@ export interface Progress {
   read: Record<string, number>;
   /** lesson slug -> when its self-check was first passed */
   passed: Record<string, number>;
+  /** exercise id (Exercise.astro's data-exercise) -> when it was first solved */
+  exercises: Record<string, number>;
 }
 
-export const emptyProgress = (): Progress => ({ read: {}, passed: {} });
+export const emptyProgress = (): Progress => ({ read: {}, passed: {}, exercises: {} });
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
 
@@ -35,8 +38,8 @@ export function parseProgress(raw: string | null): Progress {
     return emptyProgress();
   }
   if (typeof data !== 'object' || data === null) return emptyProgress();
-  const { read, passed } = data as { read?: unknown; passed?: unknown };
-  return { read: times(read), passed: times(passed) };
+  const { read, passed, exercises } = data as { read?: unknown; passed?: unknown; exercises?: unknown };
+  return { read: times(read), passed: times(passed), exercises: times(exercises) };
 }
 
 export function markRead(p: Progress, slug: string, at: number): Progress {
@@ -47,7 +50,13 @@ export function markRead(p: Progress, slug: string, at: number): Progress {
 /** Passing the self-check also counts the lesson as read. */
 export function markPassed(p: Progress, slug: string, at: number): Progress {
   if (!SLUG.test(slug) || slug in p.passed) return p;
-  return { read: slug in p.read ? p.read : { ...p.read, [slug]: at }, passed: { ...p.passed, [slug]: at } };
+  return { ...p, read: slug in p.read ? p.read : { ...p.read, [slug]: at }, passed: { ...p.passed, [slug]: at } };
+}
+
+/** A solved exercise; the first time counts. */
+export function markExercise(p: Progress, id: string, at: number): Progress {
+  if (!SLUG.test(id) || id in p.exercises) return p;
+  return { ...p, exercises: { ...p.exercises, [id]: at } };
 }
 
 export type LessonState = 'new' | 'read' | 'passed';
