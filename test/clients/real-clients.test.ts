@@ -24,7 +24,7 @@ import type { Certificate } from '../../src/core/model.ts';
 import type { ClientId } from '../../src/core/clients/messages.ts';
 import { clientVerdicts, renderVerdict, type ClientVerdict } from '../../src/core/clients/verdicts.ts';
 import { aiaFetcher } from '../../src/cli/commands/verify.ts';
-import { assertNever } from '../../src/core/clients/client-types.ts';
+import { assertNever } from '../../src/core/assert-never.ts';
 import type { Issued } from './pki.ts';
 import { goWordingFor } from '../../src/core/clients/go.ts';
 import { ALL_CLIENTS, clientVersion, missingReason, runClient, startServer, type AnyClient, type RunningServer } from './real-clients.ts';

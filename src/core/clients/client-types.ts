@@ -53,7 +53,3 @@ export interface ClientModule<Id extends string = string> extends ClientProfile<
 /** Where the captured texts come from (the `source` of every entry marked captured). */
 export const CAPTURED = 'captured here: ./node_modules/.bin/node scripts/capture-client-messages.ts (test/clients/captured.json)';
 
-/** For the `default:` of a switch that covers a union: the compiler flags a member the switch forgot. */
-export function assertNever(value: never, what: string): never {
-  throw new Error(`Unhandled ${what}: ${JSON.stringify(value)}`);
-}

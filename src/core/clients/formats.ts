@@ -3,7 +3,7 @@
  * template filling, Python's repr() quoting, Java's Date.toString, Go's RFC 3339,
  * OpenSSL's subjectAltName string (what Node shows) and Go's algorithm names.
  */
-import { assertNever } from './client-types.ts';
+import { assertNever } from '../assert-never.ts';
 import type { Certificate, GeneralName } from '../model.ts';
 
 /** Replaces each {name} with vars[name]; throws on a placeholder without a value (a programming error). */
