@@ -102,6 +102,7 @@ class CertlabInspector extends HTMLElement {
     return new Promise<Answer>((resolve) => {
       const done = (a: Answer) => {
         worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onError);
         if (this.#stop === stop) this.#stop = undefined;
         resolve(a);
       };
@@ -115,7 +116,14 @@ class CertlabInspector extends HTMLElement {
         }
         done({ stopped: why });
       };
+      // A worker that dies (out of memory, an uncaught error) answers nothing: end the run, and start a new worker next time.
+      const onError = (e: ErrorEvent) => {
+        worker.terminate();
+        if (this.#worker) this.#worker = undefined;
+        done({ ok: false, message: e.message || 'the parser stopped unexpectedly' });
+      };
       worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
       this.#stop = stop;
       worker.postMessage({ id, inputs, at: Date.now(), ...(password !== undefined ? { password } : {}) });
     });
@@ -187,6 +195,7 @@ class CertlabInspector extends HTMLElement {
     }
     if (!answer.ok) {
       this.#status(`The inspector failed: ${answer.message}`);
+      this.dataset.runs = String(Number(this.dataset.runs ?? '0') + 1);
       return;
     }
     const { renderResult, summaryText } = m;
