@@ -11,6 +11,9 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   server: { host: '127.0.0.1', port: 4321 },
+  // ES-module workers: the inspector's parser worker loads node-forge on demand (a dynamic
+  // import), which Vite's default classic (iife) worker format cannot split.
+  vite: { worker: { format: 'es' } },
   integrations: [
     starlight({
       title: 'certlab',

@@ -37,7 +37,8 @@ async function axeViolations(page: Page, selector: string): Promise<string[]> {
   const { readFile } = await import('node:fs/promises');
   const { createRequire } = await import('node:module');
   const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  await page.addScriptTag({ content: await readFile(axePath, 'utf8') });
+  // evaluate(), not an inline <script>: the site's Content-Security-Policy blocks inline scripts.
+  await page.evaluate(await readFile(axePath, 'utf8'));
   return page.evaluate(async (sel) => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
     const r = await axe.run({ include: [[sel]] }, { resultTypes: ['violations'] });

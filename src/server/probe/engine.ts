@@ -12,10 +12,10 @@ import { performance } from 'node:perf_hooks';
 import { type TargetPolicy, admitAddress, admitTarget } from '../../core/net/policy.ts';
 import { alertName } from '../../core/tls/names.ts';
 import { parseKeyLog } from '../../core/tls/tls13-decrypt.ts';
-import { type FlightReading, readServerFlight } from '../../core/tls/server-flight.ts';
+import { type FlightReading, MAX_FLIGHT_RECORDS, readServerFlight } from '../../core/tls/server-flight.ts';
 import { DEFAULT_LIMITS, type ProbeLimits } from './config.ts';
 import type { ProbeError } from './errors.ts';
-import { RecordingSocket, TooMuchDataError } from './recording-socket.ts';
+import { RecordingSocket, TooManyRecordsError, TooMuchDataError } from './recording-socket.ts';
 import { type Resolver, systemResolver } from './resolver.ts';
 
 export interface ProbeRequest {
@@ -150,7 +150,8 @@ function handshake(tcp: Socket, servername: string | null, limits: ProbeLimits, 
   let received = () => 0;
   const wait = budget.wait('handshake', limits.handshakeTimeoutMs, () => ({ kind: 'HandshakeTimeout', afterMs: limits.handshakeTimeoutMs, bytesReceived: received() }));
   return new Promise((resolve) => {
-    const recorder = new RecordingSocket(tcp, limits.maxBytes);
+    // Stop reading one record past the flight reader's cap: it reports TooManyRecords from the recording.
+    const recorder = new RecordingSocket(tcp, limits.maxBytes, MAX_FLIGHT_RECORDS);
     received = () => recorder.received;
     let keylog = '';
     let settled = false;
@@ -178,7 +179,7 @@ function handshake(tcp: Socket, servername: string | null, limits: ProbeLimits, 
     });
     tls.once('secureConnect', () => finish({ completed: true }));
     const onError = (e: NodeJS.ErrnoException) =>
-      finish(e instanceof TooMuchDataError ? { completed: false, error: { kind: 'TooMuchData', limit: e.limit } } : { completed: false, nodeError: e });
+      finish(e instanceof TooMuchDataError ? { completed: false, error: { kind: 'TooMuchData', limit: e.limit } } : e instanceof TooManyRecordsError ? { completed: false } : { completed: false, nodeError: e });
     recorder.on('error', onError);
     tls.on('error', onError);
     tls.once('close', () => finish({ completed: false, error: { kind: 'ClosedMidHandshake', bytesReceived: recorder.received } }));

@@ -15,16 +15,31 @@ export class TooMuchDataError extends Error {
   }
 }
 
+/** The server cut its flight into more records than a reader accepts (issue 18: 1-byte records). */
+export class TooManyRecordsError extends Error {
+  readonly limit: number;
+  constructor(limit: number) {
+    super(`the server sent more than ${limit} TLS records during the handshake`);
+    this.limit = limit;
+  }
+}
+
 export class RecordingSocket extends Duplex {
   private readonly tcp: Socket;
   private readonly maxBytes: number;
+  private readonly maxRecords: number;
   private readonly chunks: Buffer[] = [];
+  /** Offset of the next record header in the stream, and the 5 header bytes seen of it. */
+  private nextHeader = 0;
+  private header: number[] = [];
+  private records = 0;
   received = 0;
 
-  constructor(tcp: Socket, maxBytes: number) {
+  constructor(tcp: Socket, maxBytes: number, maxRecords = Infinity) {
     super();
     this.tcp = tcp;
     this.maxBytes = maxBytes;
+    this.maxRecords = maxRecords;
     tcp.on('data', (data: Buffer) => {
       if (this.received + data.length > this.maxBytes) {
         this.chunks.push(data.subarray(0, this.maxBytes - this.received));
@@ -32,8 +47,14 @@ export class RecordingSocket extends Duplex {
         this.destroy(new TooMuchDataError(this.maxBytes));
         return;
       }
+      const start = this.received;
       this.received += data.length;
       this.chunks.push(data);
+      if (this.countRecords(data, start) > this.maxRecords) {
+        // Stop here: the recording holds one record past the cap, which the flight reader reports.
+        this.destroy(new TooManyRecordsError(this.maxRecords));
+        return;
+      }
       if (!this.push(data)) tcp.pause();
     });
     tcp.on('end', () => this.push(null));
@@ -41,6 +62,21 @@ export class RecordingSocket extends Duplex {
     tcp.on('close', () => {
       if (!this.destroyed) this.push(null);
     });
+  }
+
+  /** Follows record headers (type, version, 2-byte length) through `data`; returns records begun so far. */
+  private countRecords(data: Buffer, start: number): number {
+    let at = Math.max(this.nextHeader, start) - start;
+    while (at < data.length) {
+      this.header.push(data[at]!);
+      at++;
+      if (this.header.length < 5) continue;
+      this.records++;
+      this.nextHeader = start + at + ((this.header[3]! << 8) | this.header[4]!);
+      this.header = [];
+      at = this.nextHeader - start;
+    }
+    return this.records;
   }
 
   /** Everything the server has sent so far. */

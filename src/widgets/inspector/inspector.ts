@@ -3,8 +3,9 @@
  * .key); each object becomes a card with every field, the bundle's chain is drawn with
  * each link marked, findings say what to do, and conversions can be copied or
  * downloaded. Encrypted inputs ask for a password. The parser (and node-forge for legacy
- * PKCS#12) loads with a dynamic import on first use, never with the page, and nothing
- * is sent anywhere: everything runs in this tab.
+ * PKCS#12) loads on first use, never with the page, and runs in a Web Worker: a large paste
+ * shows its progress (size and seconds) and can be cancelled, and the page stays usable.
+ * Nothing is sent anywhere: everything runs in this tab.
  */
 type Loaded = typeof import('./load.ts');
 
@@ -13,17 +14,29 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 interface Picked { name: string; data: Uint8Array }
 
+type Answer =
+  | { ok: true; result: import('../../core/inspect-result.ts').InspectResult }
+  | { ok: false; message: string }
+  | { stopped: 'cancelled' | 'superseded' };
+
+const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`);
+
 class CertlabInspector extends HTMLElement {
   #loading: Promise<Loaded> | undefined;
   #files: Picked[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
   #seq = 0;
+  #worker: Promise<Worker> | undefined;
+  /** Ends the run in flight (its worker is ended too: parsing cannot be interrupted otherwise). */
+  #stop: ((why: 'cancelled' | 'superseded') => void) | undefined;
+  #jobs = 0;
 
   connectedCallback(): void {
     const form = this.querySelector<HTMLFormElement>('form[data-form]');
     const input = this.querySelector<HTMLTextAreaElement>('textarea[data-input]');
     const files = this.querySelector<HTMLInputElement>('input[data-files]');
     const clear = this.querySelector<HTMLButtonElement>('button[data-clear]');
+    this.querySelector<HTMLButtonElement>('button[data-cancel]')?.addEventListener('click', () => this.#stop?.('cancelled'));
     form?.addEventListener('submit', (e) => {
       e.preventDefault();
       void this.run();
@@ -67,11 +80,53 @@ class CertlabInspector extends HTMLElement {
   }
 
   load(): Promise<Loaded> {
-    this.#loading ??= import('./load.ts').then((m) => {
+    this.#loading ??= import('./load.ts').then(async (m) => {
+      this.#worker ??= m.startInspectWorker();
+      await this.#worker;
       this.dataset.loaded = 'true';
       return m;
     });
     return this.#loading;
+  }
+
+  /**
+   * Parses in the worker. Cancel ends the run in flight and its worker (parsing cannot be
+   * interrupted otherwise); a newer run does the same to a run that has gone on for more than
+   * a second, and otherwise lets it finish in the worker and ignores its answer.
+   */
+  async #parse(m: Loaded, inputs: { name: string; data: string | Uint8Array }[], password: string | undefined): Promise<Answer> {
+    this.#stop?.('superseded');
+    const worker = await (this.#worker ??= m.startInspectWorker());
+    const id = ++this.#jobs;
+    const started = performance.now();
+    return new Promise<Answer>((resolve) => {
+      const done = (a: Answer) => {
+        worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onError);
+        if (this.#stop === stop) this.#stop = undefined;
+        resolve(a);
+      };
+      const onMessage = (e: MessageEvent<(Answer & { id: number }) | { ready: true }>) => {
+        if ('id' in e.data && e.data.id === id) done(e.data);
+      };
+      const stop = (why: 'cancelled' | 'superseded') => {
+        if (why === 'cancelled' || performance.now() - started > 1000) {
+          worker.terminate();
+          this.#worker = undefined;
+        }
+        done({ stopped: why });
+      };
+      // A worker that dies (out of memory, an uncaught error) answers nothing: end the run, and start a new worker next time.
+      const onError = (e: ErrorEvent) => {
+        worker.terminate();
+        if (this.#worker) this.#worker = undefined;
+        done({ ok: false, message: e.message || 'the parser stopped unexpectedly' });
+      };
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
+      this.#stop = stop;
+      worker.postMessage({ id, inputs, at: Date.now(), ...(password !== undefined ? { password } : {}) });
+    });
   }
 
   async addFiles(list: File[]): Promise<void> {
@@ -121,15 +176,34 @@ class CertlabInspector extends HTMLElement {
     }
     const seq = ++this.#seq;
     this.setAttribute('aria-busy', 'true');
-    this.#status('Reading…');
-    const { inspectFiles, renderResult, summaryText } = await this.load();
-    const result = await inspectFiles(inputs, { subtle: crypto.subtle, at: Date.now(), password });
+    const bytes = inputs.reduce((n, i) => n + i.data.length, 0);
+    const started = performance.now();
+    const tick = () => this.#status(`Reading ${size(bytes)}… ${Math.round((performance.now() - started) / 1000)} s`);
+    tick();
+    const ticker = setInterval(tick, 1000);
+    const cancel = this.querySelector<HTMLButtonElement>('button[data-cancel]');
+    if (cancel) cancel.hidden = false;
+    const m = await this.load();
+    const answer = await this.#parse(m, inputs, password);
+    clearInterval(ticker);
     if (seq !== this.#seq) return;
+    if (cancel) cancel.hidden = true;
+    this.removeAttribute('aria-busy');
+    if ('stopped' in answer) {
+      this.#status(`Cancelled after ${Math.round((performance.now() - started) / 1000)} s; nothing was read. Inspect starts again.`);
+      return;
+    }
+    if (!answer.ok) {
+      this.#status(`The inspector failed: ${answer.message}`);
+      this.dataset.runs = String(Number(this.dataset.runs ?? '0') + 1);
+      return;
+    }
+    const { renderResult, summaryText } = m;
+    const result = answer.result;
     renderResult(result, out, (t) => this.#status(t));
     this.#showPassword(result.needsPassword || password !== undefined);
     this.#status(result.needsPassword ? `${summaryText(result)} Something is locked: enter its password below and press Inspect.` : summaryText(result));
     if (result.needsPassword) this.querySelector<HTMLInputElement>('input[data-password-input]')?.focus();
-    this.removeAttribute('aria-busy');
     this.dataset.runs = String(Number(this.dataset.runs ?? '0') + 1);
   }
 }
