@@ -7,8 +7,8 @@
  *   in:  { id: number, inputs: InspectFile[], at: number, password?: string }
  *   out: { id, ok: true, result: InspectResult } | { id, ok: false, message: string }
  */
-import { inspectFiles } from '../../core/sniff.ts';
-import type { InspectFile } from '../../core/inspect-result.ts';
+import { inspectFiles } from '../../core/inspect/inspect.ts';
+import type { InspectFile } from '../../core/inspect/result.ts';
 
 interface Job {
   id: number;

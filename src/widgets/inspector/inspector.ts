@@ -15,7 +15,7 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 interface Picked { name: string; data: Uint8Array }
 
 type Answer =
-  | { ok: true; result: import('../../core/inspect-result.ts').InspectResult }
+  | { ok: true; result: import('../../core/inspect/result.ts').InspectResult }
   | { ok: false; message: string }
   | { stopped: 'cancelled' | 'superseded' };
 
