@@ -17,6 +17,6 @@ export function startInspectWorker(): Promise<Worker> {
       resolve(worker);
     };
     worker.addEventListener('message', onMessage);
-    worker.addEventListener('error', (e) => reject(new Error(e.message || 'the parser worker failed to start')), { once: true });
+    worker.addEventListener('error', (e: ErrorEvent) => reject(new Error(e.message || 'the parser worker failed to start')), { once: true });
   });
 }
