@@ -17,8 +17,7 @@ export default defineConfig({
   integrations: [
     starlight({
       title: 'certlab',
-      description:
-        'Learn how TLS certificates work, and prove with evidence why a connection fails and whose fault it is.',
+      description: 'Learn how TLS certificates work, and prove with evidence why a connection fails and whose fault it is.',
       customCss: ['./src/styles/certlab.css'],
       lastUpdated: false,
       // Long command lines wrap instead of scrolling: a scrolling <pre> is not keyboard-focusable (axe).

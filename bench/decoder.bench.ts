@@ -31,7 +31,9 @@ const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}%`;
 
 const ours = score(all);
 const ref = score(all, naive);
-console.log(`corpus entries: ${all.length} (${sources.length + wild.length} from public issue threads, ${captured.length} captured from real clients here; ${new Set(all.map((e) => e.client)).size} stacks and tools)`);
+console.log(
+  `corpus entries: ${all.length} (${sources.length + wild.length} from public issue threads, ${captured.length} captured from real clients here; ${new Set(all.map((e) => e.client)).size} stacks and tools)`,
+);
 console.log(`placed right: ${pct(ours.right, ours.total)} (${ours.right}/${ours.total})`);
 console.log(`exact cause: ${pct(ours.exact, ours.total)} (${ours.exact}); honest ambiguous (expected cause listed, not claimed certain): ${ours.honest}`);
 console.log(`confidently wrong: ${ours.confidentlyWrong}`);
@@ -41,7 +43,9 @@ console.log(`accuracy ratio (decoder / reference): ${(ours.right / Math.max(1, r
 const perVersion = NUMBERING_VERSIONS.map((v) => `${v}: ${VERIFY_CODES.filter((c) => c.numbers[v]).length}`).join(', ');
 console.log(`verify codes in the table: ${VERIFY_CODES.length} (${perVersion})`);
 console.log(`causes: ${Object.keys(CAUSES).length}`);
-console.log(`client texts in the table: ${CLIENT_MESSAGES.length} (from ${new Set(CLIENT_MESSAGES.map((m) => m.client)).size} clients), other stacks' wordings: ${STACK_ENTRIES.length}, recognisers derived: ${CLIENT_PATTERNS.length}`);
+console.log(
+  `client texts in the table: ${CLIENT_MESSAGES.length} (from ${new Set(CLIENT_MESSAGES.map((m) => m.client)).size} clients), other stacks' wordings: ${STACK_ENTRIES.length}, recognisers derived: ${CLIENT_PATTERNS.length}`,
+);
 
 function time(fn: (t: string) => unknown): number {
   for (const e of all) fn(e.text); // warm-up

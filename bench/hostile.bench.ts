@@ -20,12 +20,13 @@ if (!existsSync(join(root, 'dist/server/entry.mjs'))) {
   process.exit(0);
 }
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as { port: number };
-    s.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
   });
-});
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 const pki = makeTestPki();
@@ -35,7 +36,16 @@ const silent = await startHostile('silent');
 const port = await freePort();
 const site = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', join(root, 'src/server/serve.ts')], {
   cwd: root,
-  env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CERTLAB_PROBE_ALLOW_PRIVATE: '1', CERTLAB_PROBE_PORTS: '*', CERTLAB_PROBE_RATE_LIMIT: '100000', CERTLAB_PROBE_TRUSTED_HOPS: '1', CERTLAB_PROBE_HANDSHAKE_TIMEOUT_MS: '3000' },
+  env: {
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    CERTLAB_PROBE_ALLOW_PRIVATE: '1',
+    CERTLAB_PROBE_PORTS: '*',
+    CERTLAB_PROBE_RATE_LIMIT: '100000',
+    CERTLAB_PROBE_TRUSTED_HOPS: '1',
+    CERTLAB_PROBE_HANDSHAKE_TIMEOUT_MS: '3000',
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const base = `http://127.0.0.1:${port}`;
@@ -78,7 +88,9 @@ try {
   await Promise.all(attackers);
 
   console.log(`GET / baseline ms p50/p99/max: ${pct(baseline, 0.5).toFixed(1)} / ${pct(baseline, 0.99).toFixed(1)} / ${Math.max(...baseline).toFixed(1)}`);
-  console.log(`GET / with 8 hostile probers ms p50/p99/max: ${pct(underAttack, 0.5).toFixed(1)} / ${pct(underAttack, 0.99).toFixed(1)} / ${Math.max(...underAttack).toFixed(1)} (${underAttack.length} requests; goal max <= 300)`);
+  console.log(
+    `GET / with 8 hostile probers ms p50/p99/max: ${pct(underAttack, 0.5).toFixed(1)} / ${pct(underAttack, 0.99).toFixed(1)} / ${Math.max(...underAttack).toFixed(1)} (${underAttack.length} requests; goal max <= 300)`,
+  );
   console.log(`hostile probe outcomes: ${JSON.stringify(statuses)}`);
 } finally {
   site.kill('SIGTERM');

@@ -72,7 +72,11 @@ try {
 
   // --- the route under 20 concurrent clients ----------------------------------------------
   // A node:tls server in its own process: openssl s_server takes one connection at a time.
-  const child = spawn(process.execPath, [join(import.meta.dirname, '../test/probe/serve-chain.ts'), pki.leaf.keyPath, pki.leaf.certPath, pki.ica2.certPath, pki.ica1.certPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [join(import.meta.dirname, '../test/probe/serve-chain.ts'), pki.leaf.keyPath, pki.leaf.certPath, pki.ica2.certPath, pki.ica1.certPath],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const routePort = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -83,11 +87,18 @@ try {
     child.once('exit', (code) => reject(new Error(`serve-chain exited with ${code}`)));
   });
   stopChild = () => child.kill('SIGTERM');
-  const config = probeConfigFromEnv({ CERTLAB_PROBE_ALLOW_PRIVATE: '1', CERTLAB_PROBE_PORTS: '*', CERTLAB_PROBE_MAX_CONCURRENT: '20', CERTLAB_PROBE_RATE_LIMIT: '100000' });
+  const config = probeConfigFromEnv({
+    CERTLAB_PROBE_ALLOW_PRIVATE: '1',
+    CERTLAB_PROBE_PORTS: '*',
+    CERTLAB_PROBE_MAX_CONCURRENT: '20',
+    CERTLAB_PROBE_RATE_LIMIT: '100000',
+  });
   const handler = createProbeHandler({ config });
   const body = JSON.stringify({ host: `127.0.0.1:${routePort}`, servername: 'probe.test' });
   const ask = (client: number) =>
-    handler(new Request('http://bench.test/api/probe', { method: 'POST', body, headers: { 'content-type': 'application/json' } }), { clientAddress: `198.51.100.${client}` });
+    handler(new Request('http://bench.test/api/probe', { method: 'POST', body, headers: { 'content-type': 'application/json' } }), {
+      clientAddress: `198.51.100.${client}`,
+    });
   const warm = await ask(0);
   if (warm.status !== 200) throw new Error(`route answered ${warm.status}: ${await warm.text()}`);
   await warm.text();
@@ -118,7 +129,9 @@ try {
   console.log(`route other statuses: ${JSON.stringify(Object.fromEntries(Object.entries(statuses).filter(([s]) => s !== '200')))}`);
   console.log(`route probes per second: ${(ok / elapsed).toFixed(1)}`);
   const sorted = [...latencies].sort((a, b) => a - b);
-  console.log(`route latency ms p50/p95/max: ${median(latencies).toFixed(0)} / ${sorted[Math.floor(sorted.length * 0.95)]!.toFixed(0)} / ${sorted[sorted.length - 1]!.toFixed(0)}`);
+  console.log(
+    `route latency ms p50/p95/max: ${median(latencies).toFixed(0)} / ${sorted[Math.floor(sorted.length * 0.95)]!.toFixed(0)} / ${sorted[sorted.length - 1]!.toFixed(0)}`,
+  );
   console.log(`route rss MB before/after: ${mb(before.rss)} / ${mb(after.rss)}`);
   console.log(`route heap used MB before/after: ${mb(before.heapUsed)} / ${mb(after.heapUsed)}`);
 } finally {

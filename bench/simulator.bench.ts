@@ -49,14 +49,22 @@ export async function measure(rounds, rsa) {
 `;
 
 type Samples = Record<'generate' | 'validate' | 'clients' | 'total', number[]>;
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
 
 const dir = await mkdtemp(join(tmpdir(), 'certlab-simbench-'));
 try {
   await build({
     stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'sim-bench-entry.ts' },
-    bundle: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], target: 'es2022',
-    outfile: join(dir, 'sim-bench.mjs'), logLevel: 'error',
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2022',
+    outfile: join(dir, 'sim-bench.mjs'),
+    logLevel: 'error',
   });
   const bundle = await readFile(join(dir, 'sim-bench.mjs'));
   await writeFile(join(dir, 'index.html'), '<!doctype html><title>sim bench</title>');
@@ -76,11 +84,14 @@ try {
     await page.goto(url);
     for (const rsa of [false, true]) {
       const label = rsa ? 'RSA-2048' : 'ECDSA P-256';
-      const inChromium = (await page.evaluate(async ([r, k]) => {
-        const path = '/sim-bench.mjs';
-        const m = (await import(path)) as { measure(r: number, rsa: boolean): Promise<unknown> };
-        return m.measure(r, k);
-      }, [ROUNDS, rsa] as const)) as Samples;
+      const inChromium = (await page.evaluate(
+        async ([r, k]) => {
+          const path = '/sim-bench.mjs';
+          const m = (await import(path)) as { measure(r: number, rsa: boolean): Promise<unknown> };
+          return m.measure(r, k);
+        },
+        [ROUNDS, rsa] as const,
+      )) as Samples;
       const inNode = await node.measure(ROUNDS, rsa);
       const c = (k: keyof Samples) => median(inChromium[k]);
       const n = (k: keyof Samples) => median(inNode[k]);
@@ -89,7 +100,9 @@ try {
       console.log(`  chromium validate (openssl policy): ${c('validate').toFixed(1)} ms`);
       console.log(`  chromium judge 9 clients: ${c('clients').toFixed(1)} ms`);
       console.log(`  chromium total: ${c('total').toFixed(1)} ms`);
-      console.log(`  node total (reference): ${n('total').toFixed(1)} ms (generate ${n('generate').toFixed(1)}, validate ${n('validate').toFixed(1)}, clients ${n('clients').toFixed(1)})`);
+      console.log(
+        `  node total (reference): ${n('total').toFixed(1)} ms (generate ${n('generate').toFixed(1)}, validate ${n('validate').toFixed(1)}, clients ${n('clients').toFixed(1)})`,
+      );
       console.log(`  ratio chromium / node: ${(c('total') / n('total')).toFixed(2)}`);
     }
     console.log(`bundle measured: ${(bundle.length / 1024).toFixed(0)} KiB (generator + parser + validator + client tables)`);

@@ -28,9 +28,7 @@ export function serveStatic(dir: string): Promise<{ server: Server; url: string 
     res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
     createReadStream(path).pipe(res);
   });
-  return new Promise((ok) =>
-    server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })),
-  );
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
 }
 
 /** The pages under `section` of a built client dir: "/<section>/" and "/<section>/<name>/". */

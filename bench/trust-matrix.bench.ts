@@ -50,7 +50,9 @@ for (const host of ['stackoverflow.com', 'microsoft.com', 'docs.python.org']) {
   }
   const shards = d.pool.shardsOf(d.pool.withSubjects([peer, ...untrusted].map((x) => x.issuer.canonical)));
   const browser = size('stores.json.gz') + shards.reduce((n, k) => n + shardBytes[k], 0);
-  console.log(`${host}: first matrix ms ${ms(cold)}${first ? ' (cold: first shard read and first validation in this process)' : ''}; matrix median ms ${ms(median(runs))} (goal < 50)`);
+  console.log(
+    `${host}: first matrix ms ${ms(cold)}${first ? ' (cold: first shard read and first validation in this process)' : ''}; matrix median ms ${ms(median(runs))} (goal < 50)`,
+  );
   console.log(`${host}: browser would load ${browser} bytes gzip (index + ${shards.length} shard(s); budget 400000)`);
   first = false;
 }

@@ -37,8 +37,14 @@ export const SITUATION_CAUSE: Readonly<Record<string, CauseId | null>> = {
 };
 
 const CLIENT_ID: Record<RealClient, string> = {
-  openssl: 'openssl', curl: 'curl', 'python-ssl': 'python', 'python-urllib': 'python', 'python-requests': 'python',
-  node24: 'node', node20: 'node', java: 'java',
+  openssl: 'openssl',
+  curl: 'curl',
+  'python-ssl': 'python',
+  'python-urllib': 'python',
+  'python-requests': 'python',
+  node24: 'node',
+  node20: 'node',
+  java: 'java',
 };
 
 /** Did the client refuse the connection? (s_client carries on after a verify error and exits 0.) */
@@ -71,8 +77,14 @@ if (import.meta.main) {
         const r = runClient(c, srv, sit.host);
         if (!failed(c, r.exit, r.output)) continue;
         entries.push({
-          id: `${def.id}/${c}`, situation: def.id, drawing: def.drawing, client: CLIENT_ID[c], runner: c, exit: r.exit,
-          text: trim(r.output), expected,
+          id: `${def.id}/${c}`,
+          situation: def.id,
+          drawing: def.drawing,
+          client: CLIENT_ID[c],
+          runner: c,
+          exit: r.exit,
+          text: trim(r.output),
+          expected,
           source: `captured here: ${clientVersion(c)} against openssl s_server on 127.0.0.1 (scripts/capture-client-errors.ts)`,
         });
       }

@@ -69,8 +69,12 @@ if ((only.length === 0 || only.includes('extras')) && onlyClients.length === 0) 
       curl('58-client-cert', ['--cacert', srv.caFile, '--cert', '/nonexistent/client.pem']),
       curl('90-pin', ['--cacert', srv.caFile, '--pinnedpubkey', 'sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=']),
       curl('91-no-ocsp', ['--cacert', srv.caFile, '--cert-status']),
-      { label: 'openssl-verify-missing-issuer', command: 'openssl verify -CAfile ca.pem leaf.pem', exit: verify.status,
-        output: `${verify.stdout}${verify.stderr}`.trim().replace(srv.dir, '<dir>') },
+      {
+        label: 'openssl-verify-missing-issuer',
+        command: 'openssl verify -CAfile ca.pem leaf.pem',
+        exit: verify.status,
+        output: `${verify.stdout}${verify.stderr}`.trim().replace(srv.dir, '<dir>'),
+      },
     ];
     console.error('captured extras');
   } finally {
@@ -103,8 +107,7 @@ if (onlyClients.length > 0 && existsSync(file)) {
   const old = JSON.parse(readFileSync(file, 'utf8')) as { situations: { id: string }[]; extras?: unknown; versions: object };
   const fresh = out.situations as { id: string }[];
   const order = SITUATIONS.map((s) => s.id);
-  out.situations = [...old.situations.filter((s) => !fresh.some((f) => f.id === s.id)), ...fresh]
-    .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  out.situations = [...old.situations.filter((s) => !fresh.some((f) => f.id === s.id)), ...fresh].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   if (!('extras' in out)) out.extras = old.extras;
   out.versions = { ...old.versions, ...(out.versions as object) };
 }

@@ -21,7 +21,14 @@ import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { shardFileName, type TrustData, type TrustPoolShard, type TrustSource, type TrustStoreData, type TrustVersionData } from '../../src/core/trust/model.ts';
+import {
+  shardFileName,
+  type TrustData,
+  type TrustPoolShard,
+  type TrustSource,
+  type TrustStoreData,
+  type TrustVersionData,
+} from '../../src/core/trust/model.ts';
 import { decodeCertificate } from '../../src/core/x509/certificate.ts';
 
 const args = process.argv.slice(2);
@@ -43,7 +50,13 @@ function git(dir: string, ...a: string[]): string {
 }
 
 // --- the shared pool ---------------------------------------------------------------------
-interface PoolEntry { sha256: string; name: string; der: Buffer | null; notBefore: string | null; notAfter: string | null }
+interface PoolEntry {
+  sha256: string;
+  name: string;
+  der: Buffer | null;
+  notBefore: string | null;
+  notAfter: string | null;
+}
 const pool = new Map<string, PoolEntry>();
 function addDer(der: Buffer, name: string): string {
   const sha256 = createHash('sha256').update(der).digest('hex');
@@ -71,10 +84,17 @@ function scalar(s: string): string {
   if (s.startsWith('"'))
     return s
       .slice(1, -1)
-      .replace(/\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\(.)/g, (_, u, x, c) => (u ? String.fromCharCode(parseInt(u, 16)) : x ? String.fromCharCode(parseInt(x, 16)) : c));
+      .replace(/\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\(.)/g, (_, u, x, c) =>
+        u ? String.fromCharCode(parseInt(u, 16)) : x ? String.fromCharCode(parseInt(x, 16)) : c,
+      );
   return s;
 }
-interface ObsSnapshot { version: string | null; date: string; trusted: { name: string; sha256: string }[]; blocked: { name: string; sha256: string }[] }
+interface ObsSnapshot {
+  version: string | null;
+  date: string;
+  trusted: { name: string; sha256: string }[];
+  blocked: { name: string; sha256: string }[];
+}
 function parseObservatory(text: string): ObsSnapshot {
   const snap: ObsSnapshot = { version: null, date: '', trusted: [], blocked: [] };
   let list: 'trusted' | 'blocked' | null = null;
@@ -94,14 +114,16 @@ function parseObservatory(text: string): ObsSnapshot {
 
 const OBS_REPO = 'github.com/nabla-c0d3/trust_stores_observatory';
 const obsHead = git(observatory, 'rev-parse', 'HEAD').trim();
-const obsCerts = new Set(
-  git(observatory, 'ls-tree', '--name-only', 'HEAD', 'certificates/')
-    .split('\n')
-    .filter(Boolean),
-);
+const obsCerts = new Set(git(observatory, 'ls-tree', '--name-only', 'HEAD', 'certificates/').split('\n').filter(Boolean));
 const wanted = new Set<string>();
 
-interface Platform { file: string; id: string; name: string; versionName: (s: ObsSnapshot) => string; aliases?: (v: string) => string[] }
+interface Platform {
+  file: string;
+  id: string;
+  name: string;
+  versionName: (s: ObsSnapshot) => string;
+  aliases?: (v: string) => string[];
+}
 const PLATFORMS: Platform[] = [
   { file: 'mozilla_nss', id: 'mozilla', name: 'Mozilla NSS (Firefox; what certifi and Node bundle)', versionName: (s) => s.date },
   { file: 'microsoft_windows', id: 'microsoft', name: 'Microsoft Windows (CCADB report)', versionName: (s) => s.date },
@@ -116,7 +138,14 @@ const PLATFORMS: Platform[] = [
   { file: 'oracle_java', id: 'oracle-java', name: 'Oracle Java cacerts', versionName: (s) => (s.version ?? s.date).replace(/^jdk-|^jre-/, '') },
 ];
 
-interface Draft { version: string; date: string; label: string; source: string; trusted: string[]; blocked: string[] }
+interface Draft {
+  version: string;
+  date: string;
+  label: string;
+  source: string;
+  trusted: string[];
+  blocked: string[];
+}
 const drafts = new Map<string, Draft[]>();
 const sources: TrustSource[] = [{ id: 'observatory', repository: OBS_REPO, commit: obsHead, license: 'MIT' }];
 
@@ -150,7 +179,10 @@ for (const p of PLATFORMS) {
       blocked: [...new Set(s.blocked.map((e) => e.sha256))],
     });
   }
-  drafts.set(p.id, [...byVersion.values()].sort((a, b) => a.date.localeCompare(b.date)));
+  drafts.set(
+    p.id,
+    [...byVersion.values()].sort((a, b) => a.date.localeCompare(b.date)),
+  );
 }
 let missing = 0;
 for (const sha of wanted) {
@@ -167,7 +199,9 @@ for (const sha of wanted) {
 const certifiHead = git(certifi, 'rev-parse', 'HEAD').trim();
 sources.push({ id: 'certifi', repository: 'github.com/certifi/python-certifi', commit: certifiHead, license: 'MPL-2.0 (the bundle derives from Mozilla NSS)' });
 const certifiVersions: Draft[] = [];
-for (const tag of git(certifi, 'tag').split('\n').filter((t) => /^\d{4}\.\d{2}\.\d{2}/.test(t))) {
+for (const tag of git(certifi, 'tag')
+  .split('\n')
+  .filter((t) => /^\d{4}\.\d{2}\.\d{2}/.test(t))) {
   let text: string;
   try {
     text = git(certifi, 'show', `${tag}:certifi/cacert.pem`);
@@ -179,7 +213,14 @@ for (const tag of git(certifi, 'tag').split('\n').filter((t) => /^\d{4}\.\d{2}\.
   const trusted: string[] = [];
   // Names come from the certificate itself (filled in below).
   for (const der of pemBlocks(text)) trusted.push(addDer(der, ''));
-  certifiVersions.push({ version: tag, date, label: `certifi ${tag}`, source: `certifi:${commit.slice(0, 12)}:certifi/cacert.pem`, trusted: [...new Set(trusted)], blocked: [] });
+  certifiVersions.push({
+    version: tag,
+    date,
+    label: `certifi ${tag}`,
+    source: `certifi:${commit.slice(0, 12)}:certifi/cacert.pem`,
+    trusted: [...new Set(trusted)],
+    blocked: [],
+  });
 }
 certifiVersions.sort((a, b) => a.date.localeCompare(b.date) || a.version.localeCompare(b.version, 'en', { numeric: true }));
 drafts.set('certifi', certifiVersions);
@@ -208,7 +249,12 @@ for (const arg of debianDebs) {
       .flatMap((f) => pemBlocks(readFileSync(join(certDir, f), 'utf8')).map((der) => addDer(der, '')));
     const date = changelogDate(gunzipSync(readFileSync(join(dir, 'usr/share/doc/ca-certificates/changelog.gz'))).toString('utf8'));
     const sha = createHash('sha256').update(readFileSync(deb)).digest('hex');
-    sources.push({ id: `debian-${version}`, repository: `Debian package ca-certificates_${version}_all.deb (commit: the .deb's SHA-256)`, commit: sha, license: 'MPL-2.0 (the bundle derives from Mozilla NSS)' });
+    sources.push({
+      id: `debian-${version}`,
+      repository: `Debian package ca-certificates_${version}_all.deb (commit: the .deb's SHA-256)`,
+      commit: sha,
+      license: 'MPL-2.0 (the bundle derives from Mozilla NSS)',
+    });
     debianVersions.push({
       version: `${release}-${version.split(/[+~]/)[0]}`,
       date,
@@ -222,7 +268,11 @@ for (const arg of debianDebs) {
   }
 }
 // By release, then date: a stable update of 12 can be uploaded the same day as 13's package.
-if (debianVersions.length) drafts.set('debian', debianVersions.sort((a, b) => parseInt(a.version) - parseInt(b.version) || a.date.localeCompare(b.date)));
+if (debianVersions.length)
+  drafts.set(
+    'debian',
+    debianVersions.sort((a, b) => parseInt(a.version) - parseInt(b.version) || a.date.localeCompare(b.date)),
+  );
 
 // Names for certificates that came without one (certifi): the subject's CN, else O, else the DN.
 for (const e of pool.values()) {
@@ -234,20 +284,22 @@ for (const e of pool.values()) {
 // --- write --------------------------------------------------------------------------------
 const entries = [...pool.values()].sort((a, b) => a.sha256.localeCompare(b.sha256));
 const index = new Map(entries.map((e, i) => [e.sha256, i]));
-const NAMES: Record<string, string> = Object.fromEntries([...PLATFORMS.map((p) => [p.id, p.name]), ['certifi', 'certifi (Python; Mozilla roots)'], ['debian', 'Debian ca-certificates (what OpenSSL, curl and Python read on Debian)']]);
+const NAMES: Record<string, string> = Object.fromEntries([
+  ...PLATFORMS.map((p) => [p.id, p.name]),
+  ['certifi', 'certifi (Python; Mozilla roots)'],
+  ['debian', 'Debian ca-certificates (what OpenSSL, curl and Python read on Debian)'],
+]);
 const stores: TrustStoreData[] = [...drafts.entries()].map(([id, ds]) => ({
   id,
   name: NAMES[id],
-  versions: ds.map(
-    (d): TrustVersionData => ({
-      version: d.version,
-      date: d.date,
-      label: d.label,
-      source: d.source,
-      roots: d.trusted.map((s) => index.get(s)!).sort((a, b) => a - b),
-      blocked: d.blocked.map((s) => index.get(s)!).sort((a, b) => a - b),
-    }),
-  ),
+  versions: ds.map((d): TrustVersionData => ({
+    version: d.version,
+    date: d.date,
+    label: d.label,
+    source: d.source,
+    roots: d.trusted.map((s) => index.get(s)!).sort((a, b) => a - b),
+    blocked: d.blocked.map((s) => index.get(s)!).sort((a, b) => a - b),
+  })),
 }));
 /** Shards of the certificate pool: a browser loads only those holding a chain's candidate roots. */
 const SHARDS = 16;
@@ -281,6 +333,8 @@ for (let k = 0; k < SHARDS; k++) {
   poolBytes += bytes.length;
   writeFileSync(join(out, shardFileName(k)), bytes);
 }
-console.log(`roots: ${entries.length} (${entries.filter((e) => !e.der).length} without a certificate; ${missing} named by the observatory but absent from its certificates/)`);
+console.log(
+  `roots: ${entries.length} (${entries.filter((e) => !e.der).length} without a certificate; ${missing} named by the observatory but absent from its certificates/)`,
+);
 for (const s of stores) console.log(`${s.id}: ${s.versions.length} versions (${s.versions[0].version} .. ${s.versions.at(-1)!.version})`);
 console.log(`stores.json.gz ${indexGz.length} bytes; ${SHARDS} pool shards ${poolBytes} bytes`);

@@ -70,7 +70,9 @@ describe('standard input is capped (issue 18)', () => {
       pump();
     });
     expect([r.code, r.stdout.toString(), r.stderr]).toEqual([
-      2, '', 'certlab: standard input is larger than 16 MiB, the most certlab reads; save it to a file and pass the file, or send only the part to read.\n',
+      2,
+      '',
+      'certlab: standard input is larger than 16 MiB, the most certlab reads; save it to a file and pass the file, or send only the part to read.\n',
     ]);
   }, 60_000);
 });

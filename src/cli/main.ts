@@ -6,7 +6,6 @@ import process, { stdin, stdout, stderr, argv } from 'node:process';
 
 import type { CliIo } from './io.ts';
 
-
 type Command = { run: (argv: string[], io: CliIo) => Promise<number> };
 
 /** Explicit imports, so a bundler takes exactly these files (not the tests beside them). */
@@ -24,7 +23,9 @@ export const MAX_STDIN_BYTES = 16 * 1024 * 1024;
 export class StdinTooLarge extends Error {
   readonly max: number;
   constructor(max: number) {
-    super(`standard input is larger than ${max / (1024 * 1024)} MiB, the most certlab reads; save it to a file and pass the file, or send only the part to read`);
+    super(
+      `standard input is larger than ${max / (1024 * 1024)} MiB, the most certlab reads; save it to a file and pass the file, or send only the part to read`,
+    );
     this.max = max;
   }
 }
@@ -58,7 +59,7 @@ function usage(): string {
     '  verify <peer.pem>  build and validate a path, with what each client would say',
     '  decode [TEXT...]   explain a verify code or a client error message',
     '  probe HOST[:PORT]  show what a TLS server presents and what each client will say',
-    '  stores [PLATFORM[@VERSION]]  list the versioned trust stores, or one version\'s roots',
+    "  stores [PLATFORM[@VERSION]]  list the versioned trust stores, or one version's roots",
     '',
     'Run `certlab <command> --help` for the options of a command.',
   ].join('\n');

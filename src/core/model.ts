@@ -72,11 +72,13 @@ export interface Extension {
   error?: string;
 }
 
-export interface BasicConstraints { ca: boolean; pathLen?: number }
+export interface BasicConstraints {
+  ca: boolean;
+  pathLen?: number;
+}
 
 export type KeyUsageFlag =
-  | 'digitalSignature' | 'nonRepudiation' | 'keyEncipherment' | 'dataEncipherment'
-  | 'keyAgreement' | 'keyCertSign' | 'cRLSign' | 'encipherOnly' | 'decipherOnly';
+  'digitalSignature' | 'nonRepudiation' | 'keyEncipherment' | 'dataEncipherment' | 'keyAgreement' | 'keyCertSign' | 'cRLSign' | 'encipherOnly' | 'decipherOnly';
 
 export interface NameConstraints {
   permitted: GeneralName[];

@@ -13,7 +13,10 @@ import { parseIp } from '../core/net/ip.ts';
 
 /** The rate-limit key for a peer address: `a.b.c.d` or `2001:db8:1:2::/64`. */
 export function clientKey(address: string): string {
-  const bare = address.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const bare = address
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   const ip = parseIp(bare);
   if (!ip) return `unparsed:${bare.slice(0, 64)}`;
   if (ip.family === 4) return ip.text;

@@ -75,7 +75,9 @@ describe('server timeouts', () => {
     expect(() => serverLimitsFromEnv({ CERTLAB_SERVER_REQUEST_TIMEOUT_MS: '5000', CERTLAB_SERVER_HEADERS_TIMEOUT_MS: '8000' })).toThrow(
       new ServerConfigError('CERTLAB_SERVER_REQUEST_TIMEOUT_MS (5000) must not be shorter than CERTLAB_SERVER_HEADERS_TIMEOUT_MS (8000).'),
     );
-    expect(() => serverLimitsFromEnv({ CERTLAB_SERVER_MAX_CONNECTIONS: 'lots' })).toThrow('CERTLAB_SERVER_MAX_CONNECTIONS="lots" is not valid: expected a whole number from 1 to 1000000.');
+    expect(() => serverLimitsFromEnv({ CERTLAB_SERVER_MAX_CONNECTIONS: 'lots' })).toThrow(
+      'CERTLAB_SERVER_MAX_CONNECTIONS="lots" is not valid: expected a whole number from 1 to 1000000.',
+    );
   });
 });
 
@@ -116,7 +118,11 @@ describe('throttledLog', () => {
   it('writes at most one line per interval and counts the rest', () => {
     const lines: string[] = [];
     let t = 0;
-    const log = throttledLog((l) => lines.push(l), 1000, () => t);
+    const log = throttledLog(
+      (l) => lines.push(l),
+      1000,
+      () => t,
+    );
     for (let i = 0; i < 5; i++) log('aborted');
     t = 1500;
     log('aborted');

@@ -36,7 +36,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
 
 /** Each variable, its default and meaning (the README table is written from this list). */
 export const SERVER_ENV_VARS = {
-  CERTLAB_SERVER_HEADERS_TIMEOUT_MS: '10000 — a request\'s headers must arrive within this time (408 and close otherwise)',
+  CERTLAB_SERVER_HEADERS_TIMEOUT_MS: "10000 — a request's headers must arrive within this time (408 and close otherwise)",
   CERTLAB_SERVER_REQUEST_TIMEOUT_MS: '15000 — the whole request, body included, must arrive within this time',
   CERTLAB_SERVER_MAX_CONNECTIONS: '1024 — open connections in all; more are closed at once',
   CERTLAB_SERVER_MAX_CONNECTIONS_PER_CLIENT: '32 — open connections per client address (IPv6: per /64); 0 turns the cap off (behind a reverse proxy)',
@@ -56,7 +56,9 @@ export function serverLimitsFromEnv(env: Record<string, string | undefined>): Se
   const headersTimeoutMs = int(env, 'CERTLAB_SERVER_HEADERS_TIMEOUT_MS', DEFAULT_SERVER_LIMITS.headersTimeoutMs, 1000, 120_000);
   const requestTimeoutMs = int(env, 'CERTLAB_SERVER_REQUEST_TIMEOUT_MS', DEFAULT_SERVER_LIMITS.requestTimeoutMs, 1000, 300_000);
   if (requestTimeoutMs < headersTimeoutMs) {
-    throw new ServerConfigError(`CERTLAB_SERVER_REQUEST_TIMEOUT_MS (${requestTimeoutMs}) must not be shorter than CERTLAB_SERVER_HEADERS_TIMEOUT_MS (${headersTimeoutMs}).`);
+    throw new ServerConfigError(
+      `CERTLAB_SERVER_REQUEST_TIMEOUT_MS (${requestTimeoutMs}) must not be shorter than CERTLAB_SERVER_HEADERS_TIMEOUT_MS (${headersTimeoutMs}).`,
+    );
   }
   return {
     headersTimeoutMs,
@@ -148,7 +150,12 @@ export function createGuardedServer(listener: RequestListener, options: GuardOpt
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     // Node's default answer (400, or 408 for a timeout) without a stack trace in the log.
     if (!socket.writable) return void socket.destroy();
-    const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const status =
+      err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? '408 Request Timeout'
+        : err.code === 'HPE_HEADER_OVERFLOW'
+          ? '431 Request Header Fields Too Large'
+          : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
   return server;

@@ -29,7 +29,11 @@ afterAll(async () => {
 const handlerWith = (env: Record<string, string>, maxAnswerBytes?: number) =>
   createProbeHandler({ config: probeConfigFromEnv({ ...LOCAL_ENV, ...env }), now: () => NOW, ...(maxAnswerBytes ? { maxAnswerBytes } : {}) });
 const request = (target: object, headers: Record<string, string> = {}, method = 'POST') =>
-  new Request('http://certlab.test/api/probe', { method, body: JSON.stringify(target), headers: { 'content-type': 'application/json', host: 'certlab.test', ...headers } });
+  new Request('http://certlab.test/api/probe', {
+    method,
+    body: JSON.stringify(target),
+    headers: { 'content-type': 'application/json', host: 'certlab.test', ...headers },
+  });
 const toGood = () => ({ host: '127.0.0.1', port: good.port, servername: 'probe.test' });
 const toSilent = () => ({ host: '127.0.0.1', port: silent.port });
 const A = { clientAddress: '198.51.100.7' };
@@ -41,12 +45,17 @@ describe('slots: one client cannot take the service from others', () => {
     const running = [handler(request(toSilent()), A), handler(request(toSilent()), A)];
     const third = await handler(request(toSilent()), A);
     expect([third.status, third.headers.get('retry-after'), await third.json()]).toEqual([
-      429, '5', { error: { kind: 'TooManyAtOnce', message: 'You already have 2 probes running; wait for them to finish, then try again.' } },
+      429,
+      '5',
+      { error: { kind: 'TooManyAtOnce', message: 'You already have 2 probes running; wait for them to finish, then try again.' } },
     ]);
     const other = await handler(request(toGood()), B);
     expect(other.status).toBe(200);
     const done = await Promise.all(running);
-    expect(await Promise.all(done.map(async (r) => [r.status, (await r.json()).handshake.error.kind]))).toEqual([[200, 'HandshakeTimeout'], [200, 'HandshakeTimeout']]);
+    expect(await Promise.all(done.map(async (r) => [r.status, (await r.json()).handshake.error.kind]))).toEqual([
+      [200, 'HandshakeTimeout'],
+      [200, 'HandshakeTimeout'],
+    ]);
     // Two probes ran for A; the refused third did not count, so a third is allowed and a fourth is not.
     expect((await handler(request(toGood()), A)).status).toBe(200);
     expect((await handler(request(toGood()), A)).status).toBe(429);
@@ -65,18 +74,25 @@ describe('slots: one client cannot take the service from others', () => {
     const handler = handlerWith({ CERTLAB_PROBE_HANDSHAKE_TIMEOUT_MS: '10000', CERTLAB_PROBE_BUDGET_MS: '1000' });
     const res = await handler(request(toSilent()), A);
     const body = await res.json();
-    expect([res.status, body.handshake.error]).toEqual([200, {
-      kind: 'BudgetExhausted',
-      message: "The probe's time budget of 1000 ms (DNS, connect and handshake together) ran out during the TLS handshake; the server, or its DNS, is too slow.",
-      detail: { kind: 'BudgetExhausted', stage: 'handshake', budgetMs: 1000 },
-    }]);
+    expect([res.status, body.handshake.error]).toEqual([
+      200,
+      {
+        kind: 'BudgetExhausted',
+        message:
+          "The probe's time budget of 1000 ms (DNS, connect and handshake together) ran out during the TLS handshake; the server, or its DNS, is too slow.",
+        detail: { kind: 'BudgetExhausted', stage: 'handshake', budgetMs: 1000 },
+      },
+    ]);
   });
 });
 
 describe('cross-site requests are refused before anything runs', () => {
   const handler = handlerWith({});
   const refused = (reason: string) => ({
-    error: { kind: 'CrossSite', message: `Probes start only from this site's own pages; this request was refused because ${reason}. Open the probe page and run it there.` },
+    error: {
+      kind: 'CrossSite',
+      message: `Probes start only from this site's own pages; this request was refused because ${reason}. Open the probe page and run it there.`,
+    },
   });
   it.each([
     [{ 'sec-fetch-site': 'cross-site' }, 'the browser marked it Sec-Fetch-Site: cross-site'],
@@ -91,22 +107,45 @@ describe('cross-site requests are refused before anything runs', () => {
   });
 
   it('a cross-site GET (a link or an image on another site)', async () => {
-    const res = await handler(new Request(`http://certlab.test/api/probe?host=127.0.0.1&port=${silent.port}`, { headers: { 'sec-fetch-site': 'cross-site' } }), A);
+    const res = await handler(
+      new Request(`http://certlab.test/api/probe?host=127.0.0.1&port=${silent.port}`, { headers: { 'sec-fetch-site': 'cross-site' } }),
+      A,
+    );
     expect([res.status, (await res.json()).error.kind]).toEqual([403, 'CrossSite']);
   });
 
   it('our own pages (same-origin fetch, the no-JavaScript form, a typed URL) are served', async () => {
     const own = await handler(request(toGood(), { 'sec-fetch-site': 'same-origin', origin: 'https://certlab.test' }), A);
-    const form = await handler(new Request(`http://certlab.test/api/probe?host=127.0.0.1&port=${good.port}&servername=probe.test`, { headers: { 'sec-fetch-site': 'same-origin' } }), A);
-    const typed = await handler(new Request(`http://certlab.test/api/probe?host=127.0.0.1&port=${good.port}&servername=probe.test`, { headers: { 'sec-fetch-site': 'none' } }), A);
+    const form = await handler(
+      new Request(`http://certlab.test/api/probe?host=127.0.0.1&port=${good.port}&servername=probe.test`, { headers: { 'sec-fetch-site': 'same-origin' } }),
+      A,
+    );
+    const typed = await handler(
+      new Request(`http://certlab.test/api/probe?host=127.0.0.1&port=${good.port}&servername=probe.test`, { headers: { 'sec-fetch-site': 'none' } }),
+      A,
+    );
     expect([own.status, form.status, typed.status]).toEqual([200, 200, 200]);
   });
 
   it('a POST that is not JSON (what a cross-site form can send) gets 415', async () => {
-    const res = await handler(new Request('http://certlab.test/api/probe', { method: 'POST', body: 'host=127.0.0.1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), A);
-    expect([res.status, await res.json()]).toEqual([415, {
-      error: { kind: 'UnsupportedMediaType', message: 'The body must be sent as Content-Type: application/json (received "application/x-www-form-urlencoded"). Expected {"host": "example.com", "port": 443} (port and servername optional).' },
-    }]);
+    const res = await handler(
+      new Request('http://certlab.test/api/probe', {
+        method: 'POST',
+        body: 'host=127.0.0.1',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      A,
+    );
+    expect([res.status, await res.json()]).toEqual([
+      415,
+      {
+        error: {
+          kind: 'UnsupportedMediaType',
+          message:
+            'The body must be sent as Content-Type: application/json (received "application/x-www-form-urlencoded"). Expected {"host": "example.com", "port": 443} (port and servername optional).',
+        },
+      },
+    ]);
   });
 });
 
@@ -121,7 +160,9 @@ describe('a server that sends a hundred certificates', () => {
       const reference = await (await handler(request(toGood()), B)).json();
       expect([res.status, body.presented.length]).toEqual([200, 101]);
       expect(body.findings.find((f: { kind: string }) => f.kind === 'too-many-certificates')).toEqual({
-        kind: 'too-many-certificates', severity: 'warning', items: Array.from({ length: 85 }, (_, i) => i + 16),
+        kind: 'too-many-certificates',
+        severity: 'warning',
+        items: Array.from({ length: 85 }, (_, i) => i + 16),
         message: 'the server sent 101 certificates; only the first 16 were judged',
         action: 'Send the leaf and its intermediates only: a chain is rarely more than four certificates.',
       });
@@ -137,6 +178,8 @@ describe('answers are bounded', () => {
     const res = await handlerWith({}, 2000)(request(toGood()), A);
     const body = await res.json();
     expect([res.status, body.error.kind]).toEqual([502, 'AnswerTooLarge']);
-    expect(body.error.message).toMatch(/^The report on this server would be \d+ characters; at most 2000 are sent\. The server sent an unusually large handshake \(3 certificates\)\.$/);
+    expect(body.error.message).toMatch(
+      /^The report on this server would be \d+ characters; at most 2000 are sent\. The server sent an unusually large handshake \(3 certificates\)\.$/,
+    );
   });
 });

@@ -39,7 +39,12 @@ describe('probe handler: results', () => {
       ['O=certlab tests, CN=Probe Test ICA 1', 'O=certlab tests, CN=Probe Test Root', 'intermediate'],
     ]);
     expect([body.target, body.ip, body.protocol, body.ocspStapled, body.clientCertRequested, body.handshake]).toEqual([
-      { host: '127.0.0.1', port: server.port, servername: 'probe.test' }, '127.0.0.1', 'TLSv1.3', false, false, { completed: true },
+      { host: '127.0.0.1', port: server.port, servername: 'probe.test' },
+      '127.0.0.1',
+      'TLSv1.3',
+      false,
+      false,
+      { completed: true },
     ]);
     expect(body.presented[0].dnsNames).toEqual(['probe.test', 'localhost']);
     expect(body.evidence).toContain(' 0 s:O = certlab tests, CN = probe.test\n   i:O = certlab tests, CN = Probe Test ICA 2\n');
@@ -79,7 +84,11 @@ describe('probe handler: results', () => {
     expect(res.status).toBe(502);
     expect(await res.json()).toEqual({
       target: { host: `127.0.0.1:${port}` },
-      error: { kind: 'ConnectFailed', message: `TCP connection to 127.0.0.1 port ${port} failed (ECONNREFUSED): nothing listens on that port.`, detail: { kind: 'ConnectFailed', address: '127.0.0.1', port, code: 'ECONNREFUSED' } },
+      error: {
+        kind: 'ConnectFailed',
+        message: `TCP connection to 127.0.0.1 port ${port} failed (ECONNREFUSED): nothing listens on that port.`,
+        detail: { kind: 'ConnectFailed', address: '127.0.0.1', port, code: 'ECONNREFUSED' },
+      },
     });
   });
 });
@@ -103,8 +112,20 @@ describe('probe handler: bad requests and refusals', () => {
     const big = JSON.stringify({ host: 'example.com', pad: 'x'.repeat(5000) });
     const res = await handler(post(big));
     expect([res.status, (await res.json()).error.kind]).toEqual([413, 'BodyTooLarge']);
-    const stream = new ReadableStream({ start(c) { for (let i = 0; i < 10; i++) c.enqueue(new Uint8Array(1000).fill(32)); c.close(); } });
-    const streamed = await handler(new Request('http://certlab.test/api/probe', { method: 'POST', body: stream, duplex: 'half', headers: { 'content-type': 'application/json' } } as RequestInit));
+    const stream = new ReadableStream({
+      start(c) {
+        for (let i = 0; i < 10; i++) c.enqueue(new Uint8Array(1000).fill(32));
+        c.close();
+      },
+    });
+    const streamed = await handler(
+      new Request('http://certlab.test/api/probe', {
+        method: 'POST',
+        body: stream,
+        duplex: 'half',
+        headers: { 'content-type': 'application/json' },
+      } as RequestInit),
+    );
     expect(streamed.status).toBe(413);
   });
 
@@ -114,7 +135,9 @@ describe('probe handler: bad requests and refusals', () => {
       const res = await handlerWith({ CERTLAB_PROBE_PORTS: String(listener.port) })(post(JSON.stringify({ host: '0x7f.1', port: listener.port })));
       expect(res.status).toBe(403);
       const body = await res.json();
-      expect(body.error.message).toBe('127.0.0.1 is a loopback address (this machine) [127.0.0.0/8]. The public probe only connects to public addresses; run `certlab probe` locally for internal hosts.');
+      expect(body.error.message).toBe(
+        '127.0.0.1 is a loopback address (this machine) [127.0.0.0/8]. The public probe only connects to public addresses; run `certlab probe` locally for internal hosts.',
+      );
       expect(body.error.detail.range.id).toBe('loopback');
       expect(listener.connections()).toBe(0);
     } finally {
@@ -124,7 +147,10 @@ describe('probe handler: bad requests and refusals', () => {
 
   it('403 for a port outside the list, 400 for userinfo', async () => {
     const port = await handler(post('{"host": "example.com:25"}'));
-    expect([port.status, (await port.json()).error.detail]).toEqual([403, { kind: 'ForbiddenPort', port: 25, allowed: [443, 8443, 465, 636, 853, 993, 995, 5061, 6697, 9443] }]);
+    expect([port.status, (await port.json()).error.detail]).toEqual([
+      403,
+      { kind: 'ForbiddenPort', port: 25, allowed: [443, 8443, 465, 636, 853, 993, 995, 5061, 6697, 9443] },
+    ]);
     const userinfo = await handler(post('{"host": "a@127.0.0.1"}'));
     expect([userinfo.status, (await userinfo.json()).error.detail.kind]).toEqual([400, 'UserinfoNotAllowed']);
   });
@@ -143,14 +169,24 @@ describe('probe handler: limits', () => {
     expect((await ask('198.51.100.7')).status).toBe(403);
     const limited = await ask('198.51.100.7');
     expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '60']);
-    expect((await limited.json()).error).toEqual({ kind: 'RateLimited', message: 'Too many probes from your address; at most 2 every 60 s. Try again in 60 s.' });
+    expect((await limited.json()).error).toEqual({
+      kind: 'RateLimited',
+      message: 'Too many probes from your address; at most 2 every 60 s. Try again in 60 s.',
+    });
     expect((await ask('203.0.113.9')).status).toBe(403);
   });
 
   it('behind N trusted proxies the client is the N-th X-Forwarded-For entry from the right, never a forged first entry (issue 18)', async () => {
     // client 203.0.113.50 forged "1.2.3.4"; proxy A (10.0.0.1) appended the client, proxy B (10.0.0.2) appended A.
     const ask = (handler: ReturnType<typeof handlerWith>, xff: string) =>
-      handler(new Request('http://certlab.test/api/probe', { method: 'POST', body: '{"host": "example.com:25"}', headers: { 'content-type': 'application/json', 'x-forwarded-for': xff } }), { clientAddress: '10.0.0.2' });
+      handler(
+        new Request('http://certlab.test/api/probe', {
+          method: 'POST',
+          body: '{"host": "example.com:25"}',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': xff },
+        }),
+        { clientAddress: '10.0.0.2' },
+      );
     const twoHops = handlerWith({ CERTLAB_PROBE_RATE_LIMIT: '1', CERTLAB_PROBE_TRUSTED_HOPS: '2' });
     expect((await ask(twoHops, '1.2.3.4, 203.0.113.50, 10.0.0.1')).status).toBe(403);
     // A new forged first entry does not make a new client.
@@ -200,8 +236,14 @@ describe('probe configuration from the environment', () => {
     });
   });
   it('bad values are errors that name the variable', () => {
-    expect(() => probeConfigFromEnv({ CERTLAB_PROBE_ALLOW_PRIVATE: 'yes' })).toThrow(new ProbeConfigError('CERTLAB_PROBE_ALLOW_PRIVATE="yes" is not valid: expected 1 or 0.'));
-    expect(() => probeConfigFromEnv({ CERTLAB_PROBE_PORTS: '443,http' })).toThrow('CERTLAB_PROBE_PORTS="443,http" is not valid: expected comma-separated ports (1-65535) or *.');
-    expect(() => probeConfigFromEnv({ CERTLAB_PROBE_MAX_BYTES: '10' })).toThrow('CERTLAB_PROBE_MAX_BYTES="10" is not valid: expected a whole number from 16384 to 1048576.');
+    expect(() => probeConfigFromEnv({ CERTLAB_PROBE_ALLOW_PRIVATE: 'yes' })).toThrow(
+      new ProbeConfigError('CERTLAB_PROBE_ALLOW_PRIVATE="yes" is not valid: expected 1 or 0.'),
+    );
+    expect(() => probeConfigFromEnv({ CERTLAB_PROBE_PORTS: '443,http' })).toThrow(
+      'CERTLAB_PROBE_PORTS="443,http" is not valid: expected comma-separated ports (1-65535) or *.',
+    );
+    expect(() => probeConfigFromEnv({ CERTLAB_PROBE_MAX_BYTES: '10' })).toThrow(
+      'CERTLAB_PROBE_MAX_BYTES="10" is not valid: expected a whole number from 16384 to 1048576.',
+    );
   });
 });

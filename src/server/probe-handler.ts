@@ -40,7 +40,15 @@ const MAX_BODY = 4096;
 /** Largest JSON answer sent; a hostile server's flight (256 KiB read) must not become megabytes. */
 export const MAX_ANSWER_BYTES = 512 * 1024;
 const SERVERNAME = /^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?\.?$/;
-const SYNTAX_REFUSALS: TargetRefusal['kind'][] = ['EmptyHost', 'TooLong', 'UserinfoNotAllowed', 'ZoneIdNotAllowed', 'InvalidHost', 'InvalidPort', 'UnparsableAddress'];
+const SYNTAX_REFUSALS: TargetRefusal['kind'][] = [
+  'EmptyHost',
+  'TooLong',
+  'UserinfoNotAllowed',
+  'ZoneIdNotAllowed',
+  'InvalidHost',
+  'InvalidPort',
+  'UnparsableAddress',
+];
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}, text = JSON.stringify(body, null, 2)): Response {
   return new Response(text, {
@@ -121,27 +129,52 @@ const isJson = (request: Request) => /^application\/json\s*(;|$)/i.test(request.
 async function readRequest(request: Request): Promise<Parsed> {
   const foreign = crossSite(request);
   if (foreign) {
-    return { ok: false, response: json(403, { error: { kind: 'CrossSite', message: `Probes start only from this site's own pages; this request was refused because ${foreign}. Open the probe page and run it there.` } }) };
+    return {
+      ok: false,
+      response: json(403, {
+        error: {
+          kind: 'CrossSite',
+          message: `Probes start only from this site's own pages; this request was refused because ${foreign}. Open the probe page and run it there.`,
+        },
+      }),
+    };
   }
   if (request.method === 'GET') {
     const q = new URL(request.url).searchParams;
     return fields(q.get('host'), q.get('port') ?? undefined, q.get('servername') ?? undefined);
   }
   if (request.method !== 'POST') {
-    return { ok: false, response: json(405, { error: { kind: 'MethodNotAllowed', message: `${request.method} is not supported; use POST with JSON or GET with ?host=.` } }, { allow: 'GET, POST' }) };
+    return {
+      ok: false,
+      response: json(
+        405,
+        { error: { kind: 'MethodNotAllowed', message: `${request.method} is not supported; use POST with JSON or GET with ?host=.` } },
+        { allow: 'GET, POST' },
+      ),
+    };
   }
   if (!isJson(request)) {
-    return { ok: false, response: json(415, { error: { kind: 'UnsupportedMediaType', message: `The body must be sent as Content-Type: application/json (received ${JSON.stringify(request.headers.get('content-type') ?? 'none')}). ${EXAMPLE}` } }) };
+    return {
+      ok: false,
+      response: json(415, {
+        error: {
+          kind: 'UnsupportedMediaType',
+          message: `The body must be sent as Content-Type: application/json (received ${JSON.stringify(request.headers.get('content-type') ?? 'none')}). ${EXAMPLE}`,
+        },
+      }),
+    };
   }
   const text = await readCapped(request, MAX_BODY);
-  if (text === undefined) return { ok: false, response: json(413, { error: { kind: 'BodyTooLarge', message: `The body is larger than ${MAX_BODY} bytes. ${EXAMPLE}` } }) };
+  if (text === undefined)
+    return { ok: false, response: json(413, { error: { kind: 'BodyTooLarge', message: `The body is larger than ${MAX_BODY} bytes. ${EXAMPLE}` } }) };
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (e) {
     return { ok: false, response: badRequest(`The body is not valid JSON (${(e as Error).message}). ${EXAMPLE}`) };
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, response: badRequest(`The body must be a JSON object. ${EXAMPLE}`) };
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { ok: false, response: badRequest(`The body must be a JSON object. ${EXAMPLE}`) };
   const b = body as Record<string, unknown>;
   return fields(b.host, b.port, b.servername);
 }
@@ -153,7 +186,9 @@ export function createProbeHandler(options: ProbeHandlerOptions = {}): ProbeHand
   const rate = new RateLimiter(config.rateLimit, config.rateWindowMs, now);
   const slots = new ProbeSlots(config.maxConcurrent, config.maxPerClient);
   // Each probe looks up its target and at most a few AIA hosts: four lookups per slot.
-  const shared = options.resolver ? undefined : dnsResolver({ timeoutMs: config.limits.dnsTimeoutMs, maxInFlight: 4 * config.maxConcurrent, maxPerClient: 4 * config.maxPerClient });
+  const shared = options.resolver
+    ? undefined
+    : dnsResolver({ timeoutMs: config.limits.dnsTimeoutMs, maxInFlight: 4 * config.maxConcurrent, maxPerClient: 4 * config.maxPerClient });
 
   return async (request, info) => {
     const parsed = await readRequest(request);
@@ -162,14 +197,26 @@ export function createProbeHandler(options: ProbeHandlerOptions = {}): ProbeHand
     const slot = slots.acquire(key);
     if (!slot.ok) {
       return slot.scope === 'client'
-        ? json(429, { error: { kind: 'TooManyAtOnce', message: `You already have ${slot.max} probes running; wait for them to finish, then try again.` } }, { 'retry-after': '5' })
+        ? json(
+            429,
+            { error: { kind: 'TooManyAtOnce', message: `You already have ${slot.max} probes running; wait for them to finish, then try again.` } },
+            { 'retry-after': '5' },
+          )
         : json(503, { error: { kind: 'Busy', message: `${slot.max} probes are already running; try again in a few seconds.` } }, { 'retry-after': '2' });
     }
     try {
       const decision = rate.take(key);
       if (!decision.allowed) {
-        return json(429, { error: { kind: 'RateLimited', message: `Too many probes from your address; at most ${config.rateLimit} every ${config.rateWindowMs / 1000} s. Try again in ${decision.retryAfterSeconds} s.` } },
-          { 'retry-after': String(decision.retryAfterSeconds) });
+        return json(
+          429,
+          {
+            error: {
+              kind: 'RateLimited',
+              message: `Too many probes from your address; at most ${config.rateLimit} every ${config.rateWindowMs / 1000} s. Try again in ${decision.retryAfterSeconds} s.`,
+            },
+          },
+          { 'retry-after': String(decision.retryAfterSeconds) },
+        );
       }
       const started = performance.now();
       const resolver = options.resolver ?? shared!.forClient(key);
@@ -185,7 +232,13 @@ export function createProbeHandler(options: ProbeHandlerOptions = {}): ProbeHand
       if (!result) return json(502, { target: parsed.value, error: outcome.ok ? undefined : errorJson(outcome.error) });
       const text = JSON.stringify(result, null, 2);
       if (text.length > maxAnswer) {
-        return json(502, { target: parsed.value, error: { kind: 'AnswerTooLarge', message: `The report on this server would be ${text.length} characters; at most ${maxAnswer} are sent. The server sent an unusually large handshake (${outcome.report?.presented.length ?? 0} certificates).` } });
+        return json(502, {
+          target: parsed.value,
+          error: {
+            kind: 'AnswerTooLarge',
+            message: `The report on this server would be ${text.length} characters; at most ${maxAnswer} are sent. The server sent an unusually large handshake (${outcome.report?.presented.length ?? 0} certificates).`,
+          },
+        });
       }
       return json(200, undefined, {}, text);
     } finally {

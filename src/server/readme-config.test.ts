@@ -6,10 +6,12 @@ import { SERVER_ENV_VARS } from './http-guard.ts';
 import { PROBE_ENV_VARS } from './probe/config.ts';
 
 const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
-const rows = new Map(readme.split('\n').flatMap((line) => {
-  const m = /^\| `(CERTLAB_[A-Z_]+)` \| `([^`]*)` \|/.exec(line);
-  return m ? [[m[1]!, m[2]!] as const] : [];
-}));
+const rows = new Map(
+  readme.split('\n').flatMap((line) => {
+    const m = /^\| `(CERTLAB_[A-Z_]+)` \| `([^`]*)` \|/.exec(line);
+    return m ? [[m[1]!, m[2]!] as const] : [];
+  }),
+);
 
 describe('README configuration tables', () => {
   it('list every variable with the default the code uses', () => {

@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { shardFileName, type TrustData, type TrustPoolShard } from '../core/trust/model.ts';
 import { TrustPool } from '../core/trust/pool.ts';
 
-export type TrustDataResult = { ok: true; pool: TrustPool; dir: string } | { ok: false; error: { kind: 'TrustDataMissing'; tried: string[] } | { kind: 'TrustDataUnreadable'; dir: string; reason: string } };
+export type TrustDataResult =
+  | { ok: true; pool: TrustPool; dir: string }
+  | { ok: false; error: { kind: 'TrustDataMissing'; tried: string[] } | { kind: 'TrustDataUnreadable'; dir: string; reason: string } };
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -8,7 +8,9 @@ describe('named trust stores', () => {
     const r = await trustStore('mozilla');
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     expect({ label: r.store.label, count: r.store.certificates.length + r.store.unparsed, unparsed: r.store.unparsed }).toEqual({
-      label: 'Mozilla / certifi', count: rootCertificates.length, unparsed: 0,
+      label: 'Mozilla / certifi',
+      count: rootCertificates.length,
+      unparsed: 0,
     });
     expect(r.store.certificates.filter((c) => c.basicConstraints?.ca !== true && c.version !== 1).map((c) => c.subject.oneline)).toEqual([]);
   });
@@ -18,7 +20,9 @@ describe('named trust stores', () => {
     if (!a.ok || !b.ok) throw new Error('system bundle missing');
     const blocks = (readFileSync(SYSTEM_BUNDLE, 'utf8').match(/-----BEGIN CERTIFICATE-----/g) ?? []).length;
     expect({ label: a.store.label, count: a.store.certificates.length + a.store.unparsed, same: a.store === b.store }).toEqual({
-      label: 'OS store', count: blocks, same: true,
+      label: 'OS store',
+      count: blocks,
+      same: true,
     });
   });
   it('typed errors for an unknown name and an unreadable bundle', async () => {

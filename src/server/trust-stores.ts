@@ -30,8 +30,7 @@ export interface TrustStore {
 export type TrustStoreResult = { ok: true; store: TrustStore } | { ok: false; error: TrustStoreError };
 
 export type TrustStoreError =
-  | { kind: 'UnknownStore'; received: string; expected: readonly TrustStoreName[] }
-  | { kind: 'BundleUnreadable'; path: string; reason: string };
+  { kind: 'UnknownStore'; received: string; expected: readonly TrustStoreName[] } | { kind: 'BundleUnreadable'; path: string; reason: string };
 
 const cache = new Map<TrustStoreName, Promise<TrustStoreResult>>();
 

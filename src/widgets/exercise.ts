@@ -68,10 +68,7 @@ class Exercise extends HTMLElement {
       feedback.append(text('p', 'Correct: the core checked it and found nothing wrong. Saved with your progress.'));
       if (this.dataset.exercise) recordExercise(this.dataset.exercise);
     } else {
-      feedback.append(
-        text('p', `Not yet (attempt ${this.#attempts}):`),
-        el('ul', {}, ...grade.problems.map((p) => text('li', p.message))),
-      );
+      feedback.append(text('p', `Not yet (attempt ${this.#attempts}):`), el('ul', {}, ...grade.problems.map((p) => text('li', p.message))));
     }
     // The worked answer is offered only once the learner has tried.
     const solution = this.querySelector<HTMLButtonElement>('[data-exercise-solution]');

@@ -28,7 +28,10 @@ class Quiz extends HTMLElement {
       const input = q.querySelector<HTMLInputElement>('input[type="radio"]:checked');
       return input ? Number(input.value) : null;
     });
-    const verdicts = judgeQuiz(chosen, questions.map((q) => Number(q.dataset.answer)));
+    const verdicts = judgeQuiz(
+      chosen,
+      questions.map((q) => Number(q.dataset.answer)),
+    );
     for (const v of verdicts) {
       const q = questions[v.index];
       const feedback = q.querySelector<HTMLElement>('[data-quiz-feedback]');
@@ -40,11 +43,7 @@ class Quiz extends HTMLElement {
       feedback.hidden = false;
       feedback.dataset.verdict = v.chosen === null ? 'unanswered' : v.correct ? 'correct' : 'wrong';
       feedback.textContent =
-        v.chosen === null
-          ? 'Choose an answer first.'
-          : v.correct
-            ? `Correct. ${why}`
-            : `Not quite: ${whyNot} The answer is: ${right}. ${why}`;
+        v.chosen === null ? 'Choose an answer first.' : v.correct ? `Correct. ${why}` : `Not quite: ${whyNot} The answer is: ${right}. ${why}`;
       q.setAttribute('aria-describedby', feedback.id);
     }
     const right = verdicts.filter((v) => v.correct).length;

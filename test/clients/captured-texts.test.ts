@@ -13,10 +13,7 @@ interface Captured {
 }
 
 const captured = JSON.parse(readFileSync(new URL('./captured.json', import.meta.url), 'utf8')) as Captured;
-const outputs = [
-  ...captured.situations.flatMap((s) => s.runs.map((r) => r.output)),
-  ...captured.extras.map((e) => e.output),
-];
+const outputs = [...captured.situations.flatMap((s) => s.runs.map((r) => r.output)), ...captured.extras.map((e) => e.output)];
 
 /** A template as a pattern: literal text, each {placeholder} standing for some text. */
 function templatePattern(m: ClientMessage): RegExp {

@@ -49,8 +49,15 @@ export interface CertSpec {
 
 /** KeyUsage bits in x509.KeyUsageFlags order, by their OpenSSL config names. */
 const KU_NAMES: Array<[number, string]> = [
-  [1, 'digitalSignature'], [2, 'nonRepudiation'], [4, 'keyEncipherment'], [8, 'dataEncipherment'], [16, 'keyAgreement'],
-  [32, 'keyCertSign'], [64, 'cRLSign'], [128, 'encipherOnly'], [256, 'decipherOnly'],
+  [1, 'digitalSignature'],
+  [2, 'nonRepudiation'],
+  [4, 'keyEncipherment'],
+  [8, 'dataEncipherment'],
+  [16, 'keyAgreement'],
+  [32, 'keyCertSign'],
+  [64, 'cRLSign'],
+  [128, 'encipherOnly'],
+  [256, 'decipherOnly'],
 ];
 
 /** Every factory made here; their temp folders go when the process ends. */
@@ -61,9 +68,15 @@ let counter = 0;
 export async function issue(spec: CertSpec, now: number): Promise<Issued> {
   const ca = spec.ca ?? false;
   const ext: string[] = [];
-  if (!spec.noBasicConstraints) ext.push(`basicConstraints=critical,CA:${ca ? `TRUE${spec.pathLen === undefined ? '' : `,pathlen:${spec.pathLen}`}` : 'FALSE'}`);
+  if (!spec.noBasicConstraints)
+    ext.push(`basicConstraints=critical,CA:${ca ? `TRUE${spec.pathLen === undefined ? '' : `,pathlen:${spec.pathLen}`}` : 'FALSE'}`);
   const ku = spec.keyUsage === undefined ? (ca ? 32 | 64 : 1 | 4) : spec.keyUsage;
-  if (ku !== null) ext.push(`keyUsage=critical,${KU_NAMES.filter(([bit]) => ku & bit).map(([, n]) => n).join(',')}`);
+  if (ku !== null)
+    ext.push(
+      `keyUsage=critical,${KU_NAMES.filter(([bit]) => ku & bit)
+        .map(([, n]) => n)
+        .join(',')}`,
+    );
   const eku = spec.eku === undefined ? (ca ? null : ['1.3.6.1.5.5.7.3.1']) : spec.eku;
   if (eku) ext.push(`extendedKeyUsage=${eku.map((o) => ({ '1.3.6.1.5.5.7.3.1': 'serverAuth', '1.3.6.1.5.5.7.3.2': 'clientAuth' })[o] ?? o).join(',')}`);
   const san = spec.san === undefined ? (ca ? null : ['DNS:localhost', 'IP:127.0.0.1']) : spec.san;
@@ -76,9 +89,14 @@ export async function issue(spec: CertSpec, now: number): Promise<Issued> {
   if (!spec.issuer) factories.push(f);
   const name = `c${++counter}`;
   f.issue({
-    name, subject: `/CN=${spec.cn}`, ...(spec.issuer ? { issuer: spec.issuer.name } : {}),
-    key: spec.rsaBits === 1024 ? 'rsa1024' : 'rsa2048', md: spec.hash === 'SHA-1' ? 'sha1' : 'sha256',
-    notBefore: stamp(spec.notBefore ?? now - DAY), notAfter: stamp(spec.notAfter ?? now + 30 * DAY), ext,
+    name,
+    subject: `/CN=${spec.cn}`,
+    ...(spec.issuer ? { issuer: spec.issuer.name } : {}),
+    key: spec.rsaBits === 1024 ? 'rsa1024' : 'rsa2048',
+    md: spec.hash === 'SHA-1' ? 'sha1' : 'sha256',
+    notBefore: stamp(spec.notBefore ?? now - DAY),
+    notAfter: stamp(spec.notAfter ?? now + 30 * DAY),
+    ext,
   });
   const pem = f.pem(name);
   return { cert: new x509.X509Certificate(pem), pem, keyPem: readFileSync(f.path(name, 'key'), 'utf8'), factory: f, name };

@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_PROFILES } from '../../src/core/clients/profiles.ts';
 
-interface Run { client: string; exit: number | null; output: string }
+interface Run {
+  client: string;
+  exit: number | null;
+  output: string;
+}
 const captured = JSON.parse(readFileSync(new URL('./captured.json', import.meta.url), 'utf8')) as {
   situations: { id: string; runs: Run[] }[];
 };
@@ -35,9 +39,10 @@ describe('captured profile knobs agree with the real clients', () => {
     return {
       id: p.id,
       cnFallback: e.cnFallback.basis === 'captured' ? p.policy.cnFallback === passed('cn-only', c) : 'not captured',
-      minRsaBits: e.minRsaBits.basis === 'captured' ? (p.policy.minRsaBits > 1024) === !passed('weak-key', c) : 'not captured',
+      minRsaBits: e.minRsaBits.basis === 'captured' ? p.policy.minRsaBits > 1024 === !passed('weak-key', c) : 'not captured',
       rejectSha1: e.rejectSha1.basis === 'captured' ? p.policy.rejectSha1 === !passed('weak-digest', c) : 'not captured',
-      partialChain: e.partialChain.basis === 'captured' ? p.policy.partialChain === passed('trusted-intermediate', p.id === 'python' ? PY313 : c) : 'not captured',
+      partialChain:
+        e.partialChain.basis === 'captured' ? p.policy.partialChain === passed('trusted-intermediate', p.id === 'python' ? PY313 : c) : 'not captured',
       strict: e.strict.basis === 'captured' ? p.policy.strict === !passed('ca-without-keyusage', p.id === 'python' ? PY313 : c) : 'not captured',
       aiaFetch: aiaCheck(p.policy.aiaFetch, c),
     };

@@ -43,10 +43,18 @@ const missing = new Map(ALL_CLIENTS.map((c) => [c, missingReason(c)] as const));
 /** Which of Go's wordings the installed toolchain prints ("go version go1.26.8 linux/amd64" -> the main one). */
 const goMinor = !missing.get('go') ? Number(/go1\.(\d+)/.exec(clientVersion('go'))?.[1] ?? NaN) : NaN;
 const goWording = goWordingFor(goMinor);
-if (!missing.get('go')) console.log(`go: ${clientVersion('go')}, compared with ${goWording === null ? 'the main wording' : goWording === undefined ? 'nothing (older than Go 1.18: not modelled)' : `variant ${goWording}`}`);
+if (!missing.get('go'))
+  console.log(
+    `go: ${clientVersion('go')}, compared with ${goWording === null ? 'the main wording' : goWording === undefined ? 'nothing (older than Go 1.18: not modelled)' : `variant ${goWording}`}`,
+  );
 
 /** What one real client did, and what the renderer says it does. */
-interface Compared { fails: boolean; expectedFails: boolean; printed: boolean; detail: string }
+interface Compared {
+  fails: boolean;
+  expectedFails: boolean;
+  printed: boolean;
+  detail: string;
+}
 type Want = { fails: boolean; message: string; errorCode?: string };
 
 /**
@@ -58,22 +66,34 @@ type Want = { fails: boolean; message: string; errorCode?: string };
 function expected(client: AnyClient, v: Record<ClientId, ClientVerdict>, py311: ClientVerdict): Want {
   const none = { fails: false, message: '' };
   switch (client) {
-    case 'openssl': return v.openssl;
-    case 'curl': return v.curl;
-    case 'python-ssl': return py311;
-    case 'python-urllib': return py311.variants?.urllib ?? none;
-    case 'python-requests': return py311.variants?.requests ?? none;
-    case 'python313': return v.python.variants?.['python3.13'] ?? none;
-    case 'node24': return v.node;
-    case 'node20': return v.node.variants?.node20 ?? none;
-    case 'java': return v.java;
-    case 'java-aia': return v.java.variants?.['aia-enabled'] ?? none;
+    case 'openssl':
+      return v.openssl;
+    case 'curl':
+      return v.curl;
+    case 'python-ssl':
+      return py311;
+    case 'python-urllib':
+      return py311.variants?.urllib ?? none;
+    case 'python-requests':
+      return py311.variants?.requests ?? none;
+    case 'python313':
+      return v.python.variants?.['python3.13'] ?? none;
+    case 'node24':
+      return v.node;
+    case 'node20':
+      return v.node.variants?.node20 ?? none;
+    case 'java':
+      return v.java;
+    case 'java-aia':
+      return v.java.variants?.['aia-enabled'] ?? none;
     case 'go': {
       if (goWording === undefined) throw new Error(`go ${goMinor}: no wording modelled for Go older than 1.18 (found: ${clientVersion('go')})`);
-      return goWording === null ? v.go : v.go.variants?.[goWording] ?? none;
+      return goWording === null ? v.go : (v.go.variants?.[goWording] ?? none);
     }
-    case 'chromium': return v.chrome;
-    default: return assertNever(client, 'real client');
+    case 'chromium':
+      return v.chrome;
+    default:
+      return assertNever(client, 'real client');
   }
 }
 

@@ -15,14 +15,11 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const NODE24 = resolve(HERE, '../../node_modules/.bin/node');
 
 /** The command-line clients (scripts/capture-client-errors.ts keys a record by this type). */
-export type RealClient =
-  | 'openssl' | 'curl' | 'python-ssl' | 'python-urllib' | 'python-requests' | 'node24' | 'node20' | 'java';
+export type RealClient = 'openssl' | 'curl' | 'python-ssl' | 'python-urllib' | 'python-requests' | 'node24' | 'node20' | 'java';
 /** Every real client the runner can drive: the command-line ones and Chromium. */
 export type AnyClient = RealClient | 'java-aia' | 'python313' | 'go' | 'chromium';
 
-export const REAL_CLIENTS: RealClient[] = [
-  'openssl', 'curl', 'python-ssl', 'python-urllib', 'python-requests', 'node24', 'node20', 'java',
-];
+export const REAL_CLIENTS: RealClient[] = ['openssl', 'curl', 'python-ssl', 'python-urllib', 'python-requests', 'node24', 'node20', 'java'];
 export const ALL_CLIENTS: AnyClient[] = [...REAL_CLIENTS, 'java-aia', 'python313', 'go', 'chromium'];
 
 /** A Python 3.13 interpreter (strict + partial-chain defaults), when pyenv has one. */
@@ -36,19 +33,28 @@ function has(bin: string, args: string[] = ['--version']): boolean {
 /** Why a client cannot run here, or null when it can. */
 export function missingReason(client: AnyClient): string | null {
   switch (client) {
-    case 'openssl': return has('openssl', ['version']) ? null : 'openssl binary not found';
-    case 'curl': return has('curl') ? null : 'curl binary not found';
-    case 'python-ssl': case 'python-urllib': return has('python3') ? null : 'python3 not found';
+    case 'openssl':
+      return has('openssl', ['version']) ? null : 'openssl binary not found';
+    case 'curl':
+      return has('curl') ? null : 'curl binary not found';
+    case 'python-ssl':
+    case 'python-urllib':
+      return has('python3') ? null : 'python3 not found';
     case 'python-requests':
       return spawnSync('python3', ['-c', 'import requests'], { stdio: 'ignore' }).status === 0 ? null : 'python3 requests module not installed';
-    case 'node24': return existsSync(NODE24) ? null : 'node_modules/.bin/node (Node 24) not found';
+    case 'node24':
+      return existsSync(NODE24) ? null : 'node_modules/.bin/node (Node 24) not found';
     case 'node20': {
       const r = spawnSync('/usr/bin/node', ['--version'], { encoding: 'utf8' });
       return r.status === 0 && r.stdout.startsWith('v20.') ? null : '/usr/bin/node is not Node 20';
     }
-    case 'java': case 'java-aia': return has('java', ['-version']) ? null : 'java not found';
-    case 'python313': return existsSync(PYTHON313) ? null : `no Python 3.13 at ${PYTHON313} (set PYTHON313)`;
-    case 'go': return has('go', ['version']) ? null : 'go toolchain not found (Debian package golang-go)';
+    case 'java':
+    case 'java-aia':
+      return has('java', ['-version']) ? null : 'java not found';
+    case 'python313':
+      return existsSync(PYTHON313) ? null : `no Python 3.13 at ${PYTHON313} (set PYTHON313)`;
+    case 'go':
+      return has('go', ['version']) ? null : 'go toolchain not found (Debian package golang-go)';
     case 'chromium':
       if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) return '/usr/bin/chromium not found';
       return has('certutil', ['-H']) ? null : 'certutil not found (Debian package libnss3-tools)';
@@ -62,16 +68,28 @@ export function clientVersion(client: AnyClient): string {
     return `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n')[0].trim();
   };
   switch (client) {
-    case 'openssl': return first('openssl', ['version']);
-    case 'curl': return first('curl', ['--version']);
-    case 'python-ssl': case 'python-urllib': return first('python3', ['--version']);
-    case 'python-requests': return first('python3', ['-c', 'import requests,sys; print(sys.version.split()[0], "requests", requests.__version__)']);
-    case 'node24': return first(NODE24, ['--version']);
-    case 'node20': return first('/usr/bin/node', ['--version']);
-    case 'java': case 'java-aia': return first('java', ['-version']);
-    case 'python313': return first(PYTHON313, ['--version']);
-    case 'go': return first('go', ['version']);
-    case 'chromium': return first(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']);
+    case 'openssl':
+      return first('openssl', ['version']);
+    case 'curl':
+      return first('curl', ['--version']);
+    case 'python-ssl':
+    case 'python-urllib':
+      return first('python3', ['--version']);
+    case 'python-requests':
+      return first('python3', ['-c', 'import requests,sys; print(sys.version.split()[0], "requests", requests.__version__)']);
+    case 'node24':
+      return first(NODE24, ['--version']);
+    case 'node20':
+      return first('/usr/bin/node', ['--version']);
+    case 'java':
+    case 'java-aia':
+      return first('java', ['-version']);
+    case 'python313':
+      return first(PYTHON313, ['--version']);
+    case 'go':
+      return first('go', ['version']);
+    case 'chromium':
+      return first(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']);
   }
 }
 
@@ -86,7 +104,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export interface RunningServer { port: number; dir: string; caFile: string; stop(): void }
+export interface RunningServer {
+  port: number;
+  dir: string;
+  caFile: string;
+  stop(): void;
+}
 
 /** Writes the situation's files and starts `openssl s_server` serving them on 127.0.0.1. */
 export async function startServer(sit: Situation): Promise<RunningServer> {
@@ -98,9 +121,21 @@ export async function startServer(sit: Situation): Promise<RunningServer> {
   const caFile = join(dir, 'ca.pem');
   writeFileSync(caFile, sit.trusted.map((c) => c.pem).join(''));
   const port = await freePort();
-  const args = ['s_server', '-accept', `127.0.0.1:${port}`, '-cert', join(dir, 'leaf.pem'), '-key', join(dir, 'leaf.key'),
+  const args = [
+    's_server',
+    '-accept',
+    `127.0.0.1:${port}`,
+    '-cert',
+    join(dir, 'leaf.pem'),
+    '-key',
+    join(dir, 'leaf.key'),
     // the server must be able to load weak test keys (RSA-1024, SHA-1); clients keep their own levels
-    '-cipher', 'DEFAULT:@SECLEVEL=0', '-www', '-naccept', '1000'];
+    '-cipher',
+    'DEFAULT:@SECLEVEL=0',
+    '-www',
+    '-naccept',
+    '1000',
+  ];
   if (rest.length) args.push('-cert_chain', join(dir, 'chain.pem'));
   for (const a of sit.serverArgs ?? []) args.push(a === '@trusted' ? caFile : a);
   const child = spawn('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -109,16 +144,30 @@ export async function startServer(sit: Situation): Promise<RunningServer> {
     const timer = setTimeout(() => fail(new Error(`s_server did not start: ${log}`)), 10_000);
     const onData = (d: Buffer) => {
       log += d.toString();
-      if (log.includes('ACCEPT')) { clearTimeout(timer); ok(); }
+      if (log.includes('ACCEPT')) {
+        clearTimeout(timer);
+        ok();
+      }
     };
     child.stdout.on('data', onData);
-    child.stderr.on('data', (d: Buffer) => { log += d.toString(); });
-    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`s_server exited ${code}: ${log}`)); });
+    child.stderr.on('data', (d: Buffer) => {
+      log += d.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`s_server exited ${code}: ${log}`));
+    });
   });
   child.removeAllListeners('exit');
   return {
-    port, dir, caFile,
-    stop() { child.kill(); sit.cleanup?.(); rmSync(dir, { recursive: true, force: true }); },
+    port,
+    dir,
+    caFile,
+    stop() {
+      child.kill();
+      sit.cleanup?.();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -134,7 +183,11 @@ function goBinary(): string {
   return goBuilt;
 }
 
-export interface ClientRun { client: AnyClient; exit: number | null; output: string }
+export interface ClientRun {
+  client: AnyClient;
+  exit: number | null;
+  output: string;
+}
 
 const PY_SSL = `
 import socket, ssl, sys
@@ -178,24 +231,49 @@ export function runClient(client: AnyClient, srv: RunningServer, host: string): 
   let r: { exit: number | null; output: string };
   switch (client) {
     case 'openssl':
-      r = run('openssl', ['s_client', '-connect', `127.0.0.1:${p}`, ...(isIP(host)
-        ? ['-verify_ip', host]
-        : ['-servername', host, '-verify_hostname', host]), '-CAfile', srv.caFile]);
+      r = run('openssl', [
+        's_client',
+        '-connect',
+        `127.0.0.1:${p}`,
+        ...(isIP(host) ? ['-verify_ip', host] : ['-servername', host, '-verify_hostname', host]),
+        '-CAfile',
+        srv.caFile,
+      ]);
       break;
     case 'curl':
       r = run('curl', ['-sS', '-o', '/dev/null', '--cacert', srv.caFile, '--resolve', `${host}:${p}:127.0.0.1`, `https://${host}:${p}/`]);
       break;
-    case 'python-ssl': r = py(PY_SSL); break;
-    case 'python313': r = run(PYTHON313, ['-c', PY_SSL, host, p, srv.caFile]); break;
-    case 'python-urllib': r = py(PY_URLLIB); break;
-    case 'python-requests': r = py(PY_REQUESTS); break;
-    case 'node24': r = run(NODE24, ['-e', NODE_TLS, host, p, srv.caFile]); break;
-    case 'node20': r = run('/usr/bin/node', ['-e', NODE_TLS, host, p, srv.caFile]); break;
-    case 'java': r = run('java', [join(HERE, 'TlsClient.java'), host, p, srv.caFile]); break;
+    case 'python-ssl':
+      r = py(PY_SSL);
+      break;
+    case 'python313':
+      r = run(PYTHON313, ['-c', PY_SSL, host, p, srv.caFile]);
+      break;
+    case 'python-urllib':
+      r = py(PY_URLLIB);
+      break;
+    case 'python-requests':
+      r = py(PY_REQUESTS);
+      break;
+    case 'node24':
+      r = run(NODE24, ['-e', NODE_TLS, host, p, srv.caFile]);
+      break;
+    case 'node20':
+      r = run('/usr/bin/node', ['-e', NODE_TLS, host, p, srv.caFile]);
+      break;
+    case 'java':
+      r = run('java', [join(HERE, 'TlsClient.java'), host, p, srv.caFile]);
+      break;
     // Java fetches AIA caIssuers only when asked to
-    case 'java-aia': r = run('java', ['-Dcom.sun.security.enableAIAcaIssuers=true', join(HERE, 'TlsClient.java'), host, p, srv.caFile]); break;
-    case 'go': r = run(goBinary(), [host, p, srv.caFile]); break;
-    case 'chromium': r = run(NODE24, [join(HERE, 'chromium-probe.ts'), host, p, srv.caFile]); break;
+    case 'java-aia':
+      r = run('java', ['-Dcom.sun.security.enableAIAcaIssuers=true', join(HERE, 'TlsClient.java'), host, p, srv.caFile]);
+      break;
+    case 'go':
+      r = run(goBinary(), [host, p, srv.caFile]);
+      break;
+    case 'chromium':
+      r = run(NODE24, [join(HERE, 'chromium-probe.ts'), host, p, srv.caFile]);
+      break;
   }
   return { client, ...r };
 }

@@ -24,10 +24,19 @@ async function serveOverHttp(der: ArrayBuffer): Promise<{ url: string; stop: () 
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /PORT (\d+)/.exec(out);
-      if (m) { clearTimeout(timer); ok(Number(m[1])); }
+      if (m) {
+        clearTimeout(timer);
+        ok(Number(m[1]));
+      }
     });
   });
-  return { url: `http://127.0.0.1:${port}/ica.der`, stop: () => { child.kill(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    url: `http://127.0.0.1:${port}/ica.der`,
+    stop: () => {
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface Situation {
@@ -66,7 +75,10 @@ async function rootAndIca(now: number, icaSpec: Partial<Parameters<typeof issue>
 
 export const SITUATIONS: SituationDef[] = [
   {
-    id: 'ok', code: 0, depth: 0, drawing: 'root -> ica -> ee(localhost); sends ee+ica; trusts root',
+    id: 'ok',
+    code: 0,
+    depth: 0,
+    drawing: 'root -> ica -> ee(localhost); sends ee+ica; trusts root',
     async build(now) {
       const { root, ica } = await rootAndIca(now);
       const ee = await issue({ cn: HOST, issuer: ica }, now);
@@ -74,7 +86,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'incomplete-chain', code: 20, depth: 0, drawing: 'root -> ica -> ee; sends ee only; trusts root',
+    id: 'incomplete-chain',
+    code: 20,
+    depth: 0,
+    drawing: 'root -> ica -> ee; sends ee only; trusts root',
     async build(now) {
       const { root, ica } = await rootAndIca(now);
       const ee = await issue({ cn: HOST, issuer: ica }, now);
@@ -82,7 +97,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'incomplete-chain-aia', code: 20, depth: 0, drawing: 'root -> ica -> ee (AIA caIssuers http://127.0.0.1:PORT/ica.der); sends ee only; trusts root',
+    id: 'incomplete-chain-aia',
+    code: 20,
+    depth: 0,
+    drawing: 'root -> ica -> ee (AIA caIssuers http://127.0.0.1:PORT/ica.der); sends ee only; trusts root',
     async build(now) {
       const { root, ica } = await rootAndIca(now);
       const http = await serveOverHttp(ica.cert.rawData);
@@ -91,7 +109,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'unknown-ca', code: 20, depth: 1, drawing: 'root -> ica -> ee; sends ee+ica; trusts another root',
+    id: 'unknown-ca',
+    code: 20,
+    depth: 1,
+    drawing: 'root -> ica -> ee; sends ee+ica; trusts another root',
     async build(now) {
       const { ica } = await rootAndIca(now);
       const other = await issue({ cn: 'Some Other Root', ca: true }, now);
@@ -100,7 +121,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'self-signed-in-chain', code: 19, depth: 2, drawing: 'root -> ica -> ee; sends ee+ica+root; trusts another root',
+    id: 'self-signed-in-chain',
+    code: 19,
+    depth: 2,
+    drawing: 'root -> ica -> ee; sends ee+ica+root; trusts another root',
     async build(now) {
       const { root, ica } = await rootAndIca(now);
       const other = await issue({ cn: 'Some Other Root', ca: true }, now);
@@ -109,7 +133,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'self-signed-leaf', code: 18, depth: 0, drawing: 'ee(localhost) self-signed; trusts another root',
+    id: 'self-signed-leaf',
+    code: 18,
+    depth: 0,
+    drawing: 'ee(localhost) self-signed; trusts another root',
     async build(now) {
       const other = await issue({ cn: 'Some Other Root', ca: true }, now);
       const ee = await issue({ cn: HOST }, now);
@@ -117,7 +144,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'expired', code: 10, depth: 0, drawing: 'root -> ica -> ee (notAfter 10 days ago)',
+    id: 'expired',
+    code: 10,
+    depth: 0,
+    drawing: 'root -> ica -> ee (notAfter 10 days ago)',
     async build(now) {
       const { root, ica } = await rootAndIca(now);
       const ee = await issue({ cn: HOST, issuer: ica, notBefore: now - 100 * DAY, notAfter: now - 10 * DAY }, now);
@@ -125,7 +155,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'expired-intermediate', code: 10, depth: 1, drawing: 'root -> ica (notAfter 5 days ago) -> ee',
+    id: 'expired-intermediate',
+    code: 10,
+    depth: 1,
+    drawing: 'root -> ica (notAfter 5 days ago) -> ee',
     async build(now) {
       const { root, ica } = await rootAndIca(now, { notBefore: now - 200 * DAY, notAfter: now - 5 * DAY });
       const ee = await issue({ cn: HOST, issuer: ica, notBefore: now - 100 * DAY }, now);
@@ -133,7 +166,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'not-yet-valid', code: 9, depth: 0, drawing: 'root -> ica -> ee (notBefore in 10 days)',
+    id: 'not-yet-valid',
+    code: 9,
+    depth: 0,
+    drawing: 'root -> ica -> ee (notBefore in 10 days)',
     async build(now) {
       const { root, ica } = await rootAndIca(now);
       const ee = await issue({ cn: HOST, issuer: ica, notBefore: now + 10 * DAY, notAfter: now + 100 * DAY }, now);
@@ -141,7 +177,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'hostname-mismatch', code: 62, depth: 0, drawing: 'root -> ica -> ee(SAN DNS:www.example.org, DNS:example.org); asked for localhost',
+    id: 'hostname-mismatch',
+    code: 62,
+    depth: 0,
+    drawing: 'root -> ica -> ee(SAN DNS:www.example.org, DNS:example.org); asked for localhost',
     async build(now) {
       const { root, ica } = await rootAndIca(now);
       const ee = await issue({ cn: 'www.example.org', issuer: ica, san: ['DNS:www.example.org', 'DNS:example.org'] }, now);
@@ -149,7 +188,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'ip-mismatch', code: 64, depth: 0, drawing: 'root -> ica -> ee(SAN DNS:localhost, IP:127.0.0.2); asked for 127.0.0.1',
+    id: 'ip-mismatch',
+    code: 64,
+    depth: 0,
+    drawing: 'root -> ica -> ee(SAN DNS:localhost, IP:127.0.0.2); asked for 127.0.0.1',
     async build(now) {
       const { root, ica } = await rootAndIca(now);
       const ee = await issue({ cn: HOST, issuer: ica, san: ['DNS:localhost', 'IP:127.0.0.2'] }, now);
@@ -157,7 +199,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'cn-only', code: 0, depth: 0, drawing: 'root -> ica -> ee(CN=localhost, no SAN)',
+    id: 'cn-only',
+    code: 0,
+    depth: 0,
+    drawing: 'root -> ica -> ee(CN=localhost, no SAN)',
     async build(now) {
       const { root, ica } = await rootAndIca(now);
       const ee = await issue({ cn: HOST, issuer: ica, san: null }, now);
@@ -165,7 +210,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'trusted-intermediate', code: 2, depth: 1, drawing: 'root -> ica -> ee; sends ee+ica; trusts only ica (partial chain)',
+    id: 'trusted-intermediate',
+    code: 2,
+    depth: 1,
+    drawing: 'root -> ica -> ee; sends ee+ica; trusts only ica (partial chain)',
     async build(now) {
       const { ica } = await rootAndIca(now);
       const ee = await issue({ cn: HOST, issuer: ica }, now);
@@ -173,7 +221,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'ca-without-keyusage', code: 0, depth: 0, drawing: 'root -> ica (no keyUsage extension) -> ee; fine for OpenSSL, refused in strict mode (Python 3.13)',
+    id: 'ca-without-keyusage',
+    code: 0,
+    depth: 0,
+    drawing: 'root -> ica (no keyUsage extension) -> ee; fine for OpenSSL, refused in strict mode (Python 3.13)',
     async build(now) {
       const { root, ica } = await rootAndIca(now, { keyUsage: null });
       const ee = await issue({ cn: HOST, issuer: ica }, now);
@@ -181,7 +232,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'invalid-ca', code: 79, depth: 1, drawing: 'root -> ica (CA:FALSE, keyCertSign) -> ee',
+    id: 'invalid-ca',
+    code: 79,
+    depth: 1,
+    drawing: 'root -> ica (CA:FALSE, keyCertSign) -> ee',
     async build(now) {
       const { root, ica } = await rootAndIca(now, { ca: false, keyUsage: 32 | 64, eku: null, san: null });
       const ee = await issue({ cn: HOST, issuer: ica }, now);
@@ -189,7 +243,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'path-length', code: 25, depth: 2, drawing: 'root (pathlen:0) -> ica -> ee',
+    id: 'path-length',
+    code: 25,
+    depth: 2,
+    drawing: 'root (pathlen:0) -> ica -> ee',
     async build(now) {
       const { root, ica } = await rootAndIca(now, {}, { pathLen: 0 });
       const ee = await issue({ cn: HOST, issuer: ica }, now);
@@ -197,7 +254,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'wrong-purpose', code: 26, depth: 0, drawing: 'root -> ica -> ee (EKU clientAuth only)',
+    id: 'wrong-purpose',
+    code: 26,
+    depth: 0,
+    drawing: 'root -> ica -> ee (EKU clientAuth only)',
     async build(now) {
       const { root, ica } = await rootAndIca(now);
       const ee = await issue({ cn: HOST, issuer: ica, eku: ['1.3.6.1.5.5.7.3.2'] }, now);
@@ -205,7 +265,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'no-keycertsign', code: 79, depth: 1, drawing: 'root -> ica (keyUsage digitalSignature only) -> ee',
+    id: 'no-keycertsign',
+    code: 79,
+    depth: 1,
+    drawing: 'root -> ica (keyUsage digitalSignature only) -> ee',
     async build(now) {
       const { root, ica } = await rootAndIca(now, { keyUsage: 1 });
       const ee = await issue({ cn: HOST, issuer: ica }, now);
@@ -213,7 +276,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'weak-key', code: 66, depth: 0, drawing: 'root -> ica -> ee (RSA-1024)',
+    id: 'weak-key',
+    code: 66,
+    depth: 0,
+    drawing: 'root -> ica -> ee (RSA-1024)',
     async build(now) {
       const { root, ica } = await rootAndIca(now);
       const ee = await issue({ cn: HOST, issuer: ica, rsaBits: 1024 }, now);
@@ -221,7 +287,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'weak-digest', code: 68, depth: 0, drawing: 'root -> ica -sha1-> ee',
+    id: 'weak-digest',
+    code: 68,
+    depth: 0,
+    drawing: 'root -> ica -sha1-> ee',
     async build(now) {
       const { root, ica } = await rootAndIca(now);
       const ee = await issue({ cn: HOST, issuer: ica, hash: 'SHA-1' }, now);
@@ -229,7 +298,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'client-cert-required', code: 0, depth: 0, drawing: 'good chain; server demands a client certificate (-Verify 1), client has none',
+    id: 'client-cert-required',
+    code: 0,
+    depth: 0,
+    drawing: 'good chain; server demands a client certificate (-Verify 1), client has none',
     async build(now) {
       const { root, ica } = await rootAndIca(now);
       const ee = await issue({ cn: HOST, issuer: ica }, now);
@@ -237,7 +309,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'protocol-mismatch', code: 0, depth: 0, drawing: 'good chain; server speaks TLS 1.1 at most',
+    id: 'protocol-mismatch',
+    code: 0,
+    depth: 0,
+    drawing: 'good chain; server speaks TLS 1.1 at most',
     async build(now) {
       const { root, ica } = await rootAndIca(now);
       const ee = await issue({ cn: HOST, issuer: ica }, now);
@@ -245,7 +320,10 @@ export const SITUATIONS: SituationDef[] = [
     },
   },
   {
-    id: 'name-constraints', code: 47, depth: 0, drawing: 'root -> ica (permitted DNS:example.org) -> ee(localhost)',
+    id: 'name-constraints',
+    code: 47,
+    depth: 0,
+    drawing: 'root -> ica (permitted DNS:example.org) -> ee(localhost)',
     async build(now) {
       const { root, ica } = await rootAndIca(now, { permittedDns: ['example.org'] });
       const ee = await issue({ cn: HOST, issuer: ica, san: ['DNS:localhost'] }, now);

@@ -47,7 +47,9 @@ export function loadLimboCases(dir = LIMBO_DIR): { source: string; case: LimboCa
   for (const c of main.testcases) out.push({ source: 'limbo.json', case: c });
   const online = join(dir, 'online');
   if (existsSync(online)) {
-    for (const file of readdirSync(online).filter((n) => n.endsWith('.limbo.json')).sort()) {
+    for (const file of readdirSync(online)
+      .filter((n) => n.endsWith('.limbo.json'))
+      .sort()) {
       out.push({ source: `online/${file}`, case: JSON.parse(readFileSync(join(online, file), 'utf8')) as LimboCase });
     }
   }
@@ -87,7 +89,11 @@ async function parseAll(pems: string[]): Promise<Certificate[]> {
 export async function runLimboCase(c: LimboCase, now: number): Promise<LimboResult> {
   const started = performance.now();
   const done = (actual: LimboResult['actual'], context: string): LimboResult => ({
-    id: c.id, expected: c.expected_result, actual, context, ms: performance.now() - started,
+    id: c.id,
+    expected: c.expected_result,
+    actual,
+    context,
+    ms: performance.now() - started,
   });
   if (c.validation_kind !== 'SERVER') return done('SKIPPED', `validation kind ${c.validation_kind} is not modelled`);
   if (c.expected_peer_name?.kind === 'RFC822') return done('SKIPPED', 'RFC822 peer names are not modelled');

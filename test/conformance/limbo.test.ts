@@ -11,14 +11,27 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { LIMBO_DIR, REPO_ROOT, loadLimboCases, runLimboCase, type LimboResult } from './limbo-runner.ts';
 
-interface Exception { id: string; expected: string; actual: string; reason: string }
+interface Exception {
+  id: string;
+  expected: string;
+  actual: string;
+  reason: string;
+}
 
 const exceptions: Exception[] = JSON.parse(readFileSync(join(REPO_ROOT, 'test/conformance/limbo-exceptions.json'), 'utf8')).exceptions;
 
 describe('x509-limbo', () => {
   it('reads the pinned copy in the repository, every file as its SHA256SUMS line says', () => {
-    const pinned = readFileSync(join(LIMBO_DIR, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.split(/\s+/));
-    const actual = pinned.map(([, file]) => [createHash('sha256').update(readFileSync(join(LIMBO_DIR, file))).digest('hex'), file]);
+    const pinned = readFileSync(join(LIMBO_DIR, 'SHA256SUMS'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/\s+/));
+    const actual = pinned.map(([, file]) => [
+      createHash('sha256')
+        .update(readFileSync(join(LIMBO_DIR, file)))
+        .digest('hex'),
+      file,
+    ]);
     expect(actual).toEqual(pinned);
     expect(pinned.length).toBe(15);
   });
@@ -32,7 +45,11 @@ describe('x509-limbo', () => {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(
       join(outDir, 'limbo-results.json'),
-      JSON.stringify(results.map(({ id, expected, actual, context }) => ({ id, expected, actual, context })), null, 2),
+      JSON.stringify(
+        results.map(({ id, expected, actual, context }) => ({ id, expected, actual, context })),
+        null,
+        2,
+      ),
     );
     const listed = new Map(exceptions.map((e) => [e.id, e]));
     const unexpected = results

@@ -15,11 +15,16 @@ const fold = (s: string) => s.replace(/\s+/g, ' ');
 const read = (path: string) => fold(readFileSync(join(root, path), 'utf8'));
 const lesson = (slug: string) => read(`content/lessons/${slug}.mdx`);
 const capture = (name: string) => readFileSync(join(root, 'scripts/examples/out', `${name}.txt`), 'utf8');
-const LESSONS = readdirSync(join(root, 'content/lessons')).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
+const LESSONS = readdirSync(join(root, 'content/lessons'))
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.replace(/\.mdx$/, ''));
 const allLessons = () => LESSONS.map((slug) => ({ slug, text: lesson(slug) }));
 
 /** The lessons (by slug) whose text contains `needle`. */
-const lessonsWith = (needle: string) => allLessons().filter((l) => l.text.includes(needle)).map((l) => l.slug);
+const lessonsWith = (needle: string) =>
+  allLessons()
+    .filter((l) => l.text.includes(needle))
+    .map((l) => l.slug);
 
 describe('High', () => {
   it('"Verify return code: 0" is not "every check passed": s_client checks no host name without -verify_hostname', () => {
@@ -28,15 +33,16 @@ describe('High', () => {
     expect(text).toContain('`s_client` checks **no host name** unless you add `-verify_hostname`');
     expect(text).toContain('<ExampleOutput of="reading-the-handshake/no-hostname-check" />');
     // The capture proves it: 0 without the option, 62 with it.
-    expect(capture('reading-the-handshake/no-hostname-check').split('\n').filter((l) => l.startsWith('Verify return code'))).toEqual([
-      'Verify return code: 0 (ok)',
-      'Verify return code: 62 (hostname mismatch)',
-    ]);
+    expect(
+      capture('reading-the-handshake/no-hostname-check')
+        .split('\n')
+        .filter((l) => l.startsWith('Verify return code')),
+    ).toEqual(['Verify return code: 0 (ok)', 'Verify return code: 62 (hostname mismatch)']);
   });
 
   it('depth-0 code 20/21 is taught with its discriminator (is the leaf\'s issuer a root?), not as "the server forgot its intermediate"', () => {
     expect(lessonsWith('at depth 0 the server did not send the link')).toEqual([]);
-    expect(lesson('reading-the-handshake')).toContain('**is the leaf\'s issuer a root?**');
+    expect(lesson('reading-the-handshake')).toContain("**is the leaf's issuer a root?**");
     expect(lesson('reading-the-handshake')).toContain('<ExampleOutput of="reading-the-handshake/two-tier" />');
     expect(lesson('error-decoder')).toContain('Codes 20 and 21 at depth 0: which fault?');
     expect(lesson('why-it-breaks')).toContain('This CA is *two-tier*');
@@ -45,14 +51,14 @@ describe('High', () => {
     expect(capture('reading-the-handshake/two-tier')).toContain('   i:O = Acme Corp, CN = Acme Corp Internal Root');
     // Code 21's annotation (the decoder and reference pages read it).
     expect(ANNOTATIONS.UNABLE_TO_VERIFY_LEAF_SIGNATURE.explanation).not.toContain('almost always the server does not send');
-    expect(ANNOTATIONS.UNABLE_TO_VERIFY_LEAF_SIGNATURE.explanation).toContain('Is the leaf\'s issuer a root?');
+    expect(ANNOTATIONS.UNABLE_TO_VERIFY_LEAF_SIGNATURE.explanation).toContain("Is the leaf's issuer a root?");
     // ssl-audit.sh gives both readings.
-    expect(read('public/examples/ssl-audit.sh')).not.toContain('most likely an incomplete chain (the server\'s fault)');
+    expect(read('public/examples/ssl-audit.sh')).not.toContain("most likely an incomplete chain (the server's fault)");
     expect(read('public/examples/ssl-audit.sh')).toContain('If it is a root (a two-tier private CA: mkcert, kubeadm, a company CA)');
   });
 
   it('"works in Chrome, fails in Python" also has a client-side cause: a company root in the OS store', () => {
-    expect(lessonsWith('and it is the **server\'s** fault.')).toEqual([]);
+    expect(lessonsWith("and it is the **server's** fault.")).toEqual([]);
     expect(lesson('chain-of-trust')).toContain('"works in Chrome, fails in Python" has a second cause with the same symptom: a **company root**');
     expect(lesson('why-it-breaks')).toContain('The same symptom has a second cause, and then the server is fine: a **company root**');
     expect(lesson('summary')).toContain('And Chrome uses the OS store, where a company root may be that Python lacks');
@@ -60,23 +66,23 @@ describe('High', () => {
 });
 
 describe('Medium', () => {
-  it('--cacert and CURL_CA_BUNDLE keep Debian curl\'s CApath; only --capath to an empty directory isolates', () => {
+  it("--cacert and CURL_CA_BUNDLE keep Debian curl's CApath; only --capath to an empty directory isolates", () => {
     expect(lessonsWith('`--cacert` replaces the OS bundle')).toEqual([]);
     expect(lesson('resolution')).toContain('`--cacert` leaves it in place');
-    expect(capture('resolution/curl-capath').split('\n').filter((l) => /^(HTTP|curl:)/.test(l))).toEqual([
-      'HTTP 200',
-      'HTTP 200',
-      'curl: (60) SSL certificate problem: unable to get local issuer certificate',
-    ]);
+    expect(
+      capture('resolution/curl-capath')
+        .split('\n')
+        .filter((l) => /^(HTTP|curl:)/.test(l)),
+    ).toEqual(['HTTP 200', 'HTTP 200', 'curl: (60) SSL certificate problem: unable to get local issuer certificate']);
   });
 
-  it('3DES is not in OpenSSL 3\'s legacy provider; RC2 is', () => {
+  it("3DES is not in OpenSSL 3's legacy provider; RC2 is", () => {
     expect(lessonsWith('with RC2-40 and 3DES, ciphers that OpenSSL 3 moved')).toEqual([]);
     expect(lessonsWith('RC2-40 or 3DES, which OpenSSL 3 keeps in its legacy provider')).toEqual([]);
     expect(lesson('keys-and-files')).toContain('3DES did **not** move');
   });
 
-  it('the lab\'s s_server sends exactly its configured chain, never one completed from the OS store', () => {
+  it("the lab's s_server sends exactly its configured chain, never one completed from the OS store", () => {
     expect(read('scripts/examples/lib.sh')).toContain('openssl s_server -accept "127.0.0.1:$port" -www -quiet -no-CAfile -no-CApath -no-CAstore "$@"');
     // With the Acme root in the OS store, the vault still sends only its leaf: Python and Node.js
     // fail as before, not with "self-signed certificate in certificate chain".
@@ -145,7 +151,7 @@ describe('Low', () => {
     expect(lessonsWith('the Common Name is a label only: clients check the SAN')).toEqual([]);
     expect(lessonsWith('OpenSSL-based clients and Java still accept them')).toEqual([]);
     expect(lesson('reading-a-certificate')).toContain('Only without a DNS name in the SAN do some clients fall back to the CN');
-    expect(lesson('why-it-breaks')).toContain('The subject\'s Common Name counts only for a certificate with **no DNS name in its SAN**.');
+    expect(lesson('why-it-breaks')).toContain("The subject's Common Name counts only for a certificate with **no DNS name in its SAN**.");
   });
 
   it('not every client uses OpenSSL: git on Debian uses GnuTLS', () => {

@@ -49,11 +49,14 @@ describe('graded exercises', () => {
     ]);
   });
 
-  it.each(EXERCISES.filter((e) => e.kind === 'decode').map((e) => [e.id, e] as const))('%s shows a real, captured message and accepts its worked answer', (_id, e) => {
-    expect(CAPTURES.some((c) => c.includes(e.message!))).toBe(true);
-    const code = Number(/^Code (\d+)/.exec(e.solution)?.[1]);
-    expect(gradeDecode(e.message!, { code, liability: decode(e.message!).liability })).toEqual({ ok: true, problems: [] });
-  });
+  it.each(EXERCISES.filter((e) => e.kind === 'decode').map((e) => [e.id, e] as const))(
+    '%s shows a real, captured message and accepts its worked answer',
+    (_id, e) => {
+      expect(CAPTURES.some((c) => c.includes(e.message!))).toBe(true);
+      const code = Number(/^Code (\d+)/.exec(e.solution)?.[1]);
+      expect(gradeDecode(e.message!, { code, liability: decode(e.message!).liability })).toEqual({ ok: true, problems: [] });
+    },
+  );
 
   it('links lab files that exist', () => {
     const fullchain = EXERCISES.find((e) => e.kind === 'fullchain')!;

@@ -6,7 +6,9 @@ import { judge, loadCorpus, score } from './corpus.ts';
 const { sources, captured, wild } = loadCorpus();
 const all = [...sources, ...captured, ...wild];
 /** Texts the decoder is known to misplace, each with why (an x509-limbo style exceptions file). */
-const knownMisses = (JSON.parse(readFileSync(new URL('../decoder-corpus/known-misses.json', import.meta.url), 'utf8')) as { misses: { id: string; reason: string }[] }).misses;
+const knownMisses = (
+  JSON.parse(readFileSync(new URL('../decoder-corpus/known-misses.json', import.meta.url), 'utf8')) as { misses: { id: string; reason: string }[] }
+).misses;
 
 describe('decoder corpus', () => {
   it('holds at least 300 real texts from at least 30 stacks and tools, each with a source and an expected cause', () => {
@@ -28,13 +30,18 @@ describe('decoder corpus', () => {
   it('places at least 90% (right cause, or an honest hedge) and is confidently wrong on at most 2%', () => {
     const s = score(all);
     const pct = (n: number) => `${((100 * n) / s.total).toFixed(1)}%`;
-    console.log(`decoder corpus: ${s.total} texts; placed ${s.right} (${pct(s.right)}), exact ${s.exact} (${pct(s.exact)}), honest hedge ${s.honest}, confidently wrong ${s.confidentlyWrong} (${pct(s.confidentlyWrong)})`);
+    console.log(
+      `decoder corpus: ${s.total} texts; placed ${s.right} (${pct(s.right)}), exact ${s.exact} (${pct(s.exact)}), honest hedge ${s.honest}, confidently wrong ${s.confidentlyWrong} (${pct(s.confidentlyWrong)})`,
+    );
     expect(s.right / s.total).toBeGreaterThanOrEqual(0.9);
     expect(s.confidentlyWrong / s.total).toBeLessThanOrEqual(0.02);
   });
 
   it('misplaces exactly the texts listed in known-misses.json, so a regression or a fix shows up', () => {
-    const wrong = all.filter((e) => judge(e).verdict === 'wrong').map((e) => e.id).sort();
+    const wrong = all
+      .filter((e) => judge(e).verdict === 'wrong')
+      .map((e) => e.id)
+      .sort();
     expect(wrong).toEqual(knownMisses.map((m) => m.id).sort());
     for (const m of knownMisses) expect(m.reason.length).toBeGreaterThan(10);
   });

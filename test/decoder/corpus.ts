@@ -43,7 +43,14 @@ export function judge(e: CorpusEntry, r: DecodeResult = decode(e.text)): { verdi
   return { verdict: 'wrong', confidentlyWrong: r.confidence === 'high', result: r };
 }
 
-export interface Score { total: number; exact: number; honest: number; wrong: number; confidentlyWrong: number; right: number }
+export interface Score {
+  total: number;
+  exact: number;
+  honest: number;
+  wrong: number;
+  confidentlyWrong: number;
+  right: number;
+}
 
 export function score(entries: CorpusEntry[], decoder: (t: string) => DecodeResult = decode): Score {
   const s = { total: entries.length, exact: 0, honest: 0, wrong: 0, confidentlyWrong: 0, right: 0 };

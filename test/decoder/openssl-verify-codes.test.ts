@@ -85,13 +85,46 @@ function key(name: string, alg: 'ec' | 'rsa1024' = 'ec') {
 }
 function root(name: string, cn = name, alg: 'ec' | 'rsa1024' = 'ec') {
   key(name, alg);
-  ossl('req', '-x509', '-new', '-key', `${name}.key`, '-subj', `/CN=${cn}`, '-days', '3650', '-out', `${name}.pem`, '-config', 'ext.cnf', '-extensions', 'v_ca');
+  ossl(
+    'req',
+    '-x509',
+    '-new',
+    '-key',
+    `${name}.key`,
+    '-subj',
+    `/CN=${cn}`,
+    '-days',
+    '3650',
+    '-out',
+    `${name}.pem`,
+    '-config',
+    'ext.cnf',
+    '-extensions',
+    'v_ca',
+  );
 }
 function issue(name: string, issuer: string, ext: string, opts: { alg?: 'ec' | 'rsa1024'; md?: string } = {}) {
   key(name, opts.alg);
   ossl('req', '-new', '-key', `${name}.key`, '-subj', `/CN=${name}`, '-out', `${name}.csr`, '-config', 'ext.cnf');
-  ossl('x509', '-req', '-in', `${name}.csr`, '-CA', `${issuer}.pem`, '-CAkey', `${issuer}.key`, '-days', '365',
-    '-extfile', 'ext.cnf', '-extensions', `v_${ext}`, '-out', `${name}.pem`, `-${opts.md ?? 'sha256'}`);
+  ossl(
+    'x509',
+    '-req',
+    '-in',
+    `${name}.csr`,
+    '-CA',
+    `${issuer}.pem`,
+    '-CAkey',
+    `${issuer}.key`,
+    '-days',
+    '365',
+    '-extfile',
+    'ext.cnf',
+    '-extensions',
+    `v_${ext}`,
+    '-out',
+    `${name}.pem`,
+    `-${opts.md ?? 'sha256'}`,
+  );
 }
 
 /** Runs openssl verify and returns the `error N at D depth lookup: TEXT` lines, parsed. */
@@ -108,7 +141,11 @@ const CASES: { drawing: string; args: string[]; codes: number[] }[] = [
   { drawing: 'root -> ica -> leaf, checked in 2001', args: [...T, '-untrusted', 'ica.pem', '-attime', '1000000000', 'leaf.pem'], codes: [9] },
   { drawing: 'leaf <- ica (untrusted), no trust store', args: ['-no-CAfile', '-no-CApath', '-untrusted', 'ica.pem', 'leaf.pem'], codes: [20] },
   { drawing: 'leaf alone, no trust store', args: ['-no-CAfile', '-no-CApath', 'leaf.pem'], codes: [20] },
-  { drawing: 'leaf <- ica <- root all untrusted', args: ['-no-CAfile', '-no-CApath', '-untrusted', 'ica.pem', '-untrusted', 'root.pem', 'leaf.pem'], codes: [19] },
+  {
+    drawing: 'leaf <- ica <- root all untrusted',
+    args: ['-no-CAfile', '-no-CApath', '-untrusted', 'ica.pem', '-untrusted', 'root.pem', 'leaf.pem'],
+    codes: [19],
+  },
   { drawing: 'trust store holds ica only', args: ['-CAfile', 'ica.pem', 'leaf.pem'], codes: [2] },
   { drawing: 'self-signed root verified alone', args: ['-no-CAfile', '-no-CApath', 'root.pem'], codes: [18] },
   { drawing: 'leaf(good.test) asked for bad.test', args: [...T, '-untrusted', 'ica.pem', '-verify_hostname', 'bad.test', 'leaf.pem'], codes: [62] },
@@ -123,7 +160,11 @@ const CASES: { drawing: string; args: string[]; codes: number[] }[] = [
   { drawing: 'root -> nc (permitted allowed.test) -> leaf6(www.other.test)', args: [...T, '-untrusted', 'nc.pem', 'leaf6.pem'], codes: [47] },
   { drawing: 'root -> nc (excluded bad.allowed.test) -> leaf7(bad.allowed.test)', args: [...T, '-untrusted', 'nc.pem', 'leaf7.pem'], codes: [48] },
   { drawing: 'root -> ica -> leaf8 (unknown critical extension)', args: [...T, '-untrusted', 'ica.pem', 'leaf8.pem'], codes: [34] },
-  { drawing: 'root -> bcnc (basicConstraints not critical) -> leaf10, strict', args: ['-x509_strict', ...T, '-untrusted', 'bcnc.pem', 'leaf10.pem'], codes: [89] },
+  {
+    drawing: 'root -> bcnc (basicConstraints not critical) -> leaf10, strict',
+    args: ['-x509_strict', ...T, '-untrusted', 'bcnc.pem', 'leaf10.pem'],
+    codes: [89],
+  },
   { drawing: 'root -> ica -> leaf12 (CA:FALSE, pathlen:0), strict', args: ['-x509_strict', ...T, '-untrusted', 'ica.pem', 'leaf12.pem'], codes: [80, 81] },
   { drawing: 'root -> leaf16 (no AKID), strict', args: ['-x509_strict', ...T, 'leaf16.pem'], codes: [85] },
   { drawing: 'root -> leaf16 checked against another key named root', args: ['-CAfile', 'root2.pem', 'leaf16.pem'], codes: [7] },
@@ -132,7 +173,11 @@ const CASES: { drawing: string; args: string[]; codes: number[] }[] = [
   { drawing: 'root -> ica -sha1-> leaf14 at level 1', args: ['-auth_level', '1', ...T, '-untrusted', 'ica.pem', 'leaf14.pem'], codes: [68] },
   { drawing: 'root marked to reject serverAuth', args: ['-purpose', 'sslserver', '-CAfile', 'rootrej.pem', '-untrusted', 'ica.pem', 'leaf.pem'], codes: [28] },
   { drawing: 'ica CRL lists leaf', args: ['-crl_check', ...T, '-untrusted', 'ica.pem', '-CRLfile', 'ica.crl', 'leaf.pem'], codes: [23] },
-  { drawing: 'ica CRL lists leaf, checked after nextUpdate', args: ['-crl_check', ...T, '-untrusted', 'ica.pem', '-CRLfile', 'ica.crl', '-attime', String(Math.floor(Date.now() / 1000) + 60 * 86400), 'leaf.pem'], codes: [12, 23] },
+  {
+    drawing: 'ica CRL lists leaf, checked after nextUpdate',
+    args: ['-crl_check', ...T, '-untrusted', 'ica.pem', '-CRLfile', 'ica.crl', '-attime', String(Math.floor(Date.now() / 1000) + 60 * 86400), 'leaf.pem'],
+    codes: [12, 23],
+  },
 ];
 
 beforeAll(() => {
@@ -158,7 +203,25 @@ beforeAll(() => {
   issue('leaf12', 'ica', 'pathnonca');
   issue('leaf16', 'root', 'noakid');
   key('root2');
-  ossl('req', '-x509', '-new', '-key', 'root2.key', '-subj', '/CN=root', '-days', '3650', '-out', 'root2.pem', '-config', 'ext.cnf', '-extensions', 'v_ca', '-addext', 'subjectKeyIdentifier=none');
+  ossl(
+    'req',
+    '-x509',
+    '-new',
+    '-key',
+    'root2.key',
+    '-subj',
+    '/CN=root',
+    '-days',
+    '3650',
+    '-out',
+    'root2.pem',
+    '-config',
+    'ext.cnf',
+    '-extensions',
+    'v_ca',
+    '-addext',
+    'subjectKeyIdentifier=none',
+  );
   issue('weak', 'ica', 'leaf', { alg: 'rsa1024' });
   issue('weakica', 'root', 'ca', { alg: 'rsa1024' });
   issue('leaf15', 'weakica', 'leaf');
@@ -187,7 +250,7 @@ describe(`the table against this machine's openssl verify (numbering ${DEFAULT_N
     }
   });
 
-  it('defaults to the numbering of this machine\'s openssl', () => {
+  it("defaults to the numbering of this machine's openssl", () => {
     const version = execFileSync('openssl', ['version'], { encoding: 'utf8' });
     expect(version.startsWith(`OpenSSL ${DEFAULT_NUMBERING}.`)).toBe(true);
   });
@@ -197,7 +260,7 @@ describe(`the table against this machine's openssl verify (numbering ${DEFAULT_N
   });
 });
 
-describe('the table against this machine\'s libcrypto', () => {
+describe("the table against this machine's libcrypto", () => {
   it('has, for every number 0-104, the text X509_verify_cert_error_string() returns', () => {
     // asked through python3's ctypes: the library openssl, curl and Python use here
     const py = [
@@ -208,8 +271,10 @@ describe('the table against this machine\'s libcrypto', () => {
       'print(json.dumps([f(i).decode() for i in range(105)]))',
     ].join('\n');
     const lib = JSON.parse(execFileSync('python3', ['-c', py], { encoding: 'utf8' })) as string[];
-    const table = Array.from({ length: 105 }, (_, n) =>
-      VERIFY_CODES.find((c) => c.numbers['3.0']?.code === n)?.numbers['3.0']?.text ?? 'unknown certificate verification error');
+    const table = Array.from(
+      { length: 105 },
+      (_, n) => VERIFY_CODES.find((c) => c.numbers['3.0']?.code === n)?.numbers['3.0']?.text ?? 'unknown certificate verification error',
+    );
     expect(table).toEqual(lib);
   });
 });

@@ -101,7 +101,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !AXE_EXCEPTIONS.some((e) => e.rule === v.id && e.target === n.target.join(' '))) }))
     .filter((v) => v.nodes.length > 0)
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} at ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
 }
 
 describe('the built site', () => {
@@ -199,7 +205,14 @@ describe('self-check quiz', () => {
   const focused = (page: Page) =>
     page.evaluate(() => {
       const el = document.activeElement as HTMLInputElement | null;
-      return { tag: el?.tagName, type: el?.type, name: el?.name, value: el?.value, text: el?.textContent?.trim(), outline: el ? getComputedStyle(el).outlineStyle : '' };
+      return {
+        tag: el?.tagName,
+        type: el?.type,
+        name: el?.name,
+        value: el?.value,
+        text: el?.textContent?.trim(),
+        outline: el ? getComputedStyle(el).outlineStyle : '',
+      };
     });
 
   it('is answered, checked and passed with the keyboard alone, with visible focus and feedback', async () => {
@@ -230,7 +243,7 @@ describe('self-check quiz', () => {
     expect(await feedback.nth(0).textContent()).toBe(
       'Not quite: certifi holds roots, not intermediates; updating it cannot supply the missing intermediate, and curl with the OS store fails the same way. ' +
         'The answer is: Theirs: the server does not send its intermediate. ' +
-        'Two independent stores agree, both work with a known-good host, and the leaf\'s issuer is an intermediate that was not sent: the server\'s chain is incomplete.',
+        "Two independent stores agree, both work with a known-good host, and the leaf's issuer is an intermediate that was not sent: the server's chain is incomplete.",
     );
     expect(await feedback.nth(1).getAttribute('data-verdict')).toBe('correct');
 
@@ -283,7 +296,7 @@ describe('graded exercises (issue 15)', () => {
     const feedback = ex.locator('[data-exercise-feedback]');
     await page.waitForFunction(() => document.querySelector('[data-exercise-feedback]')?.getAttribute('data-verdict') === 'problems');
     expect(await feedback.locator('li').allTextContents()).toEqual([
-      'The order is wrong: the first certificate must be the server\'s own, and each next one must be the issuer of the one before it.',
+      "The order is wrong: the first certificate must be the server's own, and each next one must be the issuer of the one before it.",
     ]);
     await expect(solution.isVisible()).resolves.toBe(true);
 
@@ -363,9 +376,7 @@ describe('reader progress (Sidebar override and <CoursePath /> in place)', () =>
     await whenDefined(page, 'certlab-quiz');
     for (const [q, answer] of [3, 1, 0, 2].entries()) await page.check(`input[name="quiz-reading-a-certificate-q${q}"][value="${answer}"]`);
     await page.getByRole('button', { name: 'Check my answers' }).click();
-    await page.waitForFunction(
-      () => document.querySelector('a[href="/lessons/reading-a-certificate/"]')?.getAttribute('data-progress') === 'passed',
-    );
+    await page.waitForFunction(() => document.querySelector('a[href="/lessons/reading-a-certificate/"]')?.getAttribute('data-progress') === 'passed');
 
     await page.goto(new URL('/', site.baseUrl).href);
     await whenDefined(page, 'certlab-course-progress');

@@ -40,7 +40,12 @@ describe('error decoder', () => {
 
   it('loads the decoder only on first interaction', async () => {
     const page = await decoderPage();
-    const before = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+    const before = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.endsWith('.js')),
+    );
     const hasDecoder = await page.evaluate(async (urls) => {
       const texts = await Promise.all(urls.map(async (u) => (await fetch(u)).text()));
       return texts.some((t) => t.includes('PKIX path building failed'));
@@ -66,8 +71,11 @@ describe('error decoder', () => {
     await page.waitForSelector('.decoder-card');
     const card = page.locator('.decoder-card');
     expect(await card.getAttribute('data-confidence')).toBe('ambiguous');
-    expect(await card.locator('.decoder-candidates li').evaluateAll((lis) => lis.map((l) => l.getAttribute('data-cause'))))
-      .toEqual(['unknown-ca', 'incomplete-chain', 'outdated-client-store']);
+    expect(await card.locator('.decoder-candidates li').evaluateAll((lis) => lis.map((l) => l.getAttribute('data-cause')))).toEqual([
+      'unknown-ca',
+      'incomplete-chain',
+      'outdated-client-store',
+    ]);
     expect(await card.locator('.decoder-tell').count()).toBe(3);
     expect(await card.locator('.decoder-need-command').textContent()).toBe('openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null');
   });
@@ -75,21 +83,35 @@ describe('error decoder', () => {
   it('asks for the chain, then decides from the pasted s_client output', async () => {
     const page = await decoderPage();
     await page.getByText('Add evidence from the same machine (optional)').click();
-    await page.getByLabel(/It decides between the candidates/).fill([
-      'CONNECTED(00000003)', '---', 'Certificate chain', ' 0 s:CN = shop.example.com', "   i:C = US, O = Let's Encrypt, CN = R11", '---',
-      'Verify return code: 21 (unable to verify the first certificate)',
-    ].join('\n'));
+    await page
+      .getByLabel(/It decides between the candidates/)
+      .fill(
+        [
+          'CONNECTED(00000003)',
+          '---',
+          'Certificate chain',
+          ' 0 s:CN = shop.example.com',
+          "   i:C = US, O = Let's Encrypt, CN = R11",
+          '---',
+          'Verify return code: 21 (unable to verify the first certificate)',
+        ].join('\n'),
+      );
     await decodeText(page, 'curl: (60) SSL certificate problem: unable to get local issuer certificate');
     const card = page.locator('.decoder-card');
     expect(await card.getAttribute('data-cause')).toBe('incomplete-chain');
     expect(await card.getAttribute('data-confidence')).toBe('high');
-    expect(await card.locator('.decoder-evidence').textContent()).toBe('Evidence (s_client): The server sends only its own certificate; its issuer "C = US, O = Let\'s Encrypt, CN = R11" is an intermediate CA the server must send too.');
+    expect(await card.locator('.decoder-evidence').textContent()).toBe(
+      'Evidence (s_client): The server sends only its own certificate; its issuer "C = US, O = Let\'s Encrypt, CN = R11" is an intermediate CA the server must send too.',
+    );
     expect(await card.locator('.decoder-need-command').count()).toBe(0);
   });
 
   it('shows pasted markup as text, and takes the host into the confirm command', async () => {
     const page = await decoderPage();
-    await decodeText(page, '<img src=x onerror="document.title=1"> https://shop.example.com/ x509: certificate has expired or is not yet valid: current time 2026-01-01T00:00:00Z is after 2025-12-01T00:00:00Z');
+    await decodeText(
+      page,
+      '<img src=x onerror="document.title=1"> https://shop.example.com/ x509: certificate has expired or is not yet valid: current time 2026-01-01T00:00:00Z is after 2025-12-01T00:00:00Z',
+    );
     const card = page.locator('.decoder-card');
     expect(await card.locator('img').count()).toBe(0);
     expect(await card.getAttribute('data-cause')).toBe('expired');
@@ -110,7 +132,7 @@ describe('error decoder', () => {
     expect(await note.locator('a').getAttribute('href')).toBe('/reference/verify/79/');
   });
 
-  it('every cause\'s lesson anchor exists on the lesson page, where that lesson is written', async () => {
+  it("every cause's lesson anchor exists on the lesson page, where that lesson is written", async () => {
     const missing: string[] = [];
     let checked = 0;
     for (const c of CAUSE_LIST) {
@@ -125,4 +147,3 @@ describe('error decoder', () => {
     expect(checked).toBeGreaterThanOrEqual(8);
   });
 });
-

@@ -40,7 +40,12 @@ describe('inspector', () => {
   it('does not load the parser with the page', async () => {
     const page = await site.page('/tools/inspector/');
     await whenDefined(page, 'certlab-inspector');
-    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.endsWith('.js')),
+    );
     const texts = await Promise.all(scripts.map(async (u) => (await fetch(u)).text()));
     expect(texts.some((t) => t.includes('the authSafe ContentInfo'))).toBe(false);
     expect(await page.locator('certlab-inspector').getAttribute('data-loaded')).toBeNull();
@@ -68,14 +73,20 @@ describe('inspector', () => {
       'C=US, ST=Test State, L=Test, City, O=Certlab "Quoted" + Co, OU=Web + UID=42, CN=www.example.test',
     );
     await expect(cert.locator('dd[data-field="subjectAltName"]').innerText()).resolves.toContain('IP Address:2001:db8::1');
-    await expect(page.locator('certlab-inspector article[data-kind="private-key"] [data-match]').textContent()).resolves.toBe('Same public key as certificate [0].');
+    await expect(page.locator('certlab-inspector article[data-kind="private-key"] [data-match]').textContent()).resolves.toBe(
+      'Same public key as certificate [0].',
+    );
     await expect(page.locator('certlab-inspector [data-finding="intermediate-missing"]').count()).resolves.toBe(1);
 
     // Upload a .p12: first it asks for the password, then it opens.
     before = await runs(page);
-    await page.locator('certlab-inspector input[type="file"]').setInputFiles({ name: 'server.p12', mimeType: 'application/x-pkcs12', buffer: readFileSync(chain.path('modern.p12')) });
+    await page
+      .locator('certlab-inspector input[type="file"]')
+      .setInputFiles({ name: 'server.p12', mimeType: 'application/x-pkcs12', buffer: readFileSync(chain.path('modern.p12')) });
     await waitForRun(page, before);
-    await expect(page.locator('certlab-inspector article[data-kind="pkcs12"] dd[data-field="Status"]').textContent()).resolves.toBe('this PKCS#12 file is protected by a password');
+    await expect(page.locator('certlab-inspector article[data-kind="pkcs12"] dd[data-field="Status"]').textContent()).resolves.toBe(
+      'this PKCS#12 file is protected by a password',
+    );
     const pw = page.getByLabel(/Password/);
     expect(await pw.evaluate((e) => e === document.activeElement)).toBe(true);
     before = await runs(page);
@@ -86,7 +97,9 @@ describe('inspector', () => {
     // The chain picture, from the .p12's leaf: leaf -> ica with a verified link.
     await expect(page.locator('certlab-inspector [data-chain-text]').textContent()).resolves.toContain('↑ issued by (signature verified, key id matches)');
     await expect(page.locator('certlab-inspector [data-link="verified"]').count()).resolves.toBeGreaterThan(0);
-    await expect(page.locator('certlab-inspector [data-conversion="p12-cert"] .insp-command').textContent()).resolves.toBe('openssl pkcs12 -in server.p12 -clcerts -nokeys -out server-cert.pem');
+    await expect(page.locator('certlab-inspector [data-conversion="p12-cert"] .insp-command').textContent()).resolves.toBe(
+      'openssl pkcs12 -in server.p12 -clcerts -nokeys -out server-cert.pem',
+    );
 
     // not one request while the key and the .p12 were inspected
     expect(requests.slice(beforeInspecting).map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
@@ -101,12 +114,18 @@ describe('inspector', () => {
     await page.locator('certlab-inspector [data-password]').evaluate((d) => ((d as HTMLElement).hidden = false));
     await page.getByLabel(/Password/).fill('s3cret');
     const before = await runs(page);
-    await page.locator('certlab-inspector input[type="file"]').setInputFiles({ name: 'old.pfx', mimeType: 'application/x-pkcs12', buffer: readFileSync(chain.path('legacy.p12')) });
+    await page
+      .locator('certlab-inspector input[type="file"]')
+      .setInputFiles({ name: 'old.pfx', mimeType: 'application/x-pkcs12', buffer: readFileSync(chain.path('legacy.p12')) });
     await waitForRun(page, before);
     expect(await cardKinds(page)).toEqual(['pkcs12', 'certificate', 'certificate', 'private-key']);
-    await expect(page.locator('certlab-inspector article[data-kind="pkcs12"] dd[data-field="Encryption"]').innerText()).resolves.toBe('pbeWithSHA1And40BitRC2-CBC\npbeWithSHA1And3-KeyTripleDES-CBC');
+    await expect(page.locator('certlab-inspector article[data-kind="pkcs12"] dd[data-field="Encryption"]').innerText()).resolves.toBe(
+      'pbeWithSHA1And40BitRC2-CBC\npbeWithSHA1And3-KeyTripleDES-CBC',
+    );
     const origin = new URL(site.baseUrl).origin;
-    expect(requests.filter((r) => !(r.method() === 'GET' && r.url().startsWith(`${origin}/_astro/`) && r.resourceType() === 'script' && r.postData() === null))).toEqual([]);
+    expect(
+      requests.filter((r) => !(r.method() === 'GET' && r.url().startsWith(`${origin}/_astro/`) && r.resourceType() === 'script' && r.postData() === null)),
+    ).toEqual([]);
   });
 
   it('draws the broken link when the intermediate in the bundle has the right name but the wrong key', async () => {
@@ -117,20 +136,35 @@ describe('inspector', () => {
     await page.keyboard.press('Control+Enter');
     await waitForRun(page, before);
     await expect(page.locator('certlab-inspector [data-link="broken"]').textContent()).resolves.toBe('✗ signature broken');
-    await expect(page.locator('certlab-inspector [data-finding="bad-signature"] .insp-action').textContent()).resolves.toMatch(/^What to do: The bundle holds a different certificate with the same name/);
+    await expect(page.locator('certlab-inspector [data-finding="bad-signature"] .insp-action').textContent()).resolves.toMatch(
+      /^What to do: The bundle holds a different certificate with the same name/,
+    );
   });
 
   it('has no axe-core violations with every kind of card on screen', async () => {
     const page = await inspectorPage();
     const before = await runs(page);
-    await page.getByRole('textbox', { name: /Paste or drop/ }).fill([chain.pem.ee, chain.pem.root, chain.pem.eeKey, readFileSync(chain.path('ee.csr'), 'utf8'), readFileSync(chain.path('ica.crl'), 'utf8'), readFileSync(chain.path('ee-enc.key'), 'utf8')].join(''));
+    await page
+      .getByRole('textbox', { name: /Paste or drop/ })
+      .fill(
+        [
+          chain.pem.ee,
+          chain.pem.root,
+          chain.pem.eeKey,
+          readFileSync(chain.path('ee.csr'), 'utf8'),
+          readFileSync(chain.path('ica.crl'), 'utf8'),
+          readFileSync(chain.path('ee-enc.key'), 'utf8'),
+        ].join(''),
+      );
     await page.getByRole('button', { name: 'Inspect' }).click();
     await waitForRun(page, before);
     // evaluate(), not an inline <script>: the site's Content-Security-Policy blocks inline scripts.
     await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
     const violations = await page.evaluate(async () => {
       const { axe } = window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
-      return (await axe.run({ include: [['certlab-inspector']] }, { resultTypes: ['violations'] })).violations.map((v) => `${v.id} x${v.nodes.length} ${JSON.stringify(v.nodes.map((n) => (n as { target: unknown; failureSummary: string }).target))}`);
+      return (await axe.run({ include: [['certlab-inspector']] }, { resultTypes: ['violations'] })).violations.map(
+        (v) => `${v.id} x${v.nodes.length} ${JSON.stringify(v.nodes.map((n) => (n as { target: unknown; failureSummary: string }).target))}`,
+      );
     });
     expect(violations).toEqual([]);
   });
@@ -150,7 +184,10 @@ describe('inspector', () => {
     expect(await page.evaluate(() => [document.querySelector('certlab-inspector')?.getAttribute('aria-busy'), 6 * 7])).toEqual(['true', 42]);
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await page.getByRole('status').textContent()).toMatch(/^Cancelled after \d+ s; nothing was read\. Inspect starts again\.$/);
-    expect([await page.locator('certlab-inspector').getAttribute('aria-busy'), await page.getByRole('button', { name: 'Cancel' }).isHidden()]).toEqual([null, true]);
+    expect([await page.locator('certlab-inspector').getAttribute('aria-busy'), await page.getByRole('button', { name: 'Cancel' }).isHidden()]).toEqual([
+      null,
+      true,
+    ]);
     // And the next run works, in a fresh worker.
     const before = await runs(page);
     await box.fill(chain.pem.ee);

@@ -52,12 +52,16 @@ describe('live probe page', () => {
     });
     await page.getByRole('button', { name: 'Probe' }).click();
     expect(await page.locator('certlab-probe').getAttribute('aria-busy')).toBe('true');
-    expect(await page.getByRole('status').textContent()).toMatch(new RegExp(`^Probing 127\\.0\\.0\\.1:${PORT}: resolving, connecting, reading the handshake and judging the chain… \\d+ s$`));
+    expect(await page.getByRole('status').textContent()).toMatch(
+      new RegExp(`^Probing 127\\.0\\.0\\.1:${PORT}: resolving, connecting, reading the handshake and judging the chain… \\d+ s$`),
+    );
     expect(await page.getByRole('button', { name: 'Probe' }).isDisabled()).toBe(true);
     await waitProbed(page, 0);
     expect(await page.getByRole('status').textContent()).toMatch(/^Done in \d+\.\d s\. Link to this report: the page address\.$/);
     expect(new URL(page.url()).search).toBe(`?host=127.0.0.1&port=${PORT}&servername=probe.test`);
-    expect(await page.locator('.probe-card h3').textContent()).toMatch(/^Server's fault: it sends only the leaf; clients cannot build a path to a trusted root\./);
+    expect(await page.locator('.probe-card h3').textContent()).toMatch(
+      /^Server's fault: it sends only the leaf; clients cannot build a path to a trusted root\./,
+    );
     expect(await page.locator('.probe-table tbody tr').count()).toBe(9);
     expect(await page.locator('.probe-table tr[data-client="curl"] td').nth(0).textContent()).toBe('fails');
     expect(await page.locator('.probe-presented li').first().textContent()).toContain('O=certlab tests, CN=<img src=x onerror=alert(1)>');

@@ -40,7 +40,10 @@ async function watch(page: Page): Promise<string[]> {
   await page.exposeFunction('__cspViolation', (v: string) => problems.push(`csp: ${v}`));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`));
+      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`,
+      ),
+    );
   });
   return problems;
 }
@@ -49,14 +52,26 @@ describe('security headers', () => {
   it.each(['/', '/sandbox/', '/tools/probe/', '/_astro/does-not-exist.js'])('%s carries them', async (path) => {
     const res = await fetch(new URL(path, site.baseUrl));
     const csp = res.headers.get('content-security-policy') ?? '';
-    expect([res.headers.get('x-content-type-options'), res.headers.get('x-frame-options'), res.headers.get('referrer-policy')]).toEqual(['nosniff', 'DENY', 'strict-origin-when-cross-origin']);
+    expect([res.headers.get('x-content-type-options'), res.headers.get('x-frame-options'), res.headers.get('referrer-policy')]).toEqual([
+      'nosniff',
+      'DENY',
+      'strict-origin-when-cross-origin',
+    ]);
     expect(csp).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+; style-src 'self' 'unsafe-inline';/);
     expect(csp).toContain("frame-ancestors 'none'");
   });
 
   it('the API carries them too', async () => {
-    const res = await fetch(new URL('/api/probe', site.baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"host": "example.com:25"}' });
-    expect([res.status, res.headers.get('x-content-type-options'), res.headers.get('content-security-policy')?.endsWith("frame-ancestors 'none'")]).toEqual([403, 'nosniff', true]);
+    const res = await fetch(new URL('/api/probe', site.baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"host": "example.com:25"}',
+    });
+    expect([res.status, res.headers.get('x-content-type-options'), res.headers.get('content-security-policy')?.endsWith("frame-ancestors 'none'")]).toEqual([
+      403,
+      'nosniff',
+      true,
+    ]);
   });
 });
 
@@ -134,7 +149,9 @@ describe('another site cannot start probes (issue 18)', () => {
       f.src = src;
       document.body.append(f);
     }, `${site.baseUrl}/tools/probe/?host=example.com`);
-    expect((await refused).trim()).toBe(`Framing '${site.baseUrl}/' violates the following Content Security Policy directive: "frame-ancestors 'none'". The request has been blocked.`);
+    expect((await refused).trim()).toBe(
+      `Framing '${site.baseUrl}/' violates the following Content Security Policy directive: "frame-ancestors 'none'". The request has been blocked.`,
+    );
   });
 });
 

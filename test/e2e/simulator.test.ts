@@ -55,9 +55,16 @@ describe('simulator', () => {
   it('loads no certificate code before the reader acts', async () => {
     const page = await site.page('/tools/simulator/');
     const scripts: string[] = [];
-    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
     await whenDefined(page, 'certlab-simulator');
-    const before = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+    const before = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.endsWith('.js')),
+    );
     // The run module pulls in @peculiar/x509 and the validator: none of it is on the page yet.
     const heavy = await page.evaluate(async (urls) => {
       const texts = await Promise.all(urls.map(async (u) => (await fetch(u)).text()));
@@ -78,15 +85,26 @@ describe('simulator', () => {
   it('leaf only: error 20, the link above the leaf is broken, the fix serves fullchain.pem', async () => {
     const page = await simulatorPage();
     await runModes(page, ['Server sends leaf only']);
-    expect(await row(page, 'openssl-verify')).toEqual({ verdict: 'fails',
-      message: 'error 20 at 0 depth lookup: unable to get local issuer certificate\nerror leaf.pem: verification failed' });
-    expect(await row(page, 'python')).toEqual({ verdict: 'fails',
-      message: 'ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)' });
+    expect(await row(page, 'openssl-verify')).toEqual({
+      verdict: 'fails',
+      message: 'error 20 at 0 depth lookup: unable to get local issuer certificate\nerror leaf.pem: verification failed',
+    });
+    expect(await row(page, 'python')).toEqual({
+      verdict: 'fails',
+      message: 'ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)',
+    });
     // Chrome fetches the intermediate from the certificate's AIA URL (answered from the generated chain).
-    expect(await row(page, 'chrome')).toEqual({ verdict: 'connects', message: 'connects (fetched C=US, O=Certlab Demo, CN=Certlab Demo Issuing CA 1 from the AIA URL)' });
-    await expect(page.locator('certlab-simulator tr[data-client="openssl"] pre').textContent()).resolves.toContain('Verify return code: 21 (unable to verify the first certificate)');
+    expect(await row(page, 'chrome')).toEqual({
+      verdict: 'connects',
+      message: 'connects (fetched C=US, O=Certlab Demo, CN=Certlab Demo Issuing CA 1 from the AIA URL)',
+    });
+    await expect(page.locator('certlab-simulator tr[data-client="openssl"] pre').textContent()).resolves.toContain(
+      'Verify return code: 21 (unable to verify the first certificate)',
+    );
     await expect(page.locator('certlab-simulator .sim-link-broken').textContent()).resolves.toBe('✗ Certlab Demo Issuing CA 1 was not sent by the server');
-    await expect(page.locator('certlab-simulator [data-cause="incomplete-chain"] :is(h3, h4)').textContent()).resolves.toBe('The server does not send its intermediate certificate');
+    await expect(page.locator('certlab-simulator [data-cause="incomplete-chain"] :is(h3, h4)').textContent()).resolves.toBe(
+      'The server does not send its intermediate certificate',
+    );
     await expect(page.locator('certlab-simulator [data-file="fullchain.pem"]').count()).resolves.toBe(1);
   });
 
@@ -100,14 +118,25 @@ describe('simulator', () => {
   it('SAN missing: Go and the browsers refuse what OpenSSL accepts', async () => {
     const page = await simulatorPage();
     await runModes(page, ['SAN missing (CN only)']);
-    const verdicts = await page.locator('certlab-simulator tr[data-client]').evaluateAll((rows) =>
-      rows.map((r) => `${r.getAttribute('data-client')}:${r.querySelector('[data-verdict]')?.getAttribute('data-verdict')}`));
-    expect(verdicts).toEqual(['openssl-verify:connects', 'openssl:connects', 'curl:connects', 'python:connects', 'node:connects',
-      'java:connects', 'go:fails', 'dotnet:connects', 'chrome:fails', 'firefox:fails']);
+    const verdicts = await page
+      .locator('certlab-simulator tr[data-client]')
+      .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-client')}:${r.querySelector('[data-verdict]')?.getAttribute('data-verdict')}`));
+    expect(verdicts).toEqual([
+      'openssl-verify:connects',
+      'openssl:connects',
+      'curl:connects',
+      'python:connects',
+      'node:connects',
+      'java:connects',
+      'go:fails',
+      'dotnet:connects',
+      'chrome:fails',
+      'firefox:fails',
+    ]);
     expect(await row(page, 'chrome')).toEqual({ verdict: 'fails', message: 'NET::ERR_CERT_COMMON_NAME_INVALID' });
   });
 
-  it('RSA-1024 and SHA-1 certificates are generated by Chromium\'s WebCrypto and judged', async () => {
+  it("RSA-1024 and SHA-1 certificates are generated by Chromium's WebCrypto and judged", async () => {
     const page = await simulatorPage();
     await runModes(page, ['RSA-1024 key', 'SHA-1 signature']);
     // OpenSSL reports the weak key first (check_auth_level before signatures).
@@ -127,7 +156,9 @@ describe('simulator', () => {
     await sim.getByRole('button', { name: 'Generate the certificates and connect' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => Number(document.querySelector('certlab-simulator')?.getAttribute('data-runs') ?? 0) > 0, undefined, { timeout: 30_000 });
-    expect((await row(page, 'openssl-verify')).message).toBe('error 20 at 0 depth lookup: unable to get local issuer certificate\nerror leaf.pem: verification failed');
+    expect((await row(page, 'openssl-verify')).message).toBe(
+      'error 20 at 0 depth lookup: unable to get local issuer certificate\nerror leaf.pem: verification failed',
+    );
     const sigalg = await page.locator('certlab-simulator .sim-showcerts pre').textContent();
     expect(sigalg).toContain('a:PKEY: rsaEncryption, 2048 (bit); sigalg: RSA-SHA256');
   });
@@ -136,7 +167,9 @@ describe('simulator', () => {
     const page = await simulatorPage();
     await page.locator('certlab-simulator select[name="key"]').first().selectOption('RSA-2048');
     await runModes(page, ['SHA-1 signature']);
-    expect((await row(page, 'openssl-verify')).message).toBe('error 68 at 0 depth lookup: CA signature digest algorithm too weak\nerror leaf.pem: verification failed');
+    expect((await row(page, 'openssl-verify')).message).toBe(
+      'error 68 at 0 depth lookup: CA signature digest algorithm too weak\nerror leaf.pem: verification failed',
+    );
     await expect(page.locator('certlab-simulator .sim-showcerts pre').textContent()).resolves.toContain('sigalg: RSA-SHA1');
   });
 
@@ -150,8 +183,9 @@ describe('simulator', () => {
   it('an embedded simulator opens with its preset ticked and only its modes offered', async () => {
     const page = await simulatorPage();
     const embedded = page.locator('certlab-simulator').nth(1);
-    const offered = await embedded.locator('input[name="mode"]').evaluateAll((inputs) =>
-      inputs.map((i) => `${(i as HTMLInputElement).value}:${(i as HTMLInputElement).checked}`));
+    const offered = await embedded
+      .locator('input[name="mode"]')
+      .evaluateAll((inputs) => inputs.map((i) => `${(i as HTMLInputElement).value}:${(i as HTMLInputElement).checked}`));
     expect(offered).toEqual(['leaf-only:true', 'root-included:false', 'private-ca:false']);
     await embedded.getByRole('button', { name: 'Generate the certificates and connect' }).click();
     await page.waitForFunction(() => document.querySelectorAll('certlab-simulator')[1]?.getAttribute('data-runs') === '1', undefined, { timeout: 30_000 });
@@ -178,10 +212,16 @@ describe('every failure mode, clicked in Chromium, shows the codes real openssl 
   for (const mode of FAILURE_MODES) {
     it(`${mode.id}: openssl verify ${mode.openssl.code}, s_client ${mode.sClient}`, async () => {
       const sim = page.locator('certlab-simulator').first();
-      await sim.locator('input[name="mode"]').evaluateAll((inputs) => inputs.forEach((i) => { (i as HTMLInputElement).checked = false; }));
+      await sim.locator('input[name="mode"]').evaluateAll((inputs) =>
+        inputs.forEach((i) => {
+          (i as HTMLInputElement).checked = false;
+        }),
+      );
       await runModes(page, [mode.label]);
-      const verify = mode.openssl.code === 0 ? 'leaf.pem: OK'
-        : `error ${mode.openssl.code} at ${mode.openssl.depth} depth lookup: ${verifyCodeByNumber(mode.openssl.code).code!.text}\nerror leaf.pem: verification failed`;
+      const verify =
+        mode.openssl.code === 0
+          ? 'leaf.pem: OK'
+          : `error ${mode.openssl.code} at ${mode.openssl.depth} depth lookup: ${verifyCodeByNumber(mode.openssl.code).code!.text}\nerror leaf.pem: verification failed`;
       expect((await row(page, 'openssl-verify')).message).toBe(verify);
       const sClient = await row(page, 'openssl');
       if (mode.handshake) {
@@ -214,14 +254,18 @@ describe('sandbox', () => {
     await page.getByLabel('Preset').selectOption('private-ca');
     await runSandbox(page);
     const tr = page.locator('certlab-sandbox tr[data-client="openssl-verify"]');
-    await expect(tr.locator('pre').textContent()).resolves.toBe('error 20 at 1 depth lookup: unable to get local issuer certificate\nerror leaf.pem: verification failed');
+    await expect(tr.locator('pre').textContent()).resolves.toBe(
+      'error 20 at 1 depth lookup: unable to get local issuer certificate\nerror leaf.pem: verification failed',
+    );
     const url = page.url();
     expect(url).toMatch(/#scenario=[A-Za-z0-9_-]+$/);
     expect(Buffer.from(url.split('#scenario=')[1]!, 'base64url').toString('utf8')).not.toContain('PRIVATE KEY');
     // The link reproduces the same scenario on a fresh page.
     const again = await sandboxPage(`#${url.split('#')[1]}`);
     await runSandbox(again.page);
-    await expect(again.page.locator('certlab-sandbox tr[data-client="openssl-verify"] pre').textContent()).resolves.toBe('error 20 at 1 depth lookup: unable to get local issuer certificate\nerror leaf.pem: verification failed');
+    await expect(again.page.locator('certlab-sandbox tr[data-client="openssl-verify"] pre').textContent()).resolves.toBe(
+      'error 20 at 1 depth lookup: unable to get local issuer certificate\nerror leaf.pem: verification failed',
+    );
   });
 
   it('Copy a link puts the current scenario in the address and in a field', async () => {
@@ -237,7 +281,9 @@ describe('sandbox', () => {
     const { page } = await sandboxPage();
     await page.getByLabel('Scenario (JSON)').fill('{"version": 1, "host": "a.test", "certificates": [], "serverSends": ["x"], "trustStore": []}');
     await runSandbox(page);
-    await expect(page.locator('certlab-sandbox [data-output] [role="alert"]').textContent()).resolves.toBe('/certificates: received 0 items. Expected at least 1.');
+    await expect(page.locator('certlab-sandbox [data-output] [role="alert"]').textContent()).resolves.toBe(
+      '/certificates: received 0 items. Expected at least 1.',
+    );
   });
 
   it('loads Monaco only when the editor is opened, with schema validation', async () => {
@@ -251,7 +297,9 @@ describe('sandbox', () => {
     await page.locator('certlab-sandbox .monaco-editor .view-lines').click();
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
-    await page.keyboard.insertText('{"version": 1, "host": "a.test", "certificates": [{"id": "r", "issuer": "r", "subject": {}, "validity": {"notBefore": -1, "notAfter": 9}, "key": "');
+    await page.keyboard.insertText(
+      '{"version": 1, "host": "a.test", "certificates": [{"id": "r", "issuer": "r", "subject": {}, "validity": {"notBefore": -1, "notAfter": 9}, "key": "',
+    );
     // Completion offers the schema's values for "key".
     await page.keyboard.press('Control+Space');
     await page.waitForSelector('.monaco-editor .suggest-widget .monaco-list-row:has-text("P-384")', { timeout: 20_000 });
@@ -262,8 +310,9 @@ describe('sandbox', () => {
     await page.locator('certlab-sandbox .view-lines span', { hasText: /^"key"$/ }).hover();
     await page.waitForSelector('.monaco-hover-content:has-text("Key of this certificate")', { timeout: 20_000 });
     await runSandbox(page);
-    await expect(page.locator('certlab-sandbox [data-output] [role="alert"]').textContent()).resolves
-      .toBe('/certificates/0/key: received "RSA-4096". Expected one of "P-256", "P-384", "RSA-2048", "RSA-1024".');
+    await expect(page.locator('certlab-sandbox [data-output] [role="alert"]').textContent()).resolves.toBe(
+      '/certificates/0/key: received "RSA-4096". Expected one of "P-256", "P-384", "RSA-2048", "RSA-1024".',
+    );
   });
 
   it('has no axe-core violations after a run', async () => {

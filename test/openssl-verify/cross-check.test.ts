@@ -112,11 +112,18 @@ describe('validator codes agree with `openssl verify`', () => {
     // ica-b-old (right key, expired). openssl verify stops at the bad signature (7 at 0);
     // certlab reports the expired right issuer (10 at 1), which tells the user more.
     const o = opensslVerify(f.path('ee-forged'), {
-      cafile: f.path('root'), untrusted: f.bundle('u-greedy', ['ica', 'ica-b-old']), attime: AT / 1000, purpose: 'sslserver',
+      cafile: f.path('root'),
+      untrusted: f.bundle('u-greedy', ['ica', 'ica-b-old']),
+      attime: AT / 1000,
+      purpose: 'sslserver',
     });
     const ours = await validate({
-      peer: await cert('ee-forged'), untrusted: [await cert('ica'), await cert('ica-b-old')], anchors: [await cert('root')],
-      at: AT, policy: policyFor({} as Row), subtle,
+      peer: await cert('ee-forged'),
+      untrusted: [await cert('ica'), await cert('ica-b-old')],
+      anchors: [await cert('root')],
+      at: AT,
+      policy: policyFor({} as Row),
+      subtle,
     });
     expect({ openssl: `${o.first?.code}@${o.first?.depth}`, certlab: `${ours.code}@${ours.depth}` }).toEqual({ openssl: '7@0', certlab: '10@1' });
   });

@@ -50,10 +50,25 @@ export function buildPki(): ChainFactory {
   f.issue({ name: 'ee-rsa1024', subject: '/CN=ee-rsa1024', issuer: 'ica', key: 'rsa1024', ext: leafExt('example.com') });
   f.issue({ name: 'ee-sha1', subject: '/CN=ee-sha1', issuer: 'ica', md: 'sha1', ext: leafExt('example.com') });
   f.issue({ name: 'ee-noaki', subject: '/CN=ee-noaki', issuer: 'ica', ext: NOAKI });
-  f.issue({ name: 'ee-pathlen', subject: '/CN=ee-pathlen', issuer: 'ica', ext: ['basicConstraints=critical,CA:FALSE,pathlen:0', 'subjectAltName=DNS:example.com'] });
+  f.issue({
+    name: 'ee-pathlen',
+    subject: '/CN=ee-pathlen',
+    issuer: 'ica',
+    ext: ['basicConstraints=critical,CA:FALSE,pathlen:0', 'subjectAltName=DNS:example.com'],
+  });
   f.issue({ name: 'ee-cn', subject: '/CN=example.com', issuer: 'ica', ext: ['basicConstraints=critical,CA:FALSE'] });
-  f.issue({ name: 'ee-kcs', subject: '/CN=ee-kcs', issuer: 'ica', ext: ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature,keyCertSign', 'subjectAltName=DNS:example.com'] });
-  f.issue({ name: 'ee-pathlen-noku', subject: '/CN=ee-pathlen-noku', issuer: 'ica', ext: ['basicConstraints=critical,CA:TRUE,pathlen:0', 'keyUsage=critical,digitalSignature', 'subjectAltName=DNS:example.com'] });
+  f.issue({
+    name: 'ee-kcs',
+    subject: '/CN=ee-kcs',
+    issuer: 'ica',
+    ext: ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature,keyCertSign', 'subjectAltName=DNS:example.com'],
+  });
+  f.issue({
+    name: 'ee-pathlen-noku',
+    subject: '/CN=ee-pathlen-noku',
+    issuer: 'ica',
+    ext: ['basicConstraints=critical,CA:TRUE,pathlen:0', 'keyUsage=critical,digitalSignature', 'subjectAltName=DNS:example.com'],
+  });
   const ca = (name: string, subject: string, ext: string[], extra: Partial<Parameters<ChainFactory['issue']>[0]> = {}) => {
     f.issue({ name, subject, issuer: 'root', ext, ...extra });
   };
@@ -79,12 +94,20 @@ export function buildPki(): ChainFactory {
   f.issue({ name: 'ee-noski', subject: '/CN=ee-noski', issuer: 'ica-noski', ext: ['subjectAltName=DNS:example.com', 'authorityKeyIdentifier=none'] });
   ca('ica-b', '/CN=ICA', ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign', 'subjectKeyIdentifier=none']);
   f.issue({ name: 'ee-forged', subject: '/CN=ee-forged', issuer: 'ica-b', ext: NOAKI });
-  ca('ica-b-old', '/CN=ICA', ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign', 'subjectKeyIdentifier=none'], { sameKeyAs: 'ica-b', notAfter: '20240601000000Z' });
+  ca('ica-b-old', '/CN=ICA', ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign', 'subjectKeyIdentifier=none'], {
+    sameKeyAs: 'ica-b',
+    notAfter: '20240601000000Z',
+  });
   ca('ica-nc-ip', '/CN=ICA-nc-ip', [...CA_EXT, 'nameConstraints=critical,permitted;IP:192.0.2.0/255.255.255.0']);
   f.issue({ name: 'ee-ip-out', subject: '/CN=ee-ip-out', issuer: 'ica-nc-ip', ext: leafExt('192.0.3.1') });
   f.issue({ name: 'ee-ip-in', subject: '/CN=ee-ip-in', issuer: 'ica-nc-ip', ext: leafExt('192.0.2.7') });
   ca('ica-nc-email', '/CN=ICA-nc-email', [...CA_EXT, 'nameConstraints=critical,permitted;email:example.com']);
-  f.issue({ name: 'ee-email-out', subject: '/CN=ee-email-out', issuer: 'ica-nc-email', ext: [...leafExt('example.com').filter((e) => !e.startsWith('subjectAltName')), 'subjectAltName=DNS:example.com,email:a@example.org'] });
+  f.issue({
+    name: 'ee-email-out',
+    subject: '/CN=ee-email-out',
+    issuer: 'ica-nc-email',
+    ext: [...leafExt('example.com').filter((e) => !e.startsWith('subjectAltName')), 'subjectAltName=DNS:example.com,email:a@example.org'],
+  });
   ca('ica-nc-dn', '/O=Allowed/CN=ICA-nc-dn', [...CA_EXT, 'nameConstraints=critical,permitted;dirName:nc_dn', '[nc_dn]', 'O=Allowed']);
   f.issue({ name: 'ee-dn-out', subject: '/O=Other/CN=ee-dn-out', issuer: 'ica-nc-dn', ext: leafExt('example.com') });
   f.issue({ name: 'ee-dn-in', subject: '/O=Allowed/CN=ee-dn-in', issuer: 'ica-nc-dn', ext: leafExt('example.com') });

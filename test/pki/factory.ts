@@ -68,7 +68,10 @@ export const DAY = 86_400_000;
 
 /** A time as `openssl ca -startdate/-enddate` takes it: 'YYYYMMDDHHMMSSZ' (UTC). */
 export function stamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, 'Z');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:T]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** DER bytes of the first PEM block of `pem`. */
@@ -147,16 +150,32 @@ export class ChainFactory {
     const issuer = spec.issuer ? this.specs.get(spec.issuer) : undefined;
     if (spec.issuer && !issuer) throw new Error(`issuer "${spec.issuer}" was not issued before "${spec.name}"`);
     const issuerKeyName = issuer ? (issuer.sameKeyAs ?? issuer.name) : undefined;
-    const signer = issuer
-      ? ['-cert', this.path(issuer.name), '-keyfile', this.path(issuerKeyName!, 'key')]
-      : ['-selfsign', '-keyfile', key];
+    const signer = issuer ? ['-cert', this.path(issuer.name), '-keyfile', this.path(issuerKeyName!, 'key')] : ['-selfsign', '-keyfile', key];
     const signerKey = issuer ? (issuer.key ?? 'ec256') : keyType;
     const md = signerKey === 'ed25519' ? [] : ['-md', spec.md ?? 'sha256'];
     const pss = spec.pss ? ['-sigopt', 'rsa_padding_mode:pss', '-sigopt', 'rsa_pss_saltlen:32'] : [];
     this.run([
-      'ca', '-batch', '-config', 'ca.cnf', ...signer, '-in', this.path(spec.name, 'csr'), '-out', this.path(spec.name),
-      '-startdate', spec.notBefore ?? DEFAULT_NOT_BEFORE, '-enddate', spec.notAfter ?? DEFAULT_NOT_AFTER,
-      ...md, ...pss, '-extfile', this.path(spec.name, 'ext'), '-extensions', 'v3', '-notext', '-preserveDN',
+      'ca',
+      '-batch',
+      '-config',
+      'ca.cnf',
+      ...signer,
+      '-in',
+      this.path(spec.name, 'csr'),
+      '-out',
+      this.path(spec.name),
+      '-startdate',
+      spec.notBefore ?? DEFAULT_NOT_BEFORE,
+      '-enddate',
+      spec.notAfter ?? DEFAULT_NOT_AFTER,
+      ...md,
+      ...pss,
+      '-extfile',
+      this.path(spec.name, 'ext'),
+      '-extensions',
+      'v3',
+      '-notext',
+      '-preserveDN',
     ]);
     this.specs.set(spec.name, spec);
     return this.pem(spec.name);

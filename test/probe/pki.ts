@@ -49,7 +49,9 @@ const validFor = (days: number) => {
 const SELF_SIGNED_CA = ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign', 'subjectKeyIdentifier=hash'];
 const ca = (pathLen?: number) => [
   `basicConstraints=critical,CA:TRUE${pathLen === undefined ? '' : `,pathlen:${pathLen}`}`,
-  'keyUsage=critical,keyCertSign,cRLSign', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid',
+  'keyUsage=critical,keyCertSign,cRLSign',
+  'subjectKeyIdentifier=hash',
+  'authorityKeyIdentifier=keyid',
 ];
 const SERVER_LEAF = ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature', 'extendedKeyUsage=serverAuth'];
 const LEAF_SAN = 'DNS:probe.test,DNS:localhost,IP:127.0.0.1,IP:::1';
@@ -61,7 +63,10 @@ export function makeTestPki(): TestPki {
   f.issue({ name: 'ica1', subject: subject('Probe Test ICA 1'), issuer: 'root', ext: ca(), ...validFor(90) });
   f.issue({ name: 'ica2', subject: subject('Probe Test ICA 2'), issuer: 'ica1', ext: ca(0), ...validFor(90) });
   f.issue({
-    name: 'leaf', subject: subject('probe.test'), issuer: 'ica2', ...validFor(90),
+    name: 'leaf',
+    subject: subject('probe.test'),
+    issuer: 'ica2',
+    ...validFor(90),
     ext: [...SERVER_LEAF, `subjectAltName=${LEAF_SAN}`, 'authorityKeyIdentifier=keyid', 'subjectKeyIdentifier=hash'],
   });
   return {

@@ -78,9 +78,26 @@ export function startNodeTls(spec: TlsServerSpec): Promise<Running> {
 /** `openssl s_server` with the leaf and the rest of the list as -cert_chain, in that order. */
 export function startOpensslServer(dir: string, spec: TlsServerSpec & { flags?: string[] }): Promise<Running & { stop: () => void }> {
   const chainPath = join(dir, `s_server-chain-${Math.random().toString(36).slice(2)}.pem`);
-  writeFileSync(chainPath, spec.chain.slice(1).map((c) => c.pem).join(''));
-  const args = ['s_server', '-accept', `${spec.host ?? '127.0.0.1'}:0`, '-cert', spec.chain[0]!.certPath, '-key', spec.key.keyPath, '-naccept', '1000',
-    ...(spec.chain.length > 1 ? ['-cert_chain', chainPath] : []), ...(spec.flags ?? [])];
+  writeFileSync(
+    chainPath,
+    spec.chain
+      .slice(1)
+      .map((c) => c.pem)
+      .join(''),
+  );
+  const args = [
+    's_server',
+    '-accept',
+    `${spec.host ?? '127.0.0.1'}:0`,
+    '-cert',
+    spec.chain[0]!.certPath,
+    '-key',
+    spec.key.keyPath,
+    '-naccept',
+    '1000',
+    ...(spec.chain.length > 1 ? ['-cert_chain', chainPath] : []),
+    ...(spec.flags ?? []),
+  ];
   const child = spawn('openssl', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -94,11 +111,12 @@ export function startOpensslServer(dir: string, spec: TlsServerSpec & { flags?: 
         port: Number(m[1]),
         connections: () => NaN,
         stop,
-        close: () => new Promise<void>((done) => {
-          if (child.exitCode !== null) return done();
-          child.once('exit', () => done());
-          stop();
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            stop();
+          }),
       });
     };
     child.stdout.on('data', onData);
@@ -109,7 +127,13 @@ export function startOpensslServer(dir: string, spec: TlsServerSpec & { flags?: 
 
 /** The whole text `openssl s_client -showcerts` prints for the server. */
 export function sClientText(port: number, servername: string | null, host = '127.0.0.1'): Promise<string> {
-  const args = ['s_client', '-connect', `${host.includes(':') ? `[${host}]` : host}:${port}`, '-showcerts', ...(servername ? ['-servername', servername] : ['-noservername'])];
+  const args = [
+    's_client',
+    '-connect',
+    `${host.includes(':') ? `[${host}]` : host}:${port}`,
+    '-showcerts',
+    ...(servername ? ['-servername', servername] : ['-noservername']),
+  ];
   return new Promise((resolve) => {
     const child = execFile('openssl', args, { timeout: 10_000 }, (_err, stdout) => resolve(stdout));
     child.stdin?.end();
@@ -118,7 +142,14 @@ export function sClientText(port: number, servername: string | null, host = '127
 
 /** What `openssl s_client -showcerts` says the server presented, as DER in order. */
 export function sClientShowcerts(port: number, servername: string | null, flags: string[] = [], host = '127.0.0.1'): Promise<Uint8Array[]> {
-  const args = ['s_client', '-connect', `${host.includes(':') ? `[${host}]` : host}:${port}`, '-showcerts', ...(servername ? ['-servername', servername] : ['-noservername']), ...flags];
+  const args = [
+    's_client',
+    '-connect',
+    `${host.includes(':') ? `[${host}]` : host}:${port}`,
+    '-showcerts',
+    ...(servername ? ['-servername', servername] : ['-noservername']),
+    ...flags,
+  ];
   return new Promise((resolve, reject) => {
     const child = execFile('openssl', args, { timeout: 10_000 }, (err, stdout) => {
       const blocks = stdout.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];

@@ -26,8 +26,15 @@ describe('simulated client verdicts', () => {
   it('healthy chain: all nine clients connect, in a fixed order', async () => {
     const v = await verdicts([]);
     expect(v.map((x) => [x.client, x.fails])).toEqual([
-      ['openssl', false], ['curl', false], ['python', false], ['node', false], ['java', false],
-      ['go', false], ['dotnet', false], ['chrome', false], ['firefox', false],
+      ['openssl', false],
+      ['curl', false],
+      ['python', false],
+      ['node', false],
+      ['java', false],
+      ['go', false],
+      ['dotnet', false],
+      ['chrome', false],
+      ['firefox', false],
     ]);
   });
 
@@ -35,8 +42,12 @@ describe('simulated client verdicts', () => {
     const v = await verdicts(['leaf-only']);
     expect(failing(v)).toEqual(['openssl', 'curl', 'python', 'node', 'java', 'go', 'firefox']);
     expect(byClient(v, 'chrome').aiaFetched).toEqual(['C=US, O=Certlab Demo, CN=Certlab Demo Issuing CA 1']);
-    expect(byClient(v, 'node').message).toBe('Error: unable to verify the first certificate; if the root CA is installed locally, try running Node.js with --use-system-ca');
-    expect(byClient(v, 'python').message).toBe('ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)');
+    expect(byClient(v, 'node').message).toBe(
+      'Error: unable to verify the first certificate; if the root CA is installed locally, try running Node.js with --use-system-ca',
+    );
+    expect(byClient(v, 'python').message).toBe(
+      'ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)',
+    );
   });
 
   it('SAN missing: OpenSSL-based clients, Java and .NET accept the CN; Go and the browsers refuse', async () => {
@@ -49,7 +60,12 @@ describe('simulated client verdicts', () => {
     const v = await verdicts(['client-cert-required']);
     expect(v.map((x) => [x.client, x.fails, x.cause, x.message])).toEqual([
       ['openssl', true, 'client-cert-required', 'error:0A00045C:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required'],
-      ['curl', true, 'client-cert-required', 'curl: (56) OpenSSL SSL_read: OpenSSL/3.0.19: error:0A00045C:SSL routines::tlsv13 alert certificate required, errno 0'],
+      [
+        'curl',
+        true,
+        'client-cert-required',
+        'curl: (56) OpenSSL SSL_read: OpenSSL/3.0.19: error:0A00045C:SSL routines::tlsv13 alert certificate required, errno 0',
+      ],
       ['python', true, 'client-cert-required', 'ssl.SSLError: [SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate required (_ssl.c:2580)'],
       ['node', true, 'client-cert-required', 'Error: …:error:0A00045C:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required:…:SSL alert number 116'],
       ['java', true, 'client-cert-required', 'javax.net.ssl.SSLHandshakeException: Received fatal alert: certificate_required'],

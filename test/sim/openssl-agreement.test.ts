@@ -84,8 +84,12 @@ describe('client certificate required is a handshake failure, shown by real open
   it('s_server -Verify 1 rejects a client that has no certificate: tlsv13 alert certificate required (116)', async () => {
     const pki = await pkiFor(['client-cert-required']);
     const r = await handshakeWithoutClientCert(pki);
-    expect({ verifyReturn: r.verifyReturn, alert: r.alert, alertNumber: r.alertNumber, serverSaw: r.serverError })
-      .toEqual({ verifyReturn: '0 (ok)', alert: 'tlsv13 alert certificate required', alertNumber: 116, serverSaw: 'peer did not return a certificate' });
+    expect({ verifyReturn: r.verifyReturn, alert: r.alert, alertNumber: r.alertNumber, serverSaw: r.serverError }).toEqual({
+      verifyReturn: '0 (ok)',
+      alert: 'tlsv13 alert certificate required',
+      alertNumber: 116,
+      serverSaw: 'peer did not return a certificate',
+    });
     expect(findMode('client-cert-required')!.handshake!.alert).toBe('certificate required');
     agreed.push('client-cert-required (handshake)');
   });
@@ -93,5 +97,7 @@ describe('client certificate required is a handshake failure, shown by real open
 
 afterAll(() => {
   // The figure the issue asks for: how many failure modes openssl agrees with.
-  console.log(`openssl agreement: ${agreed.filter((a) => !a.includes('(handshake)')).length}/${FAILURE_MODES.length} modes by verify code (RSA-2048 hierarchy: ${rsaAgreed.length}/${FAILURE_MODES.length}); s_client return code ${sClientAgreed.length}/${FAILURE_MODES.length}; handshake check: ${agreed.some((a) => a.includes('(handshake)')) ? 'agrees' : 'not run'}`);
+  console.log(
+    `openssl agreement: ${agreed.filter((a) => !a.includes('(handshake)')).length}/${FAILURE_MODES.length} modes by verify code (RSA-2048 hierarchy: ${rsaAgreed.length}/${FAILURE_MODES.length}); s_client return code ${sClientAgreed.length}/${FAILURE_MODES.length}; handshake check: ${agreed.some((a) => a.includes('(handshake)')) ? 'agrees' : 'not run'}`,
+  );
 });

@@ -27,8 +27,7 @@ export async function connectWithOpenssl(pki: GeneratedPki, opts: { requireClien
   await writeFile(f('ca.pem'), pki.scenario.trustStore.map((id) => byId(id).pem).join(''));
   // SECLEVEL=0: a sloppy server that will serve an RSA-1024 or SHA-1 certificate, so the
   // client's judgement (not the server's refusal to start) is what the test sees.
-  const serverArgs = ['s_server', '-accept', '127.0.0.1:0', '-naccept', '1', '-cert', f('leaf.pem'), '-key', f('leaf.key'),
-    '-cipher', 'DEFAULT:@SECLEVEL=0'];
+  const serverArgs = ['s_server', '-accept', '127.0.0.1:0', '-naccept', '1', '-cert', f('leaf.pem'), '-key', f('leaf.key'), '-cipher', 'DEFAULT:@SECLEVEL=0'];
   if (chainIds.length > 0) serverArgs.push('-cert_chain', f('chain.pem'));
   if (opts.requireClientCert) serverArgs.push('-Verify', '1', '-CAfile', f('ca.pem'));
   // stdin stays open: s_server quits on end of input.
@@ -40,21 +39,40 @@ export async function connectWithOpenssl(pki: GeneratedPki, opts: { requireClien
       const onData = (d: Buffer) => {
         serverOutput += d.toString();
         const m = /ACCEPT 127\.0\.0\.1:(\d+)/.exec(serverOutput);
-        if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
       };
       server.stdout.on('data', onData);
       server.stderr.on('data', onData);
       server.on('exit', () => reject(new Error(`s_server exited: ${serverOutput}`)));
     });
-    const clientArgs = ['s_client', '-connect', `127.0.0.1:${port}`, '-servername', pki.scenario.host,
-      ...(pki.scenario.trustStore.length > 0 ? ['-CAfile', f('ca.pem')] : []), '-no-CApath', '-no-CAstore', ...(opts.clientArgs ?? [])];
+    const clientArgs = [
+      's_client',
+      '-connect',
+      `127.0.0.1:${port}`,
+      '-servername',
+      pki.scenario.host,
+      ...(pki.scenario.trustStore.length > 0 ? ['-CAfile', f('ca.pem')] : []),
+      '-no-CApath',
+      '-no-CAstore',
+      ...(opts.clientArgs ?? []),
+    ];
     const clientOutput = await new Promise<string>((resolve) => {
       const client = spawn('openssl', clientArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
-      client.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-      client.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+      client.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+      });
+      client.stderr.on('data', (d: Buffer) => {
+        out += d.toString();
+      });
       const timer = setTimeout(() => client.kill(), 10_000);
-      client.on('close', () => { clearTimeout(timer); resolve(out); });
+      client.on('close', () => {
+        clearTimeout(timer);
+        resolve(out);
+      });
     });
     await new Promise((r) => setTimeout(r, 100));
     return { clientOutput, serverOutput };

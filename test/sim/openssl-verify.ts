@@ -49,8 +49,19 @@ export async function opensslVerify(pki: GeneratedPki): Promise<OpensslVerdict> 
   const dir = await mkdtemp(join(tmpdir(), 'certlab-sim-'));
   try {
     const f = await writePems(pki, dir);
-    const args = ['verify', '-no-CApath', '-no-CAstore', '-purpose', 'sslserver', '-auth_level', '2',
-      '-verify_hostname', pki.scenario.host, '-attime', String(Math.floor(pki.at / 1000))];
+    const args = [
+      'verify',
+      '-no-CApath',
+      '-no-CAstore',
+      '-purpose',
+      'sslserver',
+      '-auth_level',
+      '2',
+      '-verify_hostname',
+      pki.scenario.host,
+      '-attime',
+      String(Math.floor(pki.at / 1000)),
+    ];
     if (pki.scenario.trustStore.length > 0) args.push('-CAfile', f.cafile);
     else args.push('-no-CAfile');
     if (f.untrusted) args.push('-untrusted', f.untrusted);

@@ -19,7 +19,13 @@ import type { ClientId } from '../../src/core/clients/messages.ts';
 import { missingReason, runClient, startServer, type AnyClient, type RunningServer } from '../clients/real-clients.ts';
 import type { Issued } from '../clients/pki.ts';
 
-const REAL: Array<[ClientId, AnyClient]> = [['openssl', 'openssl'], ['curl', 'curl'], ['python', 'python313'], ['node', 'node24'], ['java', 'java']];
+const REAL: Array<[ClientId, AnyClient]> = [
+  ['openssl', 'openssl'],
+  ['curl', 'curl'],
+  ['python', 'python313'],
+  ['node', 'node24'],
+  ['java', 'java'],
+];
 const SYSTEM_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 const tally = new Map<string, { agree: number; total: number }>();
 
@@ -31,9 +37,17 @@ const normalise = (t: string) => t.replace(/\(_ssl\.c:\d+\)/g, '(_ssl.c:N)');
 function linesFound(expected: string, output: string, anyOrder: boolean): boolean {
   let at = 0;
   const out = normalise(output);
-  for (const line of normalise(expected).split('\n').filter((l) => l.trim() !== '')) {
+  for (const line of normalise(expected)
+    .split('\n')
+    .filter((l) => l.trim() !== '')) {
     // '…' in a simulated message stands for build-specific text (Node's error prefix and source path).
-    const re = new RegExp(line.split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*?'), 'g');
+    const re = new RegExp(
+      line
+        .split('…')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*?'),
+      'g',
+    );
     re.lastIndex = anyOrder ? 0 : at;
     const m = re.exec(out);
     if (!m) return false;
@@ -65,32 +79,43 @@ describe.each(FAILURE_MODES.map((m) => [m.id, m] as const))('the simulator says 
       ? pki.scenario.trustStore.map(asIssued)
       : [{ pem: readFileSync(SYSTEM_BUNDLE, 'utf8'), keyPem: '' } as Issued];
     srv = await startServer({
-      id: `sim-${mode.id}`, code: mode.openssl.code, depth: mode.openssl.depth, host: pki.scenario.host,
-      served: pki.scenario.serverSends.map(asIssued), trusted,
+      id: `sim-${mode.id}`,
+      code: mode.openssl.code,
+      depth: mode.openssl.depth,
+      host: pki.scenario.host,
+      served: pki.scenario.serverSends.map(asIssued),
+      trusted,
       ...(pki.scenario.clientCertRequired ? { serverArgs: ['-Verify', '1', '-CAfile', '@trusted'] } : {}),
     });
   }, 120_000);
   afterAll(() => srv?.stop());
 
   for (const [id, real] of REAL) {
-    it(real, ({ skip }) => {
-      const why = missingReason(real);
-      if (why) skip(`${real} is absent here: ${why}`);
-      const v = sim.find((x) => x.client === id)!;
-      if (v.fails && !v.message) skip(`the simulator has no recorded ${id} text to compare`);
-      // TLS 1.3 delivers the certificate_required alert after the handshake. Only curl sends a
-      // request and reads the answer; the other drivers shake hands and stop (Python, Java) or
-      // race the alert with their own exit (s_client with stdin at end, Node ending at once).
-      // openssl-agreement.test.ts checks that case with s_client -ign_eof instead.
-      if (pki.scenario.clientCertRequired && real !== 'curl') skip(`${real} does not read the TLS 1.3 certificate_required alert (openssl-agreement.test.ts checks it)`);
-      const run = runClient(real, srv!, pki.scenario.host);
-      const fails = realFails(real, run.exit, run.output);
-      const ok = v.fails ? fails && linesFound(v.message, run.output, real === 'openssl') : !fails;
-      const t = tally.get(id) ?? { agree: 0, total: 0 };
-      tally.set(id, { agree: t.agree + (ok ? 1 : 0), total: t.total + 1 });
-      const disagreements = ok ? [] : [`${id}: simulator ${v.fails ? `fails with\n${v.message}` : 'connects'}\nreal (exit ${run.exit}):\n${run.output.slice(-1500)}`];
-      expect(disagreements).toEqual([]);
-    }, 120_000); // Java's start-up included, on a shared 2-core machine
+    it(
+      real,
+      ({ skip }) => {
+        const why = missingReason(real);
+        if (why) skip(`${real} is absent here: ${why}`);
+        const v = sim.find((x) => x.client === id)!;
+        if (v.fails && !v.message) skip(`the simulator has no recorded ${id} text to compare`);
+        // TLS 1.3 delivers the certificate_required alert after the handshake. Only curl sends a
+        // request and reads the answer; the other drivers shake hands and stop (Python, Java) or
+        // race the alert with their own exit (s_client with stdin at end, Node ending at once).
+        // openssl-agreement.test.ts checks that case with s_client -ign_eof instead.
+        if (pki.scenario.clientCertRequired && real !== 'curl')
+          skip(`${real} does not read the TLS 1.3 certificate_required alert (openssl-agreement.test.ts checks it)`);
+        const run = runClient(real, srv!, pki.scenario.host);
+        const fails = realFails(real, run.exit, run.output);
+        const ok = v.fails ? fails && linesFound(v.message, run.output, real === 'openssl') : !fails;
+        const t = tally.get(id) ?? { agree: 0, total: 0 };
+        tally.set(id, { agree: t.agree + (ok ? 1 : 0), total: t.total + 1 });
+        const disagreements = ok
+          ? []
+          : [`${id}: simulator ${v.fails ? `fails with\n${v.message}` : 'connects'}\nreal (exit ${run.exit}):\n${run.output.slice(-1500)}`];
+        expect(disagreements).toEqual([]);
+      },
+      120_000,
+    ); // Java's start-up included, on a shared 2-core machine
   }
 });
 

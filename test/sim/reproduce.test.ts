@@ -23,7 +23,10 @@ const NODE24 = resolve(import.meta.dirname, '../../node_modules/.bin/node');
 function freePort(): Promise<number> {
   return new Promise((ok) => {
     const s = createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => ok(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
   });
 }
 
@@ -52,8 +55,16 @@ async function reproduceMode(modes: string[]) {
     await new Promise<void>((ok, fail) => {
       let log = '';
       const t = setTimeout(() => fail(new Error(`s_server did not start: ${log}`)), 10_000);
-      server.stdout.on('data', (d: Buffer) => { log += d; if (log.includes('ACCEPT')) { clearTimeout(t); ok(); } });
-      server.stderr.on('data', (d: Buffer) => { log += d; });
+      server.stdout.on('data', (d: Buffer) => {
+        log += d;
+        if (log.includes('ACCEPT')) {
+          clearTimeout(t);
+          ok();
+        }
+      });
+      server.stderr.on('data', (d: Buffer) => {
+        log += d;
+      });
     });
     const out = Object.fromEntries(plan.clients.map((c) => [c.label, runIn(dir, c)]));
     return { sim, out, plan };
@@ -69,7 +80,7 @@ describe('reproduce: the printed commands give what the simulator shows', () => 
     expect([out.curl!.exit, out.Python!.exit, out['Node.js']!.exit, out['Node.js']!.output.trim()]).toEqual([0, 0, 0, 'HTTP 200']);
   });
 
-  it('leaf only: curl prints the simulator\'s curl line, Node its Node line', async () => {
+  it("leaf only: curl prints the simulator's curl line, Node its Node line", async () => {
     const { sim, out } = await reproduceMode(['leaf-only']);
     const line = (id: string) => sim.find((v) => v.client === id)!.message.split('\n')[0]!;
     expect(out.curl!.output.split('\n')[0]).toBe(line('curl'));
@@ -85,8 +96,12 @@ describe('reproduce: the printed commands give what the simulator shows', () => 
 
   it('prints shell lines a person can paste', () => {
     const plan = reproduce(scenarioForModes(['rsa-1024', 'client-cert-required']).scenario, 8443);
-    expect(shellLine(plan.server)).toBe('openssl s_server -accept 127.0.0.1:8443 -www -cert leaf.pem -key leaf.key -cert_chain served-chain.pem -cipher DEFAULT:@SECLEVEL=0 -Verify 1 -CAfile trusted.pem');
-    expect(shellLine(plan.clients[1]!)).toBe('curl -sS -o /dev/null --cacert trusted.pem --resolve shop.certlab.test:8443:127.0.0.1 https://shop.certlab.test:8443/');
+    expect(shellLine(plan.server)).toBe(
+      'openssl s_server -accept 127.0.0.1:8443 -www -cert leaf.pem -key leaf.key -cert_chain served-chain.pem -cipher DEFAULT:@SECLEVEL=0 -Verify 1 -CAfile trusted.pem',
+    );
+    expect(shellLine(plan.clients[1]!)).toBe(
+      'curl -sS -o /dev/null --cacert trusted.pem --resolve shop.certlab.test:8443:127.0.0.1 https://shop.certlab.test:8443/',
+    );
     expect(shellLine(plan.clients[3]!)).toBe(
       "NODE_EXTRA_CA_CERTS=trusted.pem node -e 'require('\\''https'\\'').get({ host: '\\''127.0.0.1'\\'', port: 8443, servername: '\\''shop.certlab.test'\\'', headers: { host: '\\''shop.certlab.test'\\'' } }, (r) => console.log('\\''HTTP'\\'', r.statusCode)).on('\\''error'\\'', (e) => { console.log(String(e)); process.exitCode = 1; })'",
     );

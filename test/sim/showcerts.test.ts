@@ -34,17 +34,29 @@ const cases: Array<[string, () => Scenario, number, string]> = [
   // s_client goes on after 20 and ends with 21 (see FailureMode.sClient)
   ['leaf-only', () => scenarioForModes(['leaf-only']).scenario, 21, 'unable to verify the first certificate'],
   ['wrong-order', () => scenarioForModes(['wrong-order']).scenario, 0, 'ok'],
-  ['names with a comma, quotes, a plus and a non-ASCII letter', () => {
-    const s = scenarioForModes([]).scenario;
-    s.certificates[1]!.subject = { country: 'CH', organization: 'Zürich, Test "AG"', organizationalUnit: 'R+D \\ #1', commonName: ' ICA; one' };
-    return s;
-  }, 0, 'ok'],
-  ['rsa everywhere', () => {
-    const s = scenarioForModes([]).scenario;
-    s.certificates.forEach((c) => { c.key = 'RSA-2048'; });
-    s.certificates[2]!.keyUsage = ['digitalSignature', 'keyEncipherment'];
-    return s;
-  }, 0, 'ok'],
+  [
+    'names with a comma, quotes, a plus and a non-ASCII letter',
+    () => {
+      const s = scenarioForModes([]).scenario;
+      s.certificates[1]!.subject = { country: 'CH', organization: 'Zürich, Test "AG"', organizationalUnit: 'R+D \\ #1', commonName: ' ICA; one' };
+      return s;
+    },
+    0,
+    'ok',
+  ],
+  [
+    'rsa everywhere',
+    () => {
+      const s = scenarioForModes([]).scenario;
+      s.certificates.forEach((c) => {
+        c.key = 'RSA-2048';
+      });
+      s.certificates[2]!.keyUsage = ['digitalSignature', 'keyEncipherment'];
+      return s;
+    },
+    0,
+    'ok',
+  ],
 ];
 
 describe('renderShowcerts matches openssl s_client -showcerts', () => {

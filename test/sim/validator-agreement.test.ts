@@ -18,11 +18,14 @@ async function verdict(ids: string[], aia = false) {
   return validatePki(r.pki, parsed, { ...OPENSSL_DEBIAN_POLICY, aiaFetch: aia }, subtle);
 }
 
-describe('the validator agrees with every mode\'s openssl claim', () => {
+describe("the validator agrees with every mode's openssl claim", () => {
   it('healthy base chain: ok, path leaf -> ica -> root', async () => {
     const v = await verdict([]);
-    expect({ ok: v.ok, code: v.code, path: v.path.map((p) => p.subject) }).toEqual({ ok: true, code: 0,
-      path: ['CN=shop.certlab.test', 'C=US, O=Certlab Demo, CN=Certlab Demo Issuing CA 1', 'C=US, O=Certlab Demo, CN=Certlab Demo Root CA'] });
+    expect({ ok: v.ok, code: v.code, path: v.path.map((p) => p.subject) }).toEqual({
+      ok: true,
+      code: 0,
+      path: ['CN=shop.certlab.test', 'C=US, O=Certlab Demo, CN=Certlab Demo Issuing CA 1', 'C=US, O=Certlab Demo, CN=Certlab Demo Root CA'],
+    });
   });
   for (const mode of FAILURE_MODES) {
     it(`${mode.id}: ${mode.openssl.code} at depth ${mode.openssl.depth}`, async () => {

@@ -25,7 +25,10 @@ const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 const ONLINE = resolve(import.meta.dirname, 'online');
 const loaded = await loadTrustData();
 const pool: TrustPool | null = loaded.ok ? loaded.pool : null;
-if (!pool) console.log(`SKIPPED trust-store data tests: no generated data in ${trustDataDirs().join(' or ')} (run scripts/trust-stores/build.ts; see data/trust-stores/README.md)`);
+if (!pool)
+  console.log(
+    `SKIPPED trust-store data tests: no generated data in ${trustDataDirs().join(' or ')} (run scripts/trust-stores/build.ts; see data/trust-stores/README.md)`,
+  );
 
 function io() {
   const out: string[] = [];
@@ -61,7 +64,7 @@ describe.skipIf(!pool)('trust store data: membership facts from the upstream lis
     ]);
   });
 
-  it('each root\'s recorded subject is the canonical form the core computes today (else regenerate the data)', async () => {
+  it("each root's recorded subject is the canonical form the core computes today (else regenerate the data)", async () => {
     const stale: string[] = [];
     for (const [i, r] of pool!.data.roots.entries()) {
       if (!r.hasDer) continue;
@@ -70,7 +73,7 @@ describe.skipIf(!pool)('trust store data: membership facts from the upstream lis
     expect(stale).toEqual([]);
   });
 
-  it('DST Root CA X3 (expired 2021-09-30) is gone from Mozilla\'s list after its expiry, and from certifi after 2021.10.8', () => {
+  it("DST Root CA X3 (expired 2021-09-30) is gone from Mozilla's list after its expiry, and from certifi after 2021.10.8", () => {
     const dst = pool!.data.roots.filter((r) => r.name === 'DST Root CA X3');
     expect(dst.map((r) => [r.sha256, r.notAfter])).toEqual([['0687260331a72403d909f105e69bcf0d32e1bd2493ffc6d9206d11bcd6770739', '2021-09-30T14:01:15.000Z']]);
     const moz = holding(pool!, 'mozilla', 'DST Root CA X3');
@@ -79,7 +82,7 @@ describe.skipIf(!pool)('trust store data: membership facts from the upstream lis
     expect([certifi.at(-1), after(pool!, 'certifi', certifi.at(-1)!)]).toEqual(['2021.10.08', '2022.05.18']);
   });
 
-  it('Debian 11\'s package still ships DST Root CA X3 (an OpenSSL client there fails on its expiry); Debian 12 dropped it', () => {
+  it("Debian 11's package still ships DST Root CA X3 (an OpenSSL client there fails on its expiry); Debian 12 dropped it", () => {
     expect(holding(pool!, 'debian', 'DST Root CA X3')).toEqual(['11-20210119']);
     expect(after(pool!, 'debian', '11-20210119')).toBe('12-20230311');
   });
@@ -97,7 +100,21 @@ describe.skipIf(!pool)('trust store data: membership facts from the upstream lis
       const r = lookupStore(pool!.data, s);
       return r.ok ? `${r.store.id}@${r.version.version} ${r.version.roots.length}` : r.error.kind;
     };
-    expect(['mozilla', 'apple@ios17', 'microsoft@2025-06', 'android@14', 'java@17.0.2', 'certifi@2021.10.8', 'debian@12', 'android@7.0', 'java@8u301', 'chrome', 'alpine@3.20'].map(pick)).toEqual([
+    expect(
+      [
+        'mozilla',
+        'apple@ios17',
+        'microsoft@2025-06',
+        'android@14',
+        'java@17.0.2',
+        'certifi@2021.10.8',
+        'debian@12',
+        'android@7.0',
+        'java@8u301',
+        'chrome',
+        'alpine@3.20',
+      ].map(pick),
+    ).toEqual([
       'mozilla@2026-07-19 121',
       'apple@ios17 159',
       'microsoft@2025-05-11 310',
@@ -122,7 +139,7 @@ describe.skipIf(!pool)('trust matrix on real chains (x509-limbo online)', () => 
     return Object.fromEntries(m.map((p) => [p.id, [p.newest.trusted, p.newest.anchor?.name ?? null, p.oldestTrusting?.version ?? null, p.firstStopped]]));
   };
 
-  it('stackoverflow.com (Let\'s Encrypt E8 -> ISRG Root X1): trusted by every newest version; Windows since 2018-09, certifi since 2016.08.08', async () => {
+  it("stackoverflow.com (Let's Encrypt E8 -> ISRG Root X1): trusted by every newest version; Windows since 2018-09, certifi since 2016.08.08", async () => {
     expect(await summary('stackoverflow.com')).toEqual({
       mozilla: [true, 'ISRG Root X1', '2017-12-31', null],
       microsoft: [true, 'ISRG Root X1', '2018-09-23', null],
@@ -183,7 +200,14 @@ describe.skipIf(!pool)('certlab stores / verify --store', () => {
     expect(await runStores(['--json'], t.io)).toBe(0);
     const j = JSON.parse(t.out.join(''));
     expect(j.stores.map((s: { id: string; versions: unknown[] }) => [s.id, s.versions.length])).toEqual([
-      ['mozilla', 38], ['microsoft', 42], ['apple', 11], ['android', 42], ['java', 20], ['oracle-java', 10], ['certifi', 64], ['debian', 4],
+      ['mozilla', 38],
+      ['microsoft', 42],
+      ['apple', 11],
+      ['android', 42],
+      ['java', 20],
+      ['oracle-java', 10],
+      ['certifi', 64],
+      ['debian', 4],
     ]);
     expect(j.stores[3].versions[0]).toEqual({ version: '8.0.0_r36', date: '2017-12-26', roots: 156 });
   });
@@ -195,8 +219,17 @@ describe.skipIf(!pool)('certlab stores / verify --store', () => {
     const j = JSON.parse(t.out.join(''));
     expect([j.ok, j.path.at(-1).subject, j.stores.map((s: { id: string; newest: { trusted: boolean } }) => [s.id, s.newest.trusted])]).toEqual([
       true,
-      "C=US, O=Internet Security Research Group, CN=ISRG Root X1",
-      [['mozilla', true], ['microsoft', true], ['apple', true], ['android', true], ['java', true], ['oracle-java', true], ['certifi', true], ['debian', true]],
+      'C=US, O=Internet Security Research Group, CN=ISRG Root X1',
+      [
+        ['mozilla', true],
+        ['microsoft', true],
+        ['apple', true],
+        ['android', true],
+        ['java', true],
+        ['oracle-java', true],
+        ['certifi', true],
+        ['debian', true],
+      ],
     ]);
   });
 
@@ -208,7 +241,9 @@ describe.skipIf(!pool)('certlab stores / verify --store', () => {
     );
     const b = io();
     expect(await runVerify([chain, '--store', 'apple@ios9'], b.io)).toBe(2);
-    expect(b.err.join('')).toBe('certlab verify: apple has no version "ios9". Known: ios12, ios12.1.3, ios13, ios14, ios15, ios15.1, ios16, ios16.5, ios17, ios18, ios26.');
+    expect(b.err.join('')).toBe(
+      'certlab verify: apple has no version "ios9". Known: ios12, ios12.1.3, ios13, ios14, ios15, ios15.1, ios16, ios16.5, ios17, ios18, ios26.',
+    );
     const c = io();
     expect(await runStores(['java@8u301'], c.io)).toBe(2);
     expect(c.err.join('')).toContain('certlab stores: java has no version "8u301". Known: tip-2018-10-27, 11.0.1,');

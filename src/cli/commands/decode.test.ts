@@ -6,7 +6,8 @@ function io(stdin = '') {
   const out: string[] = [];
   const err: string[] = [];
   return {
-    out, err,
+    out,
+    err,
     io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), readStdin: async () => new TextEncoder().encode(stdin) },
   };
 }
@@ -17,7 +18,11 @@ describe('certlab decode', () => {
     expect(await run(['--json', '10'], t.io)).toBe(0);
     const j = JSON.parse(t.out.join(''));
     expect({ cause: j.cause, liability: j.liability, code: j.code, name: j.name, client: j.client, lesson: j.lesson, next: j.next }).toEqual({
-      cause: 'expired', liability: 'server', code: 10, name: 'X509_V_ERR_CERT_HAS_EXPIRED', client: null,
+      cause: 'expired',
+      liability: 'server',
+      code: 10,
+      name: 'X509_V_ERR_CERT_HAS_EXPIRED',
+      client: null,
       lesson: '/lessons/reading-a-certificate/#validity',
       next: "openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null 2>/dev/null | grep -E '^ *(depth|v:|Verify)'; date -u",
     });
@@ -25,10 +30,14 @@ describe('certlab decode', () => {
   });
 
   it('reads standard input when no text is given, and exits 1 when nothing is placed', async () => {
-    const t = io("Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: Host: shop.example.com. is not in the cert's altnames: DNS:www.example.org");
+    const t = io(
+      "Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: Host: shop.example.com. is not in the cert's altnames: DNS:www.example.org",
+    );
     expect(await run([], t.io)).toBe(0);
     expect(t.out.join('')).toContain('cause:      hostname-mismatch');
-    expect(t.out.join('')).toContain('confirm with: openssl s_client -connect shop.example.com:443 -servername shop.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName');
+    expect(t.out.join('')).toContain(
+      'confirm with: openssl s_client -connect shop.example.com:443 -servername shop.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName',
+    );
     const u = io('all is well');
     expect(await run([], u.io)).toBe(1);
   });
@@ -49,31 +58,63 @@ describe('certlab decode', () => {
 
   // s_client from the failing machine: the server sends its leaf only (root -> ica -> ee; ee sent)
   const LEAF_ONLY = [
-    'CONNECTED(00000003)', 'depth=0 CN = shop.example.com', 'verify error:num=20:unable to get local issuer certificate', 'verify return:1',
-    'depth=0 CN = shop.example.com', 'verify error:num=21:unable to verify the first certificate', 'verify return:1', '---', 'Certificate chain',
-    ' 0 s:CN = shop.example.com', '   i:C = US, O = Let\'s Encrypt, CN = R11', '---', 'Verify return code: 21 (unable to verify the first certificate)',
+    'CONNECTED(00000003)',
+    'depth=0 CN = shop.example.com',
+    'verify error:num=20:unable to get local issuer certificate',
+    'verify return:1',
+    'depth=0 CN = shop.example.com',
+    'verify error:num=21:unable to verify the first certificate',
+    'verify return:1',
+    '---',
+    'Certificate chain',
+    ' 0 s:CN = shop.example.com',
+    "   i:C = US, O = Let's Encrypt, CN = R11",
+    '---',
+    'Verify return code: 21 (unable to verify the first certificate)',
   ].join('\n');
   const CURL_20 = 'curl: (60) SSL certificate problem: unable to get local issuer certificate\nMore details here: https://curl.se/docs/sslcerts.html';
 
-  it('decides code 20 from an s_client transcript given as evidence: a leaf whose issuer is an intermediate is the server\'s', async () => {
+  it("decides code 20 from an s_client transcript given as evidence: a leaf whose issuer is an intermediate is the server's", async () => {
     const before = io();
     expect(await run(['--json', CURL_20], before.io)).toBe(0);
     const b = JSON.parse(before.out.join(''));
-    expect({ cause: b.cause, confidence: b.confidence, host: b.host, candidates: b.candidates.map((c: { cause: string }) => c.cause), command: b.evidence_needed.command }).toEqual({
-      cause: 'unknown-ca', confidence: 'ambiguous', host: null, candidates: ['unknown-ca', 'incomplete-chain', 'outdated-client-store'],
+    expect({
+      cause: b.cause,
+      confidence: b.confidence,
+      host: b.host,
+      candidates: b.candidates.map((c: { cause: string }) => c.cause),
+      command: b.evidence_needed.command,
+    }).toEqual({
+      cause: 'unknown-ca',
+      confidence: 'ambiguous',
+      host: null,
+      candidates: ['unknown-ca', 'incomplete-chain', 'outdated-client-store'],
       command: 'openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null',
     });
     const t = io(LEAF_ONLY);
     expect(await run(['--json', '--evidence', '-', CURL_20], t.io)).toBe(0);
     const j = JSON.parse(t.out.join(''));
-    expect({ cause: j.cause, case: j.case, liability: j.liability, confidence: j.confidence, evidence: j.evidence, evidence_needed: j.evidence_needed }).toEqual({
-      cause: 'incomplete-chain', case: 'missing-intermediate', liability: 'server', confidence: 'high',
-      evidence: { kind: 's_client', finding: 'The server sends only its own certificate; its issuer "C = US, O = Let\'s Encrypt, CN = R11" is an intermediate CA the server must send too.' },
+    expect({
+      cause: j.cause,
+      case: j.case,
+      liability: j.liability,
+      confidence: j.confidence,
+      evidence: j.evidence,
+      evidence_needed: j.evidence_needed,
+    }).toEqual({
+      cause: 'incomplete-chain',
+      case: 'missing-intermediate',
+      liability: 'server',
+      confidence: 'high',
+      evidence: {
+        kind: 's_client',
+        finding: 'The server sends only its own certificate; its issuer "C = US, O = Let\'s Encrypt, CN = R11" is an intermediate CA the server must send too.',
+      },
       evidence_needed: null,
     });
   });
 
-  it('reads an inspection product in the evidence as interception, the client\'s to fix', async () => {
+  it("reads an inspection product in the evidence as interception, the client's to fix", async () => {
     const zscaler = LEAF_ONLY.replace("C = US, O = Let's Encrypt, CN = R11", 'C = US, O = Zscaler Inc., CN = Zscaler Intermediate Root CA (zscaler.net)');
     const t = io(zscaler);
     expect(await run(['--json', '--evidence', '-', CURL_20], t.io)).toBe(0);
@@ -83,10 +124,18 @@ describe('certlab decode', () => {
 
   it('reads an expired root at the top of the evidence chain as an outdated client store', async () => {
     const chain = [
-      'depth=3 O = Digital Signature Trust Co., CN = DST Root CA X3', 'verify error:num=10:certificate has expired', 'notAfter=Sep 30 14:01:15 2021 GMT',
-      '---', 'Certificate chain', ' 0 s:CN = example.org', '   i:C = US, O = Let\'s Encrypt, CN = R3',
-      ' 1 s:C = US, O = Let\'s Encrypt, CN = R3', '   i:C = US, O = Internet Security Research Group, CN = ISRG Root X1',
-      ' 2 s:C = US, O = Internet Security Research Group, CN = ISRG Root X1', '   i:O = Digital Signature Trust Co., CN = DST Root CA X3', '---',
+      'depth=3 O = Digital Signature Trust Co., CN = DST Root CA X3',
+      'verify error:num=10:certificate has expired',
+      'notAfter=Sep 30 14:01:15 2021 GMT',
+      '---',
+      'Certificate chain',
+      ' 0 s:CN = example.org',
+      "   i:C = US, O = Let's Encrypt, CN = R3",
+      " 1 s:C = US, O = Let's Encrypt, CN = R3",
+      '   i:C = US, O = Internet Security Research Group, CN = ISRG Root X1',
+      ' 2 s:C = US, O = Internet Security Research Group, CN = ISRG Root X1',
+      '   i:O = Digital Signature Trust Co., CN = DST Root CA X3',
+      '---',
       'Verify return code: 10 (certificate has expired)',
     ].join('\n');
     const t = io(chain);

@@ -65,7 +65,8 @@ export function toHuman(r: DecodeResult): string {
   if (r.evidence) lines.push('', `evidence (${r.evidence.kind}): ${r.evidence.finding}`);
   if (r.candidates.length > 1 || !r.placed) {
     lines.push('', !r.placed ? 'closest candidates:' : 'candidates, most likely first:');
-    for (const c of r.candidates) lines.push(`  - ${c.cause}${c.case ? ` [${c.case}]` : ''}${c.name ? ` (${c.name})` : ''}, liability ${c.liability}: ${c.why}`, `      tell: ${c.tell}`);
+    for (const c of r.candidates)
+      lines.push(`  - ${c.cause}${c.case ? ` [${c.case}]` : ''}${c.name ? ` (${c.name})` : ''}, liability ${c.liability}: ${c.why}`, `      tell: ${c.tell}`);
   }
   if (r.evidence_needed) lines.push('', `paste next: ${r.evidence_needed.what}`, `  ${r.evidence_needed.command}`);
   lines.push('', `server side: ${r.actions.server}`, `client side: ${r.actions.client}`);
@@ -129,7 +130,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (looksBinary(text)) {
-    io.err(`certlab decode: the input looks binary (${stdinBytes || text.length} bytes, mostly control characters), not an error text. Paste the text the program printed; to read a certificate file use certlab inspect.`);
+    io.err(
+      `certlab decode: the input looks binary (${stdinBytes || text.length} bytes, mostly control characters), not an error text. Paste the text the program printed; to read a certificate file use certlab inspect.`,
+    );
     return 2;
   }
   const evidence: Evidence[] = [];

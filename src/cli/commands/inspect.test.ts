@@ -12,8 +12,11 @@ beforeAll(() => {
 
 function certlab(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const p = execFile('./node_modules/.bin/node', ['--experimental-strip-types', '--no-warnings', 'src/cli/main.ts', 'inspect', ...args], { cwd: process.cwd() }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    const p = execFile(
+      './node_modules/.bin/node',
+      ['--experimental-strip-types', '--no-warnings', 'src/cli/main.ts', 'inspect', ...args],
+      { cwd: process.cwd() },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     p.stdin?.end(stdin ?? '');
   });
@@ -46,14 +49,16 @@ describe('certlab inspect', () => {
     writeFileSync(chain.path('garbage.pem'), 'this is not a certificate\n');
     const g = await certlab([chain.path('garbage.pem')]);
     expect([g.code, g.stdout]).toEqual([2, '']);
-    expect(g.stderr).toBe([
-      'certlab inspect: no certificate, key, CSR, CRL, PKCS#7, PKCS#12 or s_client output was found in the input',
-      '  received: text of 1 line starting "this is not a certificate"',
-      '  expected: PEM blocks (-----BEGIN …-----), DER bytes, base64 of DER, or `openssl s_client -showcerts` output',
-      '  what to do: Check that this is the right file; a .crt may be a Windows shortcut or an HTML error page saved by a browser.',
-      '  (UnknownFormat)',
-      '',
-    ].join('\n'));
+    expect(g.stderr).toBe(
+      [
+        'certlab inspect: no certificate, key, CSR, CRL, PKCS#7, PKCS#12 or s_client output was found in the input',
+        '  received: text of 1 line starting "this is not a certificate"',
+        '  expected: PEM blocks (-----BEGIN …-----), DER bytes, base64 of DER, or `openssl s_client -showcerts` output',
+        '  what to do: Check that this is the right file; a .crt may be a Windows shortcut or an HTML error page saved by a browser.',
+        '  (UnknownFormat)',
+        '',
+      ].join('\n'),
+    );
     const w = await certlab([chain.path('legacy.p12'), '--password', 'nope']);
     expect(w.code).toBe(2);
     expect(w.stderr.split('\n')[0]).toBe('certlab inspect: wrong password for this .p12/.pfx (MAC check failed (sha1, 2048 iterations))');

@@ -32,7 +32,13 @@ const USAGE = [
   'Exit status: 0 read, 2 unreadable input (the error on stderr).',
 ].join('\n');
 
-interface Options { file?: string; password?: string; passwordFile?: string; json: boolean; at?: string }
+interface Options {
+  file?: string;
+  password?: string;
+  passwordFile?: string;
+  json: boolean;
+  at?: string;
+}
 
 export function parseArgs(argv: string[]): ParsedArgs<Options> {
   const o: Options = { json: false };
@@ -129,12 +135,22 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     data = file === '-' ? await io.readStdin() : new Uint8Array(await readFile(file!));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    io.err(errorText({ ...inspectErrors.unknownFormat(`a file that cannot be read (${err.code ?? err.message})`), message: `cannot read "${file}": ${err.message}`, action: 'Check the path and the permissions.' }));
+    io.err(
+      errorText({
+        ...inspectErrors.unknownFormat(`a file that cannot be read (${err.code ?? err.message})`),
+        message: `cannot read "${file}": ${err.message}`,
+        action: 'Check the path and the permissions.',
+      }),
+    );
     return 2;
   }
-  const result = await inspectFiles([{ name: file === '-' ? undefined : basename(file!), data }], { subtle: webcrypto.subtle as unknown as SubtleCrypto, at, password });
+  const result = await inspectFiles([{ name: file === '-' ? undefined : basename(file!), data }], {
+    subtle: webcrypto.subtle as unknown as SubtleCrypto,
+    at,
+    password,
+  });
   const locked = result.items.find((i) => (i.kind === 'pkcs12' || i.kind === 'encrypted-private-key') && i.error);
-  const onlyLocked = result.items.every((i) => i.kind === 'error' || ((i.kind === 'pkcs12' && !i.pkcs12) || i.kind === 'encrypted-private-key'));
+  const onlyLocked = result.items.every((i) => i.kind === 'error' || (i.kind === 'pkcs12' && !i.pkcs12) || i.kind === 'encrypted-private-key');
   if (!result.ok || (onlyLocked && locked)) {
     const e = result.error ?? (locked && 'error' in locked ? locked.error : undefined);
     if (json) io.out(toJson(result));

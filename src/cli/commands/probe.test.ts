@@ -44,8 +44,16 @@ describe('certlab probe', () => {
     const code = await run([`127.0.0.1:${leafOnly.port}`, '--servername', 'probe.test', '--ca', pki.root.certPath, '--json'], c.io);
     expect(code).toBe(1);
     const json = JSON.parse(c.out.join(''));
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(['target', 'presented', 'protocol', 'cipher', 'verdicts', 'cause', 'liability', 'headline', 'evidence', 'email']));
-    expect([json.cause, json.liability, json.presented.length, json.verdicts.curl.ok, json.verdicts.curl.code]).toEqual(['incomplete-chain', 'server', 1, false, 20]);
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(['target', 'presented', 'protocol', 'cipher', 'verdicts', 'cause', 'liability', 'headline', 'evidence', 'email']),
+    );
+    expect([json.cause, json.liability, json.presented.length, json.verdicts.curl.ok, json.verdicts.curl.code]).toEqual([
+      'incomplete-chain',
+      'server',
+      1,
+      false,
+      20,
+    ]);
   });
 
   it('exit 2 when no TLS handshake can be made', async () => {
@@ -77,8 +85,12 @@ describe('certlab probe', () => {
 
   it('runs through the npm script with the documented exit code', async () => {
     const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-      execFile('npm', ['run', '-s', 'certlab', '--', 'probe', `127.0.0.1:${leafOnly.port}`, '--servername', 'probe.test', '--ca', pki.root.certPath, '--json'],
-        { cwd: process.cwd(), timeout: 60_000 }, (err, stdout) => resolve({ code: err ? (err as { code?: number }).code ?? null : 0, stdout }));
+      execFile(
+        'npm',
+        ['run', '-s', 'certlab', '--', 'probe', `127.0.0.1:${leafOnly.port}`, '--servername', 'probe.test', '--ca', pki.root.certPath, '--json'],
+        { cwd: process.cwd(), timeout: 60_000 },
+        (err, stdout) => resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout }),
+      );
     });
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).cause).toBe('incomplete-chain');

@@ -13,7 +13,7 @@ const USAGE = [
   'usage: certlab stores [PLATFORM[@VERSION]] [--json]',
   '',
   'Without an argument: every platform with its versions (name, date, number of roots).',
-  'With PLATFORM[@VERSION] (e.g. android@14, apple@ios17, certifi@2021.10.8): that version\'s',
+  "With PLATFORM[@VERSION] (e.g. android@14, apple@ios17, certifi@2021.10.8): that version's",
   'roots (SHA-256 and name) and the roots it blocks; without @VERSION the newest.',
   '',
   '  --json   print { stores: [{ id, name, versions: [{ version, date, roots }] }], sources }',
@@ -47,7 +47,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const data = d.pool.data;
   if (o.spec === undefined) {
-    const stores = data.stores.map((s) => ({ id: s.id, name: s.name, versions: s.versions.map((v) => ({ version: v.version, date: v.date, roots: v.roots.length })) }));
+    const stores = data.stores.map((s) => ({
+      id: s.id,
+      name: s.name,
+      versions: s.versions.map((v) => ({ version: v.version, date: v.date, roots: v.roots.length })),
+    }));
     if (o.json) io.out(JSON.stringify({ stores, sources: data.sources }, null, 2));
     else {
       const lines: string[] = [];
@@ -55,10 +59,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         const first = s.versions[0];
         const last = s.versions[s.versions.length - 1];
         lines.push(`${s.id.padEnd(12)} ${s.name}`);
-        lines.push(`${' '.repeat(13)}${s.versions.length} versions, ${first.version} (${first.date}) .. ${last.version} (${last.date}, ${last.roots.length} roots)`);
+        lines.push(
+          `${' '.repeat(13)}${s.versions.length} versions, ${first.version} (${first.date}) .. ${last.version} (${last.date}, ${last.roots.length} roots)`,
+        );
       }
       lines.push('', `sources: ${data.sources.map((x) => `${x.repository}@${x.commit.slice(0, 12)} (${x.license})`).join('; ')}`);
-      lines.push('Use `certlab stores PLATFORM[@VERSION]` for one version\'s roots.');
+      lines.push("Use `certlab stores PLATFORM[@VERSION]` for one version's roots.");
       io.out(lines.join('\n'));
     }
     return 0;
@@ -70,10 +76,23 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const root = (i: number) => ({ sha256: data.roots[i].sha256, name: data.roots[i].name, notAfter: data.roots[i].notAfter });
   const v = r.version;
-  const out = { id: r.store.id, name: r.store.name, version: v.version, date: v.date, label: v.label, source: v.source, roots: v.roots.map(root), blocked: v.blocked.map(root) };
+  const out = {
+    id: r.store.id,
+    name: r.store.name,
+    version: v.version,
+    date: v.date,
+    label: v.label,
+    source: v.source,
+    roots: v.roots.map(root),
+    blocked: v.blocked.map(root),
+  };
   if (o.json) io.out(JSON.stringify(out, null, 2));
   else {
-    const lines = [`${r.store.name} ${v.version} (${v.label}; ${v.date}): ${v.roots.length} roots${v.blocked.length ? `, ${v.blocked.length} blocked` : ''}`, `source: ${v.source}`, ''];
+    const lines = [
+      `${r.store.name} ${v.version} (${v.label}; ${v.date}): ${v.roots.length} roots${v.blocked.length ? `, ${v.blocked.length} blocked` : ''}`,
+      `source: ${v.source}`,
+      '',
+    ];
     for (const x of out.roots) lines.push(`  ${x.sha256}  ${x.name}`);
     if (out.blocked.length) lines.push('', 'blocked:', ...out.blocked.map((x) => `  ${x.sha256}  ${x.name}`));
     io.out(lines.join('\n'));

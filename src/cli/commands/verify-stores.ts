@@ -15,9 +15,7 @@ const LEGACY = ['mozilla', 'system'];
 
 export type StoreSelection =
   /** Not a versioned store: verify.ts goes on with its own trustStore(). */
-  | { kind: 'legacy' }
-  | { kind: 'error'; text: string }
-  | { kind: 'versioned'; anchors: Certificate[]; label: string; pool: TrustPool };
+  { kind: 'legacy' } | { kind: 'error'; text: string } | { kind: 'versioned'; anchors: Certificate[]; label: string; pool: TrustPool };
 
 export async function selectStore(spec: string): Promise<StoreSelection> {
   const platform = spec.split('@')[0].trim().toLowerCase();
@@ -68,7 +66,9 @@ export function storesMatrixLines(m: PlatformVerdict[]): string[] {
       : p.oldestTrusting.version === p.versions[0].version
         ? `; every version on record (from ${p.oldestTrusting.version}, ${p.oldestTrusting.date})`
         : `; since ${p.oldestTrusting.version} (${p.oldestTrusting.date})`;
-    const stop = p.firstStopped ? `; stopped in ${p.firstStopped.version} (${p.firstStopped.reason}${p.firstStopped.root ? `: ${p.firstStopped.root.name}` : ''})` : '';
+    const stop = p.firstStopped
+      ? `; stopped in ${p.firstStopped.version} (${p.firstStopped.reason}${p.firstStopped.root ? `: ${p.firstStopped.root.name}` : ''})`
+      : '';
     const exp = !p.anchorExpired
       ? ''
       : `; root ${p.anchorExpired.name} expired ${p.anchorExpired.notAfter}${p.checksAnchorExpiry ? '' : ', which this platform ignores'}`;

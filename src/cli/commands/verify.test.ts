@@ -34,8 +34,22 @@ describe('certlab verify', () => {
     const j = JSON.parse(t.out.join(''));
     expect(code).toBe(0);
     expect(Object.keys(j)).toEqual(['ok', 'code', 'name', 'text', 'depth', 'cause', 'path', 'clients']);
-    expect({ ok: j.ok, code: j.code, name: j.name, text: j.text, depth: j.depth, cause: j.cause, subjects: j.path.map((p: { subject: string }) => p.subject) }).toEqual({
-      ok: true, code: 0, name: 'X509_V_OK', text: 'ok', depth: null, cause: null, subjects: ['CN=ee', 'CN=ICA', 'CN=Root'],
+    expect({
+      ok: j.ok,
+      code: j.code,
+      name: j.name,
+      text: j.text,
+      depth: j.depth,
+      cause: j.cause,
+      subjects: j.path.map((p: { subject: string }) => p.subject),
+    }).toEqual({
+      ok: true,
+      code: 0,
+      name: 'X509_V_OK',
+      text: 'ok',
+      depth: null,
+      cause: null,
+      subjects: ['CN=ee', 'CN=ICA', 'CN=Root'],
     });
     expect(Object.keys(j.clients)).toEqual(['openssl', 'curl', 'python', 'node', 'java', 'go', 'dotnet', 'chrome', 'firefox']);
     expect(j.clients.curl).toEqual({ fails: false, message: null });
@@ -47,9 +61,15 @@ describe('certlab verify', () => {
     expect(await run(['--json', f.path('ee'), '--trusted', f.path('root'), ...AT], u.io)).toBe(1);
     const j = JSON.parse(u.out.join(''));
     expect({ code: j.code, name: j.name, depth: j.depth, cause: j.cause, curl: j.clients.curl.message.split('\n')[0], node: j.clients.node }).toEqual({
-      code: 20, name: 'X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY', depth: 0, cause: 'incomplete-chain',
+      code: 20,
+      name: 'X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+      depth: 0,
+      cause: 'incomplete-chain',
       curl: 'curl: (60) SSL certificate problem: unable to get local issuer certificate',
-      node: { fails: true, message: 'Error: unable to verify the first certificate; if the root CA is installed locally, try running Node.js with --use-system-ca' },
+      node: {
+        fails: true,
+        message: 'Error: unable to verify the first certificate; if the root CA is installed locally, try running Node.js with --use-system-ca',
+      },
     });
   });
   it('reads the peer from standard input (PEM) and DER files', async () => {
@@ -92,7 +112,12 @@ describe('certlab verify', () => {
       const port = (server.address() as AddressInfo).port;
       g.issue({ name: 'root', subject: '/CN=AIA Root', ext: CA_EXT });
       g.issue({ name: 'ica', subject: '/CN=AIA ICA', issuer: 'root', ext: CA_EXT });
-      g.issue({ name: 'ee', subject: '/CN=aia-ee', issuer: 'ica', ext: [...leafExt('example.com'), `authorityInfoAccess=caIssuers;URI:http://127.0.0.1:${port}/ica.der`] });
+      g.issue({
+        name: 'ee',
+        subject: '/CN=aia-ee',
+        issuer: 'ica',
+        ext: [...leafExt('example.com'), `authorityInfoAccess=caIssuers;URI:http://127.0.0.1:${port}/ica.der`],
+      });
       const without = io();
       expect(await run(['--json', g.path('ee'), '--trusted', g.path('root'), ...AT], without.io)).toBe(1);
       expect(JSON.parse(without.out.join('')).code).toBe(20);
@@ -100,29 +125,44 @@ describe('certlab verify', () => {
       expect(await run(['--json', '--aia', g.path('ee'), '--trusted', g.path('root'), ...AT], withAia.io)).toBe(0);
       const j = JSON.parse(withAia.out.join(''));
       expect({ code: j.code, path: j.path.map((p: { subject: string }) => p.subject), chrome: j.clients.chrome, curl: j.clients.curl.fails }).toEqual({
-        code: 0, path: ['CN=aia-ee', 'CN=AIA ICA', 'CN=AIA Root'], chrome: { fails: false, message: null }, curl: true,
+        code: 0,
+        path: ['CN=aia-ee', 'CN=AIA ICA', 'CN=AIA Root'],
+        chrome: { fails: false, message: null },
+        curl: true,
       });
     } finally {
       await new Promise((ok) => server.close(ok));
       g.dispose();
     }
   });
-  it('a real chain (google.com, from limbo\'s online vectors) validates against the Mozilla store', async () => {
+  it("a real chain (google.com, from limbo's online vectors) validates against the Mozilla store", async () => {
     const v = JSON.parse(readFileSync(join(LIMBO_DIR, 'online/google.com.limbo.json'), 'utf8'));
     const chain = f.path('google-chain');
     writeFileSync(chain, [v.peer_certificate, ...v.untrusted_intermediates].join('\n'));
     const t = io();
     const code = await run(['--json', chain, '--store', 'mozilla', '--host', 'google.com', '--at', v.validation_time], t.io);
     const j = JSON.parse(t.out.join(''));
-    expect({ code, ok: j.ok, path: j.path.map((p: { subject: string }) => p.subject), failing: Object.entries(j.clients).filter(([, c]) => (c as { fails: boolean }).fails) }).toEqual({
-      code: 0, ok: true, path: ['CN=*.google.com', 'C=US, O=Google Trust Services, CN=WR2', 'C=US, O=Google Trust Services LLC, CN=GTS Root R1'], failing: [],
+    expect({
+      code,
+      ok: j.ok,
+      path: j.path.map((p: { subject: string }) => p.subject),
+      failing: Object.entries(j.clients).filter(([, c]) => (c as { fails: boolean }).fails),
+    }).toEqual({
+      code: 0,
+      ok: true,
+      path: ['CN=*.google.com', 'C=US, O=Google Trust Services, CN=WR2', 'C=US, O=Google Trust Services LLC, CN=GTS Root R1'],
+      failing: [],
     });
     const early = io();
     expect(await run(['--json', chain, '--store', 'mozilla', '--host', 'google.com', '--at', '2023-10-23T00:00:00Z'], early.io)).toBe(1);
     expect(JSON.parse(early.out.join('')).code).toBe(9);
   });
   it('runs through the npm script with the system store (the private root is not in it)', () => {
-    const r = spawnSync('npm', ['run', '-s', 'certlab', '--', 'verify', f.path('ee'), '--untrusted', f.path('ica'), '--store', 'system', '--host', 'example.com', ...AT], { encoding: 'utf8' });
+    const r = spawnSync(
+      'npm',
+      ['run', '-s', 'certlab', '--', 'verify', f.path('ee'), '--untrusted', f.path('ica'), '--store', 'system', '--host', 'example.com', ...AT],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('NOT valid: 20 X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY (unable to get local issuer certificate) at depth 1');
   });

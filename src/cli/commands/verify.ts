@@ -32,7 +32,7 @@ const USAGE = [
   '',
   '  --untrusted FILE  intermediates (PEM or DER), any order; repeatable',
   '  --trusted FILE    trust anchors (PEM or DER); repeatable; replaces the store',
-  '  --store NAME      mozilla (Node\'s Mozilla / certifi roots) or system (OS bundle); default system',
+  "  --store NAME      mozilla (Node's Mozilla / certifi roots) or system (OS bundle); default system",
   '  --store PLATFORM[@VERSION]  a store version (mozilla, microsoft, apple@ios17, android@14,',
   '                    java@17.0.2, certifi@2021.10.8, debian@12; `certlab stores` lists them); newest without',
   '                    @VERSION. Adds the per-platform matrix (JSON: stores)',

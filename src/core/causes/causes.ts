@@ -30,7 +30,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
       server:
         'Serve the full chain: your certificate first, then every intermediate (for example fullchain.pem, not cert.pem). Confirm with s_client -showcerts that the intermediate appears at depth 1.',
       client:
-        'Nothing is wrong on your side. Tell the server operator; as a stopgap you may add the missing intermediate to this one client\'s trust store, never turn verification off.',
+        "Nothing is wrong on your side. Tell the server operator; as a stopgap you may add the missing intermediate to this one client's trust store, never turn verification off.",
     },
     lesson: 'reading-the-handshake#a-server-that-forgot-its-intermediate',
   },
@@ -38,35 +38,32 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
     id: 'unknown-ca',
     title: 'The chain ends at a CA this client does not trust',
     summary:
-      'The path leads to a root (or an issuer) that is not in the client\'s trust store: a private or company CA, a TLS-intercepting proxy, or a root the client never had.',
+      "The path leads to a root (or an issuer) that is not in the client's trust store: a private or company CA, a TLS-intercepting proxy, or a root the client never had.",
     liability: 'both',
     actions: {
       server:
         'For a public service, use a certificate from a publicly trusted CA and serve the chain to it. For an internal service, hand your CA certificate to the clients that must trust it.',
       client:
-        'If the CA is yours or your company\'s (or your proxy\'s), add its root to the trust store this client uses (update-ca-certificates, NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE, keytool -importcert). Otherwise do not trust it: it may be an interception.',
+        "If the CA is yours or your company's (or your proxy's), add its root to the trust store this client uses (update-ca-certificates, NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE, keytool -importcert). Otherwise do not trust it: it may be an interception.",
     },
     lesson: 'chain-of-trust#private-and-company-cas',
   },
   'self-signed': {
     id: 'self-signed',
     title: 'The server presents a self-signed certificate',
-    summary:
-      'The server\'s certificate is signed by its own key, not by a CA; no client trusts it unless that exact certificate was installed as trusted.',
+    summary: "The server's certificate is signed by its own key, not by a CA; no client trusts it unless that exact certificate was installed as trusted.",
     liability: 'server',
     actions: {
-      server:
-        'Replace it with a certificate from a CA your clients trust (a public CA, or your internal CA whose root the clients have).',
-      client:
-        'Only for a service you control: trust that exact certificate explicitly (add it to this client\'s CA file). Never disable verification.',
+      server: 'Replace it with a certificate from a CA your clients trust (a public CA, or your internal CA whose root the clients have).',
+      client: "Only for a service you control: trust that exact certificate explicitly (add it to this client's CA file). Never disable verification.",
     },
     lesson: 'chain-of-trust#why-the-client-trusts-only-roots',
   },
   'outdated-client-store': {
     id: 'outdated-client-store',
-    title: 'The client\'s trust store is missing or out of date',
+    title: "The client's trust store is missing or out of date",
     summary:
-      'The chain is fine for up-to-date clients, but this client\'s CA bundle is missing, empty or too old to contain the root (old OS images, FROM scratch or distroless containers, an old JDK cacerts).',
+      "The chain is fine for up-to-date clients, but this client's CA bundle is missing, empty or too old to contain the root (old OS images, FROM scratch or distroless containers, an old JDK cacerts).",
     liability: 'client',
     actions: {
       server:
@@ -79,12 +76,12 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
   expired: {
     id: 'expired',
     title: 'A certificate in the chain has expired',
-    summary: 'The current time is after the certificate\'s notAfter date (or the client\'s clock is far ahead).',
+    summary: "The current time is after the certificate's notAfter date (or the client's clock is far ahead).",
     liability: 'server',
     actions: {
       server:
         'Renew the certificate (or the expired intermediate), install it and reload the server; check that automatic renewal runs and that the server reloads afterwards.',
-      client: 'Check the client\'s clock (date -u). If the clock is right, only the server can fix this.',
+      client: "Check the client's clock (date -u). If the clock is right, only the server can fix this.",
     },
     lesson: 'reading-a-certificate#validity',
   },
@@ -92,11 +89,11 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
     id: 'not-yet-valid',
     title: 'A certificate is not valid yet',
     summary:
-      'The current time is before the certificate\'s notBefore date: most often the client\'s clock is behind (a device without NTP), sometimes a certificate was issued with a future start date.',
+      "The current time is before the certificate's notBefore date: most often the client's clock is behind (a device without NTP), sometimes a certificate was issued with a future start date.",
     liability: 'both',
     actions: {
       server: 'If the certificate really starts in the future, serve the previous certificate until it is valid.',
-      client: 'Fix the client\'s clock (enable NTP / timedatectl set-ntp true) and retry.',
+      client: "Fix the client's clock (enable NTP / timedatectl set-ntp true) and retry.",
     },
     lesson: 'reading-a-certificate#validity',
   },
@@ -104,13 +101,12 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
     id: 'hostname-mismatch',
     title: 'The certificate is not for the name the client asked for',
     summary:
-      'None of the certificate\'s subjectAltName entries match the host name or IP address the client connected to (or the server sent its default certificate because the client sent no SNI).',
+      "None of the certificate's subjectAltName entries match the host name or IP address the client connected to (or the server sent its default certificate because the client sent no SNI).",
     liability: 'both',
     actions: {
       server:
         'Issue a certificate that lists this name in its subjectAltName (the CN alone is not enough for Go and browsers), or configure the virtual host so this name gets the right certificate.',
-      client:
-        'Connect with the name the certificate is for (not an IP address or an internal alias) and make sure the client sends SNI.',
+      client: 'Connect with the name the certificate is for (not an IP address or an internal alias) and make sure the client sends SNI.',
     },
     lesson: 'reading-a-certificate#san-which-names-the-certificate-covers',
   },
@@ -131,12 +127,10 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
   'path-length-exceeded': {
     id: 'path-length-exceeded',
     title: 'The chain is longer than a CA allows',
-    summary:
-      'A CA certificate carries a pathLenConstraint (or the client has a maximum depth) and the chain below it has more intermediates than allowed.',
+    summary: 'A CA certificate carries a pathLenConstraint (or the client has a maximum depth) and the chain below it has more intermediates than allowed.',
     liability: 'server',
     actions: {
-      server:
-        'Serve a shorter chain (drop unneeded cross-signs), or have the CA hierarchy reissued with a pathLenConstraint that fits.',
+      server: 'Serve a shorter chain (drop unneeded cross-signs), or have the CA hierarchy reissued with a pathLenConstraint that fits.',
       client: 'If the limit is your own (verify depth), raise it; otherwise nothing to change.',
     },
     lesson: 'why-it-breaks#path-length-exceeded',
@@ -145,11 +139,10 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
     id: 'wrong-purpose',
     title: 'The certificate is not allowed for this use',
     summary:
-      'The certificate\'s extendedKeyUsage or keyUsage does not allow what it is used for (for example a server certificate without serverAuth, or a client certificate without clientAuth).',
+      "The certificate's extendedKeyUsage or keyUsage does not allow what it is used for (for example a server certificate without serverAuth, or a client certificate without clientAuth).",
     liability: 'server',
     actions: {
-      server:
-        'Reissue the certificate with extendedKeyUsage serverAuth (clientAuth for client certificates) and a keyUsage that matches the key type.',
+      server: 'Reissue the certificate with extendedKeyUsage serverAuth (clientAuth for client certificates) and a keyUsage that matches the key type.',
       client: 'If it is your client certificate that is refused, have it reissued with clientAuth.',
     },
     lesson: 'why-it-breaks#wrong-purpose',
@@ -158,12 +151,11 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
     id: 'weak-key',
     title: 'A key in the chain is too weak for this client',
     summary:
-      'An RSA key is shorter than the client\'s security level allows (2048 bits at OpenSSL level 2, Debian\'s default) or an algorithm/curve is not allowed.',
+      "An RSA key is shorter than the client's security level allows (2048 bits at OpenSSL level 2, Debian's default) or an algorithm/curve is not allowed.",
     liability: 'server',
     actions: {
       server: 'Generate a new key (RSA 2048+ or ECDSA P-256) and get a new certificate for it.',
-      client:
-        'Lowering the client\'s security level (SECLEVEL) is a stopgap for a system you control only; the real fix is on the server.',
+      client: "Lowering the client's security level (SECLEVEL) is a stopgap for a system you control only; the real fix is on the server.",
     },
     lesson: 'why-it-breaks#weak-key',
   },
@@ -182,11 +174,11 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
     id: 'bad-signature',
     title: 'A signature in the chain does not verify',
     summary:
-      'The issuer\'s key did not sign this certificate: the wrong intermediate is served, a certificate was altered or corrupted, or something rewrote it on the way.',
+      "The issuer's key did not sign this certificate: the wrong intermediate is served, a certificate was altered or corrupted, or something rewrote it on the way.",
     liability: 'server',
     actions: {
       server:
-        'Serve the intermediate that actually issued your certificate (compare the leaf\'s Authority Key Identifier with the intermediate\'s Subject Key Identifier) and reinstall unmodified files.',
+        "Serve the intermediate that actually issued your certificate (compare the leaf's Authority Key Identifier with the intermediate's Subject Key Identifier) and reinstall unmodified files.",
       client: 'If only some networks show this, suspect an intercepting middlebox and compare the certificates received.',
     },
     lesson: 'why-it-breaks#bad-signature',
@@ -194,20 +186,18 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
   'name-constraints': {
     id: 'name-constraints',
     title: 'A CA issued a name it is not allowed to',
-    summary:
-      'A CA in the chain has name constraints (permitted or excluded subtrees) and the certificate\'s names fall outside them.',
+    summary: "A CA in the chain has name constraints (permitted or excluded subtrees) and the certificate's names fall outside them.",
     liability: 'server',
     actions: {
       server: 'Get the certificate from a CA whose constraints permit this name, or have the constraints widened.',
-      client: 'Nothing to change: the client is enforcing the CA\'s own limits.',
+      client: "Nothing to change: the client is enforcing the CA's own limits.",
     },
     lesson: 'why-it-breaks#name-constraints',
   },
   revoked: {
     id: 'revoked',
     title: 'The certificate is revoked, or its revocation status cannot be checked',
-    summary:
-      'A CRL or OCSP response says the certificate was revoked, or the client was told to check revocation and could not get a valid CRL/OCSP answer.',
+    summary: 'A CRL or OCSP response says the certificate was revoked, or the client was told to check revocation and could not get a valid CRL/OCSP answer.',
     liability: 'server',
     actions: {
       server:
@@ -219,11 +209,10 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
   'client-cert-required': {
     id: 'client-cert-required',
     title: 'The server wants a client certificate',
-    summary:
-      'The server asks for (mutual TLS) and requires a client certificate; the client sent none, or one the server does not trust.',
+    summary: 'The server asks for (mutual TLS) and requires a client certificate; the client sent none, or one the server does not trust.',
     liability: 'client',
     actions: {
-      server: 'Check that the CA list you trust for client certificates contains the issuer of your clients\' certificates.',
+      server: "Check that the CA list you trust for client certificates contains the issuer of your clients' certificates.",
       client:
         'Configure the client certificate and its key (curl --cert/--key, requests cert=, Node key/cert, a Java keystore) and make sure it is issued by a CA the server accepts.',
     },
@@ -237,8 +226,7 @@ export const CAUSES: Readonly<Record<CauseId, Cause>> = {
     liability: 'both',
     actions: {
       server: 'Enable TLS 1.2 and TLS 1.3 with current cipher suites; make sure the port actually serves TLS.',
-      client:
-        'Check the URL and port (https on a plain-HTTP port gives "wrong version number"), and that the client is recent enough to speak TLS 1.2.',
+      client: 'Check the URL and port (https on a plain-HTTP port gives "wrong version number"), and that the client is recent enough to speak TLS 1.2.',
     },
     lesson: 'why-it-breaks#protocol-mismatch',
   },

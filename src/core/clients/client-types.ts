@@ -52,4 +52,3 @@ export interface ClientModule<Id extends string = string> extends ClientProfile<
 
 /** Where the captured texts come from (the `source` of every entry marked captured). */
 export const CAPTURED = 'captured here: ./node_modules/.bin/node scripts/capture-client-messages.ts (test/clients/captured.json)';
-

@@ -40,29 +40,41 @@ export function goRfc3339(ms: number): string {
 /** Canonical text of an IP SAN value as OpenSSL prints it (IPv6 upper-case, full groups). */
 function opensslIp(value: string): string {
   if (!value.includes(':')) return value;
-  return value.split(':').map((g) => g.toUpperCase()).join(':');
+  return value
+    .split(':')
+    .map((g) => g.toUpperCase())
+    .join(':');
 }
 
 /** OpenSSL's one-line subjectAltName rendering, which Node exposes as cert.subjectaltname. */
 export function opensslSanString(sans: GeneralName[]): string {
-  return sans.map((n) => {
-    switch (n.type) {
-      case 'dns': return `DNS:${n.value}`;
-      case 'ip': return `IP Address:${opensslIp(n.value)}`;
-      case 'email': return `email:${n.value}`;
-      case 'uri': return `URI:${n.value}`;
-      case 'dirName': return `DirName:${n.value.oneline}`;
-      case 'registeredId': return `Registered ID:${n.value}`;
-      case 'otherName': case 'unknown': return 'othername:<unsupported>';
-      default: return assertNever(n, 'GeneralName');
-    }
-  }).join(', ');
+  return sans
+    .map((n) => {
+      switch (n.type) {
+        case 'dns':
+          return `DNS:${n.value}`;
+        case 'ip':
+          return `IP Address:${opensslIp(n.value)}`;
+        case 'email':
+          return `email:${n.value}`;
+        case 'uri':
+          return `URI:${n.value}`;
+        case 'dirName':
+          return `DirName:${n.value.oneline}`;
+        case 'registeredId':
+          return `Registered ID:${n.value}`;
+        case 'otherName':
+        case 'unknown':
+          return 'othername:<unsupported>';
+        default:
+          return assertNever(n, 'GeneralName');
+      }
+    })
+    .join(', ');
 }
 
-export const dnsSans = (c: Certificate | undefined): string[] =>
-  (c?.subjectAltNames ?? []).filter((n) => n.type === 'dns').map((n) => n.value);
-export const ipSans = (c: Certificate | undefined): string[] =>
-  (c?.subjectAltNames ?? []).filter((n) => n.type === 'ip').map((n) => n.value);
+export const dnsSans = (c: Certificate | undefined): string[] => (c?.subjectAltNames ?? []).filter((n) => n.type === 'dns').map((n) => n.value);
+export const ipSans = (c: Certificate | undefined): string[] => (c?.subjectAltNames ?? []).filter((n) => n.type === 'ip').map((n) => n.value);
 
 /** The most specific (last) CN of a certificate's subject. */
 export function commonName(c: Certificate | undefined): string | undefined {
@@ -79,14 +91,19 @@ export function cnOfSubject(subject: string | undefined): string | undefined {
 /** Go's SignatureAlgorithm.String() for the weak algorithms OpenSSL flags. */
 export function goAlgorithmName(oid: string | undefined): string {
   switch (oid) {
-    case '1.2.840.113549.1.1.5': return 'SHA1-RSA';
-    case '1.2.840.10045.4.1': return 'ECDSA-SHA1';
-    case '1.2.840.113549.1.1.4': return 'MD5-RSA';
-    case '1.2.840.113549.1.1.2': return 'MD2-RSA';
-    case '1.2.840.10040.4.3': return 'DSA-SHA1';
-    default: return oid ?? 'unknown';
+    case '1.2.840.113549.1.1.5':
+      return 'SHA1-RSA';
+    case '1.2.840.10045.4.1':
+      return 'ECDSA-SHA1';
+    case '1.2.840.113549.1.1.4':
+      return 'MD5-RSA';
+    case '1.2.840.113549.1.1.2':
+      return 'MD2-RSA';
+    case '1.2.840.10040.4.3':
+      return 'DSA-SHA1';
+    default:
+      return oid ?? 'unknown';
   }
 }
 
-export const isIpLiteral = (host: string): boolean =>
-  /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':');
+export const isIpLiteral = (host: string): boolean => /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':');

@@ -9,14 +9,17 @@ describe('client message table', () => {
   });
 
   it('gives every entry a known cause and a source', () => {
-    const bad = CLIENT_MESSAGES.filter((m) =>
-      !(m.cause === 'from-code' || (CAUSE_IDS as readonly string[]).includes(m.cause)) || m.source.length < 20);
+    const bad = CLIENT_MESSAGES.filter((m) => !(m.cause === 'from-code' || (CAUSE_IDS as readonly string[]).includes(m.cause)) || m.source.length < 20);
     expect(bad).toEqual([]);
   });
 
   it('covers every client named in the brief', () => {
-    const counts = Object.fromEntries(['openssl', 'curl', 'python', 'node', 'java', 'go', 'dotnet', 'chrome', 'firefox']
-      .map((c) => [c, CLIENT_MESSAGES.filter((m) => m.client === c).length > 0]));
+    const counts = Object.fromEntries(
+      ['openssl', 'curl', 'python', 'node', 'java', 'go', 'dotnet', 'chrome', 'firefox'].map((c) => [
+        c,
+        CLIENT_MESSAGES.filter((m) => m.client === c).length > 0,
+      ]),
+    );
     expect(counts).toEqual({ openssl: true, curl: true, python: true, node: true, java: true, go: true, dotnet: true, chrome: true, firefox: true });
   });
 

@@ -35,6 +35,11 @@ export const CLIENT_MESSAGES: readonly ClientMessage[] = CLIENT_IDS.flatMap((id)
 /** The entry with this client and id; throws on a programming error (unknown id). */
 export function messageById(client: ClientId, id: string): ClientMessage {
   const m = CLIENT_MESSAGES.find((e) => e.client === client && e.id === id);
-  if (!m) throw new Error(`No client message ${client}/${id}. Known ids for ${client}: ${CLIENT_MESSAGES.filter((e) => e.client === client).map((e) => e.id).join(', ')}`);
+  if (!m)
+    throw new Error(
+      `No client message ${client}/${id}. Known ids for ${client}: ${CLIENT_MESSAGES.filter((e) => e.client === client)
+        .map((e) => e.id)
+        .join(', ')}`,
+    );
   return m;
 }

@@ -27,11 +27,29 @@ export function continuedErrors(f: ClientFailure, ctx: RenderContext): number[] 
   return [f.code];
 }
 
-export const NO_AIA: KnobEvidence = { basis: 'source', note: 'OpenSSL never fetches AIA caIssuers; an incomplete chain fails with 20/21 (captured: incomplete-chain).' };
+export const NO_AIA: KnobEvidence = {
+  basis: 'source',
+  note: 'OpenSSL never fetches AIA caIssuers; an incomplete chain fails with 20/21 (captured: incomplete-chain).',
+};
 export const OPENSSL_DEPTH: KnobEvidence = { basis: 'source', note: 'OpenSSL X509_VERIFY_PARAM default depth 100 (crypto/x509/x509_vpm.c).' };
-export const NO_STRICT: KnobEvidence = { basis: 'captured', note: 'X509_V_FLAG_X509_STRICT is off unless the application sets it: an intermediate without keyUsage passes (situation ca-without-keyusage).' };
+export const NO_STRICT: KnobEvidence = {
+  basis: 'captured',
+  note: 'X509_V_FLAG_X509_STRICT is off unless the application sets it: an intermediate without keyUsage passes (situation ca-without-keyusage).',
+};
 export const NO_STRICT_SOURCE: KnobEvidence = { basis: 'source', note: 'X509_V_FLAG_X509_STRICT is off unless the application sets it.' };
-export const NO_PARTIAL: KnobEvidence = { basis: 'source', note: 'X509_V_FLAG_PARTIAL_CHAIN is off unless the application sets it: the chain must end at a self-signed trusted root.' };
-export const NO_PARTIAL_CAPTURED: KnobEvidence = { basis: 'captured', note: 'Trusting only the intermediate fails with 2 "unable to get issuer certificate" (situation trusted-intermediate).' };
-export const SECLEVEL2_RSA: KnobEvidence = { basis: 'captured', note: 'Debian 12 openssl.cnf sets SECLEVEL=2 (112 bits): an RSA-1024 leaf fails with 66 "EE certificate key too weak" (situation weak-key).' };
-export const SECLEVEL2_SHA1: KnobEvidence = { basis: 'captured', note: 'At SECLEVEL 2 a SHA-1 signature (below the anchor) fails with 68 "CA signature digest algorithm too weak" (situation weak-digest).' };
+export const NO_PARTIAL: KnobEvidence = {
+  basis: 'source',
+  note: 'X509_V_FLAG_PARTIAL_CHAIN is off unless the application sets it: the chain must end at a self-signed trusted root.',
+};
+export const NO_PARTIAL_CAPTURED: KnobEvidence = {
+  basis: 'captured',
+  note: 'Trusting only the intermediate fails with 2 "unable to get issuer certificate" (situation trusted-intermediate).',
+};
+export const SECLEVEL2_RSA: KnobEvidence = {
+  basis: 'captured',
+  note: 'Debian 12 openssl.cnf sets SECLEVEL=2 (112 bits): an RSA-1024 leaf fails with 66 "EE certificate key too weak" (situation weak-key).',
+};
+export const SECLEVEL2_SHA1: KnobEvidence = {
+  basis: 'captured',
+  note: 'At SECLEVEL 2 a SHA-1 signature (below the anchor) fails with 68 "CA signature digest algorithm too weak" (situation weak-digest).',
+};

@@ -17,31 +17,132 @@ const OSSL_SCLIENT = 'openssl/openssl apps/s_client.c print_stuff (OpenSSL 3.0.1
 const OSSL_VERIFY = 'openssl/openssl apps/verify.c cb / check (OpenSSL 3.0.19 on this machine)';
 const OSSL_ERRSTR = 'openssl/openssl ssl reason strings, checked with `openssl errstr` (OpenSSL 3.0.19 on this machine)';
 export const OPENSSL_MESSAGES: readonly ClientMessage<'openssl'>[] = [
-  { client: 'openssl', id: 'verify-error-line', template: 'verify error:num={code}:{text}', cause: 'from-code', basis: 'both', source: `${OSSL_SCB}; ${CAPTURED}` },
-  { client: 'openssl', id: 'verification-error', template: 'Verification error: {text}', cause: 'from-code', basis: 'both', source: `${OSSL_SCLIENT}; ${CAPTURED}` },
-  { client: 'openssl', id: 'verify-return-code', template: 'Verify return code: {code} ({text})', cause: 'from-code', basis: 'both', source: `${OSSL_SCLIENT}; ${CAPTURED}` },
-  { client: 'openssl', id: 'verify-cmd-error', template: 'error {code} at {depth} depth lookup: {text}', cause: 'from-code', basis: 'both', source: `${OSSL_VERIFY}; ${CAPTURED} extras openssl-verify-missing-issuer` },
-  { client: 'openssl', id: 'verify-cmd-failed', template: 'error {file}: verification failed', cause: 'from-code', basis: 'both', source: `${OSSL_VERIFY}; ${CAPTURED} extras openssl-verify-missing-issuer` },
-  { client: 'openssl', id: 'alert-certificate-required', template: 'error:0A00045C:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required', cause: 'client-cert-required', basis: 'both', source: `${OSSL_ERRSTR}; ${CAPTURED} (situation client-cert-required)` },
-  { client: 'openssl', id: 'alert-bad-certificate', template: 'error:0A000412:SSL routines::sslv3 alert bad certificate', cause: 'client-cert-required', basis: 'source', source: OSSL_ERRSTR },
-  { client: 'openssl', id: 'alert-unknown-ca', template: 'error:0A000418:SSL routines::tlsv1 alert unknown ca', cause: 'client-cert-required', basis: 'source', source: OSSL_ERRSTR },
-  { client: 'openssl', id: 'alert-certificate-unknown', template: 'error:0A000416:SSL routines::sslv3 alert certificate unknown', cause: 'client-cert-required', basis: 'source', source: OSSL_ERRSTR },
-  { client: 'openssl', id: 'alert-handshake-failure', template: 'error:0A000410:SSL routines::sslv3 alert handshake failure', cause: 'protocol-mismatch', basis: 'source', source: OSSL_ERRSTR },
-  { client: 'openssl', id: 'alert-protocol-version', template: 'error:0A00042E:SSL routines::tlsv1 alert protocol version', cause: 'protocol-mismatch', basis: 'source', source: OSSL_ERRSTR },
-  { client: 'openssl', id: 'legacy-sigalg', template: 'error:0A00014D:SSL routines:tls_process_key_exchange:legacy sigalg disallowed or unsupported', cause: 'protocol-mismatch', basis: 'both', source: `${OSSL_ERRSTR}; ${CAPTURED} (situation protocol-mismatch: server limited to TLS 1.1)` },
-  { client: 'openssl', id: 'certificate-verify-failed', template: 'error:0A000086:SSL routines::certificate verify failed', cause: 'from-code', basis: 'source', source: OSSL_ERRSTR },
+  {
+    client: 'openssl',
+    id: 'verify-error-line',
+    template: 'verify error:num={code}:{text}',
+    cause: 'from-code',
+    basis: 'both',
+    source: `${OSSL_SCB}; ${CAPTURED}`,
+  },
+  {
+    client: 'openssl',
+    id: 'verification-error',
+    template: 'Verification error: {text}',
+    cause: 'from-code',
+    basis: 'both',
+    source: `${OSSL_SCLIENT}; ${CAPTURED}`,
+  },
+  {
+    client: 'openssl',
+    id: 'verify-return-code',
+    template: 'Verify return code: {code} ({text})',
+    cause: 'from-code',
+    basis: 'both',
+    source: `${OSSL_SCLIENT}; ${CAPTURED}`,
+  },
+  {
+    client: 'openssl',
+    id: 'verify-cmd-error',
+    template: 'error {code} at {depth} depth lookup: {text}',
+    cause: 'from-code',
+    basis: 'both',
+    source: `${OSSL_VERIFY}; ${CAPTURED} extras openssl-verify-missing-issuer`,
+  },
+  {
+    client: 'openssl',
+    id: 'verify-cmd-failed',
+    template: 'error {file}: verification failed',
+    cause: 'from-code',
+    basis: 'both',
+    source: `${OSSL_VERIFY}; ${CAPTURED} extras openssl-verify-missing-issuer`,
+  },
+  {
+    client: 'openssl',
+    id: 'alert-certificate-required',
+    template: 'error:0A00045C:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required',
+    cause: 'client-cert-required',
+    basis: 'both',
+    source: `${OSSL_ERRSTR}; ${CAPTURED} (situation client-cert-required)`,
+  },
+  {
+    client: 'openssl',
+    id: 'alert-bad-certificate',
+    template: 'error:0A000412:SSL routines::sslv3 alert bad certificate',
+    cause: 'client-cert-required',
+    basis: 'source',
+    source: OSSL_ERRSTR,
+  },
+  {
+    client: 'openssl',
+    id: 'alert-unknown-ca',
+    template: 'error:0A000418:SSL routines::tlsv1 alert unknown ca',
+    cause: 'client-cert-required',
+    basis: 'source',
+    source: OSSL_ERRSTR,
+  },
+  {
+    client: 'openssl',
+    id: 'alert-certificate-unknown',
+    template: 'error:0A000416:SSL routines::sslv3 alert certificate unknown',
+    cause: 'client-cert-required',
+    basis: 'source',
+    source: OSSL_ERRSTR,
+  },
+  {
+    client: 'openssl',
+    id: 'alert-handshake-failure',
+    template: 'error:0A000410:SSL routines::sslv3 alert handshake failure',
+    cause: 'protocol-mismatch',
+    basis: 'source',
+    source: OSSL_ERRSTR,
+  },
+  {
+    client: 'openssl',
+    id: 'alert-protocol-version',
+    template: 'error:0A00042E:SSL routines::tlsv1 alert protocol version',
+    cause: 'protocol-mismatch',
+    basis: 'source',
+    source: OSSL_ERRSTR,
+  },
+  {
+    client: 'openssl',
+    id: 'legacy-sigalg',
+    template: 'error:0A00014D:SSL routines:tls_process_key_exchange:legacy sigalg disallowed or unsupported',
+    cause: 'protocol-mismatch',
+    basis: 'both',
+    source: `${OSSL_ERRSTR}; ${CAPTURED} (situation protocol-mismatch: server limited to TLS 1.1)`,
+  },
+  {
+    client: 'openssl',
+    id: 'certificate-verify-failed',
+    template: 'error:0A000086:SSL routines::certificate verify failed',
+    cause: 'from-code',
+    basis: 'source',
+    source: OSSL_ERRSTR,
+  },
 ];
 
 // ---- profile -----------------------------------------------------------------------------
 const PROFILE: ClientProfile<'openssl'> = {
-  id: 'openssl', label: 'OpenSSL 3.0 (openssl s_client, Debian 12)', store: 'system',
+  id: 'openssl',
+  label: 'OpenSSL 3.0 (openssl s_client, Debian 12)',
+  store: 'system',
   policy: { aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: false, maxDepth: 100 },
   evidence: {
     aiaFetch: NO_AIA,
-    cnFallback: { basis: 'captured', note: 'X509_check_host falls back to the subject CN when there is no DNS SAN: CN-only leaf passes with -verify_hostname (situation cn-only).' },
-    minRsaBits: SECLEVEL2_RSA, rejectSha1: SECLEVEL2_SHA1, strict: NO_STRICT, partialChain: NO_PARTIAL_CAPTURED, maxDepth: OPENSSL_DEPTH,
+    cnFallback: {
+      basis: 'captured',
+      note: 'X509_check_host falls back to the subject CN when there is no DNS SAN: CN-only leaf passes with -verify_hostname (situation cn-only).',
+    },
+    minRsaBits: SECLEVEL2_RSA,
+    rejectSha1: SECLEVEL2_SHA1,
+    strict: NO_STRICT,
+    partialChain: NO_PARTIAL_CAPTURED,
+    maxDepth: OPENSSL_DEPTH,
   },
-  notes: 's_client does not stop on a verify error: it prints every error (verify error:num=…) and the last one as "Verify return code"; an incomplete chain shows 20 then 21, a CA:FALSE issuer 79 then 26.',
+  notes:
+    's_client does not stop on a verify error: it prints every error (verify error:num=…) and the last one as "Verify return code"; an incomplete chain shows 20 then 21, a CA:FALSE issuer 79 then 26.',
 };
 
 // ---- renderer ----------------------------------------------------------------------------
@@ -56,8 +157,16 @@ export function renderOpenssl(f: ClientFailure, ctx: RenderContext): RenderedCli
   lines.push(fill(t('verification-error').template, { text: opensslText(last) }));
   lines.push(fill(t('verify-return-code').template, { code: last, text: opensslText(last) }));
   return {
-    fails: true, message: lines.join('\n'), source: line.source, errorCode: String(last), reportedCode: last, modelled: true,
-    note: f.code === V.HOSTNAME_MISMATCH || f.code === V.IP_ADDRESS_MISMATCH ? 's_client checks the name only when given -verify_hostname / -verify_ip; without it this chain verifies.' : undefined,
+    fails: true,
+    message: lines.join('\n'),
+    source: line.source,
+    errorCode: String(last),
+    reportedCode: last,
+    modelled: true,
+    note:
+      f.code === V.HOSTNAME_MISMATCH || f.code === V.IP_ADDRESS_MISMATCH
+        ? 's_client checks the name only when given -verify_hostname / -verify_ip; without it this chain verifies.'
+        : undefined,
   };
 }
 

@@ -18,7 +18,8 @@ import { allClientMessages } from './render.ts';
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 const DAY = 86_400_000;
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
-const TAIL = 'More details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.';
+const TAIL =
+  'More details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.';
 const HINT = '; if the root CA is installed locally, try running Node.js with --use-system-ca';
 const PY = (text: string) => `[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${text} (_ssl.c:1006)`;
 const SUBJECTS = ['CN=localhost', 'CN=Certlab Test ICA', 'CN=Certlab Test Root'];
@@ -54,13 +55,28 @@ describe('clientMessage: the main situations, every client', () => {
   it('incomplete chain: leaf only, its issuer not sent (20 at depth 0)', async () => {
     const r = render({ code: 20, depth: 0 }, await leaf(), 'localhost', ['CN=localhost']);
     expect(r).toEqual({
-      openssl: { fails: true, errorCode: '21', message: 'verify error:num=20:unable to get local issuer certificate\nverify error:num=21:unable to verify the first certificate\nVerification error: unable to verify the first certificate\nVerify return code: 21 (unable to verify the first certificate)' },
+      openssl: {
+        fails: true,
+        errorCode: '21',
+        message:
+          'verify error:num=20:unable to get local issuer certificate\nverify error:num=21:unable to verify the first certificate\nVerification error: unable to verify the first certificate\nVerify return code: 21 (unable to verify the first certificate)',
+      },
       curl: { fails: true, errorCode: '60', message: `curl: (60) SSL certificate problem: unable to get local issuer certificate\n${TAIL}` },
       python: { fails: true, errorCode: 'CERTIFICATE_VERIFY_FAILED', message: `ssl.SSLCertVerificationError: ${PY('unable to get local issuer certificate')}` },
       node: { fails: true, errorCode: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', message: `Error: unable to verify the first certificate${HINT}` },
-      java: { fails: true, errorCode: 'SunCertPathBuilderException', message: 'javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target' },
+      java: {
+        fails: true,
+        errorCode: 'SunCertPathBuilderException',
+        message:
+          'javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
+      },
       go: { fails: true, errorCode: 'x509.UnknownAuthorityError', message: 'tls: failed to verify certificate: x509: certificate signed by unknown authority' },
-      dotnet: { fails: true, errorCode: 'X509ChainStatusFlags.PartialChain', message: 'System.Security.Authentication.AuthenticationException: The remote certificate is invalid because of errors in the certificate chain: PartialChain' },
+      dotnet: {
+        fails: true,
+        errorCode: 'X509ChainStatusFlags.PartialChain',
+        message:
+          'System.Security.Authentication.AuthenticationException: The remote certificate is invalid because of errors in the certificate chain: PartialChain',
+      },
       chrome: { fails: true, errorCode: 'ERR_CERT_AUTHORITY_INVALID', message: 'NET::ERR_CERT_AUTHORITY_INVALID' },
       firefox: { fails: true, errorCode: 'SEC_ERROR_UNKNOWN_ISSUER', message: 'Peer’s Certificate issuer is not recognized.' },
     });
@@ -70,7 +86,8 @@ describe('clientMessage: the main situations, every client', () => {
     const r = render({ code: 20, depth: 1 }, await leaf());
     expect([r.openssl.message, r.node.message, r.node.errorCode, r.curl.message.split('\n')[0]]).toEqual([
       'verify error:num=20:unable to get local issuer certificate\nVerification error: unable to get local issuer certificate\nVerify return code: 20 (unable to get local issuer certificate)',
-      'Error: unable to get local issuer certificate', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+      'Error: unable to get local issuer certificate',
+      'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
       'curl: (60) SSL certificate problem: unable to get local issuer certificate',
     ]);
   });
@@ -78,7 +95,17 @@ describe('clientMessage: the main situations, every client', () => {
   it('self-signed leaf (18)', async () => {
     const self = await parse(await issue({ cn: 'localhost' }, NOW));
     const r = render({ code: 18, depth: 0 }, self, 'localhost', ['CN=localhost']);
-    expect([r.openssl.message.split('\n')[0], r.curl.message.split('\n')[0], r.python.message, r.node, r.java.message, r.go.message, r.dotnet.message, r.chrome.message, r.firefox]).toEqual([
+    expect([
+      r.openssl.message.split('\n')[0],
+      r.curl.message.split('\n')[0],
+      r.python.message,
+      r.node,
+      r.java.message,
+      r.go.message,
+      r.dotnet.message,
+      r.chrome.message,
+      r.firefox,
+    ]).toEqual([
       'verify error:num=18:self-signed certificate',
       'curl: (60) SSL certificate problem: self-signed certificate',
       `ssl.SSLCertVerificationError: ${PY('self-signed certificate')}`,
@@ -95,8 +122,10 @@ describe('clientMessage: the main situations, every client', () => {
     const r = render({ code: 19, depth: 2 }, await parse(root));
     expect([r.curl.message.split('\n')[0], r.node.message, r.node.errorCode, r.dotnet.errorCode, r.firefox.errorCode]).toEqual([
       'curl: (60) SSL certificate problem: self-signed certificate in certificate chain',
-      'Error: self-signed certificate in certificate chain', 'SELF_SIGNED_CERT_IN_CHAIN',
-      'X509ChainStatusFlags.UntrustedRoot', 'SEC_ERROR_UNKNOWN_ISSUER',
+      'Error: self-signed certificate in certificate chain',
+      'SELF_SIGNED_CERT_IN_CHAIN',
+      'X509ChainStatusFlags.UntrustedRoot',
+      'SEC_ERROR_UNKNOWN_ISSUER',
     ]);
   });
 
@@ -115,14 +144,20 @@ describe('clientMessage: the main situations, every client', () => {
   });
 
   it('expired intermediate (10 at depth 1): Firefox names the issuer, Java and Go give its date', async () => {
-    const oldIca = await parse(await issue({ cn: 'Certlab Test ICA', ca: true, issuer: root, notBefore: NOW - 200 * DAY, notAfter: Date.UTC(2026, 10, 21, 12, 0, 0) }, NOW));
+    const oldIca = await parse(
+      await issue({ cn: 'Certlab Test ICA', ca: true, issuer: root, notBefore: NOW - 200 * DAY, notAfter: Date.UTC(2026, 10, 21, 12, 0, 0) }, NOW),
+    );
     const r = render({ code: 10, depth: 1 }, oldIca);
     expect([r.node.errorCode, r.java.message.split('\n')[1], r.go.message, r.chrome.message, r.firefox]).toEqual([
       'CERT_HAS_EXPIRED',
       'Caused by: java.security.cert.CertificateExpiredException: NotAfter: Sat Nov 21 12:00:00 UTC 2026',
       'tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-11-26T12:00:00Z is after 2026-11-21T12:00:00Z',
       'NET::ERR_CERT_DATE_INVALID',
-      { fails: true, errorCode: 'SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE', message: 'The certificate issuer’s certificate has expired. Check your system date and time.' },
+      {
+        fails: true,
+        errorCode: 'SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE',
+        message: 'The certificate issuer’s certificate has expired. Check your system date and time.',
+      },
     ]);
   });
 
@@ -142,21 +177,59 @@ describe('clientMessage: the main situations, every client', () => {
     const ee = await leaf({ cn: 'www.example.org', san: ['DNS:www.example.org', 'DNS:example.org'] });
     const r = render({ code: 62, depth: 0 }, ee);
     expect(r).toEqual({
-      openssl: { fails: true, errorCode: '62', message: 'verify error:num=62:hostname mismatch\nVerification error: hostname mismatch\nVerify return code: 62 (hostname mismatch)' },
+      openssl: {
+        fails: true,
+        errorCode: '62',
+        message: 'verify error:num=62:hostname mismatch\nVerification error: hostname mismatch\nVerify return code: 62 (hostname mismatch)',
+      },
       curl: { fails: true, errorCode: '60', message: `curl: (60) SSL: no alternative certificate subject name matches target host name 'localhost'\n${TAIL}` },
-      python: { fails: true, errorCode: 'CERTIFICATE_VERIFY_FAILED', message: `ssl.SSLCertVerificationError: ${PY("Hostname mismatch, certificate is not valid for 'localhost'.")}` },
-      node: { fails: true, errorCode: 'ERR_TLS_CERT_ALTNAME_INVALID', message: "Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: Host: localhost. is not in the cert's altnames: DNS:www.example.org, DNS:example.org" },
-      java: { fails: true, errorCode: 'CertificateException', message: 'javax.net.ssl.SSLHandshakeException: No subject alternative DNS name matching localhost found.' },
-      go: { fails: true, errorCode: 'x509.HostnameError', message: 'tls: failed to verify certificate: x509: certificate is valid for www.example.org, example.org, not localhost' },
-      dotnet: { fails: true, errorCode: 'RemoteCertificateNameMismatch', message: 'System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch' },
+      python: {
+        fails: true,
+        errorCode: 'CERTIFICATE_VERIFY_FAILED',
+        message: `ssl.SSLCertVerificationError: ${PY("Hostname mismatch, certificate is not valid for 'localhost'.")}`,
+      },
+      node: {
+        fails: true,
+        errorCode: 'ERR_TLS_CERT_ALTNAME_INVALID',
+        message:
+          "Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: Host: localhost. is not in the cert's altnames: DNS:www.example.org, DNS:example.org",
+      },
+      java: {
+        fails: true,
+        errorCode: 'CertificateException',
+        message: 'javax.net.ssl.SSLHandshakeException: No subject alternative DNS name matching localhost found.',
+      },
+      go: {
+        fails: true,
+        errorCode: 'x509.HostnameError',
+        message: 'tls: failed to verify certificate: x509: certificate is valid for www.example.org, example.org, not localhost',
+      },
+      dotnet: {
+        fails: true,
+        errorCode: 'RemoteCertificateNameMismatch',
+        message:
+          'System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch',
+      },
       chrome: { fails: true, errorCode: 'ERR_CERT_COMMON_NAME_INVALID', message: 'NET::ERR_CERT_COMMON_NAME_INVALID' },
-      firefox: { fails: true, errorCode: 'SSL_ERROR_BAD_CERT_DOMAIN', message: 'Unable to communicate securely with peer: requested domain name does not match the server’s certificate.' },
+      firefox: {
+        fails: true,
+        errorCode: 'SSL_ERROR_BAD_CERT_DOMAIN',
+        message: 'Unable to communicate securely with peer: requested domain name does not match the server’s certificate.',
+      },
     });
   });
 
   it('IP address mismatch (64): asked for 127.0.0.1, the certificate names 127.0.0.2', async () => {
     const r = render({ code: 64, depth: 0 }, await leaf({ san: ['DNS:localhost', 'IP:127.0.0.2'] }), '127.0.0.1');
-    expect([r.openssl.message.split('\n')[0], r.curl.message.split('\n')[0], r.python.message, r.node.message, r.java.message, r.go.message, r.chrome.message]).toEqual([
+    expect([
+      r.openssl.message.split('\n')[0],
+      r.curl.message.split('\n')[0],
+      r.python.message,
+      r.node.message,
+      r.java.message,
+      r.go.message,
+      r.chrome.message,
+    ]).toEqual([
       'verify error:num=64:IP address mismatch',
       "curl: (60) SSL: no alternative certificate subject name matches target host name '127.0.0.1'",
       `ssl.SSLCertVerificationError: ${PY("IP address mismatch, certificate is not valid for '127.0.0.1'.")}`,
@@ -171,7 +244,8 @@ describe('clientMessage: the main situations, every client', () => {
     const ee = await leaf({ cn: 'www.example.org', san: ['DNS:www.example.org'] });
     const all = allClientMessages(failure({ code: 62, depth: 0 }), { host: 'localhost', port: 8443, cert: ee, at: NOW });
     expect(all.python.variants?.requests.message).toBe(
-      `requests.exceptions.SSLError: HTTPSConnectionPool(host='localhost', port=8443): Max retries exceeded with url: / (Caused by SSLError(SSLCertVerificationError(1, "${PY("Hostname mismatch, certificate is not valid for 'localhost'.")}")))`);
+      `requests.exceptions.SSLError: HTTPSConnectionPool(host='localhost', port=8443): Max retries exceeded with url: / (Caused by SSLError(SSLCertVerificationError(1, "${PY("Hostname mismatch, certificate is not valid for 'localhost'.")}")))`,
+    );
   });
 
   it('CN only, no SAN: OpenSSL clients, Java and Python ssl accept; Go, browsers and requests refuse', async () => {
@@ -179,23 +253,45 @@ describe('clientMessage: the main situations, every client', () => {
     const r = render({ code: 0, depth: 0 }, ee);
     const all = allClientMessages(failure({ code: 0, depth: 0 }), { host: 'localhost', port: 8443, cert: ee, at: NOW });
     expect(Object.fromEntries(Object.entries(r).map(([c, v]) => [c, v.fails]))).toEqual({
-      openssl: false, curl: false, python: false, node: false, java: false, go: true, dotnet: false, chrome: true, firefox: true,
+      openssl: false,
+      curl: false,
+      python: false,
+      node: false,
+      java: false,
+      go: true,
+      dotnet: false,
+      chrome: true,
+      firefox: true,
     });
     expect([r.go.message, all.python.variants?.requests.fails]).toEqual([
-      'tls: failed to verify certificate: x509: certificate relies on legacy Common Name field, use SANs instead', true,
+      'tls: failed to verify certificate: x509: certificate relies on legacy Common Name field, use SANs instead',
+      true,
     ]);
   });
 
   it('issuer is not a CA (79): s_client and Node report 26, the last error; Go refuses the issuer while checking the signature', async () => {
     const notCa = await parse(await issue({ cn: 'Certlab Test ICA', ca: false, keyUsage: 32 | 64, eku: null, san: null, issuer: root }, NOW));
     const r = render({ code: 79, depth: 1 }, notCa);
-    expect([r.openssl.message, r.curl.message.split('\n')[0], r.node.message, r.node.errorCode, r.java.message, r.go.message, r.dotnet.errorCode, r.chrome.message, r.firefox.errorCode]).toEqual([
+    expect([
+      r.openssl.message,
+      r.curl.message.split('\n')[0],
+      r.node.message,
+      r.node.errorCode,
+      r.java.message,
+      r.go.message,
+      r.dotnet.errorCode,
+      r.chrome.message,
+      r.firefox.errorCode,
+    ]).toEqual([
       'verify error:num=79:invalid CA certificate\nverify error:num=26:unsuitable certificate purpose\nVerification error: unsuitable certificate purpose\nVerify return code: 26 (unsuitable certificate purpose)',
       'curl: (60) SSL certificate problem: invalid CA certificate',
-      'Error: unsuitable certificate purpose', 'INVALID_PURPOSE',
+      'Error: unsuitable certificate purpose',
+      'INVALID_PURPOSE',
       'javax.net.ssl.SSLHandshakeException: PKIX path validation failed: java.security.cert.CertPathValidatorException: basic constraints check failed: this is not a CA certificate',
       'tls: failed to verify certificate: x509: certificate signed by unknown authority (possibly because of "x509: invalid signature: parent certificate cannot sign this kind of certificate" while trying to verify candidate authority certificate "Certlab Test ICA")',
-      'X509ChainStatusFlags.InvalidBasicConstraints', 'NET::ERR_CERT_INVALID', 'SEC_ERROR_CA_CERT_INVALID',
+      'X509ChainStatusFlags.InvalidBasicConstraints',
+      'NET::ERR_CERT_INVALID',
+      'SEC_ERROR_CA_CERT_INVALID',
     ]);
   });
 
@@ -203,17 +299,22 @@ describe('clientMessage: the main situations, every client', () => {
     const noSign = await parse(await issue({ cn: 'Certlab Test ICA', ca: true, keyUsage: 1, issuer: root }, NOW));
     const r = render({ code: 79, depth: 1 }, noSign);
     expect([r.node.message, r.node.errorCode, r.java.message, r.go.fails, r.firefox.errorCode]).toEqual([
-      'Error: key usage does not include certificate signing', 'UNSPECIFIED',
+      'Error: key usage does not include certificate signing',
+      'UNSPECIFIED',
       'javax.net.ssl.SSLHandshakeException: PKIX path validation failed: java.security.cert.CertPathValidatorException: CA key usage check failed: keyCertSign bit is not set',
-      true, 'SEC_ERROR_INADEQUATE_KEY_USAGE',
+      true,
+      'SEC_ERROR_INADEQUATE_KEY_USAGE',
     ]);
   });
 
-  it('path length exceeded at the root (25 at depth 2): Java ignores the anchor\'s pathLen', async () => {
+  it("path length exceeded at the root (25 at depth 2): Java ignores the anchor's pathLen", async () => {
     const r = render({ code: 25, depth: 2 }, await parse(root));
     expect([r.curl.message.split('\n')[0], r.node.errorCode, r.java.fails, r.go.message, r.firefox.errorCode]).toEqual([
-      'curl: (60) SSL certificate problem: path length constraint exceeded', 'PATH_LENGTH_EXCEEDED', false,
-      'tls: failed to verify certificate: x509: too many intermediates for path length constraint', 'SEC_ERROR_PATH_LEN_CONSTRAINT_INVALID',
+      'curl: (60) SSL certificate problem: path length constraint exceeded',
+      'PATH_LENGTH_EXCEEDED',
+      false,
+      'tls: failed to verify certificate: x509: too many intermediates for path length constraint',
+      'SEC_ERROR_PATH_LEN_CONSTRAINT_INVALID',
     ]);
   });
 
@@ -224,7 +325,8 @@ describe('clientMessage: the main situations, every client', () => {
       'Error: unsuitable certificate purpose',
       'javax.net.ssl.SSLHandshakeException: Extended key usage does not permit use for TLS server authentication',
       'tls: failed to verify certificate: x509: certificate specifies an incompatible key usage',
-      'X509ChainStatusFlags.NotValidForUsage', 'SEC_ERROR_INADEQUATE_CERT_TYPE',
+      'X509ChainStatusFlags.NotValidForUsage',
+      'SEC_ERROR_INADEQUATE_CERT_TYPE',
     ]);
   });
 
@@ -232,10 +334,21 @@ describe('clientMessage: the main situations, every client', () => {
     const ee = await leaf({ rsaBits: 1024 });
     const all = allClientMessages(failure({ code: 66, depth: 0 }), { host: 'localhost', cert: ee, at: NOW });
     expect(Object.fromEntries(Object.entries(all).map(([c, v]) => [c, v.fails]))).toEqual({
-      openssl: true, curl: true, python: true, node: true, java: false, go: false, dotnet: false, chrome: false, firefox: false,
+      openssl: true,
+      curl: true,
+      python: true,
+      node: true,
+      java: false,
+      go: false,
+      dotnet: false,
+      chrome: false,
+      firefox: false,
     });
     expect([all.curl.message.split('\n')[0], all.node.message, all.node.errorCode, all.node.variants?.node20]).toEqual([
-      'curl: (60) SSL certificate problem: EE certificate key too weak', 'Error: EE certificate key too weak', 'UNSPECIFIED', { fails: false, message: '' },
+      'curl: (60) SSL certificate problem: EE certificate key too weak',
+      'Error: EE certificate key too weak',
+      'UNSPECIFIED',
+      { fails: false, message: '' },
     ]);
   });
 
@@ -243,27 +356,44 @@ describe('clientMessage: the main situations, every client', () => {
     const ee = await leaf({ hash: 'SHA-1' });
     const r = render({ code: 68, depth: 0 }, ee);
     expect([r.curl.message.split('\n')[0], r.node.errorCode, r.java.fails, r.go.message, r.chrome.message, r.firefox.errorCode]).toEqual([
-      'curl: (60) SSL certificate problem: CA signature digest algorithm too weak', 'UNSPECIFIED', false,
+      'curl: (60) SSL certificate problem: CA signature digest algorithm too weak',
+      'UNSPECIFIED',
+      false,
       'tls: failed to verify certificate: x509: certificate signed by unknown authority (possibly because of "x509: cannot verify signature: insecure algorithm SHA1-RSA" while trying to verify candidate authority certificate "Certlab Test ICA")',
-      'NET::ERR_CERT_INVALID', 'SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED',
+      'NET::ERR_CERT_INVALID',
+      'SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED',
     ]);
     const all = allClientMessages(failure({ code: 68, depth: 0 }), { host: 'localhost', cert: ee, chainSubjects: SUBJECTS, at: NOW });
-    const hint = 'x509: certificate signed by unknown authority (possibly because of "x509: cannot verify signature: insecure algorithm SHA1-RSA (temporarily override with GODEBUG=x509sha1=1)" while trying to verify candidate authority certificate "Certlab Test ICA")';
+    const hint =
+      'x509: certificate signed by unknown authority (possibly because of "x509: cannot verify signature: insecure algorithm SHA1-RSA (temporarily override with GODEBUG=x509sha1=1)" while trying to verify candidate authority certificate "Certlab Test ICA")';
     expect(all.go.variants).toEqual({
       'go1.20-1.23': { fails: true, message: `tls: failed to verify certificate: ${hint}` },
       'go1.18-1.19': { fails: true, message: hint },
     });
   });
 
-  it('name constraints: leaf outside the issuer\'s permitted subtree (47)', async () => {
+  it("name constraints: leaf outside the issuer's permitted subtree (47)", async () => {
     const r = render({ code: 47, depth: 0 }, await leaf({ san: ['DNS:localhost'] }));
-    expect([r.python.message, r.node.message, r.node.errorCode, r.java.message, r.go.message, r.chrome.message, r.firefox.errorCode, r.dotnet.fails, r.dotnet.message]).toEqual([
+    expect([
+      r.python.message,
+      r.node.message,
+      r.node.errorCode,
+      r.java.message,
+      r.go.message,
+      r.chrome.message,
+      r.firefox.errorCode,
+      r.dotnet.fails,
+      r.dotnet.message,
+    ]).toEqual([
       `ssl.SSLCertVerificationError: ${PY('permitted subtree violation')}`,
-      'Error: permitted subtree violation', 'UNSPECIFIED',
+      'Error: permitted subtree violation',
+      'UNSPECIFIED',
       'javax.net.ssl.SSLHandshakeException: PKIX path validation failed: java.security.cert.CertPathValidatorException: name constraints check failed',
       'tls: failed to verify certificate: x509: a root or intermediate certificate is not authorized to sign for this name: DNS name "localhost" is not permitted by any constraint',
-      'NET::ERR_CERT_INVALID', 'SEC_ERROR_CERT_NOT_IN_NAME_SPACE',
-      true, '',
+      'NET::ERR_CERT_INVALID',
+      'SEC_ERROR_CERT_NOT_IN_NAME_SPACE',
+      true,
+      '',
     ]);
   });
 
@@ -277,7 +407,15 @@ describe('clientMessage: the main situations, every client', () => {
     const withAia: Certificate = { ...ee, aia: { caIssuers: ['http://ca.example/ica.der'], ocsp: [] } };
     const r = render({ code: 20, depth: 0 }, withAia, 'localhost', ['CN=localhost']);
     expect(Object.fromEntries(Object.entries(r).map(([c, v]) => [c, v.fails]))).toEqual({
-      openssl: true, curl: true, python: true, node: true, java: true, go: true, dotnet: false, chrome: false, firefox: true,
+      openssl: true,
+      curl: true,
+      python: true,
+      node: true,
+      java: true,
+      go: true,
+      dotnet: false,
+      chrome: false,
+      firefox: true,
     });
   });
 });

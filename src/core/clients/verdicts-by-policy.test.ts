@@ -32,7 +32,12 @@ async function verdicts(peer: string, untrusted: Certificate[]) {
 describe('clientVerdicts by policy', () => {
   it('a CN-only certificate: OpenSSL-based clients, Java and .NET fall back to the CN; Go and browsers do not', async () => {
     expect(await verdicts('ee-cn', [c.ica])).toEqual({
-      openssl: 'ok', curl: 'ok', python: 'ok', node: 'ok', java: 'ok', dotnet: 'ok',
+      openssl: 'ok',
+      curl: 'ok',
+      python: 'ok',
+      node: 'ok',
+      java: 'ok',
+      dotnet: 'ok',
       go: 'tls: failed to verify certificate: x509: certificate relies on legacy Common Name field, use SANs instead',
       chrome: 'NET::ERR_CERT_COMMON_NAME_INVALID',
       firefox: 'Unable to communicate securely with peer: requested domain name does not match the server’s certificate.',
@@ -41,11 +46,16 @@ describe('clientVerdicts by policy', () => {
   it('an RSA-1024 leaf: refused at OpenSSL security level 2, accepted where 1024 bits still pass', async () => {
     const v = await verdicts('ee-rsa1024', [c.ica]);
     expect({ ...v, curl: (v.curl as string).split('\n')[0] }).toEqual({
-      openssl: 'verify error:num=66:EE certificate key too weak\nVerification error: EE certificate key too weak\nVerify return code: 66 (EE certificate key too weak)',
+      openssl:
+        'verify error:num=66:EE certificate key too weak\nVerification error: EE certificate key too weak\nVerify return code: 66 (EE certificate key too weak)',
       curl: 'curl: (60) SSL certificate problem: EE certificate key too weak',
       python: 'ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: EE certificate key too weak (_ssl.c:1006)',
       node: 'Error: EE certificate key too weak',
-      java: 'ok', go: 'ok', dotnet: 'ok', chrome: 'ok', firefox: 'ok',
+      java: 'ok',
+      go: 'ok',
+      dotnet: 'ok',
+      chrome: 'ok',
+      firefox: 'ok',
     });
   });
   it('leaf only: every client fails, each in its own words (Node reports 21, curl 20)', async () => {
@@ -61,8 +71,15 @@ describe('clientVerdicts by policy', () => {
   it('a valid chain passes everywhere; only s_client prints a line about it', async () => {
     const v = await clientVerdicts({ peer: c.ee, untrusted: [c.ica], anchors: [c.root], peerName: 'example.com', at: AT, subtle });
     expect(Object.fromEntries(Object.values(v).map((x) => [x.client, [x.fails, x.message, x.result.code]]))).toEqual({
-      openssl: [false, 'Verify return code: 0 (ok)', 0], curl: [false, '', 0], python: [false, '', 0], node: [false, '', 0], java: [false, '', 0],
-      go: [false, '', 0], dotnet: [false, '', 0], chrome: [false, '', 0], firefox: [false, '', 0],
+      openssl: [false, 'Verify return code: 0 (ok)', 0],
+      curl: [false, '', 0],
+      python: [false, '', 0],
+      node: [false, '', 0],
+      java: [false, '', 0],
+      go: [false, '', 0],
+      dotnet: [false, '', 0],
+      chrome: [false, '', 0],
+      firefox: [false, '', 0],
     });
   });
 });

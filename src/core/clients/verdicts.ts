@@ -62,7 +62,9 @@ export function renderVerdict(id: ClientId, result: ValidationResult, input: Omi
   const host = typeof input.peerName === 'string' ? input.peerName : (input.peerName?.value ?? '');
   const depth = result.depth ?? 0;
   const rendered = CLIENTS[id].render(result.error ?? null, {
-    host, port, at: input.at,
+    host,
+    port,
+    at: input.at,
     cert: known.get(result.path[depth]?.sha256 ?? '') ?? input.peer,
     chainSubjects: result.path.map((e) => e.subject),
   });

@@ -14,7 +14,8 @@ describe('V: verify codes by name', () => {
   });
 
   it('names the codes people meet most', () => {
-    expect([V.OK, V.UNABLE_TO_GET_ISSUER_CERT_LOCALLY, V.UNABLE_TO_VERIFY_LEAF_SIGNATURE, V.CERT_HAS_EXPIRED, V.HOSTNAME_MISMATCH, V.INVALID_CA])
-      .toEqual([0, 20, 21, 10, 62, 79]);
+    expect([V.OK, V.UNABLE_TO_GET_ISSUER_CERT_LOCALLY, V.UNABLE_TO_VERIFY_LEAF_SIGNATURE, V.CERT_HAS_EXPIRED, V.HOSTNAME_MISMATCH, V.INVALID_CA]).toEqual([
+      0, 20, 21, 10, 62, 79,
+    ]);
   });
 });

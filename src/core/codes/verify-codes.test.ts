@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CAUSE_IDS } from '../causes/cause-id.ts';
 import { CAUSES, CAUSE_LIST } from '../causes/causes.ts';
 import { ANNOTATIONS } from './verify-annotations.ts';
-import {
-  DEFAULT_NUMBERING,
-  VERIFY_CODES,
-  verifyCodeByName,
-  verifyCodeByNumber,
-  verifyCodesByText,
-} from './verify-codes.ts';
+import { DEFAULT_NUMBERING, VERIFY_CODES, verifyCodeByName, verifyCodeByNumber, verifyCodesByText } from './verify-codes.ts';
 
 describe('verify code table', () => {
   it('holds every code of the three numberings, each annotated exactly once', () => {
@@ -42,7 +36,7 @@ describe('verify code table', () => {
     expect(verifyCodeByName('X509_V_ERR_CRL_VERIFY_FAILED')).toMatchObject({ code: 101, version: '3.x', text: null });
   });
 
-  it('finds codes by any version\'s text', () => {
+  it("finds codes by any version's text", () => {
     expect(verifyCodesByText('self signed certificate').map((c) => c.code)).toEqual([18]);
     expect(verifyCodesByText('Hostname mismatch').map((c) => c.code)).toEqual([62]);
     expect(verifyCodeByName('cert_has_expired')?.text).toBe('certificate has expired');
@@ -52,7 +46,9 @@ describe('verify code table', () => {
     for (const c of VERIFY_CODES) expect(CAUSE_IDS).toContain(c.cause);
     expect(CAUSE_LIST.map((c) => c.id)).toEqual([...CAUSE_IDS]);
     for (const c of CAUSE_LIST) {
-      expect(c.lesson).toMatch(/^(chain-of-trust|keys-and-files|reading-the-handshake|reading-a-certificate|why-it-breaks|error-decoder|them-or-us|resolution|summary)(#[a-z0-9-]+)?$/);
+      expect(c.lesson).toMatch(
+        /^(chain-of-trust|keys-and-files|reading-the-handshake|reading-a-certificate|why-it-breaks|error-decoder|them-or-us|resolution|summary)(#[a-z0-9-]+)?$/,
+      );
     }
     expect(CAUSES['incomplete-chain'].liability).toBe('server');
   });

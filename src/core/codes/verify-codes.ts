@@ -42,9 +42,10 @@ export interface VerifyCode {
   lesson: string;
 }
 
-export const NUMBERING_SOURCES: Readonly<Record<NumberingVersion, string>> = Object.fromEntries(
-  OPENSSL_NUMBERINGS.map((n) => [n.version, n.source]),
-) as Record<NumberingVersion, string>;
+export const NUMBERING_SOURCES: Readonly<Record<NumberingVersion, string>> = Object.fromEntries(OPENSSL_NUMBERINGS.map((n) => [n.version, n.source])) as Record<
+  NumberingVersion,
+  string
+>;
 
 function shortName(name: string): string {
   return name === 'X509_V_OK' ? 'OK' : name.replace(/^X509_V_ERR_/, '');

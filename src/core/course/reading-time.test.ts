@@ -48,7 +48,12 @@ describe('readingTime', () => {
 
   it('keeps the text inside components and says at least one minute', () => {
     expect(readingTime('<details><summary>Why?</summary>Because.</details>')).toEqual({
-      proseWords: 2, codeWords: 0, practiceSteps: 0, quizQuestions: 0, minutes: 1, practiceMinutes: 0,
+      proseWords: 2,
+      codeWords: 0,
+      practiceSteps: 0,
+      quizQuestions: 0,
+      minutes: 1,
+      practiceMinutes: 0,
     });
   });
 

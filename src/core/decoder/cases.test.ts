@@ -11,16 +11,61 @@ const pick = (text: string) => {
 describe('decode: stacks beyond the client table (issue #11)', () => {
   it.each([
     ['error trying to connect: invalid peer certificate: UnknownIssuer', 'unknown-ca', 'rustls', 'ambiguous'],
-    ['invalid peer certificate: certificate not valid for name "a.example"; certificate is only valid for DnsName("b.example")', 'hostname-mismatch', 'rustls', 'high'],
-    ["fatal: unable to access 'https://git.example.org/x.git/': server certificate verification failed. CAfile: /etc/ssl/certs/ca-certificates.crt CRLfile: none", 'unknown-ca', 'git', 'ambiguous'],
-    ['curl: (35) schannel: next InitializeSecurityContext failed: Unknown error (0x80092012) - Die Sperrfunktion konnte keine Sperrprüfung durchführen.', 'revoked', 'schannel', 'high'],
-    ['Task finished with error [-1202] Error Domain=NSURLErrorDomain Code=-1202 "The certificate for this server is invalid." _kCFStreamErrorCodeKey=-9843', 'hostname-mismatch', 'apple', 'high'],
-    ['x509: certificate relies on legacy Common Name field, use SANs or temporarily enable Common Name matching with GODEBUG=x509ignoreCN=0', 'hostname-mismatch', 'go', 'high'],
-    ['<html><head><title>400 No required SSL certificate was sent</title></head><body><center><h1>400 Bad Request</h1></center><center>No required SSL certificate was sent</center><hr><center>nginx</center>', 'client-cert-required', 'nginx', 'high'],
+    [
+      'invalid peer certificate: certificate not valid for name "a.example"; certificate is only valid for DnsName("b.example")',
+      'hostname-mismatch',
+      'rustls',
+      'high',
+    ],
+    [
+      "fatal: unable to access 'https://git.example.org/x.git/': server certificate verification failed. CAfile: /etc/ssl/certs/ca-certificates.crt CRLfile: none",
+      'unknown-ca',
+      'git',
+      'ambiguous',
+    ],
+    [
+      'curl: (35) schannel: next InitializeSecurityContext failed: Unknown error (0x80092012) - Die Sperrfunktion konnte keine Sperrprüfung durchführen.',
+      'revoked',
+      'schannel',
+      'high',
+    ],
+    [
+      'Task finished with error [-1202] Error Domain=NSURLErrorDomain Code=-1202 "The certificate for this server is invalid." _kCFStreamErrorCodeKey=-9843',
+      'hostname-mismatch',
+      'apple',
+      'high',
+    ],
+    [
+      'x509: certificate relies on legacy Common Name field, use SANs or temporarily enable Common Name matching with GODEBUG=x509ignoreCN=0',
+      'hostname-mismatch',
+      'go',
+      'high',
+    ],
+    [
+      '<html><head><title>400 No required SSL certificate was sent</title></head><body><center><h1>400 Bad Request</h1></center><center>No required SSL certificate was sent</center><hr><center>nginx</center>',
+      'client-cert-required',
+      'nginx',
+      'high',
+    ],
     ['Error: error:0A00018F:SSL routines::ee key too small', 'weak-key', 'openssl', 'high'],
-    ['psql: error: connection to server at "db" (10.0.0.5), port 5432 failed: root certificate file "/root/.postgresql/root.crt" does not exist', 'outdated-client-store', 'libpq', 'high'],
-    ['java.lang.RuntimeException: Unexpected error: java.security.InvalidAlgorithmParameterException: the trustAnchors parameter must be non-empty', 'outdated-client-store', 'java', 'high'],
-    ['Hostname/IP does not match certificate\'s altnames: Host: api.example.com. is not in the cert\'s altnames: DNS:www.example.com', 'hostname-mismatch', 'node', 'high'],
+    [
+      'psql: error: connection to server at "db" (10.0.0.5), port 5432 failed: root certificate file "/root/.postgresql/root.crt" does not exist',
+      'outdated-client-store',
+      'libpq',
+      'high',
+    ],
+    [
+      'java.lang.RuntimeException: Unexpected error: java.security.InvalidAlgorithmParameterException: the trustAnchors parameter must be non-empty',
+      'outdated-client-store',
+      'java',
+      'high',
+    ],
+    [
+      "Hostname/IP does not match certificate's altnames: Host: api.example.com. is not in the cert's altnames: DNS:www.example.com",
+      'hostname-mismatch',
+      'node',
+      'high',
+    ],
     ["SSL: no alternative certificate subject name matches target host name 'foo.example'", 'hostname-mismatch', 'curl', 'high'],
     ['2024-01-01 10:00:00 SSL verify error: depth=0 error=certificate has expired cert=/CN=mail.example.com', 'expired', 'exim', 'medium'],
   ])('%s', (text, cause, client, confidence) => {
@@ -53,47 +98,99 @@ describe('decode: honest under ambiguity', () => {
   });
 
   it('names interception when the text names an inspection product', () => {
-    const r = decode("curl: (60) SSL certificate problem: self-signed certificate in certificate chain\n*  issuer: C=US; O=Zscaler Inc.; CN=Zscaler Root CA");
+    const r = decode('curl: (60) SSL certificate problem: self-signed certificate in certificate chain\n*  issuer: C=US; O=Zscaler Inc.; CN=Zscaler Root CA');
     expect([r.cause, r.case, r.liability, r.confidence]).toEqual(['unknown-ca', 'tls-inspection', 'client', 'medium']);
     expect(r.candidates[0]!.why).toBe('the text names Zscaler, a TLS-inspecting product');
   });
 
   it('never claims high confidence for an expired certificate whose depth it cannot see', () => {
-    expect(pick('Error: certificate has expired')).toEqual({ cause: 'expired', case: null, confidence: 'medium', client: 'node', candidates: ['expired', 'outdated-client-store'] });
+    expect(pick('Error: certificate has expired')).toEqual({
+      cause: 'expired',
+      case: null,
+      confidence: 'medium',
+      client: 'node',
+      candidates: ['expired', 'outdated-client-store'],
+    });
     expect(pick('depth=0 CN = a.example\nverify error:num=10:certificate has expired')).toMatchObject({ cause: 'expired', confidence: 'high' });
   });
 });
 
 describe('decode: probe targets', () => {
   it('never takes the target from help or documentation links the client prints', () => {
-    expect(findTarget('curl: (60) SSL certificate problem: unable to get local issuer certificate\nMore details here: https://curl.se/docs/sslcerts.html')).toBeNull();
-    expect(findTarget('cURL error 60: SSL certificate problem: unable to get local issuer certificate (see https://curl.haxx.se/libcurl/c/libcurl-errors.html) for https://api.shop.example/v1')).toEqual({ host: 'api.shop.example', port: 443 });
-    expect(findTarget('see [the docs](https://docs.example.org/tls) — Get "https://svc.internal.example:8443/": x509: certificate signed by unknown authority')).toEqual({ host: 'svc.internal.example', port: 8443 });
+    expect(
+      findTarget('curl: (60) SSL certificate problem: unable to get local issuer certificate\nMore details here: https://curl.se/docs/sslcerts.html'),
+    ).toBeNull();
+    expect(
+      findTarget(
+        'cURL error 60: SSL certificate problem: unable to get local issuer certificate (see https://curl.haxx.se/libcurl/c/libcurl-errors.html) for https://api.shop.example/v1',
+      ),
+    ).toEqual({ host: 'api.shop.example', port: 443 });
+    expect(
+      findTarget('see [the docs](https://docs.example.org/tls) — Get "https://svc.internal.example:8443/": x509: certificate signed by unknown authority'),
+    ).toEqual({ host: 'svc.internal.example', port: 8443 });
   });
 });
 
 describe('evidence', () => {
-  const LEAF_ONLY = ['CONNECTED(00000003)', '---', 'Certificate chain', ' 0 s:CN = shop.example.com', '   i:C = US, O = DigiCert Inc, CN = DigiCert Global G2 TLS RSA SHA256 2020 CA1', '---', 'Verify return code: 21 (unable to verify the first certificate)'].join('\n');
+  const LEAF_ONLY = [
+    'CONNECTED(00000003)',
+    '---',
+    'Certificate chain',
+    ' 0 s:CN = shop.example.com',
+    '   i:C = US, O = DigiCert Inc, CN = DigiCert Global G2 TLS RSA SHA256 2020 CA1',
+    '---',
+    'Verify return code: 21 (unable to verify the first certificate)',
+  ].join('\n');
 
   it('reads s_client, curl -v and probe JSON into one shape', () => {
-    expect(readEvidence(LEAF_ONLY)).toEqual({ ok: true, evidence: {
-      kind: 's_client', verifiedOk: false,
-      chain: [{ depth: 0, subject: 'CN = shop.example.com', issuer: 'C = US, O = DigiCert Inc, CN = DigiCert Global G2 TLS RSA SHA256 2020 CA1' }],
-      verifyErrors: [{ code: 21, text: 'unable to verify the first certificate', depth: null }],
-    } });
-    expect(readEvidence('* Server certificate:\n*  subject: CN=a.example\n*  issuer: C=US; O=Netskope Inc; CN=caadmin.netskope.com\n*  SSL certificate verify result: unable to get local issuer certificate (20), continuing anyway.')).toEqual({ ok: true, evidence: {
-      kind: 'curl -v', verifiedOk: false,
-      chain: [{ depth: 0, subject: 'CN=a.example', issuer: 'C=US; O=Netskope Inc; CN=caadmin.netskope.com' }],
-      verifyErrors: [{ code: 20, text: 'unable to get local issuer certificate', depth: null }],
-    } });
-    const probe = JSON.stringify({ presented: [{ index: 0, subject: 'CN=a.example', issuer: 'CN=R3', validity: 'expires in 40 days' }, { index: 1, subject: 'CN=ISRG Root X1', issuer: 'CN=DST Root CA X3', validity: 'expires in 90 days' }] });
-    expect(readEvidence(probe)).toEqual({ ok: true, evidence: { kind: 'probe', verifiedOk: false, verifyErrors: [], chain: [
-      { depth: 0, subject: 'CN=a.example', issuer: 'CN=R3' }, { depth: 1, subject: 'CN=ISRG Root X1', issuer: 'CN=DST Root CA X3' },
-    ] } });
+    expect(readEvidence(LEAF_ONLY)).toEqual({
+      ok: true,
+      evidence: {
+        kind: 's_client',
+        verifiedOk: false,
+        chain: [{ depth: 0, subject: 'CN = shop.example.com', issuer: 'C = US, O = DigiCert Inc, CN = DigiCert Global G2 TLS RSA SHA256 2020 CA1' }],
+        verifyErrors: [{ code: 21, text: 'unable to verify the first certificate', depth: null }],
+      },
+    });
+    expect(
+      readEvidence(
+        '* Server certificate:\n*  subject: CN=a.example\n*  issuer: C=US; O=Netskope Inc; CN=caadmin.netskope.com\n*  SSL certificate verify result: unable to get local issuer certificate (20), continuing anyway.',
+      ),
+    ).toEqual({
+      ok: true,
+      evidence: {
+        kind: 'curl -v',
+        verifiedOk: false,
+        chain: [{ depth: 0, subject: 'CN=a.example', issuer: 'C=US; O=Netskope Inc; CN=caadmin.netskope.com' }],
+        verifyErrors: [{ code: 20, text: 'unable to get local issuer certificate', depth: null }],
+      },
+    });
+    const probe = JSON.stringify({
+      presented: [
+        { index: 0, subject: 'CN=a.example', issuer: 'CN=R3', validity: 'expires in 40 days' },
+        { index: 1, subject: 'CN=ISRG Root X1', issuer: 'CN=DST Root CA X3', validity: 'expires in 90 days' },
+      ],
+    });
+    expect(readEvidence(probe)).toEqual({
+      ok: true,
+      evidence: {
+        kind: 'probe',
+        verifiedOk: false,
+        verifyErrors: [],
+        chain: [
+          { depth: 0, subject: 'CN=a.example', issuer: 'CN=R3' },
+          { depth: 1, subject: 'CN=ISRG Root X1', issuer: 'CN=DST Root CA X3' },
+        ],
+      },
+    });
   });
 
   it('says what it received and what it expected for anything else', () => {
-    expect(readEvidence('   ')).toEqual({ ok: false, error: 'The evidence is empty. Expected the output of `openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null`, of `curl -v https://HOST/`, or a certlab probe result (certlab probe --json HOST).' });
+    expect(readEvidence('   ')).toEqual({
+      ok: false,
+      error:
+        'The evidence is empty. Expected the output of `openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null`, of `curl -v https://HOST/`, or a certlab probe result (certlab probe --json HOST).',
+    });
     expect(readEvidence('{"a":1}')).toMatchObject({ ok: false, error: expect.stringMatching(/^Received JSON without a "presented" list of certificates\./) });
   });
 
@@ -101,10 +198,20 @@ describe('evidence', () => {
     const text = 'curl: (60) SSL certificate problem: unable to get local issuer certificate';
     const leaf = readEvidence(LEAF_ONLY);
     if (!leaf.ok) throw new Error(leaf.error);
-    expect((({ cause, case: c, liability, confidence, evidence_needed }) => ({ cause, case: c, liability, confidence, evidence_needed }))(decode(text, { evidence: [leaf.evidence] })))
-      .toEqual({ cause: 'incomplete-chain', case: 'missing-intermediate', liability: 'server', confidence: 'high', evidence_needed: null });
-    const privateRoot = readEvidence(LEAF_ONLY.replace('C = US, O = DigiCert Inc, CN = DigiCert Global G2 TLS RSA SHA256 2020 CA1', 'O = Example Corp, CN = Example Corp Root CA'));
+    expect(
+      (({ cause, case: c, liability, confidence, evidence_needed }) => ({ cause, case: c, liability, confidence, evidence_needed }))(
+        decode(text, { evidence: [leaf.evidence] }),
+      ),
+    ).toEqual({ cause: 'incomplete-chain', case: 'missing-intermediate', liability: 'server', confidence: 'high', evidence_needed: null });
+    const privateRoot = readEvidence(
+      LEAF_ONLY.replace('C = US, O = DigiCert Inc, CN = DigiCert Global G2 TLS RSA SHA256 2020 CA1', 'O = Example Corp, CN = Example Corp Root CA'),
+    );
     if (!privateRoot.ok) throw new Error(privateRoot.error);
-    expect(decode(text, { evidence: [privateRoot.evidence] })).toMatchObject({ cause: 'unknown-ca', case: 'private-ca', liability: 'client', confidence: 'high' });
+    expect(decode(text, { evidence: [privateRoot.evidence] })).toMatchObject({
+      cause: 'unknown-ca',
+      case: 'private-ca',
+      liability: 'client',
+      confidence: 'high',
+    });
   });
 });

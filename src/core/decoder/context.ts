@@ -66,12 +66,16 @@ const TARGET_PATTERNS_G = TARGET_PATTERNS.map((re) => new RegExp(re.source, `${r
  * here: https://curl.se/docs/sslcerts.html", PHP's "(see https://curl.haxx.se/libcurl/...)"):
  * never the server that failed.
  */
-const HELP_HOSTS = /^(?:curl\.se|curl\.haxx\.se|docs\.python\.org|urllib3\.readthedocs\.io|requests\.readthedocs\.io|pip\.pypa\.io|nodejs\.org|docs\.npmjs\.com|go\.dev|golang\.org|pkg\.go\.dev|aka\.ms|learn\.microsoft\.com|docs\.microsoft\.com|support\.microsoft\.com|developer\.apple\.com|developer\.android\.com|docs\.oracle\.com|www\.openssl\.org|openssl\.org|docs\.openssl\.org|wiki\.openssl\.org|letsencrypt\.org|community\.letsencrypt\.org|stackoverflow\.com|superuser\.com|serverfault\.com|kubernetes\.io|docs\.docker\.com|docs\.github\.com|git-scm\.com|docs\.gradle\.org|maven\.apache\.org|docs\.rs|doc\.rust-lang\.org|docs\.astral\.sh|www\.postgresql\.org|nginx\.org|httpd\.apache\.org|bugs\.python\.org|github\.com\/[^/]+\/[^/]+\/issues)$/i;
+const HELP_HOSTS =
+  /^(?:curl\.se|curl\.haxx\.se|docs\.python\.org|urllib3\.readthedocs\.io|requests\.readthedocs\.io|pip\.pypa\.io|nodejs\.org|docs\.npmjs\.com|go\.dev|golang\.org|pkg\.go\.dev|aka\.ms|learn\.microsoft\.com|docs\.microsoft\.com|support\.microsoft\.com|developer\.apple\.com|developer\.android\.com|docs\.oracle\.com|www\.openssl\.org|openssl\.org|docs\.openssl\.org|wiki\.openssl\.org|letsencrypt\.org|community\.letsencrypt\.org|stackoverflow\.com|superuser\.com|serverfault\.com|kubernetes\.io|docs\.docker\.com|docs\.github\.com|git-scm\.com|docs\.gradle\.org|maven\.apache\.org|docs\.rs|doc\.rust-lang\.org|docs\.astral\.sh|www\.postgresql\.org|nginx\.org|httpd\.apache\.org|bugs\.python\.org|github\.com\/[^/]+\/[^/]+\/issues)$/i;
 
 /** Lines that only point to documentation: "More details here: URL", "(see URL)", "For more information, see URL", markdown links. */
 function withoutHelpLinks(text: string): string {
   return text
-    .replace(/^.*(?:More details here|more information|For more info|learn more|Learn more about|documentation|see also|Read more)[^\n]*https?:\/\/[^\n]*$/gim, '')
+    .replace(
+      /^.*(?:More details here|more information|For more info|learn more|Learn more about|documentation|see also|Read more)[^\n]*https?:\/\/[^\n]*$/gim,
+      '',
+    )
     .replace(/\(see https?:\/\/[^)\s]+\)/gi, '')
     .replace(/\[[^\]\n]*\]\(https?:\/\/[^)\s]+\)/g, '');
 }

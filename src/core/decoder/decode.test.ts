@@ -10,19 +10,28 @@ const pick = (text: string) => {
 };
 
 describe('decode: bare codes and names', () => {
-  it('reads a bare number in this machine\'s numbering', () => {
+  it("reads a bare number in this machine's numbering", () => {
     expect(decode('21')).toMatchObject({
-      cause: 'incomplete-chain', liability: 'server', code: 21, name: 'X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-      text: 'unable to verify the first certificate', numbering: '3.0', client: null, confidence: 'medium', case: 'missing-intermediate', placed: true,
+      cause: 'incomplete-chain',
+      liability: 'server',
+      code: 21,
+      name: 'X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      text: 'unable to verify the first certificate',
+      numbering: '3.0',
+      client: null,
+      confidence: 'medium',
+      case: 'missing-intermediate',
+      placed: true,
       lesson: '/lessons/reading-the-handshake/#a-server-that-forgot-its-intermediate',
-      next: 'openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null', note: null,
+      next: 'openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null',
+      note: null,
     });
   });
 
   it('says when a bare number meant something else in OpenSSL 1.1.1', () => {
     const r = decode('24');
     expect(r).toMatchObject({ cause: 'bad-signature', code: 24, name: 'X509_V_ERR_NO_ISSUER_PUBLIC_KEY', confidence: 'ambiguous' });
-    expect(r.note).toBe('24 is X509_V_ERR_NO_ISSUER_PUBLIC_KEY in OpenSSL 3.0 (this machine\'s numbering), but X509_V_ERR_INVALID_CA in OpenSSL 1.1.1.');
+    expect(r.note).toBe("24 is X509_V_ERR_NO_ISSUER_PUBLIC_KEY in OpenSSL 3.0 (this machine's numbering), but X509_V_ERR_INVALID_CA in OpenSSL 1.1.1.");
     expect(r.candidates.map((c) => c.cause)).toEqual(['bad-signature', 'invalid-ca']);
   });
 
@@ -35,37 +44,66 @@ describe('decode: bare codes and names', () => {
 
 describe('decode: client texts', () => {
   it('places a requests traceback and takes the host from it', () => {
-    const r = decode("requests.exceptions.SSLError: HTTPSConnectionPool(host='api.example.com', port=8443): Max retries exceeded with url: / (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006)')))");
+    const r = decode(
+      "requests.exceptions.SSLError: HTTPSConnectionPool(host='api.example.com', port=8443): Max retries exceeded with url: / (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006)')))",
+    );
     expect(r).toMatchObject({ cause: 'expired', code: 10, client: 'python', host: 'api.example.com', confidence: 'medium' });
-    expect(r.candidates.map((c) => [c.cause, c.case])).toEqual([['expired', null], ['outdated-client-store', 'outdated-client-store']]);
-    expect(r.next).toBe("openssl s_client -connect api.example.com:8443 -servername api.example.com -showcerts </dev/null 2>/dev/null | grep -E '^ *(depth|v:|Verify)'; date -u");
+    expect(r.candidates.map((c) => [c.cause, c.case])).toEqual([
+      ['expired', null],
+      ['outdated-client-store', 'outdated-client-store'],
+    ]);
+    expect(r.next).toBe(
+      "openssl s_client -connect api.example.com:8443 -servername api.example.com -showcerts </dev/null 2>/dev/null | grep -E '^ *(depth|v:|Verify)'; date -u",
+    );
   });
 
-  it('places Go\'s name mismatch and its host', () => {
-    expect(pick('Get "https://foo.example.net/": tls: failed to verify certificate: x509: certificate is valid for a.example.net, not foo.example.net'))
-      .toEqual({ cause: 'hostname-mismatch', code: 62, client: 'go', confidence: 'high', host: 'foo.example.net' });
+  it("places Go's name mismatch and its host", () => {
+    expect(
+      pick('Get "https://foo.example.net/": tls: failed to verify certificate: x509: certificate is valid for a.example.net, not foo.example.net'),
+    ).toEqual({ cause: 'hostname-mismatch', code: 62, client: 'go', confidence: 'high', host: 'foo.example.net' });
   });
 
   it('marks texts that several causes print as ambiguous, with the alternatives', () => {
     const r = decode('curl: (60) SSL certificate problem: unable to get local issuer certificate');
     expect(r).toMatchObject({ cause: 'unknown-ca', code: 20, client: 'curl', confidence: 'ambiguous' });
     expect(r.candidates.map((c) => c.cause)).toEqual(['unknown-ca', 'incomplete-chain', 'outdated-client-store']);
-    expect(pick('javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target'))
-      .toEqual({ cause: 'unknown-ca', code: null, client: 'java', confidence: 'ambiguous', host: null });
+    expect(
+      pick(
+        'javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
+      ),
+    ).toEqual({ cause: 'unknown-ca', code: null, client: 'java', confidence: 'ambiguous', host: null });
   });
 
   it('picks 21 over 20 in an s_client transcript (incomplete chain)', () => {
     const transcript = [
-      'CONNECTED(00000003)', 'depth=0 CN = localhost', 'verify error:num=20:unable to get local issuer certificate', 'verify return:1',
-      'depth=0 CN = localhost', 'verify error:num=21:unable to verify the first certificate', 'verify return:1', '---',
+      'CONNECTED(00000003)',
+      'depth=0 CN = localhost',
+      'verify error:num=20:unable to get local issuer certificate',
+      'verify return:1',
+      'depth=0 CN = localhost',
+      'verify error:num=21:unable to verify the first certificate',
+      'verify return:1',
+      '---',
       'Verify return code: 21 (unable to verify the first certificate)',
     ].join('\n');
     const r = decode(transcript);
-    expect(r).toMatchObject({ cause: 'incomplete-chain', case: 'missing-intermediate', liability: 'server', code: 21, client: 'openssl', confidence: 'medium' });
+    expect(r).toMatchObject({
+      cause: 'incomplete-chain',
+      case: 'missing-intermediate',
+      liability: 'server',
+      code: 21,
+      client: 'openssl',
+      confidence: 'medium',
+    });
     expect(r.candidates.map((c) => [c.cause, c.case, c.liability])).toEqual([
-      ['incomplete-chain', 'missing-intermediate', 'server'], ['unknown-ca', 'private-ca', 'client'], ['unknown-ca', 'tls-inspection', 'client'],
+      ['incomplete-chain', 'missing-intermediate', 'server'],
+      ['unknown-ca', 'private-ca', 'client'],
+      ['unknown-ca', 'tls-inspection', 'client'],
     ]);
-    expect(r.findings.filter((f) => f.depth !== null).map((f) => [f.code, f.depth])).toEqual([[20, 0], [21, 0]]);
+    expect(r.findings.filter((f) => f.depth !== null).map((f) => [f.code, f.depth])).toEqual([
+      [20, 0],
+      [21, 0],
+    ]);
   });
 
   it('reads depth from s_client: 20 above depth 0 is an unknown root', () => {
@@ -75,12 +113,20 @@ describe('decode: client texts', () => {
   });
 
   it('reads an OpenSSL 1.1.1 number by its printed text (24 was INVALID_CA)', () => {
-    expect(decode('depth=1 CN = ICA\nverify error:num=24:invalid CA certificate')).toMatchObject({ cause: 'invalid-ca', code: 79, name: 'X509_V_ERR_INVALID_CA', note: null });
+    expect(decode('depth=1 CN = ICA\nverify error:num=24:invalid CA certificate')).toMatchObject({
+      cause: 'invalid-ca',
+      code: 79,
+      name: 'X509_V_ERR_INVALID_CA',
+      note: null,
+    });
     expect(decode('Verify return code: 0 (ok)')).toMatchObject({ code: 0, confidence: 'high', explanation: 'No error: the chain verified.' });
   });
 
   it('reads the OpenSSL 1.1.1 spelling too', () => {
-    expect(pick('SSL routines:tls_process_server_certificate:certificate verify failed: self signed certificate')).toMatchObject({ cause: 'self-signed', code: 18 });
+    expect(pick('SSL routines:tls_process_server_certificate:certificate verify failed: self signed certificate')).toMatchObject({
+      cause: 'self-signed',
+      code: 18,
+    });
   });
 });
 
@@ -113,14 +159,22 @@ describe('decode: what it cannot place', () => {
 
 describe('decoder helpers', () => {
   it('accepts only host-shaped hosts', () => {
-    expect([safeHost('Example.COM.'), safeHost('10.0.0.1'), safeHost('::1'), safeHost('a b'), safeHost('$(x)'), safeHost('999.1.1.1')])
-      .toEqual(['example.com', '10.0.0.1', '[::1]', null, null, null]);
+    expect([safeHost('Example.COM.'), safeHost('10.0.0.1'), safeHost('::1'), safeHost('a b'), safeHost('$(x)'), safeHost('999.1.1.1')]).toEqual([
+      'example.com',
+      '10.0.0.1',
+      '[::1]',
+      null,
+      null,
+      null,
+    ]);
     expect(findTarget('openssl s_client -connect [::1]:4433')).toEqual({ host: '[::1]', port: 4433 });
   });
 
   it('derives a pattern from every distinctive client template', () => {
     expect(templateToRegex('Error: {text}')).toBeUndefined();
-    expect(templateToRegex("x509: certificate is valid for {names}, not {host}")?.source).toBe('x509:\\s+certificate\\s+is\\s+valid\\s+for\\s+[^\\n]*?,\\s+not\\s+[^\\s\'"]+?');
+    expect(templateToRegex('x509: certificate is valid for {names}, not {host}')?.source).toBe(
+      'x509:\\s+certificate\\s+is\\s+valid\\s+for\\s+[^\\n]*?,\\s+not\\s+[^\\s\'"]+?',
+    );
     expect(CLIENT_PATTERNS.length).toBeGreaterThan(100);
   });
 
@@ -135,7 +189,7 @@ describe('pattern gate', () => {
     const { needlesOf } = await import('./patterns.ts');
     expect(needlesOf('x509:\\s+certificate\\s+is\\s+valid\\s+for')).toEqual(['certificate']);
     expect(needlesOf('(?:tls: )?first record does not look like a TLS handshake')).toEqual(['first record does not look like a tls handshake']);
-    expect(needlesOf('Hostname\\/IP (?:doesn\'t|does not) match|is not in the cert\'s (?:altnames|list)')).toEqual(['hostname/ip ', "is not in the cert's "]);
+    expect(needlesOf("Hostname\\/IP (?:doesn't|does not) match|is not in the cert's (?:altnames|list)")).toEqual(['hostname/ip ', "is not in the cert's "]);
     expect(needlesOf('\\berrSSLNoRootCert\\b|(?<![\\w-])-9813(?!\\d)')).toEqual(['errsslnorootcert', '-9813']);
     expect(needlesOf('Code=-120[56]\\b|x')).toBeUndefined();
   });

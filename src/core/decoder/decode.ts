@@ -88,9 +88,24 @@ export interface DecodeResult {
  * added to CAUSE_IDS is a compile error here until it has its place (it used to rank first).
  */
 const CAUSE_ORDER: Record<CauseId, number> = {
-  'hostname-mismatch': 18, expired: 17, 'not-yet-valid': 16, revoked: 15, 'self-signed': 14, 'incomplete-chain': 13,
-  'weak-key': 12, 'weak-signature': 11, 'bad-signature': 10, 'invalid-ca': 9, 'path-length-exceeded': 8, 'wrong-purpose': 7,
-  'name-constraints': 6, 'client-cert-required': 5, 'protocol-mismatch': 4, 'outdated-client-store': 3, 'unknown-ca': 2, unknown: 1,
+  'hostname-mismatch': 18,
+  expired: 17,
+  'not-yet-valid': 16,
+  revoked: 15,
+  'self-signed': 14,
+  'incomplete-chain': 13,
+  'weak-key': 12,
+  'weak-signature': 11,
+  'bad-signature': 10,
+  'invalid-ca': 9,
+  'path-length-exceeded': 8,
+  'wrong-purpose': 7,
+  'name-constraints': 6,
+  'client-cert-required': 5,
+  'protocol-mismatch': 4,
+  'outdated-client-store': 3,
+  'unknown-ca': 2,
+  unknown: 1,
 };
 
 function rank(f: Finding): number[] {
@@ -135,7 +150,23 @@ function lessonPath(slug: string): string {
   return `/lessons/${page}/${anchor ? `#${anchor}` : ''}`;
 }
 
-const STOP = new Set(['certificate', 'error', 'failed', 'the', 'with', 'from', 'this', 'that', 'does', 'have', 'unable', 'exception', 'java', 'javax', 'caused']);
+const STOP = new Set([
+  'certificate',
+  'error',
+  'failed',
+  'the',
+  'with',
+  'from',
+  'this',
+  'that',
+  'does',
+  'have',
+  'unable',
+  'exception',
+  'java',
+  'javax',
+  'caused',
+]);
 function words(s: string): Set<string> {
   return new Set((s.toLowerCase().match(/[a-z][a-z0-9]{3,}/g) ?? []).filter((w) => !STOP.has(w)));
 }
@@ -147,22 +178,44 @@ const FREQUENCY_WEIGHT = { 'very common': 1, common: 0.8, rare: 0.5, obscure: 0.
  * Closest table entries for text nothing matched: scored by the number of shared words
  * (weighted by how common the code is; client messages count fully), best cause first.
  */
-interface Closest { cause: CauseId; code: number | null; name: string | null; why: string }
+interface Closest {
+  cause: CauseId;
+  code: number | null;
+  name: string | null;
+  why: string;
+}
 
 /** The word sets of every table entry, computed once. */
-interface TableWords { w: Set<string>; weight: number; min: number; c: Omit<Closest, 'why'>; why: (shared: string[]) => string }
+interface TableWords {
+  w: Set<string>;
+  weight: number;
+  min: number;
+  c: Omit<Closest, 'why'>;
+  why: (shared: string[]) => string;
+}
 let closestTable: TableWords[] | undefined;
 function table(): TableWords[] {
   if (closestTable) return closestTable;
   const t: TableWords[] = [];
   for (const c of VERIFY_CODES) {
     if (c.short === 'OK') continue;
-    t.push({ w: words(`${c.text ?? ''} ${c.short.replace(/_/g, ' ')}`), weight: FREQUENCY_WEIGHT[c.frequency], min: 1,
-      c: { cause: c.cause, code: c.code, name: c.name }, why: (shared) => `shares "${shared.join('", "')}" with "${c.text ?? c.name}"` });
+    t.push({
+      w: words(`${c.text ?? ''} ${c.short.replace(/_/g, ' ')}`),
+      weight: FREQUENCY_WEIGHT[c.frequency],
+      min: 1,
+      c: { cause: c.cause, code: c.code, name: c.name },
+      why: (shared) => `shares "${shared.join('", "')}" with "${c.text ?? c.name}"`,
+    });
   }
   for (const m of CLIENT_MESSAGES) {
     if (m.cause === 'from-code') continue;
-    t.push({ w: words(m.template.replace(/\{\w+\}/g, ' ')), weight: 1, min: 2, c: { cause: m.cause, code: m.code ?? null, name: null }, why: () => `resembles ${m.client}'s "${m.template}"` });
+    t.push({
+      w: words(m.template.replace(/\{\w+\}/g, ' ')),
+      weight: 1,
+      min: 2,
+      c: { cause: m.cause, code: m.code ?? null, name: null },
+      why: () => `resembles ${m.client}'s "${m.template}"`,
+    });
   }
   return (closestTable = t);
 }
@@ -201,7 +254,11 @@ export function decode(input: string, options: DecodeOptions = {}): DecodeResult
 
   const listed = findings.map((f) => ({
     match: f.match.length > 200 ? `${f.match.slice(0, 200)}…` : f.match,
-    cause: f.cause, code: f.code?.code ?? null, name: f.code?.name ?? null, client: f.client ?? null, depth: f.depth ?? null,
+    cause: f.cause,
+    code: f.code?.code ?? null,
+    name: f.code?.name ?? null,
+    client: f.client ?? null,
+    depth: f.depth ?? null,
   }));
   const client = top?.client ?? findings.find((f) => f.client)?.client ?? detectClient(text);
   const truncated = text.length > MAX_INPUT;
@@ -212,8 +269,8 @@ export function decode(input: string, options: DecodeOptions = {}): DecodeResult
   const wrapperReadings = placedByText ? undefined : findings.find((f) => f.alternatives?.length)?.alternatives;
   const reading: Reading = judgeCase({
     text: scanned,
-    cause: placedByText ? top!.cause as CauseId : null,
-    alternatives: placedByText ? (top!.alternatives ?? []).filter((a) => a !== top!.cause) : wrapperReadings ?? [],
+    cause: placedByText ? (top!.cause as CauseId) : null,
+    alternatives: placedByText ? (top!.alternatives ?? []).filter((a) => a !== top!.cause) : (wrapperReadings ?? []),
     code: top?.code?.short ?? null,
     depth: top?.depth ?? null,
     definite: placedByText && !top!.alternatives && top!.weight >= 45,
@@ -223,17 +280,38 @@ export function decode(input: string, options: DecodeOptions = {}): DecodeResult
 
   if (!reading.cause) {
     const unknown = CAUSES.unknown;
-    const candidates = reading.candidates.length ? reading.candidates : closest(text).map((c) => ({
-      ...c, case: null, liability: CAUSES[c.cause].liability, tell: tellFor(c.cause, null, target),
-    }));
+    const candidates = reading.candidates.length
+      ? reading.candidates
+      : closest(text).map((c) => ({
+          ...c,
+          case: null,
+          liability: CAUSES[c.cause].liability,
+          tell: tellFor(c.cause, null, target),
+        }));
     return {
-      cause: 'unknown', case: null, liability: unknown.liability, placed: false, code: null, name: null, text: null, numbering: null, client,
+      cause: 'unknown',
+      case: null,
+      liability: unknown.liability,
+      placed: false,
+      code: null,
+      name: null,
+      text: null,
+      numbering: null,
+      client,
       explanation: findings.length
         ? 'The text shows a TLS failure but not which check failed (the reason is missing). Run the command below to see what the server sends.'
         : 'No known TLS or certificate error was found in this text.',
-      actions: unknown.actions, lesson: lessonPath(unknown.lesson), next: nextCommand('unknown', target),
-      confidence: 'ambiguous', candidates, evidence_needed: reading.evidenceNeeded, evidence: reading.evidenceFinding,
-      findings: listed, host: target?.host ?? null, note: null, truncated,
+      actions: unknown.actions,
+      lesson: lessonPath(unknown.lesson),
+      next: nextCommand('unknown', target),
+      confidence: 'ambiguous',
+      candidates,
+      evidence_needed: reading.evidenceNeeded,
+      evidence: reading.evidenceFinding,
+      findings: listed,
+      host: target?.host ?? null,
+      note: null,
+      truncated,
     };
   }
 
@@ -241,12 +319,19 @@ export function decode(input: string, options: DecodeOptions = {}): DecodeResult
   const code = top?.code && (top.cause === cause || top.code.cause === cause || reading.keepsCode) ? top.code : undefined;
   const c = CAUSES[cause];
   const codeFitsCause = code && code.cause === cause;
-  const explanation = reading.explanation ?? (codeFitsCause || (code && cause === 'unknown') ? code!.explanation : code ? `${c.summary} (${code.explanation})` : c.summary);
+  const explanation =
+    reading.explanation ?? (codeFitsCause || (code && cause === 'unknown') ? code!.explanation : code ? `${c.summary} (${code.explanation})` : c.summary);
   const actions = caseActions(reading.case) ?? (codeFitsCause ? code!.actions : c.actions);
   const liability = caseLiability(reading.case) ?? (codeFitsCause ? code!.liability : c.liability);
   return {
-    cause, case: reading.case, liability, placed: true,
-    code: code?.code ?? null, name: code?.name ?? null, text: code?.text ?? null, numbering: code?.version ?? null,
+    cause,
+    case: reading.case,
+    liability,
+    placed: true,
+    code: code?.code ?? null,
+    name: code?.name ?? null,
+    text: code?.text ?? null,
+    numbering: code?.version ?? null,
     client,
     explanation,
     actions,

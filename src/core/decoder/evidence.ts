@@ -25,7 +25,8 @@ export interface Evidence {
 
 export type EvidenceRead = { ok: true; evidence: Evidence } | { ok: false; error: string };
 
-const EXPECTED = 'Expected the output of `openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null`, of `curl -v https://HOST/`, or a certlab probe result (certlab probe --json HOST).';
+const EXPECTED =
+  'Expected the output of `openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null`, of `curl -v https://HOST/`, or a certlab probe result (certlab probe --json HOST).';
 
 function fromSClient(text: string): Evidence {
   const t = parseSClient(text);
@@ -33,7 +34,9 @@ function fromSClient(text: string): Evidence {
   if (t.verifyReturnCode && t.verifyReturnCode.code !== 0 && !verifyErrors.some((e) => e.code === t.verifyReturnCode!.code))
     verifyErrors.push({ code: t.verifyReturnCode.code, text: t.verifyReturnCode.text, depth: null });
   const chain = t.chain.map((c) => ({
-    depth: c.depth, subject: c.subject, issuer: c.issuer,
+    depth: c.depth,
+    subject: c.subject,
+    issuer: c.issuer,
     ...(verifyErrors.some((e) => e.code === 10 && e.depth === c.depth) ? { expired: true } : {}),
   }));
   return { kind: 's_client', chain, verifyErrors, verifiedOk: t.verifyReturnCode?.code === 0 || t.verification === 'OK' };
@@ -58,7 +61,9 @@ interface ProbeLike {
 
 function fromProbe(j: ProbeLike): Evidence {
   const chain = (j.presented ?? []).map((c, i) => ({
-    depth: c.index ?? i, subject: c.subject ?? '', issuer: c.issuer ?? '',
+    depth: c.index ?? i,
+    subject: c.subject ?? '',
+    issuer: c.issuer ?? '',
     ...(typeof c.validity === 'string' && c.validity.startsWith('expired') ? { expired: true } : {}),
   }));
   const message = j.handshake?.error?.message;

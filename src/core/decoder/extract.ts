@@ -4,14 +4,7 @@
  * version, a bare number) and client messages (patterns.ts). Pure: text in, findings out.
  */
 import type { CauseId } from '../causes/cause-id.ts';
-import {
-  VERIFY_CODES,
-  allVerifyTexts,
-  verifyCodeByName,
-  verifyCodeByNumber,
-  type NumberLookup,
-  type VerifyCode,
-} from '../codes/verify-codes.ts';
+import { VERIFY_CODES, allVerifyTexts, verifyCodeByName, verifyCodeByNumber, type NumberLookup, type VerifyCode } from '../codes/verify-codes.ts';
 import { CLIENT_PATTERNS, presentNeedles, type ClientId } from './patterns.ts';
 
 export interface Finding {
@@ -159,12 +152,18 @@ function findClientTexts(text: string): Finding[] {
     if (!m) continue;
     const code = p.code !== undefined ? verifyCodeByNumber(p.code).code : undefined;
     out.push({
-      kind: 'client', match: m[0], index: m.index, key: p.key,
+      kind: 'client',
+      match: m[0],
+      index: m.index,
+      key: p.key,
       // a bare OpenSSL reason string is printed by every OpenSSL-based client alike
       client: p.key.endsWith('#reason') ? undefined : p.client,
       // a message tied to one verify code means what that code means (one table for codes)
       cause: code && p.cause !== 'from-code' && !p.alternatives ? code.cause : p.cause,
-      alternatives: p.alternatives, code, weight: p.weight, source: p.source,
+      alternatives: p.alternatives,
+      code,
+      weight: p.weight,
+      source: p.source,
     });
   }
   return out;

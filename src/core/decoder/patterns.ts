@@ -44,12 +44,21 @@ function alternatives(source: string): string[] {
   let start = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
-    if (c === '\\') { i++; continue; }
-    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
     if (c === '[') inClass = true;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) { out.push(source.slice(start, i)); start = i + 1; }
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
   }
   out.push(source.slice(start));
   return out;
@@ -64,10 +73,17 @@ function literalOf(alt: string): string {
   let run = '';
   let depth = 0;
   let inClass = false;
-  const end = () => { if (run.length > best.length) best = run; run = ''; };
+  const end = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
   for (let i = 0; i < alt.length; i++) {
     const c = alt[i]!;
-    if (inClass) { if (c === '\\') i++; else if (c === ']') inClass = false; continue; }
+    if (inClass) {
+      if (c === '\\') i++;
+      else if (c === ']') inClass = false;
+      continue;
+    }
     if (c === '\\') {
       const n = alt[i + 1] ?? '';
       i++;
@@ -75,14 +91,35 @@ function literalOf(alt: string): string {
       else end();
       continue;
     }
-    if (c === '[') { end(); inClass = true; continue; }
-    if (c === '(') { end(); depth++; continue; }
-    if (c === ')') { depth--; continue; }
+    if (c === '[') {
+      end();
+      inClass = true;
+      continue;
+    }
+    if (c === '(') {
+      end();
+      depth++;
+      continue;
+    }
+    if (c === ')') {
+      depth--;
+      continue;
+    }
     if (depth > 0) continue;
-    if ('?*{'.includes(c)) { run = run.slice(0, -1); end(); continue; }
-    if ('+.^$|'.includes(c)) { end(); continue; }
+    if ('?*{'.includes(c)) {
+      run = run.slice(0, -1);
+      end();
+      continue;
+    }
+    if ('+.^$|'.includes(c)) {
+      end();
+      continue;
+    }
     // a character followed by a quantifier that allows zero of it is not required
-    if (optionalNext(alt, i)) { end(); continue; }
+    if (optionalNext(alt, i)) {
+      end();
+      continue;
+    }
     run += c;
   }
   end();
@@ -213,8 +250,16 @@ function build(): ClientPattern[] {
     // a wording that belongs to one cause is as specific as an OpenSSL verify text (>= 45)
     const weight = e.cause === 'from-code' ? 5 : e.alternatives ? 30 : e.code !== undefined ? 47 : 46;
     out.push({
-      key, client: e.stack, re, cause: e.cause, code: e.code, alternatives: e.alternatives, weight,
-      source: e.source, template: e.template ?? e.pattern!.source, ...(e.needles ? { needles: e.needles } : {}),
+      key,
+      client: e.stack,
+      re,
+      cause: e.cause,
+      code: e.code,
+      alternatives: e.alternatives,
+      weight,
+      source: e.source,
+      template: e.template ?? e.pattern!.source,
+      ...(e.needles ? { needles: e.needles } : {}),
     });
   }
   return out;

@@ -43,7 +43,9 @@ export function inspectionProduct(text: string): string | null {
 
 /** Words people and tools write when a proxy or security product sits in the way. */
 export function mentionsProxy(text: string): boolean {
-  return /\b(?:corporate|company|enterprise|office) (?:proxy|network|firewall|vpn)\b|\bbehind a (?:proxy|firewall)\b|\bHTTPS?_PROXY\b|\bproxy\.\w|\bvia proxy\b|\bCONNECT tunnel\b|\bantivirus\b/i.test(text);
+  return /\b(?:corporate|company|enterprise|office) (?:proxy|network|firewall|vpn)\b|\bbehind a (?:proxy|firewall)\b|\bHTTPS?_PROXY\b|\bproxy\.\w|\bvia proxy\b|\bCONNECT tunnel\b|\bantivirus\b/i.test(
+    text,
+  );
 }
 
 /** Well-known roots that expired while still in many client stores. */

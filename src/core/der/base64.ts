@@ -9,8 +9,7 @@ LOOKUP['-'.charCodeAt(0)] = 62;
 LOOKUP['_'.charCodeAt(0)] = 63;
 
 export type Base64Result =
-  | { ok: true; bytes: Uint8Array }
-  | { ok: false; line: number; column: number; char: string; reason: 'not-base64' | 'bad-padding' | 'bad-length' };
+  { ok: true; bytes: Uint8Array } | { ok: false; line: number; column: number; char: string; reason: 'not-base64' | 'bad-padding' | 'bad-length' };
 
 /** Decodes base64 text; `firstLine` numbers lines for the error (1-based). */
 export function decodeBase64(text: string, firstLine = 1): Base64Result {

@@ -23,10 +23,16 @@ describe('readTlv', () => {
 
   it('fails with typed errors on bad lengths', () => {
     expect(fail(() => readTlv(new Uint8Array([0x04, 0x85, 1, 1, 1, 1, 1]), 0, 7, 0, false))).toEqual({
-      kind: 'LengthTooLarge', offset: 1, received: 'a length of 5 bytes', expected: 'at most 4 length bytes',
+      kind: 'LengthTooLarge',
+      offset: 1,
+      received: 'a length of 5 bytes',
+      expected: 'at most 4 length bytes',
     });
     expect(fail(() => readTlv(new Uint8Array([0x04, 0x05, 1]), 0, 3, 0, false))).toEqual({
-      kind: 'Truncated', offset: 0, received: '1 bytes of contents', expected: '5 bytes (OCTET STRING)',
+      kind: 'Truncated',
+      offset: 0,
+      received: '1 bytes of contents',
+      expected: '5 bytes (OCTET STRING)',
     });
     expect(fail(() => readTlv(new Uint8Array([0x04, 0x82, 0x00, 0x90]), 0, 4, 0, false))).toMatchObject({ kind: 'NonMinimalLength' });
   });
@@ -70,7 +76,10 @@ describe('primitives', () => {
     expect(decodeTime(0x18, t('00500101000000Z'))).toBe(-60589296000000);
     expect(decodeTime(0x17, t('2401010000+0100'))).toBe(Date.UTC(2023, 11, 31, 23, 0));
     expect(fail(() => decodeTime(0x17, t('240231000000Z')))).toEqual({
-      kind: 'BadTime', offset: 0, received: '"240231000000Z"', expected: 'a real calendar date and time (YYMMDDHHMMSSZ (UTCTime))',
+      kind: 'BadTime',
+      offset: 0,
+      received: '"240231000000Z"',
+      expected: 'a real calendar date and time (YYMMDDHHMMSSZ (UTCTime))',
     });
   });
 });

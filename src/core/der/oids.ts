@@ -95,8 +95,15 @@ export const NAME_ATTRIBUTES: Record<string, string> = {
 
 /** Attribute types RFC 4514 section 3 names; others are written as dotted OIDs there. */
 export const RFC4514_KEYWORDS: Record<string, string> = {
-  '2.5.4.3': 'CN', '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.10': 'O', '2.5.4.11': 'OU',
-  '2.5.4.6': 'C', '2.5.4.9': 'STREET', '0.9.2342.19200300.100.1.25': 'DC', '0.9.2342.19200300.100.1.1': 'UID',
+  '2.5.4.3': 'CN',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.6': 'C',
+  '2.5.4.9': 'STREET',
+  '0.9.2342.19200300.100.1.25': 'DC',
+  '0.9.2342.19200300.100.1.1': 'UID',
 };
 
 /** Certificate and CRL extensions (OpenSSL short names where it has one). */
@@ -215,8 +222,13 @@ export const CONTAINERS: Record<string, string> = {
 };
 
 const ALL: Record<string, string> = {
-  ...CONTAINERS, ...POLICIES, ...ACCESS_METHODS, ...EXT_KEY_USAGES, ...EXTENSIONS,
-  ...NAME_ATTRIBUTES, ...ALGORITHMS,
+  ...CONTAINERS,
+  ...POLICIES,
+  ...ACCESS_METHODS,
+  ...EXT_KEY_USAGES,
+  ...EXTENSIONS,
+  ...NAME_ATTRIBUTES,
+  ...ALGORITHMS,
 };
 for (const [oid, c] of Object.entries(CURVES)) ALL[oid] = c.name;
 

@@ -160,8 +160,19 @@ export function decodeString(tag: number, v: Uint8Array, offset = 0): string {
 }
 
 export function isStringTag(tag: number): boolean {
-  return tag === 0x0c || tag === 0x12 || tag === 0x13 || tag === 0x14 || tag === 0x15 || tag === 0x16 ||
-    tag === 0x19 || tag === 0x1a || tag === 0x1b || tag === 0x1c || tag === 0x1e;
+  return (
+    tag === 0x0c ||
+    tag === 0x12 ||
+    tag === 0x13 ||
+    tag === 0x14 ||
+    tag === 0x15 ||
+    tag === 0x16 ||
+    tag === 0x19 ||
+    tag === 0x1a ||
+    tag === 0x1b ||
+    tag === 0x1c ||
+    tag === 0x1e
+  );
 }
 
 function daysFromCivil(y: number, m: number, d: number): number {

@@ -26,7 +26,9 @@ describe('conversions', () => {
 
   it('names the block of a multi-certificate file, since openssl x509 reads only the first', async () => {
     const r = await inspectFiles([{ name: 'bundle.pem', data: chain.pem.ee + chain.pem.ica }], { subtle, at });
-    expect(r.conversions.find((c) => c.id === 'der-1')?.command).toBe('# save block [1] as cert-1.pem, then:\nopenssl x509 -in cert-1.pem -outform DER -out cert-1.der');
+    expect(r.conversions.find((c) => c.id === 'der-1')?.command).toBe(
+      '# save block [1] as cert-1.pem, then:\nopenssl x509 -in cert-1.pem -outform DER -out cert-1.der',
+    );
   });
 
   it('builds fullchain.pem in the right order from a shuffled bundle with the root', async () => {
@@ -45,7 +47,9 @@ describe('conversions', () => {
     const r = await inspectFiles([{ name: 'root-pkcs1.key', data: readFileSync(chain.path('root-pkcs1.key'), 'utf8') }], { subtle, at });
     const k = r.conversions.find((c) => c.id === 'key-0')!;
     expect([k.text, k.command, k.containsPrivateKey]).toEqual([
-      openssl(['pkey', '-in', 'root-pkcs1.key'], chain.dir).toString(), 'openssl pkey -in root-pkcs1.key -out root-pkcs1-pkcs8.key', true,
+      openssl(['pkey', '-in', 'root-pkcs1.key'], chain.dir).toString(),
+      'openssl pkey -in root-pkcs1.key -out root-pkcs1-pkcs8.key',
+      true,
     ]);
   });
 });

@@ -8,8 +8,7 @@ import { decodeOid } from '../der/primitives.ts';
 import { OID } from '../der/oids.ts';
 
 export type DerKind =
-  | 'certificate' | 'trusted-certificate' | 'crl' | 'csr' | 'pkcs8' | 'encrypted-pkcs8' | 'pkcs1' | 'sec1'
-  | 'spki' | 'rsa-public' | 'pkcs7' | 'pkcs12';
+  'certificate' | 'trusted-certificate' | 'crl' | 'csr' | 'pkcs8' | 'encrypted-pkcs8' | 'pkcs1' | 'sec1' | 'spki' | 'rsa-public' | 'pkcs7' | 'pkcs12';
 
 function children(r: DerReader, t: Tlv, max = 12): { r: DerReader; kids: Tlv[] } {
   const s = r.into(t);
@@ -73,7 +72,7 @@ export function classifyDer(bytes: Uint8Array): DerKind | undefined {
 
 /** PEM labels and the DER kind each announces. */
 export const PEM_LABELS: Record<string, DerKind> = {
-  'CERTIFICATE': 'certificate',
+  CERTIFICATE: 'certificate',
   'X509 CERTIFICATE': 'certificate',
   'TRUSTED CERTIFICATE': 'trusted-certificate',
   'X509 CRL': 'crl',
@@ -85,10 +84,10 @@ export const PEM_LABELS: Record<string, DerKind> = {
   'EC PRIVATE KEY': 'sec1',
   'PUBLIC KEY': 'spki',
   'RSA PUBLIC KEY': 'rsa-public',
-  'PKCS7': 'pkcs7',
+  PKCS7: 'pkcs7',
   'PKCS #7 SIGNED DATA': 'pkcs7',
-  'CMS': 'pkcs7',
-  'PKCS12': 'pkcs12',
+  CMS: 'pkcs7',
+  PKCS12: 'pkcs12',
 };
 
 /** Labels that come along with keys and are skipped quietly (`openssl ecparam -genkey`). */

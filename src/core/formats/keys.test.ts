@@ -20,17 +20,28 @@ beforeAll(() => {
   openssl(['genpkey', '-algorithm', 'X25519', '-out', 'x25519.key'], chain.dir);
 });
 
-describe('private keys give their public key, equal to the certificate\'s', () => {
+describe("private keys give their public key, equal to the certificate's", () => {
   it('EC (PKCS#8, SEC1, SEC1 without the public point), RSA (PKCS#1), Ed25519 (PKCS#8 v1)', async () => {
     const cases: [string, 'pkcs8' | 'pkcs1' | 'sec1', string][] = [
-      ['ee.key', 'pkcs8', 'ee.pem'], ['ee-sec1.key', 'sec1', 'ee.pem'], ['ee-nopub.key', 'sec1', 'ee.pem'],
-      ['root-pkcs1.key', 'pkcs1', 'root.pem'], ['ed.key', 'pkcs8', 'ed.pem'],
+      ['ee.key', 'pkcs8', 'ee.pem'],
+      ['ee-sec1.key', 'sec1', 'ee.pem'],
+      ['ee-nopub.key', 'sec1', 'ee.pem'],
+      ['root-pkcs1.key', 'pkcs1', 'root.pem'],
+      ['ed.key', 'pkcs8', 'ed.pem'],
     ];
     const got = [];
     for (const [file, format, certFile] of cases) {
       const k = await parsePrivateKey(block(file), format, subtle);
       const cert = decodeCertificate(block(certFile));
-      got.push([file, k.format, k.algorithm, k.bits, k.curve, keyIdentity(k.publicKey!) === keyIdentity(cert.publicKey), k.publicKey!.spkiSha256 === pin(['pkey', '-in', file, '-pubout', '-outform', 'DER'])]);
+      got.push([
+        file,
+        k.format,
+        k.algorithm,
+        k.bits,
+        k.curve,
+        keyIdentity(k.publicKey!) === keyIdentity(cert.publicKey),
+        k.publicKey!.spkiSha256 === pin(['pkey', '-in', file, '-pubout', '-outform', 'DER']),
+      ]);
     }
     expect(got).toEqual([
       ['ee.key', 'PKCS#8', 'EC', 256, 'P-256', true, true],

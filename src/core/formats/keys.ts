@@ -134,7 +134,13 @@ function sec1Draft(der: Uint8Array): Draft {
   if (!curveOid) throw new DerError('UnexpectedTag', t.start, 'an ECPrivateKey without a named curve', 'the [0] namedCurve parameter');
   const pkcs8 = seq(tlv(0x02, new Uint8Array([0])), seq(oid(OID.ecPublicKey), oid(curveOid)), octets(der));
   if (point) return { format: 'SEC1', algorithmOid: OID.ecPublicKey, curveOid, spki: ecSpki(curveOid, point), pkcs8 };
-  return { format: 'SEC1', algorithmOid: OID.ecPublicKey, curveOid, pkcs8, needsDerive: { algorithm: { name: 'ECDSA', namedCurve: CURVES[curveOid]?.name ?? '' } } };
+  return {
+    format: 'SEC1',
+    algorithmOid: OID.ecPublicKey,
+    curveOid,
+    pkcs8,
+    needsDerive: { algorithm: { name: 'ECDSA', namedCurve: CURVES[curveOid]?.name ?? '' } },
+  };
 }
 
 function b64url(s: string | undefined): Uint8Array {
@@ -146,7 +152,13 @@ function b64url(s: string | undefined): Uint8Array {
 async function deriveSpki(subtle: Subtle, d: Draft): Promise<Uint8Array | undefined> {
   if (!d.needsDerive) return undefined;
   try {
-    const k = await subtle.importKey('pkcs8', d.pkcs8 as Uint8Array<ArrayBuffer>, d.needsDerive.algorithm, true, d.algorithmOid === OID.x25519 || d.algorithmOid === OID.x448 ? ['deriveBits'] : ['sign']);
+    const k = await subtle.importKey(
+      'pkcs8',
+      d.pkcs8 as Uint8Array<ArrayBuffer>,
+      d.needsDerive.algorithm,
+      true,
+      d.algorithmOid === OID.x25519 || d.algorithmOid === OID.x448 ? ['deriveBits'] : ['sign'],
+    );
     const jwk = await subtle.exportKey('jwk', k);
     if (d.algorithmOid === OID.ecPublicKey && d.curveOid) return ecSpki(d.curveOid, new Uint8Array([4, ...b64url(jwk.x), ...b64url(jwk.y)]));
     return seq(seq(oid(d.algorithmOid)), bitString(b64url(jwk.x)));
@@ -164,8 +176,14 @@ async function finish(d: Draft, subtle: Subtle): Promise<PrivateKeySummary> {
   const spki = d.spki ?? (await deriveSpki(subtle, d));
   const publicKey = spki ? await publicKeyInfo(spki, subtle) : undefined;
   const algNames: Record<string, string> = {
-    [OID.rsaEncryption]: 'RSA', [OID.rsassaPss]: 'RSA-PSS', [OID.ecPublicKey]: 'EC', [OID.ed25519]: 'Ed25519',
-    [OID.ed448]: 'Ed448', [OID.x25519]: 'X25519', [OID.x448]: 'X448', [OID.dsa]: 'DSA',
+    [OID.rsaEncryption]: 'RSA',
+    [OID.rsassaPss]: 'RSA-PSS',
+    [OID.ecPublicKey]: 'EC',
+    [OID.ed25519]: 'Ed25519',
+    [OID.ed448]: 'Ed448',
+    [OID.x25519]: 'X25519',
+    [OID.x448]: 'X448',
+    [OID.dsa]: 'DSA',
   };
   const out: PrivateKeySummary = {
     format: d.format,
@@ -174,7 +192,7 @@ async function finish(d: Draft, subtle: Subtle): Promise<PrivateKeySummary> {
     bits: publicKey?.bits ?? 0,
     pkcs8: d.pkcs8,
   };
-  const curve = publicKey?.curve ?? (d.curveOid ? CURVES[d.curveOid]?.name ?? d.curveOid : undefined);
+  const curve = publicKey?.curve ?? (d.curveOid ? (CURVES[d.curveOid]?.name ?? d.curveOid) : undefined);
   if (curve) out.curve = curve;
   if (publicKey) out.publicKey = publicKey;
   return out;
@@ -230,7 +248,13 @@ export function describeLegacyPem(dekInfo: string): EncryptionInfo {
  * Opens an OpenSSL "traditional" encrypted PEM key (Proc-Type: 4,ENCRYPTED; DEK-Info:
  * cipher,iv-hex): key = EVP_BytesToKey(MD5, salt = first 8 bytes of the IV, 1 round).
  */
-export async function decryptLegacyPem(der: Uint8Array, dekInfo: string, password: string, format: 'pkcs1' | 'sec1', subtle: Subtle): Promise<PrivateKeySummary> {
+export async function decryptLegacyPem(
+  der: Uint8Array,
+  dekInfo: string,
+  password: string,
+  format: 'pkcs1' | 'sec1',
+  subtle: Subtle,
+): Promise<PrivateKeySummary> {
   const [name, ivHex] = dekInfo.split(',').map((s) => s.trim());
   const c = PEM_CIPHERS[name];
   const iv = fromHex(ivHex ?? '');

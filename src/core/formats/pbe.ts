@@ -11,9 +11,7 @@ import { concatBytes } from '../der/hex.ts';
 import { oidName } from '../der/oids.ts';
 import { rehash } from './hash-iterate.ts';
 
-export type PbeFailure =
-  | { kind: 'WrongPassword'; scheme: string }
-  | { kind: 'UnsupportedEncryption'; scheme: string };
+export type PbeFailure = { kind: 'WrongPassword'; scheme: string } | { kind: 'UnsupportedEncryption'; scheme: string };
 
 export class PbeError extends Error {
   readonly failure: PbeFailure;
@@ -41,18 +39,30 @@ const PKCS12_PBE: Record<string, { cipher: 'rc2' | '3des' | 'rc4'; keyLen: numbe
 const PBES2 = '1.2.840.113549.1.5.13';
 const PBKDF2 = '1.2.840.113549.1.5.12';
 const PRF_HASH: Record<string, string> = {
-  '1.2.840.113549.2.7': 'SHA-1', '1.2.840.113549.2.9': 'SHA-256', '1.2.840.113549.2.10': 'SHA-384', '1.2.840.113549.2.11': 'SHA-512',
+  '1.2.840.113549.2.7': 'SHA-1',
+  '1.2.840.113549.2.9': 'SHA-256',
+  '1.2.840.113549.2.10': 'SHA-384',
+  '1.2.840.113549.2.11': 'SHA-512',
 };
 const AES: Record<string, number> = { '2.16.840.1.101.3.4.1.2': 16, '2.16.840.1.101.3.4.1.22': 24, '2.16.840.1.101.3.4.1.42': 32 };
 const DES_EDE3 = '1.2.840.113549.3.7';
 
-interface Pbes2Params { salt: Uint8Array; iterations: number; keyLength?: number; hash: string; prfOid: string; cipherOid: string; iv: Uint8Array }
+interface Pbes2Params {
+  salt: Uint8Array;
+  iterations: number;
+  keyLength?: number;
+  hash: string;
+  prfOid: string;
+  cipherOid: string;
+  iv: Uint8Array;
+}
 
 function readPbes2(r: DerReader, params: Tlv): Pbes2Params {
   const p = r.into(params);
   const kdf = p.into(p.expect(TAG.SEQUENCE, 'keyDerivationFunc'));
   const kdfOid = kdf.expect(TAG.OID, 'the KDF');
-  if (decodeOid(kdf.value(kdfOid)) !== PBKDF2) throw new PbeError({ kind: 'UnsupportedEncryption', scheme: `PBES2 with ${oidName(decodeOid(kdf.value(kdfOid)))}` });
+  if (decodeOid(kdf.value(kdfOid)) !== PBKDF2)
+    throw new PbeError({ kind: 'UnsupportedEncryption', scheme: `PBES2 with ${oidName(decodeOid(kdf.value(kdfOid)))}` });
   const kp = kdf.into(kdf.expect(TAG.SEQUENCE, 'PBKDF2-params'));
   const salt = kp.value(kp.expect(TAG.OCTET_STRING, 'the PBKDF2 salt'));
   const itTlv = kp.expect(TAG.INTEGER, 'the PBKDF2 iteration count');
@@ -111,11 +121,22 @@ export function bmpPassword(password: string): Uint8Array {
 }
 
 const HASH_INFO: Record<string, { u: number; v: number }> = {
-  'SHA-1': { u: 20, v: 64 }, 'SHA-256': { u: 32, v: 64 }, 'SHA-384': { u: 48, v: 128 }, 'SHA-512': { u: 64, v: 128 },
+  'SHA-1': { u: 20, v: 64 },
+  'SHA-256': { u: 32, v: 64 },
+  'SHA-384': { u: 48, v: 128 },
+  'SHA-512': { u: 64, v: 128 },
 };
 
 /** RFC 7292 B.2: id 1 = key, 2 = IV, 3 = MAC key. */
-export async function pkcs12Kdf(subtle: Subtle, hash: string, pass: Uint8Array, salt: Uint8Array, id: number, iterations: number, n: number): Promise<Uint8Array> {
+export async function pkcs12Kdf(
+  subtle: Subtle,
+  hash: string,
+  pass: Uint8Array,
+  salt: Uint8Array,
+  id: number,
+  iterations: number,
+  n: number,
+): Promise<Uint8Array> {
   const { u, v } = HASH_INFO[hash];
   const fill = (src: Uint8Array) => {
     const len = src.length === 0 ? 0 : v * Math.ceil(src.length / v);
@@ -151,7 +172,7 @@ type Forge = typeof import('node-forge');
 let forgePromise: Promise<Forge> | undefined;
 /** node-forge, loaded on first use only (legacy ciphers). */
 export function loadForge(): Promise<Forge> {
-  forgePromise ??= import('node-forge').then((m) => ((m as unknown as { default?: Forge }).default ?? (m as unknown as Forge)));
+  forgePromise ??= import('node-forge').then((m) => (m as unknown as { default?: Forge }).default ?? (m as unknown as Forge));
   return forgePromise;
 }
 
@@ -212,7 +233,11 @@ export async function pbeDecrypt(subtle: Subtle, r: DerReader, alg: Tlv, data: U
     const keyLen = AES[p.cipherOid] ?? (p.cipherOid === DES_EDE3 ? 24 : 0);
     if (!keyLen) throw new PbeError({ kind: 'UnsupportedEncryption', scheme });
     const base = await subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
-    const bits = await subtle.deriveBits({ name: 'PBKDF2', hash: p.hash, salt: p.salt as Uint8Array<ArrayBuffer>, iterations: p.iterations }, base, (p.keyLength ?? keyLen) * 8);
+    const bits = await subtle.deriveBits(
+      { name: 'PBKDF2', hash: p.hash, salt: p.salt as Uint8Array<ArrayBuffer>, iterations: p.iterations },
+      base,
+      (p.keyLength ?? keyLen) * 8,
+    );
     const key = new Uint8Array(bits);
     if (p.cipherOid === DES_EDE3) return forgeDecrypt('3des', 0, key, p.iv, data, scheme);
     try {

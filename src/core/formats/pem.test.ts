@@ -22,7 +22,9 @@ describe('scanPem', () => {
       {
         label: 'RSA PRIVATE KEY',
         headers: { 'Proc-Type': '4,ENCRYPTED', 'DEK-Info': 'AES-128-CBC,0123456789ABCDEF0123456789ABCDEF' },
-        beginLine: 8, endLine: 13, bytes: [1, 2, 3],
+        beginLine: 8,
+        endLine: 13,
+        bytes: [1, 2, 3],
       },
     ]);
   });

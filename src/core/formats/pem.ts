@@ -115,5 +115,7 @@ export function toPem(label: string, bytes: Uint8Array): string {
 
 /** Every CERTIFICATE block's DER, in order (convenience for bundles). */
 export function pemCertificates(text: string): Uint8Array[] {
-  return scanPem(text).blocks.filter((b) => b.label === 'CERTIFICATE' || b.label === 'X509 CERTIFICATE').map((b) => b.bytes);
+  return scanPem(text)
+    .blocks.filter((b) => b.label === 'CERTIFICATE' || b.label === 'X509 CERTIFICATE')
+    .map((b) => b.bytes);
 }

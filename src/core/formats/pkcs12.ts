@@ -32,13 +32,13 @@ export interface Pkcs12Contents {
 }
 
 const HASH_BY_OID: Record<string, string> = {
-  '1.3.14.3.2.26': 'SHA-1', '2.16.840.1.101.3.4.2.1': 'SHA-256', '2.16.840.1.101.3.4.2.2': 'SHA-384', '2.16.840.1.101.3.4.2.3': 'SHA-512',
+  '1.3.14.3.2.26': 'SHA-1',
+  '2.16.840.1.101.3.4.2.1': 'SHA-256',
+  '2.16.840.1.101.3.4.2.2': 'SHA-384',
+  '2.16.840.1.101.3.4.2.3': 'SHA-512',
 };
 
-export type Pkcs12Failure =
-  | { kind: 'PasswordRequired' }
-  | { kind: 'WrongPassword'; detail: string }
-  | { kind: 'UnsupportedEncryption'; scheme: string };
+export type Pkcs12Failure = { kind: 'PasswordRequired' } | { kind: 'WrongPassword'; detail: string } | { kind: 'UnsupportedEncryption'; scheme: string };
 
 export class Pkcs12Error extends Error {
   readonly failure: Pkcs12Failure;
@@ -60,7 +60,13 @@ export function looksLikePkcs12(der: Uint8Array): boolean {
   }
 }
 
-async function checkMac(subtle: Subtle, r: DerReader, macTlv: Tlv, authSafe: Uint8Array, password: string): Promise<{ ok: boolean; algorithm: string; iterations: number }> {
+async function checkMac(
+  subtle: Subtle,
+  r: DerReader,
+  macTlv: Tlv,
+  authSafe: Uint8Array,
+  password: string,
+): Promise<{ ok: boolean; algorithm: string; iterations: number }> {
   const m = r.into(macTlv);
   const di = m.into(m.expect(TAG.SEQUENCE, 'the MAC DigestInfo'));
   const alg = di.into(di.expect(TAG.SEQUENCE, 'the MAC digest algorithm'));

@@ -27,7 +27,13 @@ describe('analyzeBundle', () => {
 
   it('intermediate and root without a leaf: leaf missing', async () => {
     const a = await analyzeBundle(bundle('ica', 'root'), subtle, members.ee.notBefore + DAY);
-    expect([a.chain, kinds(a.findings)]).toEqual([[0, 1], [['leaf-missing', 'error', []], ['root-included', 'info', [1]]]]);
+    expect([a.chain, kinds(a.findings)]).toEqual([
+      [0, 1],
+      [
+        ['leaf-missing', 'error', []],
+        ['root-included', 'info', [1]],
+      ],
+    ]);
   });
 
   it('a leaf alone: its intermediate is missing, with the AIA URL', async () => {
@@ -38,9 +44,18 @@ describe('analyzeBundle', () => {
 
   it('judges every member at the given time: expiring soon, expired, not yet valid', async () => {
     const soon = await analyzeBundle(bundle('ee', 'ica'), subtle, members.ee.notAfter - 10 * DAY);
-    expect(soon.findings[0]).toMatchObject({ kind: 'expiring-soon', severity: 'warning', items: [0], message: `${members.ee.subject.oneline} expires in 10 days` });
+    expect(soon.findings[0]).toMatchObject({
+      kind: 'expiring-soon',
+      severity: 'warning',
+      items: [0],
+      message: `${members.ee.subject.oneline} expires in 10 days`,
+    });
     const expired = await analyzeBundle(bundle('ee', 'ica'), subtle, members.ica.notAfter + 2 * DAY);
-    expect(kinds(expired.findings)).toEqual([['expired', 'error', [0]], ['expired', 'error', [1]], ['root-not-included', 'info', [1]]]);
+    expect(kinds(expired.findings)).toEqual([
+      ['expired', 'error', [0]],
+      ['expired', 'error', [1]],
+      ['root-not-included', 'info', [1]],
+    ]);
     const early = await analyzeBundle(bundle('ee', 'ica'), subtle, members.ee.notBefore - 3 * DAY);
     expect(early.findings.slice(0, 2).map((f) => f.message.replace(/^.*? is /, ''))).toEqual(['not valid for another 3 days', 'not valid for another 3 days']);
   });

@@ -13,10 +13,25 @@ import { verifySignature, type SignatureCheck } from '../x509/signature-status.t
 import { issuerCandidates, type KeyIdLink } from '../x509/issuer-link.ts';
 
 export type FindingKind =
-  | 'leaf-missing' | 'intermediate-missing' | 'wrong-order' | 'unrelated-certificate' | 'root-included'
-  | 'root-not-included' | 'duplicate' | 'expired' | 'not-yet-valid' | 'expiring-soon' | 'bad-signature'
-  | 'multiple-leaves' | 'trust-store' | 'key-matches' | 'key-mismatch' | 'partial-transcript'
-  | 'revoked' | 'crl-signature' | 'crl-outdated';
+  | 'leaf-missing'
+  | 'intermediate-missing'
+  | 'wrong-order'
+  | 'unrelated-certificate'
+  | 'root-included'
+  | 'root-not-included'
+  | 'duplicate'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'expiring-soon'
+  | 'bad-signature'
+  | 'multiple-leaves'
+  | 'trust-store'
+  | 'key-matches'
+  | 'key-mismatch'
+  | 'partial-transcript'
+  | 'revoked'
+  | 'crl-signature'
+  | 'crl-outdated';
 
 export interface Finding {
   kind: FindingKind;
@@ -74,13 +89,29 @@ function validityFindings(members: BundleMember[], at: number): Finding[] {
     const v = validityStatus(cert.notBefore, cert.notAfter, at);
     if (v.state === 'expired') {
       out.push({
-        kind: 'expired', severity: 'error', items: [index], message: `${label(cert)} ${v.text}`,
-        action: cert.role === 'leaf' ? 'Renew the certificate and install the new one.' : 'Replace it with the current version of this CA certificate from the CA.',
+        kind: 'expired',
+        severity: 'error',
+        items: [index],
+        message: `${label(cert)} ${v.text}`,
+        action:
+          cert.role === 'leaf' ? 'Renew the certificate and install the new one.' : 'Replace it with the current version of this CA certificate from the CA.',
       });
     } else if (v.state === 'not-yet-valid') {
-      out.push({ kind: 'not-yet-valid', severity: 'error', items: [index], message: `${label(cert)} is ${v.text}`, action: 'Check the clock of the machine that issued it, or wait until it becomes valid.' });
+      out.push({
+        kind: 'not-yet-valid',
+        severity: 'error',
+        items: [index],
+        message: `${label(cert)} is ${v.text}`,
+        action: 'Check the clock of the machine that issued it, or wait until it becomes valid.',
+      });
     } else if (cert.notAfter - at < SOON_DAYS * DAY) {
-      out.push({ kind: 'expiring-soon', severity: 'warning', items: [index], message: `${label(cert)} ${v.text}`, action: 'Renew it now; automate renewal (e.g. ACME) so it cannot lapse.' });
+      out.push({
+        kind: 'expiring-soon',
+        severity: 'warning',
+        items: [index],
+        message: `${label(cert)} ${v.text}`,
+        action: 'Renew it now; automate renewal (e.g. ACME) so it cannot lapse.',
+      });
     }
   }
   return out;
@@ -90,11 +121,16 @@ async function findLinks(members: BundleMember[], subtle: Subtle): Promise<Bundl
   const candidates = issuerCandidates(members, (m) => m.cert);
   let budget = SIGNATURE_BUDGET;
   const pairs = members.flatMap((c) =>
-    candidates(c.cert).slice(0, CANDIDATES_PER_CERT).map(({ item: p, byKeyId }) => ({ c, p, byKeyId, check: budget-- > 0 })));
+    candidates(c.cert)
+      .slice(0, CANDIDATES_PER_CERT)
+      .map(({ item: p, byKeyId }) => ({ c, p, byKeyId, check: budget-- > 0 })),
+  );
   // every candidate's signature is checked (within the budget), all at once
   return Promise.all(
     pairs.map(async ({ c, p, byKeyId, check }): Promise<BundleLink> => {
-      const signature = check ? (await verifySignature(subtle, c.cert.tbs, c.cert.signatureAlgorithm, c.cert.signature, p.cert.publicKey)).status : 'not-checked';
+      const signature = check
+        ? (await verifySignature(subtle, c.cert.tbs, c.cert.signatureAlgorithm, c.cert.signature, p.cert.publicKey)).status
+        : 'not-checked';
       return { child: c.index, parent: p.index, byName: true, byKeyId, signature };
     }),
   );
@@ -103,7 +139,9 @@ async function findLinks(members: BundleMember[], subtle: Subtle): Promise<Bundl
 /** Prefers a verified parent, then one whose key id matches, then any by name. */
 function bestParent(byChild: Map<number, BundleLink[]>, child: number): BundleLink | undefined {
   const cands = (byChild.get(child) ?? []).filter((l) => l.parent !== child);
-  const score = (l: BundleLink) => (l.signature === 'valid' ? 4 : l.signature === 'unsupported' || l.signature === 'not-checked' ? 2 : 0) + (l.byKeyId === 'match' ? 1 : l.byKeyId === 'absent' ? 0.5 : 0);
+  const score = (l: BundleLink) =>
+    (l.signature === 'valid' ? 4 : l.signature === 'unsupported' || l.signature === 'not-checked' ? 2 : 0) +
+    (l.byKeyId === 'match' ? 1 : l.byKeyId === 'absent' ? 0.5 : 0);
   return cands.sort((a, b) => score(b) - score(a))[0];
 }
 
@@ -115,7 +153,10 @@ export async function analyzeBundle(input: BundleMember[], subtle: Subtle, at: n
     const first = seen.get(m.cert.sha256);
     if (first !== undefined) {
       findings.push({
-        kind: 'duplicate', severity: 'warning', items: [first, m.index], message: `${label(m.cert)} appears more than once`,
+        kind: 'duplicate',
+        severity: 'warning',
+        items: [first, m.index],
+        message: `${label(m.cert)} appears more than once`,
         action: 'Remove the extra copy; clients ignore it, but it wastes bytes in every handshake.',
       });
     } else {
@@ -129,7 +170,9 @@ export async function analyzeBundle(input: BundleMember[], subtle: Subtle, at: n
 
   if (members.length > 2 && members.every((m) => m.cert.selfIssued)) {
     findings.unshift({
-      kind: 'trust-store', severity: 'info', items: members.map((m) => m.index),
+      kind: 'trust-store',
+      severity: 'info',
+      items: members.map((m) => m.index),
       message: `${members.length} self-signed root certificates: this is a trust store (CA bundle), not a server chain`,
       action: 'Use it as a CA file (e.g. `curl --cacert`, `SSL_CERT_FILE`); do not send it from a server.',
     });
@@ -144,7 +187,9 @@ export async function analyzeBundle(input: BundleMember[], subtle: Subtle, at: n
     start = members.find((m) => !issuesOthers(m.index)) ?? members[0];
     if (members.length > 0) {
       findings.push({
-        kind: 'leaf-missing', severity: members.length > 1 ? 'error' : 'info', items: [],
+        kind: 'leaf-missing',
+        severity: members.length > 1 ? 'error' : 'info',
+        items: [],
         message: 'there is no leaf (end-entity) certificate, only CA certificates',
         action: 'Put the server certificate first, followed by its intermediates (fullchain.pem).',
       });
@@ -152,7 +197,9 @@ export async function analyzeBundle(input: BundleMember[], subtle: Subtle, at: n
   }
   if (leaves.length > 1) {
     findings.push({
-      kind: 'multiple-leaves', severity: 'warning', items: leaves.map((l) => l.index),
+      kind: 'multiple-leaves',
+      severity: 'warning',
+      items: leaves.map((l) => l.index),
       message: `${leaves.length} leaf certificates; a server presents exactly one`,
       action: `Keep the one for this server (${label(leaves[0].cert)} is used below) and remove the others.`,
     });
@@ -173,9 +220,12 @@ export async function analyzeBundle(input: BundleMember[], subtle: Subtle, at: n
     if (!best || inChain.has(best.parent)) break;
     if (best.signature === 'invalid') {
       findings.push({
-        kind: 'bad-signature', severity: 'error', items: [cur, best.parent],
+        kind: 'bad-signature',
+        severity: 'error',
+        items: [cur, best.parent],
         message: `${label(byIndex.get(cur)!)} names ${label(byIndex.get(best.parent)!)} as its issuer, but that certificate's key did not sign it`,
-        action: 'The bundle holds a different certificate with the same name (often an old or re-keyed intermediate); get the right one from the AIA URL or the CA.',
+        action:
+          'The bundle holds a different certificate with the same name (often an old or re-keyed intermediate); get the right one from the AIA URL or the CA.',
       });
       break;
     }
@@ -188,13 +238,18 @@ export async function analyzeBundle(input: BundleMember[], subtle: Subtle, at: n
   if (top.selfIssued) {
     if (chain.length > 1) {
       findings.push({
-        kind: 'root-included', severity: 'info', items: [topIndex], message: `the root ${label(top)} is included`,
+        kind: 'root-included',
+        severity: 'info',
+        items: [topIndex],
+        message: `the root ${label(top)} is included`,
         action: 'Servers need not send the root: clients use their own copy from the trust store. Removing it saves a few hundred bytes per handshake.',
       });
     }
   } else if (top.role === 'leaf' || !top.basicConstraints?.ca) {
     findings.push({
-      kind: 'intermediate-missing', severity: members.length > 1 ? 'error' : 'warning', items: [topIndex],
+      kind: 'intermediate-missing',
+      severity: members.length > 1 ? 'error' : 'warning',
+      items: [topIndex],
       message: `the issuer of ${label(top)} (${top.issuer.oneline}) is not in the bundle`,
       action: top.aia?.caIssuers[0]
         ? `Download the intermediate from ${top.aia.caIssuers[0]} (DER; convert with \`openssl x509 -inform DER -in ica.cer -out ica.pem\`) and append it after the certificate.`
@@ -203,9 +258,13 @@ export async function analyzeBundle(input: BundleMember[], subtle: Subtle, at: n
     });
   } else {
     findings.push({
-      kind: 'root-not-included', severity: 'info', items: [topIndex],
+      kind: 'root-not-included',
+      severity: 'info',
+      items: [topIndex],
       message: `the chain ends at ${label(top)}, issued by ${top.issuer.oneline}, which is expected to be a root in the client's trust store`,
-      action: top.aia?.caIssuers[0] ? `If clients still fail, the issuer may be another intermediate: check ${top.aia.caIssuers[0]}.` : 'Nothing to do if that issuer is a trusted root.',
+      action: top.aia?.caIssuers[0]
+        ? `If clients still fail, the issuer may be another intermediate: check ${top.aia.caIssuers[0]}.`
+        : 'Nothing to do if that issuer is a trusted root.',
       url: top.aia?.caIssuers[0],
     });
   }
@@ -213,18 +272,24 @@ export async function analyzeBundle(input: BundleMember[], subtle: Subtle, at: n
   const otherLeaves = new Set(leaves.slice(1).map((l) => l.index));
   const order = members.map((m) => m.index);
   const positions = chain.map((i) => order.indexOf(i));
-  const inOrder = positions.every((p, k) => k === 0 ? p === 0 : p > positions[k - 1]);
+  const inOrder = positions.every((p, k) => (k === 0 ? p === 0 : p > positions[k - 1]));
   if (!inOrder && chain.length > 1) {
     findings.push({
-      kind: 'wrong-order', severity: 'warning', items: chain, rightOrder: chain,
+      kind: 'wrong-order',
+      severity: 'warning',
+      items: chain,
+      rightOrder: chain,
       message: 'the certificates are not in order (leaf first, then each issuer)',
-      action: 'Reorder the file: leaf, then the intermediate that signed it, and so on (see fullchain.pem below). Strict clients (Java, older OpenSSL) reject other orders.',
+      action:
+        'Reorder the file: leaf, then the intermediate that signed it, and so on (see fullchain.pem below). Strict clients (Java, older OpenSSL) reject other orders.',
     });
   }
   for (const m of members) {
     if (inChain.has(m.index) || otherLeaves.has(m.index)) continue;
     findings.push({
-      kind: 'unrelated-certificate', severity: 'warning', items: [m.index],
+      kind: 'unrelated-certificate',
+      severity: 'warning',
+      items: [m.index],
       message: `${label(m.cert)} is not part of the chain of ${label(start.cert)}`,
       action: 'Remove it from the bundle; extra certificates slow the handshake and confuse some clients.',
     });

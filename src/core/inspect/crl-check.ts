@@ -19,14 +19,25 @@ export async function crlFindings(items: InspectItem[], subtle: Subtle, at: numb
     for (const issuer of issuers.slice(0, 4)) {
       const sig = await verifySignature(subtle, crl.tbs, crl.signatureAlgorithm, crl.signature, issuer.certificate.publicKey);
       out.push({
-        kind: 'crl-signature', severity: sig.status === 'invalid' ? 'error' : 'info', items: [it.index, issuer.index],
-        message: sig.status === 'valid' ? `the CRL is signed by ${crl.issuer.oneline} [${issuer.index}]` : `the CRL's signature does not verify with [${issuer.index}] (${sig.status})`,
-        action: sig.status === 'valid' ? 'Nothing to do.' : 'This CRL was not issued by that certificate; get the CRL from the URL in the certificates\' CRL distribution points.',
+        kind: 'crl-signature',
+        severity: sig.status === 'invalid' ? 'error' : 'info',
+        items: [it.index, issuer.index],
+        message:
+          sig.status === 'valid'
+            ? `the CRL is signed by ${crl.issuer.oneline} [${issuer.index}]`
+            : `the CRL's signature does not verify with [${issuer.index}] (${sig.status})`,
+        action:
+          sig.status === 'valid'
+            ? 'Nothing to do.'
+            : "This CRL was not issued by that certificate; get the CRL from the URL in the certificates' CRL distribution points.",
       });
     }
     if (crl.nextUpdate !== undefined && crl.nextUpdate < at) {
       out.push({
-        kind: 'crl-outdated', severity: 'warning', items: [it.index], message: `the CRL's nextUpdate (${isoTime(crl.nextUpdate)}) has passed`,
+        kind: 'crl-outdated',
+        severity: 'warning',
+        items: [it.index],
+        message: `the CRL's nextUpdate (${isoTime(crl.nextUpdate)}) has passed`,
         action: 'Download a current CRL; clients that check revocation treat an outdated CRL as unavailable (OpenSSL code 12, CRL has expired).',
       });
     }
@@ -35,7 +46,9 @@ export async function crlFindings(items: InspectItem[], subtle: Subtle, at: numb
       const e = c.certificate.issuer.canonical === crl.issuer.canonical ? revoked.get(c.certificate.serialHex) : undefined;
       if (!e) continue;
       out.push({
-        kind: 'revoked', severity: 'error', items: [c.index, it.index],
+        kind: 'revoked',
+        severity: 'error',
+        items: [c.index, it.index],
         message: `${c.certificate.subject.oneline} was revoked on ${isoTime(e.revokedAt)}${e.reason ? ` (${e.reason})` : ''} according to this CRL`,
         action: 'Replace the certificate: get a new one issued for a new key (if the reason is keyCompromise, the old key must not be reused).',
       });

@@ -12,9 +12,19 @@ import { generalNameText } from '../x509/general-name.ts';
 import { toColonHex } from '../der/hex.ts';
 import { EXT_KEY_USAGES } from '../der/oids.ts';
 
-export interface Row { label: string; value: string[] }
-export interface Section { title: string; rows: Row[] }
-export interface ItemDescription { title: string; subtitle: string; sections: Section[] }
+export interface Row {
+  label: string;
+  value: string[];
+}
+export interface Section {
+  title: string;
+  rows: Row[];
+}
+export interface ItemDescription {
+  title: string;
+  subtitle: string;
+  sections: Section[];
+}
 
 const row = (label: string, ...value: (string | undefined)[]): Row => ({ label, value: value.filter((v): v is string => v !== undefined) });
 
@@ -39,13 +49,24 @@ export function isoTime(ms: number): string {
 }
 
 const KU_TEXT: Record<string, string> = {
-  digitalSignature: 'Digital Signature', nonRepudiation: 'Non Repudiation', keyEncipherment: 'Key Encipherment',
-  dataEncipherment: 'Data Encipherment', keyAgreement: 'Key Agreement', keyCertSign: 'Certificate Sign', cRLSign: 'CRL Sign',
-  encipherOnly: 'Encipher Only', decipherOnly: 'Decipher Only',
+  digitalSignature: 'Digital Signature',
+  nonRepudiation: 'Non Repudiation',
+  keyEncipherment: 'Key Encipherment',
+  dataEncipherment: 'Data Encipherment',
+  keyAgreement: 'Key Agreement',
+  keyCertSign: 'Certificate Sign',
+  cRLSign: 'CRL Sign',
+  encipherOnly: 'Encipher Only',
+  decipherOnly: 'Decipher Only',
 };
 const EKU_TEXT: Record<string, string> = {
-  serverAuth: 'TLS Web Server Authentication', clientAuth: 'TLS Web Client Authentication', codeSigning: 'Code Signing',
-  emailProtection: 'E-mail Protection', timeStamping: 'Time Stamping', OCSPSigning: 'OCSP Signing', anyExtendedKeyUsage: 'Any Extended Key Usage',
+  serverAuth: 'TLS Web Server Authentication',
+  clientAuth: 'TLS Web Client Authentication',
+  codeSigning: 'Code Signing',
+  emailProtection: 'E-mail Protection',
+  timeStamping: 'Time Stamping',
+  OCSPSigning: 'OCSP Signing',
+  anyExtendedKeyUsage: 'Any Extended Key Usage',
 };
 
 export function publicKeyText(pk: Pick<PublicKeyInfo, 'algorithm' | 'bits' | 'curve' | 'exponent'>): string {
@@ -66,14 +87,11 @@ export function extensionText(e: Extension): string[] {
     case 'keyUsage':
       return [d.flags.map((f) => KU_TEXT[f] ?? f).join(', ')];
     case 'extKeyUsage':
-      return d.usages.map((u) => (EKU_TEXT[u.name] ? `${EKU_TEXT[u.name]} (${u.name})` : EXT_KEY_USAGES[u.oid] ?? u.oid));
+      return d.usages.map((u) => (EKU_TEXT[u.name] ? `${EKU_TEXT[u.name]} (${u.name})` : (EXT_KEY_USAGES[u.oid] ?? u.oid)));
     case 'basicConstraints':
       return [`CA:${d.value.ca ? 'TRUE' : 'FALSE'}${d.value.pathLen !== undefined ? `, pathlen:${d.value.pathLen}` : ''}`];
     case 'nameConstraints':
-      return [
-        ...d.value.permitted.map((g) => `Permitted: ${generalNameText(g)}`),
-        ...d.value.excluded.map((g) => `Excluded: ${generalNameText(g)}`),
-      ];
+      return [...d.value.permitted.map((g) => `Permitted: ${generalNameText(g)}`), ...d.value.excluded.map((g) => `Excluded: ${generalNameText(g)}`)];
     case 'subjectKeyIdentifier':
       return [toColonHex(d.keyId)];
     case 'authorityKeyIdentifier':
@@ -89,7 +107,11 @@ export function extensionText(e: Extension): string[] {
     case 'freshestCRL':
       return d.points.flatMap((p) => [...(p.fullName ?? []).map(generalNameText), ...(p.reasons ? [`reasons: ${p.reasons.join(', ')}`] : [])]);
     case 'certificatePolicies':
-      return d.policies.flatMap((p) => [`Policy: ${p.oid}${p.name !== p.oid ? ` (${p.name})` : ''}`, ...p.cps.map((u) => `  CPS: ${u}`), ...p.userNotices.map((t) => `  User Notice: ${t}`)]);
+      return d.policies.flatMap((p) => [
+        `Policy: ${p.oid}${p.name !== p.oid ? ` (${p.name})` : ''}`,
+        ...p.cps.map((u) => `  CPS: ${u}`),
+        ...p.userNotices.map((t) => `  User Notice: ${t}`),
+      ]);
     case 'sctList':
       return d.scts.map((s) => `SCT v${s.version} from log ${s.logId.slice(0, 16)}… at ${isoTime(s.timestamp)} (${s.hashAlgorithm}/${s.signatureAlgorithm})`);
     case 'precertPoison':
@@ -97,7 +119,11 @@ export function extensionText(e: Extension): string[] {
     case 'tlsFeature':
       return d.features.map((f) => (f === 5 ? 'status_request (OCSP Must-Staple)' : `feature ${f}`));
     case 'policyConstraints':
-      return [Object.entries(d.value).map(([k, v]) => `${k}:${v}`).join(', ')];
+      return [
+        Object.entries(d.value)
+          .map(([k, v]) => `${k}:${v}`)
+          .join(', '),
+      ];
     case 'policyMappings':
       return d.mappings.map((m) => `${m.issuerDomainPolicy} → ${m.subjectDomainPolicy}`);
     case 'inhibitAnyPolicy':
@@ -144,11 +170,25 @@ function certificateSections(c: Certificate, validityText: string): Section[] {
   ];
 }
 
-const FORMAT_TEXT: Record<string, string> = { pem: 'PEM', der: 'DER', base64: 'base64', hex: 'hex', pkcs7: 'from PKCS#7', pkcs12: 'from PKCS#12', s_client: 's_client output' };
+const FORMAT_TEXT: Record<string, string> = {
+  pem: 'PEM',
+  der: 'DER',
+  base64: 'base64',
+  hex: 'hex',
+  pkcs7: 'from PKCS#7',
+  pkcs12: 'from PKCS#12',
+  s_client: 's_client output',
+};
 
 export function sourceText(it: InspectItem): string {
   const s = it.source;
-  const parts = [s.file, s.label ? `${FORMAT_TEXT[s.format]} ${s.label}` : FORMAT_TEXT[s.format], s.line ? `line ${s.line}` : undefined, s.friendlyName ? `"${s.friendlyName}"` : undefined, s.encryption ? `opened: ${s.encryption}` : undefined];
+  const parts = [
+    s.file,
+    s.label ? `${FORMAT_TEXT[s.format]} ${s.label}` : FORMAT_TEXT[s.format],
+    s.line ? `line ${s.line}` : undefined,
+    s.friendlyName ? `"${s.friendlyName}"` : undefined,
+    s.encryption ? `opened: ${s.encryption}` : undefined,
+  ];
   return parts.filter(Boolean).join(', ');
 }
 
@@ -156,13 +196,27 @@ export function describeItem(it: InspectItem): ItemDescription {
   const subtitle = sourceText(it);
   switch (it.kind) {
     case 'certificate':
-      return { title: `Certificate: ${it.certificate.subject.oneline || '(empty subject)'}`, subtitle, sections: certificateSections(it.certificate, it.validity.text) };
+      return {
+        title: `Certificate: ${it.certificate.subject.oneline || '(empty subject)'}`,
+        subtitle,
+        sections: certificateSections(it.certificate, it.validity.text),
+      };
     case 'csr': {
       const q = it.csr;
       return {
-        title: `Certificate signing request: ${q.subject.oneline}`, subtitle,
+        title: `Certificate signing request: ${q.subject.oneline}`,
+        subtitle,
         sections: [
-          { title: 'Request', rows: [row('Subject', q.subject.oneline), row('Public key', publicKeyText(q.publicKey)), row('Signature algorithm', q.signatureAlgorithm.name), row('Signature', q.signature.status === 'valid' ? 'valid (the requester holds the private key)' : q.signature.status), row('SPKI SHA-256 (pin)', q.publicKey.spkiSha256)] },
+          {
+            title: 'Request',
+            rows: [
+              row('Subject', q.subject.oneline),
+              row('Public key', publicKeyText(q.publicKey)),
+              row('Signature algorithm', q.signatureAlgorithm.name),
+              row('Signature', q.signature.status === 'valid' ? 'valid (the requester holds the private key)' : q.signature.status),
+              row('SPKI SHA-256 (pin)', q.publicKey.spkiSha256),
+            ],
+          },
           { title: 'Requested extensions', rows: q.extensions.map((e) => row(`${e.name}${e.critical ? ' (critical)' : ''}`, ...extensionText(e))) },
           ...(q.attributes.length ? [{ title: 'Attributes', rows: q.attributes.map((a) => row(a.name, ...a.valuesHex)) }] : []),
         ],
@@ -171,52 +225,122 @@ export function describeItem(it: InspectItem): ItemDescription {
     case 'crl': {
       const l = it.crl;
       return {
-        title: `CRL: ${l.issuer.oneline}`, subtitle,
+        title: `CRL: ${l.issuer.oneline}`,
+        subtitle,
         sections: [
-          { title: 'List', rows: [row('Issuer', l.issuer.oneline), row('This update', isoTime(l.thisUpdate)), row('Next update', l.nextUpdate !== undefined ? isoTime(l.nextUpdate) : 'none'), row('CRL number', l.crlNumber), row('Signature algorithm', l.signatureAlgorithm.name), row('Revoked', String(l.revoked.length))] },
-          { title: 'Revoked certificates', rows: l.revoked.slice(0, 200).map((e) => row(toColonHex(e.serialHex), `${isoTime(e.revokedAt)}${e.reason ? ` (${e.reason})` : ''}`)) },
+          {
+            title: 'List',
+            rows: [
+              row('Issuer', l.issuer.oneline),
+              row('This update', isoTime(l.thisUpdate)),
+              row('Next update', l.nextUpdate !== undefined ? isoTime(l.nextUpdate) : 'none'),
+              row('CRL number', l.crlNumber),
+              row('Signature algorithm', l.signatureAlgorithm.name),
+              row('Revoked', String(l.revoked.length)),
+            ],
+          },
+          {
+            title: 'Revoked certificates',
+            rows: l.revoked.slice(0, 200).map((e) => row(toColonHex(e.serialHex), `${isoTime(e.revokedAt)}${e.reason ? ` (${e.reason})` : ''}`)),
+          },
         ],
       };
     }
     case 'private-key': {
       const k = it.privateKey;
       return {
-        title: `Private key: ${publicKeyText(k)}`, subtitle,
-        sections: [{ title: 'Key', rows: [row('Format', k.format), row('Algorithm', publicKeyText(k)), row('SPKI SHA-256 (pin)', k.publicKey?.spkiSha256 ?? 'unknown')] }],
+        title: `Private key: ${publicKeyText(k)}`,
+        subtitle,
+        sections: [
+          {
+            title: 'Key',
+            rows: [row('Format', k.format), row('Algorithm', publicKeyText(k)), row('SPKI SHA-256 (pin)', k.publicKey?.spkiSha256 ?? 'unknown')],
+          },
+        ],
       };
     }
     case 'encrypted-private-key':
       return {
-        title: 'Encrypted private key', subtitle,
-        sections: [{ title: 'Encryption', rows: [row('Scheme', it.encryption.scheme), row('Iterations', it.encryption.iterations !== undefined ? String(it.encryption.iterations) : undefined), row('Status', it.error ? it.error.message : 'locked: give the password to open it')] }],
+        title: 'Encrypted private key',
+        subtitle,
+        sections: [
+          {
+            title: 'Encryption',
+            rows: [
+              row('Scheme', it.encryption.scheme),
+              row('Iterations', it.encryption.iterations !== undefined ? String(it.encryption.iterations) : undefined),
+              row('Status', it.error ? it.error.message : 'locked: give the password to open it'),
+            ],
+          },
+        ],
       };
     case 'public-key':
-      return { title: `Public key: ${publicKeyText(it.publicKey)}`, subtitle, sections: [{ title: 'Key', rows: [row('Algorithm', publicKeyText(it.publicKey)), row('SPKI SHA-256 (pin)', it.publicKey.spkiSha256)] }] };
+      return {
+        title: `Public key: ${publicKeyText(it.publicKey)}`,
+        subtitle,
+        sections: [{ title: 'Key', rows: [row('Algorithm', publicKeyText(it.publicKey)), row('SPKI SHA-256 (pin)', it.publicKey.spkiSha256)] }],
+      };
     case 'pkcs7':
-      return { title: 'PKCS#7 bundle', subtitle, sections: [{ title: 'Contents', rows: [row('Certificates', String(it.pkcs7.certificates)), row('CRLs', String(it.pkcs7.crls)), row('Signers', String(it.pkcs7.signers))] }] };
+      return {
+        title: 'PKCS#7 bundle',
+        subtitle,
+        sections: [
+          {
+            title: 'Contents',
+            rows: [row('Certificates', String(it.pkcs7.certificates)), row('CRLs', String(it.pkcs7.crls)), row('Signers', String(it.pkcs7.signers))],
+          },
+        ],
+      };
     case 'pkcs12':
       return {
-        title: 'PKCS#12 file', subtitle,
-        sections: [{
-          title: 'Container',
-          rows: it.pkcs12
-            ? [row('Integrity', it.pkcs12.mac ? `HMAC-${it.pkcs12.mac.algorithm}, ${it.pkcs12.mac.iterations} iterations` : 'no MAC'), row('Encryption', ...it.pkcs12.encryption.map((e) => e.scheme)), row('Legacy', it.pkcs12.legacy ? 'yes: RC2/3DES, what `openssl pkcs12 -legacy`, old Windows and Java write; OpenSSL 3 needs -legacy to read it' : 'no'), row('Bags', String(it.pkcs12.bags))]
-            : [row('Status', it.error?.message ?? 'locked')],
-        }],
+        title: 'PKCS#12 file',
+        subtitle,
+        sections: [
+          {
+            title: 'Container',
+            rows: it.pkcs12
+              ? [
+                  row('Integrity', it.pkcs12.mac ? `HMAC-${it.pkcs12.mac.algorithm}, ${it.pkcs12.mac.iterations} iterations` : 'no MAC'),
+                  row('Encryption', ...it.pkcs12.encryption.map((e) => e.scheme)),
+                  row(
+                    'Legacy',
+                    it.pkcs12.legacy ? 'yes: RC2/3DES, what `openssl pkcs12 -legacy`, old Windows and Java write; OpenSSL 3 needs -legacy to read it' : 'no',
+                  ),
+                  row('Bags', String(it.pkcs12.bags)),
+                ]
+              : [row('Status', it.error?.message ?? 'locked')],
+          },
+        ],
       };
     case 's-client': {
       const t = it.sClient;
       return {
-        title: 'openssl s_client transcript', subtitle,
+        title: 'openssl s_client transcript',
+        subtitle,
         sections: [
-          { title: 'Connection', rows: [row('Protocol', t.protocol), row('Cipher', t.cipher), row('Server temp key', t.serverTempKey), row('Verify return code', t.verifyReturnCode ? `${t.verifyReturnCode.code} (${t.verifyReturnCode.text})` : undefined), row('Certificates sent', String(t.chain.length))].filter((r) => r.value.length) },
+          {
+            title: 'Connection',
+            rows: [
+              row('Protocol', t.protocol),
+              row('Cipher', t.cipher),
+              row('Server temp key', t.serverTempKey),
+              row('Verify return code', t.verifyReturnCode ? `${t.verifyReturnCode.code} (${t.verifyReturnCode.text})` : undefined),
+              row('Certificates sent', String(t.chain.length)),
+            ].filter((r) => r.value.length),
+          },
           { title: 'Certificate chain as sent', rows: t.chain.map((e) => row(`${e.depth}`, `s: ${e.subject}`, `i: ${e.issuer}`)) },
-          ...(t.verifyErrors.length ? [{ title: 'Verify errors', rows: t.verifyErrors.map((e) => row(`depth ${e.depth}`, `${e.code}: ${e.text}`, e.subject)) }] : []),
+          ...(t.verifyErrors.length
+            ? [{ title: 'Verify errors', rows: t.verifyErrors.map((e) => row(`depth ${e.depth}`, `${e.code}: ${e.text}`, e.subject)) }]
+            : []),
         ],
       };
     }
     case 'error':
-      return { title: `Error: ${it.error.message}`, subtitle, sections: [{ title: 'Problem', rows: [row('Received', it.error.received), row('Expected', it.error.expected), row('What to do', it.error.action)] }] };
+      return {
+        title: `Error: ${it.error.message}`,
+        subtitle,
+        sections: [{ title: 'Problem', rows: [row('Received', it.error.received), row('Expected', it.error.expected), row('What to do', it.error.action)] }],
+      };
   }
 }
 
@@ -232,8 +356,11 @@ export function chainText(b: BundleAnalysis, items: InspectItem[]): string[] {
     const parent = b.chain[k + 1];
     if (parent === undefined) return;
     const link = b.links.find((l) => l.child === idx && l.parent === parent);
-    const mark = link?.signature === 'valid' ? 'signature verified' : link?.signature === 'unsupported' ? 'signature not checkable' : 'BROKEN: signature does not verify';
-    lines.push(`${'  '.repeat(k)}  ↑ issued by (${mark}${link?.byKeyId === 'match' ? ', key id matches' : link?.byKeyId === 'mismatch' ? ', key id differs' : ''})`);
+    const mark =
+      link?.signature === 'valid' ? 'signature verified' : link?.signature === 'unsupported' ? 'signature not checkable' : 'BROKEN: signature does not verify';
+    lines.push(
+      `${'  '.repeat(k)}  ↑ issued by (${mark}${link?.byKeyId === 'match' ? ', key id matches' : link?.byKeyId === 'mismatch' ? ', key id differs' : ''})`,
+    );
   });
   const top = items[b.chain[b.chain.length - 1]];
   if (top?.kind === 'certificate' && top.certificate.selfIssued) {

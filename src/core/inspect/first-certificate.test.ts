@@ -18,15 +18,19 @@ describe('firstCertificate', () => {
   });
   it('says what is wrong with a broken block', async () => {
     expect(await firstCertificate('-----BEGIN CERTIFICATE-----\nMIIB\n', subtle, AT)).toEqual({
-      ok: false, message: 'The CERTIFICATE block that starts on line 1 never ends: expected a line "-----END CERTIFICATE-----". Was the paste cut short?',
+      ok: false,
+      message: 'The CERTIFICATE block that starts on line 1 never ends: expected a line "-----END CERTIFICATE-----". Was the paste cut short?',
     });
   });
   it('names what it found instead of a certificate', async () => {
     expect(await firstCertificate('-----BEGIN PUBLIC KEY-----\nMAA=\n-----END PUBLIC KEY-----\n', subtle, AT)).toEqual({
-      ok: false, message: 'This is a PUBLIC KEY, not a certificate. Expected a block starting with "-----BEGIN CERTIFICATE-----". The full inspector reads keys, requests and bundles.',
+      ok: false,
+      message:
+        'This is a PUBLIC KEY, not a certificate. Expected a block starting with "-----BEGIN CERTIFICATE-----". The full inspector reads keys, requests and bundles.',
     });
     expect(await firstCertificate('hello', subtle, AT)).toEqual({
-      ok: false, message: 'No PEM certificate found. Expected a block starting with "-----BEGIN CERTIFICATE-----" and ending with "-----END CERTIFICATE-----".',
+      ok: false,
+      message: 'No PEM certificate found. Expected a block starting with "-----BEGIN CERTIFICATE-----" and ending with "-----END CERTIFICATE-----".',
     });
   });
 });

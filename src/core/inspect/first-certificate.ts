@@ -30,9 +30,15 @@ export async function firstCertificate(text: string, subtle: Subtle, at: Millis)
   if (problem) {
     switch (problem.kind) {
       case 'PemUnterminated':
-        return { ok: false, message: `The ${problem.label} block that starts on line ${problem.beginLine} never ends: expected a line "-----END ${problem.label}-----". Was the paste cut short?` };
+        return {
+          ok: false,
+          message: `The ${problem.label} block that starts on line ${problem.beginLine} never ends: expected a line "-----END ${problem.label}-----". Was the paste cut short?`,
+        };
       case 'PemNotBase64':
-        return { ok: false, message: `Line ${problem.line} of the ${problem.label} block is not base64 (character "${problem.char}" at column ${problem.column}).` };
+        return {
+          ok: false,
+          message: `Line ${problem.line} of the ${problem.label} block is not base64 (character "${problem.char}" at column ${problem.column}).`,
+        };
       case 'PemBadLength':
         return { ok: false, message: `The ${problem.label} block ends early near line ${problem.line}: its base64 length is not a multiple of 4.` };
       case 'PemLabelMismatch':
@@ -40,7 +46,13 @@ export async function firstCertificate(text: string, subtle: Subtle, at: Millis)
     }
   }
   if (blocks.length) {
-    return { ok: false, message: `This is a ${blocks[0].label}, not a certificate. Expected a block starting with "-----BEGIN CERTIFICATE-----". The full inspector reads keys, requests and bundles.` };
+    return {
+      ok: false,
+      message: `This is a ${blocks[0].label}, not a certificate. Expected a block starting with "-----BEGIN CERTIFICATE-----". The full inspector reads keys, requests and bundles.`,
+    };
   }
-  return { ok: false, message: 'No PEM certificate found. Expected a block starting with "-----BEGIN CERTIFICATE-----" and ending with "-----END CERTIFICATE-----".' };
+  return {
+    ok: false,
+    message: 'No PEM certificate found. Expected a block starting with "-----BEGIN CERTIFICATE-----" and ending with "-----END CERTIFICATE-----".',
+  };
 }

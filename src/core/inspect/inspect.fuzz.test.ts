@@ -28,10 +28,24 @@ beforeAll(() => {
     return new Uint8Array(Buffer.from(t.replace(/-----[^-]+-----|\s/g, ''), 'base64'));
   };
   der = {
-    ee: b('ee.der'), csr: b('ee.csr.der'), crl: pemDer('ica.crl'), p7b: b('chain.p7b'), key: pemDer('ee.key'),
-    encKey: pemDer('ee-enc.key'), spki: pemDer('ee-pub.pem'), rsa1: pemDer('root-pkcs1.key'), modern: b('modern.p12'), legacy: b('legacy.p12'),
+    ee: b('ee.der'),
+    csr: b('ee.csr.der'),
+    crl: pemDer('ica.crl'),
+    p7b: b('chain.p7b'),
+    key: pemDer('ee.key'),
+    encKey: pemDer('ee-enc.key'),
+    spki: pemDer('ee-pub.pem'),
+    rsa1: pemDer('root-pkcs1.key'),
+    modern: b('modern.p12'),
+    legacy: b('legacy.p12'),
   };
-  pemText = [chain.pem.ee, chain.pem.ica, chain.pem.eeKey, readFileSync(chain.path('ee.csr'), 'utf8'), 'Certificate chain\n 0 s:CN = x\n   i:CN = y\nVerify return code: 21 (unable to verify the first certificate)\n'].join('');
+  pemText = [
+    chain.pem.ee,
+    chain.pem.ica,
+    chain.pem.eeKey,
+    readFileSync(chain.path('ee.csr'), 'utf8'),
+    'Certificate chain\n 0 s:CN = x\n   i:CN = y\nVerify return code: 21 (unable to verify the first certificate)\n',
+  ].join('');
 });
 
 /** A mutation of bytes, chosen by fast-check. */
@@ -121,7 +135,9 @@ describe('fuzz: mutated inputs give a result or a typed error', () => {
 
   it('the mutations reach both readable results and each kind of typed error', () => {
     // seen in a run: ok 2595, MalformedDer 3516, item:NotBase64 1190, item:WrongPassword 100, UnknownFormat 284, ...
-    expect([...outcomes.keys()]).toEqual(expect.arrayContaining(['ok', 'MalformedDer', 'UnknownFormat', 'item:NotBase64', 'item:PemUnterminated', 'item:WrongPassword']));
+    expect([...outcomes.keys()]).toEqual(
+      expect.arrayContaining(['ok', 'MalformedDer', 'UnknownFormat', 'item:NotBase64', 'item:PemUnterminated', 'item:WrongPassword']),
+    );
     expect([...outcomes.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(6400);
   });
 });

@@ -19,16 +19,27 @@ const run = (input: string | Uint8Array, password?: string) => inspect(input, { 
 function kinds(r: InspectResult) {
   return r.items.map((it) => {
     const what =
-      it.kind === 'certificate' ? it.certificate.subject.oneline.split(', ').pop()
-      : it.kind === 'private-key' ? `${it.privateKey.format} ${it.privateKey.algorithm} ${it.privateKey.bits}`
-      : it.kind === 'public-key' ? `${it.publicKey.algorithm} ${it.publicKey.bits}`
-      : it.kind === 'error' ? it.error.kind
-      : it.kind === 'encrypted-private-key' ? `${it.encryption.scheme}${it.error ? ' ' + it.error.kind : ''}`
-      : it.kind === 'pkcs12' ? (it.error ? it.error.kind : `legacy=${it.pkcs12?.legacy}`)
-      : it.kind === 'csr' ? it.csr.subject.oneline.split(', ').pop()
-      : it.kind === 'crl' ? `revoked=${it.crl.revoked.length}`
-      : it.kind === 'pkcs7' ? `certs=${it.pkcs7.certificates}`
-      : '';
+      it.kind === 'certificate'
+        ? it.certificate.subject.oneline.split(', ').pop()
+        : it.kind === 'private-key'
+          ? `${it.privateKey.format} ${it.privateKey.algorithm} ${it.privateKey.bits}`
+          : it.kind === 'public-key'
+            ? `${it.publicKey.algorithm} ${it.publicKey.bits}`
+            : it.kind === 'error'
+              ? it.error.kind
+              : it.kind === 'encrypted-private-key'
+                ? `${it.encryption.scheme}${it.error ? ' ' + it.error.kind : ''}`
+                : it.kind === 'pkcs12'
+                  ? it.error
+                    ? it.error.kind
+                    : `legacy=${it.pkcs12?.legacy}`
+                  : it.kind === 'csr'
+                    ? it.csr.subject.oneline.split(', ').pop()
+                    : it.kind === 'crl'
+                      ? `revoked=${it.crl.revoked.length}`
+                      : it.kind === 'pkcs7'
+                        ? `certs=${it.pkcs7.certificates}`
+                        : '';
     return [it.kind, it.source.format, it.source.parent ?? it.source.label ?? null, what];
   });
 }
@@ -42,7 +53,9 @@ beforeAll(() => {
 
 describe('inspect finds every object', () => {
   it('reads PEM of every label, the key and the chain, and matches the key to the leaf', async () => {
-    const r = await run([text('ee.pem'), text('ica.pem'), text('ee.key'), text('ee.csr'), text('ee-pub.pem'), text('ica.crl'), text('root-rsapub.pem')].join('\n'));
+    const r = await run(
+      [text('ee.pem'), text('ica.pem'), text('ee.key'), text('ee.csr'), text('ee-pub.pem'), text('ica.crl'), text('root-rsapub.pem')].join('\n'),
+    );
     expect(r.ok).toBe(true);
     expect(kinds(r)).toEqual([
       ['certificate', 'pem', 'CERTIFICATE', 'CN=www.example.test'],
@@ -60,9 +73,14 @@ describe('inspect finds every object', () => {
       { item: 6, certificates: [], csrs: [], privateKeys: [] },
     ]);
     expect(findingKinds(r)).toEqual([
-      ['root-not-included', 'info', [1]], ['crl-signature', 'info', [5, 1]], ['revoked', 'error', [0, 5]], ['key-matches', 'info', [2, 0]],
+      ['root-not-included', 'info', [1]],
+      ['crl-signature', 'info', [5, 1]],
+      ['revoked', 'error', [0, 5]],
+      ['key-matches', 'info', [2, 0]],
     ]);
-    expect(r.findings[2].message).toMatch(/^C=US, .*CN=www\.example\.test was revoked on \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(keyCompromise\) according to this CRL$/);
+    expect(r.findings[2].message).toMatch(
+      /^C=US, .*CN=www\.example\.test was revoked on \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(keyCompromise\) according to this CRL$/,
+    );
     const csr = r.items[3];
     expect(csr.kind === 'csr' && csr.csr.signature).toEqual({ status: 'valid' });
     const crl = r.items[5];
@@ -86,7 +104,10 @@ describe('inspect finds every object', () => {
       ['private-key', 'pem', 'EC PRIVATE KEY', 'SEC1 EC 256'],
     ]);
     const locked = await run(text('ee-enc.key'));
-    expect([kinds(locked), locked.needsPassword]).toEqual([[['encrypted-private-key', 'pem', 'ENCRYPTED PRIVATE KEY', 'PBES2 (PBKDF2 hmacWithSHA256, aes-256-cbc)']], true]);
+    expect([kinds(locked), locked.needsPassword]).toEqual([
+      [['encrypted-private-key', 'pem', 'ENCRYPTED PRIVATE KEY', 'PBES2 (PBKDF2 hmacWithSHA256, aes-256-cbc)']],
+      true,
+    ]);
     const wrong = await run(text('ee-enc.key'), 'nope');
     expect(kinds(wrong)).toEqual([['encrypted-private-key', 'pem', 'ENCRYPTED PRIVATE KEY', 'PBES2 (PBKDF2 hmacWithSHA256, aes-256-cbc) WrongPassword']]);
     const open = await run(text('ee-enc.key') + text('ee-enc-3des.key') + text('root-trad-enc.key') + text('ee.pem'), 'pw');
@@ -97,15 +118,24 @@ describe('inspect finds every object', () => {
       ['certificate', 'pem', 'CERTIFICATE', 'CN=www.example.test'],
     ]);
     expect(open.items.map((i) => i.source.encryption)).toEqual([
-      'PBES2 (PBKDF2 hmacWithSHA256, aes-256-cbc)', 'pbeWithSHA1And3-KeyTripleDES-CBC', 'OpenSSL PEM encryption (AES-128-CBC, MD5 key derivation)', undefined,
+      'PBES2 (PBKDF2 hmacWithSHA256, aes-256-cbc)',
+      'pbeWithSHA1And3-KeyTripleDES-CBC',
+      'OpenSSL PEM encryption (AES-128-CBC, MD5 key derivation)',
+      undefined,
     ]);
     expect(findingKinds(open)).toEqual([
-      ['intermediate-missing', 'warning', [3]], ['key-matches', 'info', [0, 3]], ['key-matches', 'info', [1, 3]], ['key-mismatch', 'error', [2]],
+      ['intermediate-missing', 'warning', [3]],
+      ['key-matches', 'info', [0, 3]],
+      ['key-matches', 'info', [1, 3]],
+      ['key-mismatch', 'error', [2]],
     ]);
   });
 
   it('opens PKCS#12 made with and without -legacy, and names a wrong or missing password', async () => {
-    for (const [file, legacy] of [['modern.p12', false], ['legacy.p12', true]] as const) {
+    for (const [file, legacy] of [
+      ['modern.p12', false],
+      ['legacy.p12', true],
+    ] as const) {
       const r = await inspectFiles([{ name: file, data: bytes(file) }], { subtle, at, password: 's3cret' });
       expect(kinds(r)).toEqual([
         ['pkcs12', 'der', null, `legacy=${legacy}`],
@@ -115,9 +145,21 @@ describe('inspect finds every object', () => {
       ]);
       expect(r.bundle?.chain).toEqual([1, 2]);
       expect(r.conversions.map((c) => [c.filename, c.command, c.containsPrivateKey])).toEqual([
-        [`${file.replace('.p12', '')}.key`, `openssl pkcs12 -in ${file}${legacy ? ' -legacy' : ''} -nocerts -nodes | openssl pkey -out ${file.replace('.p12', '')}.key`, true],
-        [`${file.replace('.p12', '')}-cert.pem`, `openssl pkcs12 -in ${file}${legacy ? ' -legacy' : ''} -clcerts -nokeys -out ${file.replace('.p12', '')}-cert.pem`, false],
-        [`${file.replace('.p12', '')}-chain.pem`, `openssl pkcs12 -in ${file}${legacy ? ' -legacy' : ''} -cacerts -nokeys -out ${file.replace('.p12', '')}-chain.pem`, false],
+        [
+          `${file.replace('.p12', '')}.key`,
+          `openssl pkcs12 -in ${file}${legacy ? ' -legacy' : ''} -nocerts -nodes | openssl pkey -out ${file.replace('.p12', '')}.key`,
+          true,
+        ],
+        [
+          `${file.replace('.p12', '')}-cert.pem`,
+          `openssl pkcs12 -in ${file}${legacy ? ' -legacy' : ''} -clcerts -nokeys -out ${file.replace('.p12', '')}-cert.pem`,
+          false,
+        ],
+        [
+          `${file.replace('.p12', '')}-chain.pem`,
+          `openssl pkcs12 -in ${file}${legacy ? ' -legacy' : ''} -cacerts -nokeys -out ${file.replace('.p12', '')}-chain.pem`,
+          false,
+        ],
         ['fullchain.pem', 'cat cert.pem intermediate.pem > fullchain.pem', false],
       ]);
       // the extracted key is exactly what openssl extracts
@@ -143,8 +185,24 @@ describe('inspect finds every object', () => {
       got.push([file, p12?.mac, p12?.legacy, kinds(r).slice(1)]);
     }
     expect(got).toEqual([
-      ['java.p12', { algorithm: 'sha256', iterations: 10000 }, false, [['private-key', 'pkcs12', 0, 'PKCS#8 EC 256'], ['certificate', 'pkcs12', 0, 'CN=java.example.test']]],
-      ['java-legacy.p12', { algorithm: 'sha1', iterations: 100000 }, true, [['private-key', 'pkcs12', 0, 'PKCS#8 RSA 2048'], ['certificate', 'pkcs12', 0, 'CN=java-legacy.example.test']]],
+      [
+        'java.p12',
+        { algorithm: 'sha256', iterations: 10000 },
+        false,
+        [
+          ['private-key', 'pkcs12', 0, 'PKCS#8 EC 256'],
+          ['certificate', 'pkcs12', 0, 'CN=java.example.test'],
+        ],
+      ],
+      [
+        'java-legacy.p12',
+        { algorithm: 'sha1', iterations: 100000 },
+        true,
+        [
+          ['private-key', 'pkcs12', 0, 'PKCS#8 RSA 2048'],
+          ['certificate', 'pkcs12', 0, 'CN=java-legacy.example.test'],
+        ],
+      ],
       ['java-trust.p12', { algorithm: 'sha256', iterations: 10000 }, false, [['certificate', 'pkcs12', 0, 'CN=Certlab Root R1']]],
     ]);
     const keyOf = await inspect(bytes('java.p12'), { subtle, at: Date.now() + 60_000, password: 's3cret' }); // made after `at`
@@ -160,10 +218,17 @@ describe('inspect finds every object', () => {
     expect([p12?.mac, p12?.encryption.map((e) => e.scheme), kinds(r).slice(1)]).toEqual([
       { algorithm: 'sha256', iterations: 600000 },
       ['PBES2 (PBKDF2 hmacWithSHA256, aes-128-cbc)', 'PBES2 (PBKDF2 hmacWithSHA256, aes-256-cbc)'],
-      [['private-key', 'pkcs12', 0, 'PKCS#8 EC 256'], ['certificate', 'pkcs12', 0, 'CN=Certlab Issuing CA 1 ÄÖ'], ['certificate', 'pkcs12', 0, 'CN=www.example.test']],
+      [
+        ['private-key', 'pkcs12', 0, 'PKCS#8 EC 256'],
+        ['certificate', 'pkcs12', 0, 'CN=Certlab Issuing CA 1 ÄÖ'],
+        ['certificate', 'pkcs12', 0, 'CN=www.example.test'],
+      ],
     ]);
     expect(r.bundle?.chain).toEqual([3, 2]); // NSS puts the CA first; the chain is still leaf first
-    expect(findingKinds(r)).toEqual([['root-not-included', 'info', [2]], ['key-matches', 'info', [1, 3]]]); // no wrong-order inside a .p12
+    expect(findingKinds(r)).toEqual([
+      ['root-not-included', 'info', [2]],
+      ['key-matches', 'info', [1, 3]],
+    ]); // no wrong-order inside a .p12
   });
 
   it('reads PKCS#7 bundles in DER and PEM, with their CRLs', async () => {
@@ -188,7 +253,9 @@ describe('inspect finds every object', () => {
       ['certificate', 'pem', 0, 'CN=Certlab Issuing CA 1 ÄÖ'],
     ]);
     const t = r.items[0].kind === 's-client' ? r.items[0].sClient : undefined;
-    expect(t && { ...t, chain: t.chain.map((c) => [c.depth, c.subject.split(', ').pop(), c.issuer.split(', ').pop(), c.publicKey, c.signatureAlgorithm]) }).toEqual({
+    expect(
+      t && { ...t, chain: t.chain.map((c) => [c.depth, c.subject.split(', ').pop(), c.issuer.split(', ').pop(), c.publicKey, c.signatureAlgorithm]) },
+    ).toEqual({
       chain: [
         [0, 'CN = www.example.test', 'CN = Certlab Issuing CA 1 \\C3\\84\\C3\\96', 'id-ecPublicKey, 256 (bit)', 'ecdsa-with-SHA256'],
         [1, 'CN = Certlab Issuing CA 1 \\C3\\84\\C3\\96', 'CN = Certlab Root R1', 'id-ecPublicKey, 384 (bit)', 'RSA-SHA384'],
@@ -198,8 +265,18 @@ describe('inspect finds every object', () => {
       verifyReturnCode: { code: 47, text: 'permitted subtree violation' },
       verification: 'permitted subtree violation',
       verifyErrors: [
-        { depth: 1, code: 20, text: 'unable to get local issuer certificate', subject: 'DC = test, DC = example, O = Certlab Test, CN = Certlab Issuing CA 1 \\C3\\84\\C3\\96' },
-        { depth: 0, code: 47, text: 'permitted subtree violation', subject: 'C = US, ST = Test State, L = "Test, City", O = "Certlab \\"Quoted\\" + Co", OU = Web + UID = 42, CN = www.example.test' },
+        {
+          depth: 1,
+          code: 20,
+          text: 'unable to get local issuer certificate',
+          subject: 'DC = test, DC = example, O = Certlab Test, CN = Certlab Issuing CA 1 \\C3\\84\\C3\\96',
+        },
+        {
+          depth: 0,
+          code: 47,
+          text: 'permitted subtree violation',
+          subject: 'C = US, ST = Test State, L = "Test, City", O = "Certlab \\"Quoted\\" + Co", OU = Web + UID = 42, CN = www.example.test',
+        },
       ],
       protocol: 'TLSv1.2',
       cipher: 'ECDHE-ECDSA-AES256-GCM-SHA384',
@@ -223,8 +300,17 @@ describe('certificates embedded in other text', () => {
   it('reads the base64 *-data fields of a kubeconfig', async () => {
     const b64 = (t: string) => Buffer.from(t).toString('base64');
     const kubeconfig = [
-      'apiVersion: v1', 'clusters:', '- cluster:', `    certificate-authority-data: ${b64(chain.pem.root)}`, '    server: https://127.0.0.1:6443',
-      'users:', '- name: admin', '  user:', `    client-certificate-data: ${b64(chain.pem.ee)}`, `    client-key-data: ${b64(chain.pem.eeKey)}`, '',
+      'apiVersion: v1',
+      'clusters:',
+      '- cluster:',
+      `    certificate-authority-data: ${b64(chain.pem.root)}`,
+      '    server: https://127.0.0.1:6443',
+      'users:',
+      '- name: admin',
+      '  user:',
+      `    client-certificate-data: ${b64(chain.pem.ee)}`,
+      `    client-key-data: ${b64(chain.pem.eeKey)}`,
+      '',
     ].join('\n');
     const r = await run(kubeconfig);
     expect(kinds(r)).toEqual([
@@ -238,12 +324,25 @@ describe('certificates embedded in other text', () => {
 
 describe('s_client without -showcerts, verified against the root', () => {
   it('reads the chain lines and the one server certificate, verify code 0 over TLS 1.3', async () => {
-    const out = await captureShowcerts(chain, ['-cert', 'ee.pem', '-key', 'ee.key', '-cert_chain', 'ica.pem'], ['-CAfile', 'root.pem', '-verify_hostname', 'www.example.test', '-tls1_3'], false);
+    const out = await captureShowcerts(
+      chain,
+      ['-cert', 'ee.pem', '-key', 'ee.key', '-cert_chain', 'ica.pem'],
+      ['-CAfile', 'root.pem', '-verify_hostname', 'www.example.test', '-tls1_3'],
+      false,
+    );
     const r = await run(out);
-    expect(kinds(r)).toEqual([['s-client', 's_client', null, ''], ['certificate', 'pem', 0, 'CN=www.example.test']]);
+    expect(kinds(r)).toEqual([
+      ['s-client', 's_client', null, ''],
+      ['certificate', 'pem', 0, 'CN=www.example.test'],
+    ]);
     const t = r.items[0].kind === 's-client' ? r.items[0].sClient : undefined;
     expect([t?.chain.length, t?.showcerts, t?.protocol, t?.cipher, t?.verification, t?.verifyReturnCode]).toEqual([
-      2, false, 'TLSv1.3', 'TLS_AES_256_GCM_SHA384', 'permitted subtree violation', { code: 47, text: 'permitted subtree violation' },
+      2,
+      false,
+      'TLSv1.3',
+      'TLS_AES_256_GCM_SHA384',
+      'permitted subtree violation',
+      { code: 47, text: 'permitted subtree violation' },
     ]);
     expect(r.findings.map((f) => [f.kind, f.message])).toEqual([
       ['partial-transcript', 'the server sent 2 certificates, but s_client printed only 1 (it was run without -showcerts)'],
@@ -276,13 +375,20 @@ describe('bundle findings', () => {
       ['unrelated-certificate', undefined],
     ]);
     const rekeyed = await run(text('ee.pem') + text('ica-rekeyed.pem'));
-    expect(findingKinds(rekeyed)).toEqual([['bad-signature', 'error', [0, 1]], ['intermediate-missing', 'error', [0]], ['unrelated-certificate', 'warning', [1]]]);
+    expect(findingKinds(rekeyed)).toEqual([
+      ['bad-signature', 'error', [0, 1]],
+      ['intermediate-missing', 'error', [0]],
+      ['unrelated-certificate', 'warning', [1]],
+    ]);
     expect(rekeyed.bundle?.links).toEqual([{ child: 0, parent: 1, byName: true, byKeyId: 'mismatch', signature: 'invalid' }]);
   });
 
   it('checks a CRL against the certificates next to it: signer, freshness', async () => {
     const r = await inspect(text('ica-rekeyed.pem') + text('ica.crl'), { subtle, at: at + 8 * 86_400_000 });
-    expect(findingKinds(r).filter(([k]) => String(k).startsWith('crl'))).toEqual([['crl-signature', 'error', [1, 0]], ['crl-outdated', 'warning', [1]]]);
+    expect(findingKinds(r).filter(([k]) => String(k).startsWith('crl'))).toEqual([
+      ['crl-signature', 'error', [1, 0]],
+      ['crl-outdated', 'warning', [1]],
+    ]);
   });
 
   it('judges validity against the given time', async () => {
@@ -308,7 +414,9 @@ describe('pathological inputs stay linear (the test timeout is the bound)', () =
   it('300,000 BEGIN lines without END: the first 100 problems, then one summary', async () => {
     const r = await run('-----BEGIN CERTIFICATE-----\n'.repeat(300_000));
     expect([r.items.length, r.items[99].kind === 'error' && r.items[99].error.kind, r.items[100].kind === 'error' && r.items[100].error.message]).toEqual([
-      101, 'PemUnterminated', '299900 more broken PEM blocks after the first 100 were not listed',
+      101,
+      'PemUnterminated',
+      '299900 more broken PEM blocks after the first 100 were not listed',
     ]);
   });
 
@@ -331,14 +439,22 @@ describe('typed errors', () => {
     const cut = text('ee.pem').split('\n');
     const broken = [...cut.slice(0, 6), cut[6].slice(0, 10) + '*' + cut[6].slice(11), ...cut.slice(7)].join('\n');
     expect((await run(broken)).error).toEqual({
-      kind: 'NotBase64', message: 'line 7 is not base64 ("*" at column 11, inside the CERTIFICATE block)',
-      received: '"*" at line 7, column 11', expected: 'only A-Z a-z 0-9 + / and = padding between the BEGIN and END lines',
-      action: 'Copy the block again from its source; an editor or chat tool may have changed or cut characters.', line: 7, label: 'CERTIFICATE',
+      kind: 'NotBase64',
+      message: 'line 7 is not base64 ("*" at column 11, inside the CERTIFICATE block)',
+      received: '"*" at line 7, column 11',
+      expected: 'only A-Z a-z 0-9 + / and = padding between the BEGIN and END lines',
+      action: 'Copy the block again from its source; an editor or chat tool may have changed or cut characters.',
+      line: 7,
+      label: 'CERTIFICATE',
     });
     expect((await run('')).error?.kind).toBe('EmptyInput');
     expect((await run('just some words\n')).error).toMatchObject({ kind: 'UnknownFormat', received: 'text of 1 line starting "just some words"' });
     expect((await run(bytes('ee.der').subarray(0, 300))).error).toMatchObject({ kind: 'MalformedDer', received: '296 bytes of contents' });
-    expect((await inspect('x'.repeat(2000), { subtle, at, maxBytes: 1000 })).error).toMatchObject({ kind: 'InputTooLarge', received: '2000 bytes', expected: 'at most 1000 bytes' });
+    expect((await inspect('x'.repeat(2000), { subtle, at, maxBytes: 1000 })).error).toMatchObject({
+      kind: 'InputTooLarge',
+      received: '2000 bytes',
+      expected: 'at most 1000 bytes',
+    });
     expect((await run('-----BEGIN DH PARAMETERS-----\nMAA=\n-----END DH PARAMETERS-----\n')).error?.kind).toBe('UnsupportedPemLabel');
     expect((await run('-----BEGIN CERTIFICATE-----\nMIIB\n')).error?.kind).toBe('PemUnterminated');
   });

@@ -104,14 +104,21 @@ async function readText(ctx: ObjectContext, input: string, file: string | undefi
   if (looksLikeSClient(text)) parent = sink.add({ format: 's_client', file }, { kind: 's-client', sClient: parseSClient(text) });
   for (const p of scan.problems) {
     const error: InspectError =
-      p.kind === 'PemNotBase64' ? inspectErrors.notBase64(p.label, p.line, p.column, p.char)
-      : p.kind === 'PemBadLength' ? inspectErrors.badLength(p.label, p.line)
-      : p.kind === 'PemUnterminated' ? inspectErrors.unterminated(p.label, p.beginLine)
-      : inspectErrors.labelMismatch(p.label, p.endLabel, p.line);
+      p.kind === 'PemNotBase64'
+        ? inspectErrors.notBase64(p.label, p.line, p.column, p.char)
+        : p.kind === 'PemBadLength'
+          ? inspectErrors.badLength(p.label, p.line)
+          : p.kind === 'PemUnterminated'
+            ? inspectErrors.unterminated(p.label, p.beginLine)
+            : inspectErrors.labelMismatch(p.label, p.endLabel, p.line);
     sink.add({ format: 'pem', file, label: p.label, line: 'line' in p ? p.line : p.beginLine }, { kind: 'error', error });
   }
-  if (scan.omittedProblems) sink.add({ format: 'pem', file }, { kind: 'error', error: inspectErrors.tooManyProblems(scan.problems.length, scan.omittedProblems) });
-  prefetchCertificates(ctx, scan.blocks.filter((b) => PEM_LABELS[b.label] === 'certificate').map((b) => b.bytes));
+  if (scan.omittedProblems)
+    sink.add({ format: 'pem', file }, { kind: 'error', error: inspectErrors.tooManyProblems(scan.problems.length, scan.omittedProblems) });
+  prefetchCertificates(
+    ctx,
+    scan.blocks.filter((b) => PEM_LABELS[b.label] === 'certificate').map((b) => b.bytes),
+  );
   for (const b of scan.blocks) {
     if (IGNORED_LABELS.has(b.label)) continue;
     const source = { format: 'pem' as const, file, label: b.label, line: b.beginLine, parent };
@@ -185,18 +192,32 @@ function keyMatches(items: InspectItem[]): { matches: KeyMatch[]; findings: Find
     if (it.kind !== 'private-key' && it.kind !== 'public-key' && it.kind !== 'csr') continue;
     const id = ids.get(it.index);
     if (!id) continue;
-    const m: KeyMatch = { item: it.index, certificates: of('certificate', id), csrs: of('csr', id).filter((i) => i !== it.index), privateKeys: of('private-key', id).filter((i) => i !== it.index) };
+    const m: KeyMatch = {
+      item: it.index,
+      certificates: of('certificate', id),
+      csrs: of('csr', id).filter((i) => i !== it.index),
+      privateKeys: of('private-key', id).filter((i) => i !== it.index),
+    };
     matches.push(m);
     if (it.kind !== 'private-key' || certCount === 0) continue;
     if (m.certificates.length) {
       const c = items[m.certificates[0]];
       const name = c.kind === 'certificate' ? c.certificate.subject.oneline : '';
-      findings.push({ kind: 'key-matches', severity: 'info', items: [it.index, ...m.certificates], message: `the private key belongs to ${name}`, action: 'Install this key together with that certificate.' });
+      findings.push({
+        kind: 'key-matches',
+        severity: 'info',
+        items: [it.index, ...m.certificates],
+        message: `the private key belongs to ${name}`,
+        action: 'Install this key together with that certificate.',
+      });
     } else {
       findings.push({
-        kind: 'key-mismatch', severity: 'error', items: [it.index],
+        kind: 'key-mismatch',
+        severity: 'error',
+        items: [it.index],
         message: 'the private key does not belong to any certificate here',
-        action: 'Find the key generated with the CSR of this certificate. Compare `openssl x509 -noout -pubkey -in cert.pem | openssl sha256` with `openssl pkey -pubout -in key.pem | openssl sha256`: they must be equal.',
+        action:
+          'Find the key generated with the CSR of this certificate. Compare `openssl x509 -noout -pubkey -in cert.pem | openssl sha256` with `openssl pkey -pubout -in key.pem | openssl sha256`: they must be equal.',
       });
     }
   }
@@ -211,7 +232,9 @@ function partialTranscripts(items: InspectItem[], bundle: BundleAnalysis | undef
     const printed = items.filter((x) => x.source.parent === it.index && x.kind === 'certificate').length;
     if (it.sClient.chain.length <= printed) continue;
     out.push({
-      kind: 'partial-transcript', severity: 'info', items: [it.index],
+      kind: 'partial-transcript',
+      severity: 'info',
+      items: [it.index],
       message: `the server sent ${it.sClient.chain.length} certificates, but s_client printed only ${printed} (it was run without -showcerts)`,
       action: 'Run `openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null` and paste that output to check the whole chain.',
     });
@@ -277,7 +300,12 @@ export async function inspectFiles(files: InspectFile[], opts: InspectOptions): 
       items,
       bundle,
       matches,
-      findings: [...(bundle?.findings ?? []).filter((f) => keepFinding(f, items, transcriptFindings.length > 0)), ...transcriptFindings, ...revocation, ...keyFindings],
+      findings: [
+        ...(bundle?.findings ?? []).filter((f) => keepFinding(f, items, transcriptFindings.length > 0)),
+        ...transcriptFindings,
+        ...revocation,
+        ...keyFindings,
+      ],
       conversions: sink.conversions,
       needsPassword: sink.needsPassword,
     };

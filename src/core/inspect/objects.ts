@@ -12,7 +12,15 @@ import { readTlv } from '../der/reader.ts';
 import { parseCertificate, validityStatus } from '../x509/certificate.ts';
 import { parseCsr } from '../x509/csr.ts';
 import { parseCrl } from '../x509/crl.ts';
-import { decryptLegacyPem, decryptPkcs8, describeEncryptedPkcs8, describeLegacyPem, parsePrivateKey, parseRsaPublicKey, publicKeyInfo } from '../formats/keys.ts';
+import {
+  decryptLegacyPem,
+  decryptPkcs8,
+  describeEncryptedPkcs8,
+  describeLegacyPem,
+  parsePrivateKey,
+  parseRsaPublicKey,
+  publicKeyInfo,
+} from '../formats/keys.ts';
 import { parsePkcs7 } from '../formats/pkcs7.ts';
 import { openPkcs12, Pkcs12Error } from '../formats/pkcs12.ts';
 import { PbeError } from '../formats/pbe.ts';
@@ -20,9 +28,18 @@ import { inspectErrors } from './errors.ts';
 import { keyToPkcs8Pem, pkcs12Outputs, pkcs7Outputs } from '../formats/convert.ts';
 
 const WHAT: Record<DerKind, string> = {
-  'certificate': 'certificate', 'trusted-certificate': 'trusted certificate', 'crl': 'CRL', 'csr': 'certificate signing request',
-  'pkcs8': 'private key', 'encrypted-pkcs8': 'encrypted private key', 'pkcs1': 'RSA private key', 'sec1': 'EC private key',
-  'spki': 'public key', 'rsa-public': 'RSA public key', 'pkcs7': 'PKCS#7 bundle', 'pkcs12': 'PKCS#12 file',
+  certificate: 'certificate',
+  'trusted-certificate': 'trusted certificate',
+  crl: 'CRL',
+  csr: 'certificate signing request',
+  pkcs8: 'private key',
+  'encrypted-pkcs8': 'encrypted private key',
+  pkcs1: 'RSA private key',
+  sec1: 'EC private key',
+  spki: 'public key',
+  'rsa-public': 'RSA public key',
+  pkcs7: 'PKCS#7 bundle',
+  pkcs12: 'PKCS#12 file',
 };
 
 export class ItemSink {
@@ -48,7 +65,10 @@ export function prefetchCertificates(ctx: ObjectContext, ders: Uint8Array[]): vo
   ctx.prefetched ??= new Map();
   for (const der of ders) {
     // failures are kept as values so no promise is ever left rejected without a handler
-    ctx.prefetched.set(der, parseCertificate(der, ctx.opts.subtle).catch((e: unknown) => ({ failed: e })));
+    ctx.prefetched.set(
+      der,
+      parseCertificate(der, ctx.opts.subtle).catch((e: unknown) => ({ failed: e })),
+    );
   }
 }
 
@@ -82,16 +102,20 @@ async function pkcs12Items(ctx: ObjectContext, der: Uint8Array, source: ItemSour
     if (e instanceof Pkcs12Error) {
       const f = e.failure;
       ctx.sink.needsPassword ||= f.kind !== 'UnsupportedEncryption';
-      const error = f.kind === 'PasswordRequired' ? inspectErrors.passwordRequired('PKCS#12 file')
-        : f.kind === 'WrongPassword' ? inspectErrors.wrongPassword('.p12/.pfx', f.detail)
-        : inspectErrors.unsupportedEncryption('PKCS#12 file', f.scheme);
+      const error =
+        f.kind === 'PasswordRequired'
+          ? inspectErrors.passwordRequired('PKCS#12 file')
+          : f.kind === 'WrongPassword'
+            ? inspectErrors.wrongPassword('.p12/.pfx', f.detail)
+            : inspectErrors.unsupportedEncryption('PKCS#12 file', f.scheme);
       ctx.sink.add(source, { kind: 'pkcs12', error });
       return;
     }
     throw e;
   }
   const parent = ctx.sink.add(source, {
-    kind: 'pkcs12', pkcs12: { mac: contents.mac, encryption: contents.encryption, legacy: contents.legacy, bags: contents.bags.length },
+    kind: 'pkcs12',
+    pkcs12: { mac: contents.mac, encryption: contents.encryption, legacy: contents.legacy, bags: contents.bags.length },
   });
   const file = source.file ?? 'bundle.p12';
   const certs: { der: Uint8Array; cert?: Certificate }[] = [];
@@ -105,14 +129,28 @@ async function pkcs12Items(ctx: ObjectContext, der: Uint8Array, source: ItemSour
     }
   }
   const leaf = leafFirst(certs);
-  ctx.sink.conversions.push(...pkcs12Outputs(file, contents.legacy, certs[leaf]?.der, certs.filter((_, i) => i !== leaf).map((c) => c.der)));
+  ctx.sink.conversions.push(
+    ...pkcs12Outputs(
+      file,
+      contents.legacy,
+      certs[leaf]?.der,
+      certs.filter((_, i) => i !== leaf).map((c) => c.der),
+    ),
+  );
 }
 
 /**
  * Adds the items for one object. `headers` are the PEM headers (legacy key encryption);
  * `password` overrides the option (PKCS#12 keys use the container's password).
  */
-export async function objectItems(ctx: ObjectContext, kind: DerKind, der: Uint8Array, source: ItemSource, headers?: Record<string, string>, password = ctx.opts.password): Promise<void> {
+export async function objectItems(
+  ctx: ObjectContext,
+  kind: DerKind,
+  der: Uint8Array,
+  source: ItemSource,
+  headers?: Record<string, string>,
+  password = ctx.opts.password,
+): Promise<void> {
   const { sink, opts } = ctx;
   const { subtle } = opts;
   try {
@@ -142,7 +180,7 @@ export async function objectItems(ctx: ObjectContext, kind: DerKind, der: Uint8A
         return;
       case 'pkcs1':
       case 'sec1': {
-        const dek = headers?.['Proc-Type']?.includes('ENCRYPTED') ? headers['DEK-Info'] ?? '' : undefined;
+        const dek = headers?.['Proc-Type']?.includes('ENCRYPTED') ? (headers['DEK-Info'] ?? '') : undefined;
         if (dek === undefined) {
           sink.add(source, { kind: 'private-key', privateKey: await parsePrivateKey(der, kind, subtle) });
           return;
@@ -170,9 +208,10 @@ export async function objectItems(ctx: ObjectContext, kind: DerKind, der: Uint8A
         } catch (e) {
           if (!(e instanceof PbeError)) throw e;
           sink.needsPassword ||= e.failure.kind === 'WrongPassword';
-          const error = e.failure.kind === 'WrongPassword'
-            ? inspectErrors.wrongPassword('private key', `${info.scheme} decryption failed`)
-            : inspectErrors.unsupportedEncryption('private key', e.failure.scheme);
+          const error =
+            e.failure.kind === 'WrongPassword'
+              ? inspectErrors.wrongPassword('private key', `${info.scheme} decryption failed`)
+              : inspectErrors.unsupportedEncryption('private key', e.failure.scheme);
           sink.add(source, { kind: 'encrypted-private-key', encryption: info, error });
         }
         return;
@@ -197,7 +236,10 @@ export async function objectItems(ctx: ObjectContext, kind: DerKind, der: Uint8A
     }
     if (e instanceof PbeError) {
       sink.needsPassword ||= e.failure.kind === 'WrongPassword';
-      const error = e.failure.kind === 'WrongPassword' ? inspectErrors.wrongPassword(WHAT[kind], e.failure.scheme) : inspectErrors.unsupportedEncryption(WHAT[kind], e.failure.scheme);
+      const error =
+        e.failure.kind === 'WrongPassword'
+          ? inspectErrors.wrongPassword(WHAT[kind], e.failure.scheme)
+          : inspectErrors.unsupportedEncryption(WHAT[kind], e.failure.scheme);
       sink.add(source, { kind: 'error', error });
       return;
     }

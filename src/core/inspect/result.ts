@@ -34,7 +34,11 @@ export type ItemBody =
   | { kind: 'encrypted-private-key'; encryption: EncryptionInfo; error?: InspectError }
   | { kind: 'public-key'; publicKey: PublicKeyInfo }
   | { kind: 'pkcs7'; pkcs7: { certificates: number; crls: number; signers: number } }
-  | { kind: 'pkcs12'; pkcs12?: { mac?: { algorithm: string; iterations: number }; encryption: EncryptionInfo[]; legacy: boolean; bags: number }; error?: InspectError }
+  | {
+      kind: 'pkcs12';
+      pkcs12?: { mac?: { algorithm: string; iterations: number }; encryption: EncryptionInfo[]; legacy: boolean; bags: number };
+      error?: InspectError;
+    }
   | { kind: 's-client'; sClient: SClientTranscript }
   | { kind: 'error'; error: InspectError };
 

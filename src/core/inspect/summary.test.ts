@@ -16,6 +16,8 @@ describe('summaryText', () => {
     expect(summaryText(await inspect(`${PEM}${PEM}-----BEGIN CERTIFICATE-----\nMIIB\n`, { subtle, at }))).toEqual('Found 1 error, 2 certificates.');
   });
   it('passes on the error when nothing was readable', async () => {
-    expect(summaryText(await inspect('hello', { subtle, at }))).toEqual('no certificate, key, CSR, CRL, PKCS#7, PKCS#12 or s_client output was found in the input');
+    expect(summaryText(await inspect('hello', { subtle, at }))).toEqual(
+      'no certificate, key, CSR, CRL, PKCS#7, PKCS#12 or s_client output was found in the input',
+    );
   });
 });

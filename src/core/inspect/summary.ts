@@ -5,8 +5,16 @@
 import type { InspectItem, InspectResult } from './result.ts';
 
 const KIND_TEXT: Record<InspectItem['kind'], string> = {
-  'certificate': 'certificate', 'csr': 'CSR', 'crl': 'CRL', 'private-key': 'private key', 'encrypted-private-key': 'encrypted private key',
-  'public-key': 'public key', 'pkcs7': 'PKCS#7 bundle', 'pkcs12': 'PKCS#12 file', 's-client': 's_client transcript', 'error': 'error',
+  certificate: 'certificate',
+  csr: 'CSR',
+  crl: 'CRL',
+  'private-key': 'private key',
+  'encrypted-private-key': 'encrypted private key',
+  'public-key': 'public key',
+  pkcs7: 'PKCS#7 bundle',
+  pkcs12: 'PKCS#12 file',
+  's-client': 's_client transcript',
+  error: 'error',
 };
 
 export function summaryText(r: InspectResult): string {

@@ -10,10 +10,26 @@
 import { type IpAddress, hasPrefix, ipv4FromBytes, parseIp } from './ip.ts';
 
 export type RangeId =
-  | 'this-network' | 'private' | 'cgnat' | 'loopback' | 'link-local' | 'cloud-metadata'
-  | 'ietf-protocol' | 'documentation' | 'relay-anycast' | 'benchmarking' | 'multicast'
-  | 'reserved' | 'broadcast' | 'unspecified' | 'unique-local' | 'site-local'
-  | 'discard-only' | 'orchid' | 'nat64-local' | 'not-global-unicast';
+  | 'this-network'
+  | 'private'
+  | 'cgnat'
+  | 'loopback'
+  | 'link-local'
+  | 'cloud-metadata'
+  | 'ietf-protocol'
+  | 'documentation'
+  | 'relay-anycast'
+  | 'benchmarking'
+  | 'multicast'
+  | 'reserved'
+  | 'broadcast'
+  | 'unspecified'
+  | 'unique-local'
+  | 'site-local'
+  | 'discard-only'
+  | 'orchid'
+  | 'nat64-local'
+  | 'not-global-unicast';
 
 export interface AddressRange {
   id: RangeId;
@@ -26,8 +42,7 @@ export interface AddressRange {
 export type Embedding = 'ipv4-mapped' | 'ipv4-compatible' | 'nat64' | '6to4' | 'teredo-server' | 'teredo-client';
 
 export type AddressVerdict =
-  | { allowed: true; address: string }
-  | { allowed: false; address: string; range: AddressRange; via?: { embedding: Embedding; ipv4: string } };
+  { allowed: true; address: string } | { allowed: false; address: string; range: AddressRange; via?: { embedding: Embedding; ipv4: string } };
 
 interface RangeRule extends AddressRange {
   prefix: number[];

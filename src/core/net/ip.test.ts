@@ -6,7 +6,9 @@ describe('parseIp / ipBytes', () => {
   it('reads both families into the same shape', () => {
     expect(parseIp('192.0.2.1')).toEqual({ family: 4, bytes: new Uint8Array([192, 0, 2, 1]), text: '192.0.2.1' });
     expect(parseIp('0:0::ffff:192.0.2.1')).toEqual({
-      family: 6, bytes: new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 192, 0, 2, 1]), text: '::ffff:c000:201',
+      family: 6,
+      bytes: new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 192, 0, 2, 1]),
+      text: '::ffff:c000:201',
     });
   });
   it('takes brackets only in ipBytes (a peer name or a SAN spelling)', () => {

@@ -13,14 +13,18 @@ describe('chainPicture', () => {
         { id: 'root', name: 'Certlab Demo Root CA', role: 'root', sentAt: null, trusted: true },
       ],
       links: [{ broken: false }, { broken: false }],
-      extras: [], outOfOrder: false,
+      extras: [],
+      outOfOrder: false,
     });
   });
   it('leaf only: the link from leaf to ica is broken because ica was not sent', () => {
     expect(pic(['leaf-only']).links).toEqual([{ broken: true, reason: 'Certlab Demo Issuing CA 1 was not sent by the server' }, { broken: false }]);
   });
   it('private CA: the link to the root is broken because the client does not trust it', () => {
-    expect(pic(['private-ca']).links).toEqual([{ broken: false }, { broken: true, reason: "Example Corp Internal Root CA is not in the client's trust store" }]);
+    expect(pic(['private-ca']).links).toEqual([
+      { broken: false },
+      { broken: true, reason: "Example Corp Internal Root CA is not in the client's trust store" },
+    ]);
   });
   it('wrong order and extras are flagged', () => {
     expect(pic(['wrong-order']).outOfOrder).toBe(true);
@@ -31,16 +35,26 @@ describe('chainPicture', () => {
     const s = scenarioForModes(['expired-intermediate']).scenario;
     expect(chainPicture(s, { depth: 1, message: 'certificate has expired', missingIssuer: false }).nodes[1]!.problem).toBe('certificate has expired');
     const text = chainText(chainPicture(scenarioForModes(['leaf-only']).scenario));
-    expect(text).toBe([
-      '• Certlab Demo Root CA (root, not sent, trusted by the client)',
-      '  │ issued the certificate below',
-      '• Certlab Demo Issuing CA 1 (intermediate, not sent)',
-      '  ✗ broken link: Certlab Demo Issuing CA 1 was not sent by the server',
-      '• shop.certlab.test (leaf, sent #0)',
-    ].join('\n'));
+    expect(text).toBe(
+      [
+        '• Certlab Demo Root CA (root, not sent, trusted by the client)',
+        '  │ issued the certificate below',
+        '• Certlab Demo Issuing CA 1 (intermediate, not sent)',
+        '  ✗ broken link: Certlab Demo Issuing CA 1 was not sent by the server',
+        '• shop.certlab.test (leaf, sent #0)',
+      ].join('\n'),
+    );
   });
   it('self-signed leaf: a single node with its problem stated', () => {
-    expect(pic(['self-signed-leaf']).nodes).toEqual([{ id: 'leaf', name: 'shop.certlab.test', role: 'leaf', sentAt: 0, trusted: false,
-      problem: "shop.certlab.test is signed by itself and not in the client's trust store" }]);
+    expect(pic(['self-signed-leaf']).nodes).toEqual([
+      {
+        id: 'leaf',
+        name: 'shop.certlab.test',
+        role: 'leaf',
+        sentAt: 0,
+        trusted: false,
+        problem: "shop.certlab.test is signed by itself and not in the client's trust store",
+      },
+    ]);
   });
 });

@@ -52,7 +52,10 @@ export function chainPicture(s: Scenario, failure?: PictureFailure): ChainPictur
     if (cur.issuer === cur.id) break;
     cur = byId.get(cur.issuer);
   }
-  const sentAt = (id: string) => { const i = s.serverSends.indexOf(id); return i < 0 ? null : i; };
+  const sentAt = (id: string) => {
+    const i = s.serverSends.indexOf(id);
+    return i < 0 ? null : i;
+  };
   const nodes: ChainNode[] = pathIds.map((id, i) => {
     const spec = byId.get(id)!;
     const selfSigned = spec.issuer === spec.id;
@@ -86,7 +89,9 @@ export function chainPicture(s: Scenario, failure?: PictureFailure): ChainPictur
       node.problem = failure.message;
     }
   }
-  const extras = s.serverSends.flatMap((id, i) => (pathIds.includes(id) && s.serverSends.indexOf(id) === i ? [] : [{ id, name: byId.get(id)?.subject.commonName ?? id, sentAt: i }]));
+  const extras = s.serverSends.flatMap((id, i) =>
+    pathIds.includes(id) && s.serverSends.indexOf(id) === i ? [] : [{ id, name: byId.get(id)?.subject.commonName ?? id, sentAt: i }],
+  );
   const sentPath = s.serverSends.filter((id) => pathIds.includes(id));
   const expected = pathIds.filter((id) => sentPath.includes(id));
   const outOfOrder = sentPath.some((id, i) => id !== expected[i]);
@@ -98,11 +103,7 @@ export function chainText(p: ChainPicture): string {
   const lines: string[] = [];
   for (let i = p.nodes.length - 1; i >= 0; i--) {
     const n = p.nodes[i]!;
-    const facts = [
-      n.role,
-      n.sentAt === null ? 'not sent' : `sent #${n.sentAt}`,
-      ...(n.trusted ? ['trusted by the client'] : []),
-    ];
+    const facts = [n.role, n.sentAt === null ? 'not sent' : `sent #${n.sentAt}`, ...(n.trusted ? ['trusted by the client'] : [])];
     lines.push(`${n.problem ? '✗' : '•'} ${n.name} (${facts.join(', ')})${n.problem ? ` — ${n.problem}` : ''}`);
     if (i > 0) {
       const link = p.links[i - 1]!;

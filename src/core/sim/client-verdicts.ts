@@ -31,15 +31,23 @@ export interface SimClientVerdict {
 
 export async function simClientVerdicts(pki: GeneratedPki, parsed: ParsedPki, subtle: Subtle): Promise<SimClientVerdict[]> {
   const judged = await clientVerdicts({
-    peer: parsed.peer, untrusted: parsed.untrusted, anchors: parsed.anchors, peerName: pki.scenario.host, at: pki.at,
-    aiaFetcher: simulatedAia(pki), subtle,
+    peer: parsed.peer,
+    untrusted: parsed.untrusted,
+    anchors: parsed.anchors,
+    peerName: pki.scenario.host,
+    at: pki.at,
+    aiaFetcher: simulatedAia(pki),
+    subtle,
   });
   return CLIENT_IDS.map((id) => {
     const v = judged[id];
     const verdict: SimClientVerdict = {
-      client: id, label: v.label,
-      fails: v.fails, message: v.fails ? v.message : '',
-      cause: v.fails ? v.result.cause : null, code: v.result.code,
+      client: id,
+      label: v.label,
+      fails: v.fails,
+      message: v.fails ? v.message : '',
+      cause: v.fails ? v.result.cause : null,
+      code: v.result.code,
       ...(v.fails && v.errorCode ? { errorCode: v.errorCode } : {}),
       // an accepted chain carries no renderer note (as before the one verdict function)
       ...(!v.result.ok && v.note ? { note: v.note } : {}),

@@ -19,16 +19,25 @@ describe('fixFor', () => {
   it('incomplete chain: serve fullchain.pem in leaf-first order, check with s_client', () => {
     const fix = fixFor(scenarioForModes(['leaf-only']).scenario, 'incomplete-chain');
     expect({ liability: fix.liability, files: fix.files, first: fix.steps[0]!.label, check: fix.steps[1]!.code }).toEqual({
-      liability: 'server', files: ['fullchain.pem'],
+      liability: 'server',
+      files: ['fullchain.pem'],
       first: 'Serve the full chain: leaf then ica (download fullchain.pem), never the leaf alone.',
       check: 'openssl s_client -connect shop.certlab.test:443 -servername shop.certlab.test -showcerts </dev/null',
     });
   });
-  it('private CA: the root to trust and every client\'s way to trust it', () => {
+  it("private CA: the root to trust and every client's way to trust it", () => {
     const fix = fixFor(scenarioForModes(['private-ca']).scenario, 'unknown-ca');
     expect(fix.files).toEqual(['root.pem']);
     const codes = fix.steps.map((s) => s.code ?? '').join('\n');
-    for (const needle of ['-CAfile root.pem', 'verify="/path/root.pem"', 'REQUESTS_CA_BUNDLE=', 'NODE_EXTRA_CA_CERTS=', 'keytool -importcert', 'SSL_CERT_FILE=', 'update-ca-certificates']) {
+    for (const needle of [
+      '-CAfile root.pem',
+      'verify="/path/root.pem"',
+      'REQUESTS_CA_BUNDLE=',
+      'NODE_EXTRA_CA_CERTS=',
+      'keytool -importcert',
+      'SSL_CERT_FILE=',
+      'update-ca-certificates',
+    ]) {
       expect(codes).toContain(needle);
     }
   });

@@ -61,10 +61,14 @@ interface KeyHolder {
 
 function keyAlgorithm(key: KeyType): RsaHashedKeyGenParams | EcKeyGenParams {
   switch (key) {
-    case 'P-256': return { name: 'ECDSA', namedCurve: 'P-256' };
-    case 'P-384': return { name: 'ECDSA', namedCurve: 'P-384' };
-    case 'RSA-2048': return { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
-    case 'RSA-1024': return { name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
+    case 'P-256':
+      return { name: 'ECDSA', namedCurve: 'P-256' };
+    case 'P-384':
+      return { name: 'ECDSA', namedCurve: 'P-384' };
+    case 'RSA-2048':
+      return { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
+    case 'RSA-1024':
+      return { name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
   }
 }
 
@@ -100,8 +104,12 @@ function keyUsageBits(flags: readonly string[]): number {
 }
 
 const EKU_OIDS: Record<string, string> = {
-  serverAuth: '1.3.6.1.5.5.7.3.1', clientAuth: '1.3.6.1.5.5.7.3.2', codeSigning: '1.3.6.1.5.5.7.3.3',
-  emailProtection: '1.3.6.1.5.5.7.3.4', timeStamping: '1.3.6.1.5.5.7.3.8', OCSPSigning: '1.3.6.1.5.5.7.3.9',
+  serverAuth: '1.3.6.1.5.5.7.3.1',
+  clientAuth: '1.3.6.1.5.5.7.3.2',
+  codeSigning: '1.3.6.1.5.5.7.3.3',
+  emailProtection: '1.3.6.1.5.5.7.3.4',
+  timeStamping: '1.3.6.1.5.5.7.3.8',
+  OCSPSigning: '1.3.6.1.5.5.7.3.9',
 };
 
 function serialHex(crypto: Crypto): string {
@@ -129,8 +137,16 @@ export async function generatePki(scenario: Scenario, opts: GenerateOptions): Pr
     try {
       keys = (await crypto.subtle.generateKey(keyAlgorithm(key), true, ['sign', 'verify'])) as CryptoKeyPair;
     } catch (e) {
-      return { ok: false, error: { kind: 'key-unsupported', id: spec.id, key, cause: String(e),
-        message: `This browser's WebCrypto refused to make a ${key} key for '${spec.id}' (${String(e)}). Choose another key type.` } };
+      return {
+        ok: false,
+        error: {
+          kind: 'key-unsupported',
+          id: spec.id,
+          key,
+          cause: String(e),
+          message: `This browser's WebCrypto refused to make a ${key} key for '${spec.id}' (${String(e)}). Choose another key type.`,
+        },
+      };
     }
     const holder: KeyHolder = { keys, key, rsaSigners: new Map() };
     holders.set(spec.id, holder);
@@ -142,22 +158,38 @@ export async function generatePki(scenario: Scenario, opts: GenerateOptions): Pr
     try {
       signer = await signingKey(crypto, issuerHolder, hash);
     } catch (e) {
-      return { ok: false, error: { kind: 'sign-unsupported', id: spec.id, hash, cause: String(e),
-        message: `This browser's WebCrypto refused to sign '${spec.id}' with ${hash} (${String(e)}). Choose another hash.` } };
+      return {
+        ok: false,
+        error: {
+          kind: 'sign-unsupported',
+          id: spec.id,
+          hash,
+          cause: String(e),
+          message: `This browser's WebCrypto refused to sign '${spec.id}' with ${hash} (${String(e)}). Choose another hash.`,
+        },
+      };
     }
     const extensions: x509.Extension[] = [];
     if (spec.basicConstraints) {
       extensions.push(new x509.BasicConstraintsExtension(spec.basicConstraints.ca, spec.basicConstraints.pathLen, true));
     }
     if (spec.keyUsage) extensions.push(new x509.KeyUsagesExtension(keyUsageBits(spec.keyUsage), true));
-    if (spec.extendedKeyUsage) extensions.push(new x509.ExtendedKeyUsageExtension(spec.extendedKeyUsage.map((e) => EKU_OIDS[e]!), false));
+    if (spec.extendedKeyUsage)
+      extensions.push(
+        new x509.ExtendedKeyUsageExtension(
+          spec.extendedKeyUsage.map((e) => EKU_OIDS[e]!),
+          false,
+        ),
+      );
     if (spec.subjectAltNames) {
-      extensions.push(new x509.SubjectAlternativeNameExtension(
-        spec.subjectAltNames.map((n) => ({ type: IPV4.test(n) || n.includes(':') ? 'ip' as const : 'dns' as const, value: n }))));
+      extensions.push(
+        new x509.SubjectAlternativeNameExtension(
+          spec.subjectAltNames.map((n) => ({ type: IPV4.test(n) || n.includes(':') ? ('ip' as const) : ('dns' as const), value: n })),
+        ),
+      );
     }
     if (spec.nameConstraints) {
-      extensions.push(new x509.Extension('2.5.29.30', true,
-        nameConstraintsDer(spec.nameConstraints.permitted ?? [], spec.nameConstraints.excluded ?? [])));
+      extensions.push(new x509.Extension('2.5.29.30', true, nameConstraintsDer(spec.nameConstraints.permitted ?? [], spec.nameConstraints.excluded ?? [])));
     }
     extensions.push(await x509.SubjectKeyIdentifierExtension.create(keys.publicKey, false, crypto));
     let aiaUrl: string | undefined;
@@ -169,23 +201,34 @@ export async function generatePki(scenario: Scenario, opts: GenerateOptions): Pr
       }
     }
     try {
-      const cert = await x509.X509CertificateGenerator.create({
-        serialNumber: serialHex(crypto),
-        subject: subjectName(spec),
-        issuer: subjectName(issuerSpec),
-        notBefore: new Date(resolveTime(spec.validity.notBefore, at)),
-        notAfter: new Date(resolveTime(spec.validity.notAfter, at)),
-        publicKey: keys.publicKey,
-        signingKey: signer.key,
-        signingAlgorithm: signer.algorithm,
-        extensions,
-      }, crypto);
+      const cert = await x509.X509CertificateGenerator.create(
+        {
+          serialNumber: serialHex(crypto),
+          subject: subjectName(spec),
+          issuer: subjectName(issuerSpec),
+          notBefore: new Date(resolveTime(spec.validity.notBefore, at)),
+          notAfter: new Date(resolveTime(spec.validity.notAfter, at)),
+          publicKey: keys.publicKey,
+          signingKey: signer.key,
+          signingAlgorithm: signer.algorithm,
+          extensions,
+        },
+        crypto,
+      );
       const der = new Uint8Array(cert.rawData);
       const pkcs8 = await crypto.subtle.exportKey('pkcs8', keys.privateKey);
       made.set(spec.id, { id: spec.id, spec, der, pem: toPem(der, 'CERTIFICATE'), keyPem: toPem(pkcs8, 'PRIVATE KEY'), ...(aiaUrl ? { aiaUrl } : {}) });
     } catch (e) {
-      return { ok: false, error: { kind: 'sign-unsupported', id: spec.id, hash, cause: String(e),
-        message: `Signing '${spec.id}' with ${hash} failed (${String(e)}). Choose another hash or key type.` } };
+      return {
+        ok: false,
+        error: {
+          kind: 'sign-unsupported',
+          id: spec.id,
+          hash,
+          cause: String(e),
+          message: `Signing '${spec.id}' with ${hash} failed (${String(e)}). Choose another hash or key type.`,
+        },
+      };
     }
   }
   const certificates = scenario.certificates.map((c) => made.get(c.id)!);
@@ -194,7 +237,9 @@ export async function generatePki(scenario: Scenario, opts: GenerateOptions): Pr
   return {
     ok: true,
     pki: {
-      scenario, at, certificates,
+      scenario,
+      at,
+      certificates,
       serverChain: scenario.serverSends.map((id) => made.get(id)!.der),
       trustAnchors: scenario.trustStore.map((id) => made.get(id)!.der),
       aiaResponses,

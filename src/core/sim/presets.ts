@@ -19,14 +19,16 @@ export function baseScenario(): Scenario {
     host: BASE_HOST,
     certificates: [
       {
-        id: 'root', issuer: 'root',
+        id: 'root',
+        issuer: 'root',
         subject: { country: 'US', organization: 'Certlab Demo', commonName: 'Certlab Demo Root CA' },
         validity: { notBefore: -365, notAfter: 3650 },
         basicConstraints: { ca: true },
         keyUsage: ['keyCertSign', 'cRLSign'],
       },
       {
-        id: 'ica', issuer: 'root',
+        id: 'ica',
+        issuer: 'root',
         subject: { country: 'US', organization: 'Certlab Demo', commonName: 'Certlab Demo Issuing CA 1' },
         validity: { notBefore: -180, notAfter: 1825 },
         basicConstraints: { ca: true, pathLen: 0 },
@@ -34,7 +36,8 @@ export function baseScenario(): Scenario {
         extendedKeyUsage: ['serverAuth', 'clientAuth'],
       },
       {
-        id: 'leaf', issuer: 'ica',
+        id: 'leaf',
+        issuer: 'ica',
         subject: { commonName: BASE_HOST },
         subjectAltNames: [BASE_HOST],
         validity: { notBefore: -30, notAfter: 60 },
@@ -125,7 +128,8 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     apply(s) {
       if (intermediates(s).length < 2) {
         insertAbove(s, intermediates(s).at(-1) ?? leafId(s), {
-          id: 'policy-ca', issuer: '',
+          id: 'policy-ca',
+          issuer: '',
           subject: { country: 'US', organization: 'Certlab Demo', commonName: 'Certlab Demo Policy CA' },
           validity: { notBefore: -300, notAfter: 3000 },
           basicConstraints: { ca: true, pathLen: 1 },
@@ -143,7 +147,8 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     sClient: 25,
     apply(s) {
       insertAbove(s, leafId(s), {
-        id: 'team-ca', issuer: '',
+        id: 'team-ca',
+        issuer: '',
         subject: { country: 'US', organization: 'Certlab Demo', commonName: 'Certlab Demo Team CA' },
         validity: { notBefore: -90, notAfter: 900 },
         basicConstraints: { ca: true },
@@ -155,10 +160,13 @@ export const FAILURE_MODES: readonly FailureMode[] = [
   {
     id: 'leaf-only',
     label: 'Server sends leaf only',
-    summary: 'The server sends its own certificate without the intermediate; only clients that fetch it via AIA (Chrome) or already hold it (Firefox) can build the chain.',
+    summary:
+      'The server sends its own certificate without the intermediate; only clients that fetch it via AIA (Chrome) or already hold it (Firefox) can build the chain.',
     openssl: { code: 20, name: 'X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY', depth: 0 },
     sClient: 21,
-    apply(s) { s.serverSends = [leafId(s)]; },
+    apply(s) {
+      s.serverSends = [leafId(s)];
+    },
   },
   {
     id: 'extra-unrelated',
@@ -168,7 +176,8 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     sClient: 0,
     apply(s) {
       s.certificates.push({
-        id: 'unrelated', issuer: 'unrelated',
+        id: 'unrelated',
+        issuer: 'unrelated',
         subject: { organization: 'Some Other CA', commonName: 'Unrelated Old CA' },
         validity: { notBefore: -800, notAfter: 1000 },
         basicConstraints: { ca: true },
@@ -195,7 +204,9 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     summary: 'The server certificate expired 3 days ago.',
     openssl: { code: 10, name: 'X509_V_ERR_CERT_HAS_EXPIRED', depth: 0 },
     sClient: 10,
-    apply(s) { cert(s, leafId(s)).validity = { notBefore: -93, notAfter: -3 }; },
+    apply(s) {
+      cert(s, leafId(s)).validity = { notBefore: -93, notAfter: -3 };
+    },
   },
   {
     id: 'expired-intermediate',
@@ -203,7 +214,11 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     summary: 'The issuing CA expired yesterday, although the leaf itself is still within its dates.',
     openssl: { code: 10, name: 'X509_V_ERR_CERT_HAS_EXPIRED', depth: 1 },
     sClient: 10,
-    apply(s) { onFirstIntermediate(s, (ica) => { ica.validity = { notBefore: -1000, notAfter: -1 }; }); },
+    apply(s) {
+      onFirstIntermediate(s, (ica) => {
+        ica.validity = { notBefore: -1000, notAfter: -1 };
+      });
+    },
   },
   {
     id: 'not-yet-valid-leaf',
@@ -211,7 +226,9 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     summary: 'The server certificate starts tomorrow (issued ahead, or the client clock is behind).',
     openssl: { code: 9, name: 'X509_V_ERR_CERT_NOT_YET_VALID', depth: 0 },
     sClient: 9,
-    apply(s) { cert(s, leafId(s)).validity = { notBefore: 1, notAfter: 91 }; },
+    apply(s) {
+      cert(s, leafId(s)).validity = { notBefore: 1, notAfter: 91 };
+    },
   },
   {
     id: 'wrong-host',
@@ -219,7 +236,9 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     summary: 'The client asks for api.certlab.test; the certificate names only shop.certlab.test.',
     openssl: { code: 62, name: 'X509_V_ERR_HOSTNAME_MISMATCH', depth: 0 },
     sClient: 62,
-    apply(s) { s.host = 'api.certlab.test'; },
+    apply(s) {
+      s.host = 'api.certlab.test';
+    },
   },
   {
     id: 'san-missing',
@@ -227,7 +246,9 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     summary: 'The name is only in the subject CN, with no subjectAltName. OpenSSL-based clients and Java still accept it; Go and browsers do not.',
     openssl: OK,
     sClient: 0,
-    apply(s) { delete cert(s, leafId(s)).subjectAltNames; },
+    apply(s) {
+      delete cert(s, leafId(s)).subjectAltNames;
+    },
   },
   {
     id: 'wildcard-too-deep',
@@ -244,7 +265,7 @@ export const FAILURE_MODES: readonly FailureMode[] = [
   },
   {
     id: 'private-ca',
-    label: 'Private CA not in the client\'s store',
+    label: "Private CA not in the client's store",
     summary: 'The chain is complete but ends at a company root the client was never given.',
     openssl: { code: 20, name: 'X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY', depth: 1 },
     sClient: 20,
@@ -263,7 +284,11 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     summary: 'The certificate that signed the leaf says CA:FALSE: it may not issue certificates.',
     openssl: { code: 79, name: 'X509_V_ERR_INVALID_CA', depth: 1 },
     sClient: 26,
-    apply(s) { onFirstIntermediate(s, (ica) => { ica.basicConstraints = { ca: false }; }); },
+    apply(s) {
+      onFirstIntermediate(s, (ica) => {
+        ica.basicConstraints = { ca: false };
+      });
+    },
   },
   {
     id: 'client-auth-eku',
@@ -271,12 +296,14 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     summary: 'The server certificate was issued for client authentication only (EKU clientAuth), not for a TLS server.',
     openssl: { code: 26, name: 'X509_V_ERR_INVALID_PURPOSE', depth: 0 },
     sClient: 26,
-    apply(s) { cert(s, leafId(s)).extendedKeyUsage = ['clientAuth']; },
+    apply(s) {
+      cert(s, leafId(s)).extendedKeyUsage = ['clientAuth'];
+    },
   },
   {
     id: 'rsa-1024',
     label: 'RSA-1024 key',
-    summary: 'The server key is RSA with 1024 bits, below OpenSSL security level 2 (Debian\'s default).',
+    summary: "The server key is RSA with 1024 bits, below OpenSSL security level 2 (Debian's default).",
     openssl: { code: 66, name: 'X509_V_ERR_EE_KEY_TOO_SMALL', depth: 0 },
     sClient: 66,
     apply(s) {
@@ -291,7 +318,9 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     summary: 'The intermediate signed the server certificate with SHA-1, which OpenSSL 3, Go and browsers refuse.',
     openssl: { code: 68, name: 'X509_V_ERR_CA_MD_TOO_WEAK', depth: 0 },
     sClient: 68,
-    apply(s) { cert(s, leafId(s)).signatureHash = 'SHA-1'; },
+    apply(s) {
+      cert(s, leafId(s)).signatureHash = 'SHA-1';
+    },
   },
   {
     id: 'name-constraints',
@@ -299,7 +328,11 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     summary: 'The issuing CA may only issue for corp.example (name constraints); the leaf is for shop.certlab.test.',
     openssl: { code: 47, name: 'X509_V_ERR_PERMITTED_VIOLATION', depth: 0 },
     sClient: 47,
-    apply(s) { onFirstIntermediate(s, (ica) => { ica.nameConstraints = { permitted: ['corp.example'] }; }); },
+    apply(s) {
+      onFirstIntermediate(s, (ica) => {
+        ica.nameConstraints = { permitted: ['corp.example'] };
+      });
+    },
   },
   {
     id: 'self-signed-leaf',
@@ -325,7 +358,9 @@ export const FAILURE_MODES: readonly FailureMode[] = [
       alert: 'certificate required',
       note: 'TLS 1.3 alert 116 (certificate_required), sent by the server after the client finished without a certificate; TLS 1.2 servers send handshake_failure (40).',
     },
-    apply(s) { s.clientCertRequired = true; },
+    apply(s) {
+      s.clientCertRequired = true;
+    },
   },
 ];
 
@@ -334,11 +369,25 @@ export type FailureModeId = (typeof FAILURE_MODES)[number]['id'];
 /** The order the toggles are shown in (the order of the issue that asked for them): what the
  *  server sends, then dates, names, trust, CA markings, purpose, crypto, client certificates. */
 export const MODE_DISPLAY_ORDER: readonly string[] = [
-  'leaf-only', 'wrong-order', 'extra-unrelated', 'root-included',
-  'expired-leaf', 'expired-intermediate', 'not-yet-valid-leaf',
-  'wrong-host', 'san-missing', 'wildcard-too-deep',
-  'self-signed-leaf', 'private-ca', 'intermediate-not-ca', 'path-length-exceeded',
-  'client-auth-eku', 'rsa-1024', 'sha1-signature', 'name-constraints', 'client-cert-required',
+  'leaf-only',
+  'wrong-order',
+  'extra-unrelated',
+  'root-included',
+  'expired-leaf',
+  'expired-intermediate',
+  'not-yet-valid-leaf',
+  'wrong-host',
+  'san-missing',
+  'wildcard-too-deep',
+  'self-signed-leaf',
+  'private-ca',
+  'intermediate-not-ca',
+  'path-length-exceeded',
+  'client-auth-eku',
+  'rsa-1024',
+  'sha1-signature',
+  'name-constraints',
+  'client-cert-required',
 ];
 
 /** FAILURE_MODES in display order. */

@@ -40,16 +40,32 @@ export function reproduce(s: Scenario, port = 8443): Reproduction {
   const ca = s.trustStore.length ? 'trusted.pem' : null;
   if (ca) files.push({ name: ca, ids: s.trustStore });
   const server: Command = {
-    label: `The server, sending what the scenario sends${weak ? ' (SECLEVEL=0: Debian\'s OpenSSL would otherwise refuse to load an RSA-1024 or SHA-1 certificate)' : ''}`,
-    argv: ['openssl', 's_server', '-accept', `127.0.0.1:${port}`, '-www', '-cert', `${leaf}.pem`, '-key', `${leaf}.key`,
+    label: `The server, sending what the scenario sends${weak ? " (SECLEVEL=0: Debian's OpenSSL would otherwise refuse to load an RSA-1024 or SHA-1 certificate)" : ''}`,
+    argv: [
+      'openssl',
+      's_server',
+      '-accept',
+      `127.0.0.1:${port}`,
+      '-www',
+      '-cert',
+      `${leaf}.pem`,
+      '-key',
+      `${leaf}.key`,
       ...(rest.length ? ['-cert_chain', 'served-chain.pem'] : []),
       ...(weak ? ['-cipher', 'DEFAULT:@SECLEVEL=0'] : []),
-      ...(s.clientCertRequired ? ['-Verify', '1', ...(ca ? ['-CAfile', ca] : [])] : [])],
+      ...(s.clientCertRequired ? ['-Verify', '1', ...(ca ? ['-CAfile', ca] : [])] : []),
+    ],
   };
   const host = s.host;
   const clients: Command[] = [
-    { label: 'openssl s_client', argv: ['openssl', 's_client', '-connect', `127.0.0.1:${port}`, '-servername', host, '-verify_hostname', host, ...(ca ? ['-CAfile', ca] : [])] },
-    { label: 'curl', argv: ['curl', '-sS', '-o', '/dev/null', ...(ca ? ['--cacert', ca] : []), '--resolve', `${host}:${port}:127.0.0.1`, `https://${host}:${port}/`] },
+    {
+      label: 'openssl s_client',
+      argv: ['openssl', 's_client', '-connect', `127.0.0.1:${port}`, '-servername', host, '-verify_hostname', host, ...(ca ? ['-CAfile', ca] : [])],
+    },
+    {
+      label: 'curl',
+      argv: ['curl', '-sS', '-o', '/dev/null', ...(ca ? ['--cacert', ca] : []), '--resolve', `${host}:${port}:127.0.0.1`, `https://${host}:${port}/`],
+    },
     { label: 'Python', argv: ['python3', '-c', PY(host, port, ca)] },
     { label: 'Node.js', argv: ['node', '-e', NODE(host, port)], ...(ca ? { env: { NODE_EXTRA_CA_CERTS: ca } } : {}) },
   ];
@@ -59,6 +75,8 @@ export function reproduce(s: Scenario, port = 8443): Reproduction {
 /** A command as a POSIX shell line (single-quoted where needed). */
 export function shellLine(c: Command): string {
   const q = (a: string) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
-  const env = Object.entries(c.env ?? {}).map(([k, v]) => `${k}=${q(v)} `).join('');
+  const env = Object.entries(c.env ?? {})
+    .map(([k, v]) => `${k}=${q(v)} `)
+    .join('');
   return env + c.argv.map(q).join(' ');
 }

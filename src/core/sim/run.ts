@@ -69,33 +69,56 @@ export async function runScenario(scenario: Scenario, at: Millis, crypto: Crypto
   const parsed = await parsePki(pki, crypto.subtle);
   const openssl = await validatePki(pki, parsed, OPENSSL_DEBIAN_POLICY, crypto.subtle);
   const verdicts = await simClientVerdicts(pki, parsed, crypto.subtle);
-  const clients: ClientRow[] = [opensslVerifyRow(openssl, scenario.host), ...verdicts.map((v): ClientRow => ({
-    client: v.client, label: v.label, fails: v.fails, cause: v.cause,
-    message: v.fails ? (v.message || '(refused; no recorded text for this client)') : (v.message || (v.aiaFetched.length ? `connects (fetched ${v.aiaFetched.join(', ')} from the AIA URL)` : 'connects')),
-    ...(v.note ? { note: v.note } : {}),
-  }))];
+  const clients: ClientRow[] = [
+    opensslVerifyRow(openssl, scenario.host),
+    ...verdicts.map((v): ClientRow => ({
+      client: v.client,
+      label: v.label,
+      fails: v.fails,
+      cause: v.cause,
+      message: v.fails
+        ? v.message || '(refused; no recorded text for this client)'
+        : v.message || (v.aiaFetched.length ? `connects (fetched ${v.aiaFetched.join(', ')} from the AIA URL)` : 'connects'),
+      ...(v.note ? { note: v.note } : {}),
+    })),
+  ];
 
-  const failure = openssl.ok || openssl.depth === null ? undefined : {
-    depth: openssl.depth,
-    message: `${openssl.code} ${openssl.text}`,
-    missingIssuer: MISSING_ISSUER.has(openssl.error?.kind ?? ''),
-  };
+  const failure =
+    openssl.ok || openssl.depth === null
+      ? undefined
+      : {
+          depth: openssl.depth,
+          message: `${openssl.code} ${openssl.text}`,
+          missingIssuer: MISSING_ISSUER.has(openssl.error?.kind ?? ''),
+        };
   const picture = chainPicture(scenario, failure);
   // s_client goes on after an error and prints the last one (leaf only: 21, not 20); the
   // openssl renderer carries that code as its errorCode.
   const sClientError = verdicts.find((v) => v.client === 'openssl')?.errorCode;
-  const sClientCode = sClientError !== undefined ? { code: Number(sClientError), text: opensslText(Number(sClientError)) } : { code: openssl.code, text: openssl.text };
+  const sClientCode =
+    sClientError !== undefined ? { code: Number(sClientError), text: opensslText(Number(sClientError)) } : { code: openssl.code, text: openssl.text };
 
   const causes: CauseId[] = [];
-  const addCause = (c: CauseId | null | undefined) => { if (c && !causes.includes(c)) causes.push(c); };
+  const addCause = (c: CauseId | null | undefined) => {
+    if (c && !causes.includes(c)) causes.push(c);
+  };
   addCause(openssl.cause);
   for (const c of clients) if (c.fails) addCause(c.cause);
   if (scenario.clientCertRequired) addCause('client-cert-required');
 
   const byId = new Map(pki.certificates.map((c) => [c.id, c]));
   const files: SimRun['files'] = pki.certificates.map((c) => ({ name: `${c.id}.pem`, text: c.pem, note: c.spec.subject.commonName ?? c.id }));
-  files.push({ name: 'fullchain.pem', text: correctChainIds(scenario).map((id) => byId.get(id)!.pem).join(''), note: 'what the server should send' });
-  const rootId = [...correctChainIds(scenario)].reverse().map((id) => byId.get(id)!.spec.issuer).find((id) => byId.get(id)?.spec.issuer === id);
+  files.push({
+    name: 'fullchain.pem',
+    text: correctChainIds(scenario)
+      .map((id) => byId.get(id)!.pem)
+      .join(''),
+    note: 'what the server should send',
+  });
+  const rootId = [...correctChainIds(scenario)]
+    .reverse()
+    .map((id) => byId.get(id)!.spec.issuer)
+    .find((id) => byId.get(id)?.spec.issuer === id);
   if (rootId) {
     const named = files.find((f) => f.name === 'root.pem');
     if (named && rootId === 'root') named.note = `${named.note}: the CA file a client trusts`;
@@ -106,20 +129,25 @@ export async function runScenario(scenario: Scenario, at: Millis, crypto: Crypto
   const repro = reproduce(scenario);
   for (const f of repro.files) {
     if (files.some((x) => x.name === f.name)) continue;
-    const note = f.name === 'served-chain.pem' ? 'what the server sends after its own certificate' : 'the client\'s trust store';
+    const note = f.name === 'served-chain.pem' ? 'what the server sends after its own certificate' : "the client's trust store";
     files.push({ name: f.name, text: f.ids.map((id) => byId.get(id)!.pem).join(''), note });
   }
 
   return {
     ok: true,
     run: {
-      scenario, pki, openssl, clients, picture,
+      scenario,
+      pki,
+      openssl,
+      clients,
+      picture,
       pictureText: chainText(picture),
       showcerts: renderShowcerts(pki, sClientCode),
       fixes: causes.map((c) => fixFor(scenario, c)),
       files,
       reproduce: {
-        server: shellLine(repro.server), serverLabel: repro.server.label,
+        server: shellLine(repro.server),
+        serverLabel: repro.server.label,
         clients: repro.clients.map((c) => ({ label: c.label, line: shellLine(c) })),
       },
     },

@@ -8,7 +8,11 @@ import type { JsonSchema } from './schema-check.ts';
 const time = {
   oneOf: [
     { type: 'integer', minimum: -36500, maximum: 36500, description: 'days relative to now (e.g. -30 or 365)' },
-    { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?)?$', description: 'an ISO 8601 date such as 2026-01-31T00:00:00Z' },
+    {
+      type: 'string',
+      pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?)?$',
+      description: 'an ISO 8601 date such as 2026-01-31T00:00:00Z',
+    },
   ],
 } as const;
 
@@ -39,14 +43,21 @@ const certificate = {
       description: 'The subject distinguished name.',
       additionalProperties: false,
       properties: {
-        commonName: { type: 'string', minLength: 1, maxLength: 64, description: 'CN. Clients that still read it (OpenSSL-based, Java) use it only when there is no SAN.' },
+        commonName: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 64,
+          description: 'CN. Clients that still read it (OpenSSL-based, Java) use it only when there is no SAN.',
+        },
         organization: { type: 'string', minLength: 1, maxLength: 64, description: 'O.' },
         organizationalUnit: { type: 'string', minLength: 1, maxLength: 64, description: 'OU.' },
         country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'C: two capital letters.' },
       },
     },
     subjectAltNames: {
-      type: 'array', maxItems: 20, items: dnsName,
+      type: 'array',
+      maxItems: 20,
+      items: dnsName,
       description: 'subjectAltName entries. Leave the property out to issue a certificate with no SAN at all (CN only).',
     },
     validity: {
@@ -80,12 +91,26 @@ const certificate = {
       },
     },
     keyUsage: {
-      type: 'array', maxItems: 9,
+      type: 'array',
+      maxItems: 9,
       description: 'keyUsage (critical). CAs need keyCertSign; TLS servers digitalSignature (ECDSA) or keyEncipherment (RSA key exchange).',
-      items: { enum: ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'] },
+      items: {
+        enum: [
+          'digitalSignature',
+          'nonRepudiation',
+          'keyEncipherment',
+          'dataEncipherment',
+          'keyAgreement',
+          'keyCertSign',
+          'cRLSign',
+          'encipherOnly',
+          'decipherOnly',
+        ],
+      },
     },
     extendedKeyUsage: {
-      type: 'array', maxItems: 6,
+      type: 'array',
+      maxItems: 6,
       description: 'extendedKeyUsage. A TLS server certificate needs serverAuth when the extension is present.',
       items: { enum: ['serverAuth', 'clientAuth', 'codeSigning', 'emailProtection', 'timeStamping', 'OCSPSigning'] },
     },
@@ -99,7 +124,8 @@ const certificate = {
       },
     },
     aia: {
-      type: 'boolean', default: true,
+      type: 'boolean',
+      default: true,
       description: 'Add an AIA caIssuers URL pointing at the issuer. Chrome follows it to fetch a missing intermediate; most other clients do not.',
     },
   },
@@ -118,19 +144,28 @@ export const scenarioSchema = {
     title: { type: 'string', maxLength: 1000, description: 'A name for this scenario.' },
     host: { ...dnsName, description: 'The host name the client connects to (sent as SNI and checked against the leaf).' },
     certificates: {
-      type: 'array', minItems: 1, maxItems: 8, items: certificate,
+      type: 'array',
+      minItems: 1,
+      maxItems: 8,
+      items: certificate,
       description: 'Every certificate of the PKI, roots included. Certificates are generated issuer first.',
     },
     serverSends: {
-      type: 'array', minItems: 1, maxItems: 8, items: id,
-      description: 'What the server sends, in order. The first is the server\'s own certificate; the rest should be its intermediates, leaf-side first.',
+      type: 'array',
+      minItems: 1,
+      maxItems: 8,
+      items: id,
+      description: "What the server sends, in order. The first is the server's own certificate; the rest should be its intermediates, leaf-side first.",
     },
     trustStore: {
-      type: 'array', maxItems: 8, items: id,
+      type: 'array',
+      maxItems: 8,
+      items: id,
       description: 'What the client trusts (its CA file / store). Leave the root out to model a private CA the client does not know.',
     },
     clientCertRequired: {
-      type: 'boolean', default: false,
+      type: 'boolean',
+      default: false,
       description: 'The server demands a client certificate (mutual TLS) and the client has none: the handshake fails whatever the chain.',
     },
   },

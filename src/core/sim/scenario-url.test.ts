@@ -20,6 +20,8 @@ describe('scenario in the URL fragment', () => {
     const notJson = readFragment(`#scenario=${btoa('{"version":').replace(/=+$/, '')}`);
     expect(notJson.kind).toBe('invalid');
     const wrong = readFragment(`#scenario=${btoa('{"version":2}').replace(/=+$/, '')}`);
-    expect(wrong.kind === 'invalid' && wrong.message).toBe("The link's scenario does not fit the format: /: missing 'host'. Expected an object with version, host, certificates, serverSends, trustStore. (and 4 more)");
+    expect(wrong.kind === 'invalid' && wrong.message).toBe(
+      "The link's scenario does not fit the format: /: missing 'host'. Expected an object with version, host, certificates, serverSends, trustStore. (and 4 more)",
+    );
   });
 });

@@ -40,12 +40,12 @@ export function readFragment(hash: string): FragmentContent {
       return { kind: 'invalid', message: `The link's scenario has ${encoded.length} characters; at most ${SCENARIO_TEXT_LIMIT * 2} are read.` };
     }
     const bytes = fromBase64Url(encoded);
-    if (!bytes) return { kind: 'invalid', message: 'The link\'s scenario is not base64url text. Copy the whole link again.' };
+    if (!bytes) return { kind: 'invalid', message: "The link's scenario is not base64url text. Copy the whole link again." };
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      return { kind: 'invalid', message: 'The link\'s scenario is not UTF-8 text. Copy the whole link again.' };
+      return { kind: 'invalid', message: "The link's scenario is not UTF-8 text. Copy the whole link again." };
     }
     let value: unknown;
     try {
@@ -57,6 +57,13 @@ export function readFragment(hash: string): FragmentContent {
     if (!r.ok) return { kind: 'invalid', message: `The link's scenario does not fit the format: ${r.error.message}`, error: r.error };
     return { kind: 'scenario', scenario: r.scenario, text: JSON.stringify(r.scenario, null, 2) };
   }
-  if (modes !== null) return { kind: 'modes', modes: modes.split(',').map((m) => m.trim()).filter(Boolean) };
+  if (modes !== null)
+    return {
+      kind: 'modes',
+      modes: modes
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean),
+    };
   return { kind: 'none' };
 }

@@ -15,8 +15,7 @@ export type ScenarioTime = number | string;
 
 export type KeyType = 'P-256' | 'P-384' | 'RSA-2048' | 'RSA-1024';
 export type SignatureHash = 'SHA-256' | 'SHA-384' | 'SHA-512' | 'SHA-1';
-export type ExtendedKeyUsageName =
-  | 'serverAuth' | 'clientAuth' | 'codeSigning' | 'emailProtection' | 'timeStamping' | 'OCSPSigning';
+export type ExtendedKeyUsageName = 'serverAuth' | 'clientAuth' | 'codeSigning' | 'emailProtection' | 'timeStamping' | 'OCSPSigning';
 
 export interface SubjectSpec {
   commonName?: string;
@@ -78,14 +77,24 @@ export const SCENARIO_TEXT_LIMIT = 64 * 1024;
 /** Parse JSON text into a checked scenario. */
 export function parseScenarioText(text: string): ScenarioResult {
   if (text.length > SCENARIO_TEXT_LIMIT) {
-    return { ok: false, error: { kind: 'too-large', bytes: text.length, limit: SCENARIO_TEXT_LIMIT,
-      message: `Received ${text.length} characters; a scenario may have at most ${SCENARIO_TEXT_LIMIT}. Remove certificates or long names.` } };
+    return {
+      ok: false,
+      error: {
+        kind: 'too-large',
+        bytes: text.length,
+        limit: SCENARIO_TEXT_LIMIT,
+        message: `Received ${text.length} characters; a scenario may have at most ${SCENARIO_TEXT_LIMIT}. Remove certificates or long names.`,
+      },
+    };
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: { kind: 'not-json', message: `The scenario is not valid JSON: ${(e as Error).message}. Expected a JSON object like the presets.` } };
+    return {
+      ok: false,
+      error: { kind: 'not-json', message: `The scenario is not valid JSON: ${(e as Error).message}. Expected a JSON object like the presets.` },
+    };
   }
   return checkScenario(value);
 }
@@ -95,8 +104,10 @@ export function checkScenario(value: unknown): ScenarioResult {
   const problems = checkAgainstSchema(scenarioSchema, value);
   if (problems.length > 0) {
     const first = problems[0]!;
-    return { ok: false, error: { kind: 'schema', problems,
-      message: `${first.path || '/'}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}` } };
+    return {
+      ok: false,
+      error: { kind: 'schema', problems, message: `${first.path || '/'}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}` },
+    };
   }
   const s = value as Scenario;
   const ids = s.certificates.map((c) => c.id);
@@ -112,8 +123,16 @@ export function checkScenario(value: unknown): ScenarioResult {
   ];
   for (const [where, id] of refs) {
     if (!seen.has(id)) {
-      return { ok: false, error: { kind: 'unknown-reference', where, id, known: ids,
-        message: `${where}: received '${id}'. Expected one of the certificate ids: ${ids.join(', ')}.` } };
+      return {
+        ok: false,
+        error: {
+          kind: 'unknown-reference',
+          where,
+          id,
+          known: ids,
+          message: `${where}: received '${id}'. Expected one of the certificate ids: ${ids.join(', ')}.`,
+        },
+      };
     }
   }
   for (const [i, c] of s.certificates.entries()) {
@@ -121,15 +140,28 @@ export function checkScenario(value: unknown): ScenarioResult {
       const t = c.validity[key];
       if (typeof t === 'string' && Number.isNaN(Date.parse(t))) {
         const where = `/certificates/${i}/validity/${key}`;
-        return { ok: false, error: { kind: 'bad-time', where, received: t,
-          message: `${where}: received '${t}'. Expected days relative to now (e.g. -30) or an ISO date such as 2026-01-31T00:00:00Z.` } };
+        return {
+          ok: false,
+          error: {
+            kind: 'bad-time',
+            where,
+            received: t,
+            message: `${where}: received '${t}'. Expected days relative to now (e.g. -30) or an ISO date such as 2026-01-31T00:00:00Z.`,
+          },
+        };
       }
     }
   }
   const cycle = findIssuerCycle(s.certificates);
   if (cycle) {
-    return { ok: false, error: { kind: 'issuer-cycle', ids: cycle,
-      message: `The issuers form a loop: ${cycle.join(' -> ')}. Every chain must end at a self-signed certificate (issuer = its own id).` } };
+    return {
+      ok: false,
+      error: {
+        kind: 'issuer-cycle',
+        ids: cycle,
+        message: `The issuers form a loop: ${cycle.join(' -> ')}. Every chain must end at a self-signed certificate (issuer = its own id).`,
+      },
+    };
   }
   return { ok: true, scenario: s };
 }

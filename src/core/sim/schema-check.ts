@@ -59,7 +59,9 @@ function typeOf(v: unknown): string {
 
 function walk(schema: JsonSchema, v: unknown, path: string, out: SchemaProblem[]): void {
   if (out.length >= MAX_PROBLEMS) return;
-  const add = (message: string): void => { out.push({ path, message }); };
+  const add = (message: string): void => {
+    out.push({ path, message });
+  };
   if (schema.oneOf) {
     const fits = schema.oneOf.filter((s) => checkAgainstSchema(s, v, path).length === 0);
     if (fits.length !== 1) {
@@ -71,7 +73,10 @@ function walk(schema: JsonSchema, v: unknown, path: string, out: SchemaProblem[]
   if (schema.type) {
     const t = typeOf(v);
     const ok = t === schema.type || (schema.type === 'number' && t === 'integer');
-    if (!ok) { add(`received ${t} ${show(v)}. Expected ${schema.type}.`); return; }
+    if (!ok) {
+      add(`received ${t} ${show(v)}. Expected ${schema.type}.`);
+      return;
+    }
   }
   if (schema.const !== undefined && v !== schema.const) add(`received ${show(v)}. Expected ${show(schema.const)}.`);
   if (schema.enum && !schema.enum.includes(v)) {

@@ -51,10 +51,14 @@ export function opensslOneline(s: SubjectSpec): string {
 
 function pkeyText(key: KeyType): string {
   switch (key) {
-    case 'P-256': return 'id-ecPublicKey, 256 (bit)';
-    case 'P-384': return 'id-ecPublicKey, 384 (bit)';
-    case 'RSA-2048': return 'rsaEncryption, 2048 (bit)';
-    case 'RSA-1024': return 'rsaEncryption, 1024 (bit)';
+    case 'P-256':
+      return 'id-ecPublicKey, 256 (bit)';
+    case 'P-384':
+      return 'id-ecPublicKey, 384 (bit)';
+    case 'RSA-2048':
+      return 'rsaEncryption, 2048 (bit)';
+    case 'RSA-1024':
+      return 'rsaEncryption, 1024 (bit)';
   }
 }
 
@@ -86,10 +90,14 @@ export function renderShowcerts(pki: GeneratedPki, verify: VerifyLine): string {
     );
   });
   const leaf = specOf(pki.scenario.serverSends[0]!);
-  lines.push('---', 'Server certificate',
+  lines.push(
+    '---',
+    'Server certificate',
     `subject=${opensslOneline(leaf.subject)}`,
     `issuer=${opensslOneline(specOf(leaf.issuer).subject)}`,
-    '---', '...',
-    `Verify return code: ${verify.code} (${verify.text})`);
+    '---',
+    '...',
+    `Verify return code: ${verify.code} (${verify.text})`,
+  );
   return `${lines.join('\n')}\n`;
 }

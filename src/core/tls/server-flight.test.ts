@@ -64,7 +64,11 @@ describe('readServerFlight, TLS 1.2', () => {
 describe('readServerFlight, bad input gives typed errors', () => {
   it('plain HTTP', async () => {
     const { error } = await read(ascii('HTTP/1.1 400 Bad Request\r\n\r\n'));
-    expect(error).toEqual({ kind: 'NotTls', firstBytesHex: '485454502f312e312034303020426164', hint: 'the server answered in plain HTTP: this port does not speak TLS (try 443)' });
+    expect(error).toEqual({
+      kind: 'NotTls',
+      firstBytesHex: '485454502f312e312034303020426164',
+      hint: 'the server answered in plain HTTP: this port does not speak TLS (try 443)',
+    });
   });
   it('an SMTP greeting', async () => {
     const { error } = await read(ascii('220 mail.example ESMTP\r\n'));
@@ -100,12 +104,29 @@ describe('readServerFlight, bad input gives typed errors', () => {
   it('TLS 1.3 with a secret that does not match', async () => {
     const sh13 = message(2, [...u16(0x0303), ...new Array(32).fill(1), ...vec(1, []), ...u16(0x1301), 0, ...vec(2, ext(43, u16(0x0304)))]);
     const keyLog = new Map([['SERVER_HANDSHAKE_TRAFFIC_SECRET', new Uint8Array(32)]]);
-    const { error } = await readServerFlight(Uint8Array.from([...record(22, sh13), ...record(20, [1]), ...record(23, new Array(40).fill(0))]), { subtle, keyLog });
-    expect(error).toEqual({ kind: 'DecryptFailed', recordIndex: 2, reason: 'AES-GCM authentication failed (OperationError); the key log secret does not match this recording' });
+    const { error } = await readServerFlight(Uint8Array.from([...record(22, sh13), ...record(20, [1]), ...record(23, new Array(40).fill(0))]), {
+      subtle,
+      keyLog,
+    });
+    expect(error).toEqual({
+      kind: 'DecryptFailed',
+      recordIndex: 2,
+      reason: 'AES-GCM authentication failed (OperationError); the key log secret does not match this recording',
+    });
   });
   it('empty input is an incomplete, error-free reading', async () => {
     expect(await read([])).toEqual({
-      flight: { records: 0, bytes: 0, helloRetryRequest: false, messages: [], certificates: [], ocspStapled: false, clientCertRequested: false, acceptableClientCAs: [], complete: false },
+      flight: {
+        records: 0,
+        bytes: 0,
+        helloRetryRequest: false,
+        messages: [],
+        certificates: [],
+        ocspStapled: false,
+        clientCertRequested: false,
+        acceptableClientCAs: [],
+        complete: false,
+      },
     });
   });
 });

@@ -7,7 +7,15 @@
  * TLS 1.3: everything after ServerHello is encrypted with the server handshake traffic key,
  * which is derived from SERVER_HANDSHAKE_TRAFFIC_SECRET in the key log (see tls13-decrypt.ts).
  */
-import { type Alert, parseCertificate, parseCertificateRequest, parseCertificateStatus, parseEncryptedExtensions, parseServerHello, readAlpn } from './messages.ts';
+import {
+  type Alert,
+  parseCertificate,
+  parseCertificateRequest,
+  parseCertificateStatus,
+  parseEncryptedExtensions,
+  parseServerHello,
+  readAlpn,
+} from './messages.ts';
 import { alertName, cipherSuiteName, handshakeTypeName, versionName } from './names.ts';
 import { type TlsReadError, TlsReadFailure, fail, toHex } from './reader.ts';
 import { type RecordDecrypter, handshakeDecrypter } from './tls13-decrypt.ts';
@@ -124,8 +132,15 @@ function readAlert(content: Uint8Array): Alert {
 
 export async function readServerFlight(bytes: Uint8Array, opts: ReadFlightOptions): Promise<FlightReading> {
   const flight: ServerFlight = {
-    records: 0, bytes: bytes.length, helloRetryRequest: false, messages: [], certificates: [],
-    ocspStapled: false, clientCertRequested: false, acceptableClientCAs: [], complete: false,
+    records: 0,
+    bytes: bytes.length,
+    helloRetryRequest: false,
+    messages: [],
+    certificates: [],
+    ocspStapled: false,
+    clientCertRequested: false,
+    acceptableClientCAs: [],
+    complete: false,
   };
   const maxMessage = opts.maxMessageBytes ?? 256 * 1024;
   let tls13 = false;
@@ -232,7 +247,11 @@ export async function readServerFlight(bytes: Uint8Array, opts: ReadFlightOption
         if (inner.type === CT.handshake) onHandshakeBytes(inner.content);
         continue;
       }
-      fail({ kind: 'UnexpectedMessage', received: `record type ${type} in record ${index}`, expected: encrypted ? 'encrypted handshake records' : 'handshake records' });
+      fail({
+        kind: 'UnexpectedMessage',
+        received: `record type ${type} in record ${index}`,
+        expected: encrypted ? 'encrypted handshake records' : 'handshake records',
+      });
     }
     if (!flight.complete && !flight.alert && hs.length > 0) {
       const len = hs.length >= 4 ? (hs.at(1) << 16) | (hs.at(2) << 8) | hs.at(3) : 4;
@@ -244,4 +263,3 @@ export async function readServerFlight(bytes: Uint8Array, opts: ReadFlightOption
     throw e;
   }
 }
-

@@ -17,7 +17,10 @@ export function parseKeyLog(text: string): Map<string, Uint8Array> {
     const m = /^([A-Z0-9_]+) ([0-9a-fA-F]+) ([0-9a-fA-F]+)\s*$/.exec(line.trim());
     if (!m || m[3]!.length % 2 !== 0) continue;
     const hex = m[3]!;
-    out.set(m[1]!, Uint8Array.from({ length: hex.length / 2 }, (_, i) => parseInt(hex.slice(2 * i, 2 * i + 2), 16)));
+    out.set(
+      m[1]!,
+      Uint8Array.from({ length: hex.length / 2 }, (_, i) => parseInt(hex.slice(2 * i, 2 * i + 2), 16)),
+    );
   }
   return out;
 }
@@ -55,7 +58,14 @@ export async function hkdfExpand(subtle: SubtleCrypto, hash: string, prk: Uint8A
 }
 
 /** RFC 8446 7.1 HKDF-Expand-Label(secret, label, context, length). */
-export function hkdfExpandLabel(subtle: SubtleCrypto, hash: string, secret: Uint8Array, label: string, context: Uint8Array, length: number): Promise<Uint8Array> {
+export function hkdfExpandLabel(
+  subtle: SubtleCrypto,
+  hash: string,
+  secret: Uint8Array,
+  label: string,
+  context: Uint8Array,
+  length: number,
+): Promise<Uint8Array> {
   const full = new TextEncoder().encode(`tls13 ${label}`);
   const info = new Uint8Array(2 + 1 + full.length + 1 + context.length);
   info[0] = length >> 8;
@@ -74,7 +84,8 @@ export interface RecordDecrypter {
 
 export async function handshakeDecrypter(subtle: SubtleCrypto, cipherSuite: number, secret: Uint8Array | undefined): Promise<RecordDecrypter> {
   const suite = AES_GCM_SUITES[cipherSuite];
-  if (!suite) fail({ kind: 'CannotDecrypt', cipherSuite: cipherSuiteName(cipherSuite), reason: 'only TLS_AES_128_GCM_SHA256 and TLS_AES_256_GCM_SHA384 are decrypted' });
+  if (!suite)
+    fail({ kind: 'CannotDecrypt', cipherSuite: cipherSuiteName(cipherSuite), reason: 'only TLS_AES_128_GCM_SHA256 and TLS_AES_256_GCM_SHA384 are decrypted' });
   if (!secret) return fail({ kind: 'MissingSecret', label: 'SERVER_HANDSHAKE_TRAFFIC_SECRET' });
   if (secret.length !== suite!.hashLen) {
     fail({ kind: 'CannotDecrypt', cipherSuite: cipherSuiteName(cipherSuite), reason: `secret is ${secret.length} bytes, expected ${suite!.hashLen}` });
@@ -91,9 +102,15 @@ export async function handshakeDecrypter(subtle: SubtleCrypto, cipherSuite: numb
       for (let i = 11; i >= 4; i--, s >>= 8n) nonce[i]! ^= Number(s & 0xffn);
       let plain: Uint8Array;
       try {
-        plain = new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: nonce, additionalData: header as BufferSource, tagLength: 128 }, key, ciphertext as BufferSource));
+        plain = new Uint8Array(
+          await subtle.decrypt({ name: 'AES-GCM', iv: nonce, additionalData: header as BufferSource, tagLength: 128 }, key, ciphertext as BufferSource),
+        );
       } catch (e) {
-        return fail({ kind: 'DecryptFailed', recordIndex, reason: `AES-GCM authentication failed (${(e as Error).name}); the key log secret does not match this recording` });
+        return fail({
+          kind: 'DecryptFailed',
+          recordIndex,
+          reason: `AES-GCM authentication failed (${(e as Error).name}); the key log secret does not match this recording`,
+        });
       }
       let end = plain.length;
       while (end > 0 && plain[end - 1] === 0) end--;

@@ -30,7 +30,14 @@ let pool: TrustPool;
 const OLD = 0;
 const NEW = 1;
 
-const v = (version: string, roots: number[], blocked: number[] = []): TrustVersionData => ({ version, date: version, label: version, source: 'test', roots, blocked });
+const v = (version: string, roots: number[], blocked: number[] = []): TrustVersionData => ({
+  version,
+  date: version,
+  label: version,
+  source: 'test',
+  roots,
+  blocked,
+});
 
 beforeAll(async () => {
   f = ChainFactory.create();
@@ -45,21 +52,38 @@ beforeAll(async () => {
     format: 1,
     shards: 2,
     sources: [],
-    roots: roots.map((r, i) => ({ sha256: r.sha256, name: ['Old Root', 'New Root'][i], subject: r.subject.canonical, notBefore: new Date(r.notBefore).toISOString(), notAfter: new Date(r.notAfter).toISOString(), hasDer: true })),
+    roots: roots.map((r, i) => ({
+      sha256: r.sha256,
+      name: ['Old Root', 'New Root'][i],
+      subject: r.subject.canonical,
+      notBefore: new Date(r.notBefore).toISOString(),
+      notAfter: new Date(r.notAfter).toISOString(),
+      hasDer: true,
+    })),
     stores: [
       { id: 'phone', name: 'Phone OS', versions: [v('1', [OLD]), v('2', [OLD, NEW]), v('3', [NEW])] },
       { id: 'legacy', name: 'Legacy OS', versions: [v('1', []), v('2', [OLD])] },
       { id: 'browser', name: 'Browser', versions: [v('1', []), v('2', [NEW]), v('3', [NEW], [NEW]), v('4', [])] },
     ],
   };
-  pool = TrustPool.inMemory(data, roots.map((r) => r.der), subtle);
+  pool = TrustPool.inMemory(
+    data,
+    roots.map((r) => r.der),
+    subtle,
+  );
 });
 
 afterAll(() => rmSync(f.dir, { recursive: true, force: true }));
 
 const OLD_REF = () => ({ sha256: c['old-root'].sha256, name: 'Old Root' });
 const NEW_REF = () => ({ sha256: c['new-root'].sha256, name: 'New Root' });
-const noIssuer = (depth: number) => ({ code: 20, name: 'X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY', text: 'unable to get local issuer certificate', kind: 'IssuerNotFound' as const, depth });
+const noIssuer = (depth: number) => ({
+  code: 20,
+  name: 'X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  text: 'unable to get local issuer certificate',
+  kind: 'IssuerNotFound' as const,
+  depth,
+});
 const expired = { code: 10, name: 'X509_V_ERR_CERT_HAS_EXPIRED', text: 'certificate has expired', kind: 'CertExpired' as const, depth: 3 };
 
 const matrix = (at: number, untrusted = ['ica', 'new-root-x']) =>
@@ -107,9 +131,27 @@ describe('trustMatrix', () => {
     expect(m.phone.oldestTrusting).toEqual({ version: '2', date: '2' });
   });
 
-  it('Android ignores the anchor\'s expiry: the cross-signed chain to the expired old root still works there (Let\'s Encrypt\'s long chain)', async () => {
-    const androidPool = TrustPool.inMemory({ ...pool.data, stores: [{ id: 'android', name: 'Android', versions: [v('7.1.1', [OLD])] }, { id: 'legacy', name: 'Legacy OS', versions: [v('1', [OLD])] }] }, [c['old-root'].der, c['new-root'].der], subtle);
-    const m = await trustMatrix({ pool: androidPool, peer: c.ee, untrusted: [c.ica, c['new-root-x']], peerName: 'example.com', at: AFTER_EXPIRY, policy: POLICY, subtle });
+  it("Android ignores the anchor's expiry: the cross-signed chain to the expired old root still works there (Let's Encrypt's long chain)", async () => {
+    const androidPool = TrustPool.inMemory(
+      {
+        ...pool.data,
+        stores: [
+          { id: 'android', name: 'Android', versions: [v('7.1.1', [OLD])] },
+          { id: 'legacy', name: 'Legacy OS', versions: [v('1', [OLD])] },
+        ],
+      },
+      [c['old-root'].der, c['new-root'].der],
+      subtle,
+    );
+    const m = await trustMatrix({
+      pool: androidPool,
+      peer: c.ee,
+      untrusted: [c.ica, c['new-root-x']],
+      peerName: 'example.com',
+      at: AFTER_EXPIRY,
+      policy: POLICY,
+      subtle,
+    });
     expect(m.map((p) => [p.id, p.checksAnchorExpiry, p.newest.trusted, p.newest.anchor, p.newest.failure?.kind ?? null, p.anchorExpired])).toEqual([
       ['android', false, true, OLD_REF(), null, { ...OLD_REF(), notAfter: '2021-09-30T14:01:14.000Z' }],
       ['legacy', true, false, null, 'CertExpired', { ...OLD_REF(), notAfter: '2021-09-30T14:01:14.000Z' }],
@@ -143,7 +185,11 @@ describe('trustMatrix', () => {
       ],
     });
     const removed = await trustMatrix({
-      pool: TrustPool.inMemory({ ...pool.data, stores: [{ id: 'b', name: 'B', versions: [v('1', [NEW]), v('2', [OLD])] }] }, [c['old-root'].der, c['new-root'].der], subtle),
+      pool: TrustPool.inMemory(
+        { ...pool.data, stores: [{ id: 'b', name: 'B', versions: [v('1', [NEW]), v('2', [OLD])] }] },
+        [c['old-root'].der, c['new-root'].der],
+        subtle,
+      ),
       peer: c.ee,
       untrusted: [c.ica],
       at: BEFORE_EXPIRY,

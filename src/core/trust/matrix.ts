@@ -72,7 +72,13 @@ function verdictOf(v: TrustVersionData, r: ValidationResult, pool: TrustPool): V
   if (r.ok) {
     const last = r.path[r.path.length - 1];
     const i = pool.indexOf(last.sha256);
-    return { version: v.version, date: v.date, trusted: true, anchor: { sha256: last.sha256, name: i >= 0 ? pool.data.roots[i].name : last.subject }, failure: null };
+    return {
+      version: v.version,
+      date: v.date,
+      trusted: true,
+      anchor: { sha256: last.sha256, name: i >= 0 ? pool.data.roots[i].name : last.subject },
+      failure: null,
+    };
   }
   return {
     version: v.version,
@@ -83,7 +89,14 @@ function verdictOf(v: TrustVersionData, r: ValidationResult, pool: TrustPool): V
   };
 }
 
-function summarize(store: TrustStoreData, verdicts: VersionVerdict[], results: ValidationResult[], pool: TrustPool, at: Millis, checksAnchorExpiry: boolean): PlatformVerdict {
+function summarize(
+  store: TrustStoreData,
+  verdicts: VersionVerdict[],
+  results: ValidationResult[],
+  pool: TrustPool,
+  at: Millis,
+  checksAnchorExpiry: boolean,
+): PlatformVerdict {
   const first = verdicts.findIndex((v) => v.trusted);
   let firstStopped: PlatformVerdict['firstStopped'] = null;
   if (first >= 0) {

@@ -9,7 +9,11 @@ const DATA: TrustData = {
   sources: [],
   roots: [],
   stores: [
-    { id: 'android', name: 'Android', versions: [v('8.0.0_r36', '2017-12-26'), v('14.0.0_r2', '2023-10-08'), v('14.0.0_r66', '2024-08-25'), v('15.0.0_r1', '2024-09-08')] },
+    {
+      id: 'android',
+      name: 'Android',
+      versions: [v('8.0.0_r36', '2017-12-26'), v('14.0.0_r2', '2023-10-08'), v('14.0.0_r66', '2024-08-25'), v('15.0.0_r1', '2024-09-08')],
+    },
     { id: 'microsoft', name: 'Microsoft', versions: [v('2025-05-11', '2025-05-11'), v('2025-07-27', '2025-07-27')] },
     { id: 'certifi', name: 'certifi', versions: [v('2021.05.30', '2021-05-30'), v('2021.10.08', '2021-10-08')] },
     { id: 'apple', name: 'Apple', versions: [v('ios16', '2022-11-06'), v('ios16.5', '2023-07-27'), v('ios17', '2023-10-01')] },
@@ -44,13 +48,25 @@ describe('findStoreVersion', () => {
     expect(pick('microsoft@2025-07-27')).toBe('microsoft@2025-07-27');
   });
   it('names what it received and lists what is known', () => {
-    expect(pick('android@7.0')).toEqual({ kind: 'UnknownVersion', platform: 'android', received: '7.0', expected: ['8.0.0_r36', '14.0.0_r2', '14.0.0_r66', '15.0.0_r1'] });
-    expect(pick('android@1')).toEqual({ kind: 'UnknownVersion', platform: 'android', received: '1', expected: ['8.0.0_r36', '14.0.0_r2', '14.0.0_r66', '15.0.0_r1'] });
+    expect(pick('android@7.0')).toEqual({
+      kind: 'UnknownVersion',
+      platform: 'android',
+      received: '7.0',
+      expected: ['8.0.0_r36', '14.0.0_r2', '14.0.0_r66', '15.0.0_r1'],
+    });
+    expect(pick('android@1')).toEqual({
+      kind: 'UnknownVersion',
+      platform: 'android',
+      received: '1',
+      expected: ['8.0.0_r36', '14.0.0_r2', '14.0.0_r66', '15.0.0_r1'],
+    });
     expect(pick('microsoft@2020-01')).toEqual({ kind: 'UnknownVersion', platform: 'microsoft', received: '2020-01', expected: ['2025-05-11', '2025-07-27'] });
     expect(findStoreVersion(DATA, { platform: 'chrome', version: null })).toEqual({
       ok: false,
       error: { kind: 'UnknownPlatform', received: 'chrome', expected: ['android', 'microsoft', 'certifi', 'apple'] },
     });
-    expect(storeSpecErrorText({ kind: 'UnknownPlatform', received: 'chrome', expected: ['android', 'apple'] })).toBe('unknown store platform "chrome". Known: android, apple.');
+    expect(storeSpecErrorText({ kind: 'UnknownPlatform', received: 'chrome', expected: ['android', 'apple'] })).toBe(
+      'unknown store platform "chrome". Known: android, apple.',
+    );
   });
 });

@@ -21,9 +21,7 @@ export type StoreSpecError =
   | { kind: 'UnknownPlatform'; received: string; expected: string[] }
   | { kind: 'UnknownVersion'; platform: string; received: string; expected: string[] };
 
-export type StoreLookup =
-  | { ok: true; store: TrustStoreData; version: TrustVersionData; index: number }
-  | { ok: false; error: StoreSpecError };
+export type StoreLookup = { ok: true; store: TrustStoreData; version: TrustVersionData; index: number } | { ok: false; error: StoreSpecError };
 
 export function parseStoreSpec(text: string): { ok: true; spec: StoreSpec } | { ok: false; error: StoreSpecError } {
   const t = text.trim();

@@ -49,10 +49,25 @@ beforeAll(async () => {
   const port = (server.address() as AddressInfo).port;
   f.issue({ name: 'root', subject: '/CN=AIA Root', ext: CA_EXT });
   f.issue({ name: 'ica', subject: '/CN=AIA ICA', issuer: 'root', ext: CA_EXT });
-  f.issue({ name: 'ee', subject: '/CN=ee', issuer: 'ica', ext: [...leafExt('example.com'), `authorityInfoAccess=caIssuers;URI:http://127.0.0.1:${port}/ica.der`] });
-  f.issue({ name: 'ee-p7c', subject: '/CN=ee-p7c', issuer: 'ica', ext: [...leafExt('example.com'), `authorityInfoAccess=caIssuers;URI:http://127.0.0.1:${port}/ica.p7c`] });
+  f.issue({
+    name: 'ee',
+    subject: '/CN=ee',
+    issuer: 'ica',
+    ext: [...leafExt('example.com'), `authorityInfoAccess=caIssuers;URI:http://127.0.0.1:${port}/ica.der`],
+  });
+  f.issue({
+    name: 'ee-p7c',
+    subject: '/CN=ee-p7c',
+    issuer: 'ica',
+    ext: [...leafExt('example.com'), `authorityInfoAccess=caIssuers;URI:http://127.0.0.1:${port}/ica.p7c`],
+  });
   execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', f.path('ica'), '-outform', 'DER', '-out', f.path('ica', 'p7c')]);
-  f.issue({ name: 'ee-404', subject: '/CN=ee-404', issuer: 'ica', ext: [...leafExt('example.com'), `authorityInfoAccess=caIssuers;URI:http://127.0.0.1:${port}/missing.der`] });
+  f.issue({
+    name: 'ee-404',
+    subject: '/CN=ee-404',
+    issuer: 'ica',
+    ext: [...leafExt('example.com'), `authorityInfoAccess=caIssuers;URI:http://127.0.0.1:${port}/missing.der`],
+  });
   for (const n of ['root', 'ica', 'ee', 'ee-p7c', 'ee-404']) certs[n] = await parseCertificate(f.der(n), subtle);
 });
 
@@ -79,7 +94,12 @@ describe('AIA caIssuers fetching', () => {
   it('does not fetch when the policy does not (OpenSSL-based clients): 20 at depth 0', async () => {
     const before = requested.length;
     const r = await validate({ peer: certs.ee, anchors: [certs.root], at: AT, policy: { ...POLICY, aiaFetch: false }, aiaFetcher: fetcher, subtle });
-    expect({ code: r.code, kind: r.error?.kind, depth: r.depth, fetches: requested.length - before }).toEqual({ code: 20, kind: 'IssuerNotFound', depth: 0, fetches: 0 });
+    expect({ code: r.code, kind: r.error?.kind, depth: r.depth, fetches: requested.length - before }).toEqual({
+      code: 20,
+      kind: 'IssuerNotFound',
+      depth: 0,
+      fetches: 0,
+    });
   });
   it('a URL that serves nothing leaves the chain incomplete', async () => {
     const r = await validate({ peer: certs['ee-404'], anchors: [certs.root], at: AT, policy: POLICY, aiaFetcher: fetcher, subtle });

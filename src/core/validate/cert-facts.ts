@@ -44,8 +44,16 @@ export const OPENSSL_SUPPORTED_CRITICAL = new Set([
 
 /** Extensions OpenSSL decodes when it first looks at a certificate (ossl_x509v3_cache_extensions). */
 const CACHED_EXTENSIONS = new Set([
-  '2.5.29.19', '2.5.29.15', '2.5.29.37', '2.5.29.17', '2.5.29.30', '2.5.29.35', '2.5.29.14', '2.5.29.31',
-  '2.16.840.1.113730.1.1', '1.3.6.1.5.5.7.1.14',
+  '2.5.29.19',
+  '2.5.29.15',
+  '2.5.29.37',
+  '2.5.29.17',
+  '2.5.29.30',
+  '2.5.29.35',
+  '2.5.29.14',
+  '2.5.29.31',
+  '2.16.840.1.113730.1.1',
+  '1.3.6.1.5.5.7.1.14',
 ]);
 
 /**
@@ -108,12 +116,19 @@ export function rsaSecurityBits(bits: number): number {
 /** Security bits of a signature digest (OpenSSL sigalg security: MD5 39, SHA-1 63). */
 export function digestSecurityBits(digest: string): number {
   switch (digest) {
-    case 'MD5': return 39;
-    case 'SHA-1': return 63;
-    case 'SHA-224': return 112;
-    case 'SHA-256': return 128;
-    case 'SHA-384': return 192;
-    case 'SHA-512': return 256;
-    default: return 128;
+    case 'MD5':
+      return 39;
+    case 'SHA-1':
+      return 63;
+    case 'SHA-224':
+      return 112;
+    case 'SHA-256':
+      return 128;
+    case 'SHA-384':
+      return 192;
+    case 'SHA-512':
+      return 256;
+    default:
+      return 128;
   }
 }

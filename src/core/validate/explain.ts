@@ -4,7 +4,11 @@
  */
 import type { ValidationFailure } from './failures.ts';
 
-const day = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+const day = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC');
 const list = (xs: string[]) => (xs.length ? xs.join(', ') : 'none');
 const which = (f: ValidationFailure) => `"${f.subject}" (depth ${f.depth})`;
 

@@ -137,36 +137,50 @@ export const FAILURE_CODES: Record<FailureKind, VerifyCodeNumber> = {
 /** The cause (shared list) each kind points to. */
 export function failureCause(f: ValidationFailure): CauseId {
   switch (f.kind) {
-    case 'IssuerNotFound': return f.depth === 0 ? 'incomplete-chain' : 'unknown-ca';
+    case 'IssuerNotFound':
+      return f.depth === 0 ? 'incomplete-chain' : 'unknown-ca';
     case 'AnchorNotSelfSigned':
-    case 'SelfSignedInChain': return 'unknown-ca';
-    case 'SelfSignedLeaf': return 'self-signed';
-    case 'CertExpired': return 'expired';
-    case 'CertNotYetValid': return 'not-yet-valid';
+    case 'SelfSignedInChain':
+      return 'unknown-ca';
+    case 'SelfSignedLeaf':
+      return 'self-signed';
+    case 'CertExpired':
+      return 'expired';
+    case 'CertNotYetValid':
+      return 'not-yet-valid';
     case 'HostnameMismatch':
-    case 'IpAddressMismatch': return 'hostname-mismatch';
+    case 'IpAddressMismatch':
+      return 'hostname-mismatch';
     case 'InvalidCa':
     case 'IssuerKeyNoCertSign':
     case 'CaBasicConstraintsNotCritical':
     case 'CaMissingKeyUsage':
-    case 'MissingSubjectKeyId': return 'invalid-ca';
+    case 'MissingSubjectKeyId':
+      return 'invalid-ca';
     case 'PathLengthExceeded':
-    case 'ChainTooLong': return 'path-length-exceeded';
+    case 'ChainTooLong':
+      return 'path-length-exceeded';
     case 'InvalidPurpose':
     case 'MissingExtendedKeyUsage':
-    case 'AnyExtendedKeyUsage': return 'wrong-purpose';
-    case 'InvalidNonCa': return 'invalid-ca';
+    case 'AnyExtendedKeyUsage':
+      return 'wrong-purpose';
+    case 'InvalidNonCa':
+      return 'invalid-ca';
     case 'EeKeyTooSmall':
-    case 'CaKeyTooSmall': return 'weak-key';
-    case 'WeakSignatureDigest': return 'weak-signature';
+    case 'CaKeyTooSmall':
+      return 'weak-key';
+    case 'WeakSignatureDigest':
+      return 'weak-signature';
     case 'BadSignature':
     case 'UnsupportedSignatureAlgorithm':
-    case 'IssuerKeyUndecodable': return 'bad-signature';
+    case 'IssuerKeyUndecodable':
+      return 'bad-signature';
     case 'PermittedSubtreeViolation':
     case 'ExcludedSubtreeViolation':
     case 'UnsupportedConstraintType':
     case 'InvalidIpConstraint':
-    case 'UnsupportedNameSyntax': return 'name-constraints';
+    case 'UnsupportedNameSyntax':
+      return 'name-constraints';
     // No cause of their own in the shared list: shown as the failure itself.
     case 'UnlinkableCertificate':
     case 'WorkBudgetExhausted':
@@ -186,8 +200,10 @@ export function failureCause(f: ValidationFailure): CauseId {
     case 'ExtensionsRequireV3':
     case 'InvalidSerialNumber':
     case 'ForbiddenKeyAlgorithm':
-    case 'NonConformingExtension': return 'unknown';
-    default: return assertNever(f, 'failure kind');
+    case 'NonConformingExtension':
+      return 'unknown';
+    default:
+      return assertNever(f, 'failure kind');
   }
 }
 
@@ -202,15 +218,22 @@ export function failureCode(f: ValidationFailure): VerifyCodeRef {
  */
 export function failureRank(f: ValidationFailure): number {
   switch (f.kind) {
-    case 'WorkBudgetExhausted': return 0;
-    case 'IssuerNotFound': return 10 + f.depth;
-    case 'ChainTooLong': return 15;
-    case 'SelfSignedInChain': return 20;
-    case 'AnchorNotSelfSigned': return 25;
-    case 'SelfSignedLeaf': return 30;
+    case 'WorkBudgetExhausted':
+      return 0;
+    case 'IssuerNotFound':
+      return 10 + f.depth;
+    case 'ChainTooLong':
+      return 15;
+    case 'SelfSignedInChain':
+      return 20;
+    case 'AnchorNotSelfSigned':
+      return 25;
+    case 'SelfSignedLeaf':
+      return 30;
     case 'BadSignature':
     case 'UnsupportedSignatureAlgorithm':
-    case 'IssuerKeyUndecodable': return 100;
+    case 'IssuerKeyUndecodable':
+      return 100;
     // The path reached an anchor and failed on a certificate's own merits: these say the most.
     case 'UnlinkableCertificate':
     case 'UnhandledCriticalExtension':
@@ -251,7 +274,9 @@ export function failureRank(f: ValidationFailure): number {
     case 'NonConformingExtension':
     case 'InvalidNonCa':
     case 'MissingExtendedKeyUsage':
-    case 'AnyExtendedKeyUsage': return 200;
-    default: return assertNever(f, 'failure kind');
+    case 'AnyExtendedKeyUsage':
+      return 200;
+    default:
+      return assertNever(f, 'failure kind');
   }
 }

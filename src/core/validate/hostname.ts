@@ -48,15 +48,20 @@ export function checkPeerName(cert: Certificate, name: PeerName, cnFallback: boo
     const want = ipBytes(name.value);
     const ips = sans.filter((g) => g.type === 'ip');
     const presented = ips.map((g) => g.value);
-    const ok = !!want && ips.some((g) => {
-      const have = ipBytes(g.value);
-      return !!have && ipEqual(have, want);
-    });
+    const ok =
+      !!want &&
+      ips.some((g) => {
+        const have = ipBytes(g.value);
+        return !!have && ipEqual(have, want);
+      });
     return { ok, presented };
   }
   const dns = sans.flatMap((g) => (g.type === 'dns' ? [g.value] : []));
   if (dns.length === 0 && cnFallback) {
-    const cns = cert.subject.rdns.flat().filter((a) => a.type === 'CN').map((a) => a.value);
+    const cns = cert.subject.rdns
+      .flat()
+      .filter((a) => a.type === 'CN')
+      .map((a) => a.value);
     return { ok: cns.some((cn) => dnsNameMatches(cn, name.value)), presented: cns.map((cn) => `CN=${cn}`) };
   }
   return { ok: dns.some((d) => dnsNameMatches(d, name.value)), presented: dns };

@@ -19,7 +19,9 @@ describe('DNS constraints', () => {
     expect(checkName({ type: 'dns', value: 'example.com' }, permitted)).toBeUndefined();
     expect(checkName({ type: 'dns', value: 'a.b.EXAMPLE.com' }, permitted)).toBeUndefined();
     expect(checkName({ type: 'dns', value: 'notexample.com' }, permitted)).toEqual({
-      kind: 'PermittedSubtreeViolation', name: 'DNS:notexample.com', permitted: ['DNS:example.com'],
+      kind: 'PermittedSubtreeViolation',
+      name: 'DNS:notexample.com',
+      permitted: ['DNS:example.com'],
     });
   });
   it('a leading dot means subdomains only', () => {
@@ -30,14 +32,19 @@ describe('DNS constraints', () => {
   it('excluded wins over permitted', () => {
     const both = nc([{ type: 'dns', value: 'example.com' }], [{ type: 'dns', value: 'bad.example.com' }]);
     expect(checkName({ type: 'dns', value: 'x.bad.example.com' }, both)).toEqual({
-      kind: 'ExcludedSubtreeViolation', name: 'DNS:x.bad.example.com', excluded: 'DNS:bad.example.com',
+      kind: 'ExcludedSubtreeViolation',
+      name: 'DNS:x.bad.example.com',
+      excluded: 'DNS:bad.example.com',
     });
   });
   it('other types are not constrained by DNS constraints', () => {
     expect(checkName({ type: 'ip', value: '192.0.2.1' }, permitted)).toBeUndefined();
   });
   it('a malformed name is refused only when pedantic; a malformed constraint matches nothing', () => {
-    expect(checkName({ type: 'dns', value: 'foo bar.example.com' }, permitted, true)).toEqual({ kind: 'UnsupportedNameSyntax', name: 'DNS:foo bar.example.com' });
+    expect(checkName({ type: 'dns', value: 'foo bar.example.com' }, permitted, true)).toEqual({
+      kind: 'UnsupportedNameSyntax',
+      name: 'DNS:foo bar.example.com',
+    });
     expect(checkName({ type: 'dns', value: 'foo bar.example.com' }, permitted)).toBeUndefined();
     expect(checkName({ type: 'dns', value: 'a.example.com' }, nc([{ type: 'dns', value: 'exa mple.com' }]))?.kind).toBe('PermittedSubtreeViolation');
   });
@@ -51,7 +58,11 @@ describe('IP constraints', () => {
   const v4 = nc([{ type: 'ip', value: '192.0.2.0', mask: '24' }], [{ type: 'ip', value: '192.0.2.128', mask: '25' }]);
   it('match by address and mask, v4 and v6 apart', () => {
     expect(checkName({ type: 'ip', value: '192.0.2.1' }, v4)).toBeUndefined();
-    expect(checkName({ type: 'ip', value: '192.0.2.200' }, v4)).toEqual({ kind: 'ExcludedSubtreeViolation', name: 'IP:192.0.2.200', excluded: 'IP:192.0.2.128/25' });
+    expect(checkName({ type: 'ip', value: '192.0.2.200' }, v4)).toEqual({
+      kind: 'ExcludedSubtreeViolation',
+      name: 'IP:192.0.2.200',
+      excluded: 'IP:192.0.2.128/25',
+    });
     expect(checkName({ type: 'ip', value: '192.0.3.1' }, v4)?.kind).toBe('PermittedSubtreeViolation');
     expect(checkName({ type: 'ip', value: '::1' }, v4)?.kind).toBe('PermittedSubtreeViolation');
     const v6 = nc([{ type: 'ip', value: '::', mask: '120' }]);
@@ -59,7 +70,8 @@ describe('IP constraints', () => {
   });
   it('an address without a mask is not a valid constraint', () => {
     expect(checkName({ type: 'ip', value: '10.0.0.1' }, nc([{ type: 'ip', value: '10.0.0.0' }]))).toEqual({
-      kind: 'InvalidIpConstraint', constraint: 'IP:10.0.0.0',
+      kind: 'InvalidIpConstraint',
+      constraint: 'IP:10.0.0.0',
     });
   });
 });
@@ -82,13 +94,18 @@ describe('directory name constraints', () => {
   it('the constraint must be an RDN prefix of the name', () => {
     expect(checkName({ type: 'dirName', value: dn(C('US'), O('test'), CN('x')) }, permitted)).toBeUndefined();
     expect(checkName({ type: 'dirName', value: dn(C('US'), O('Other'), CN('x')) }, permitted)).toEqual({
-      kind: 'PermittedSubtreeViolation', name: 'DirName:C=US, O=Other, CN=x', permitted: ['DirName:C=US, O=Test'],
+      kind: 'PermittedSubtreeViolation',
+      name: 'DirName:C=US, O=Other, CN=x',
+      permitted: ['DirName:C=US, O=Test'],
     });
     expect(checkName({ type: 'dirName', value: dn(C('US')) }, permitted)?.kind).toBe('PermittedSubtreeViolation');
   });
   it('a constraint type we cannot compare refuses names of that type', () => {
-    expect(checkName({ type: 'otherName', oid: '1.3.6.1.5.5.7.8.7', valueHex: '00' }, nc([{ type: 'otherName', oid: '1.3.6.1.5.5.7.8.7', valueHex: '00' }]))).toEqual({
-      kind: 'UnsupportedConstraintType', name: 'othername:1.3.6.1.5.5.7.8.7',
+    expect(
+      checkName({ type: 'otherName', oid: '1.3.6.1.5.5.7.8.7', valueHex: '00' }, nc([{ type: 'otherName', oid: '1.3.6.1.5.5.7.8.7', valueHex: '00' }])),
+    ).toEqual({
+      kind: 'UnsupportedConstraintType',
+      name: 'othername:1.3.6.1.5.5.7.8.7',
     });
   });
 });

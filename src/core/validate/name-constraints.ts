@@ -17,14 +17,22 @@ export type ConstraintViolation =
 
 export function generalNameLabel(g: GeneralName): string {
   switch (g.type) {
-    case 'dns': return `DNS:${g.value}`;
-    case 'ip': return `IP:${g.value}${g.mask !== undefined ? '/' + g.mask : ''}`;
-    case 'email': return `email:${g.value}`;
-    case 'uri': return `URI:${g.value}`;
-    case 'dirName': return `DirName:${g.value.oneline}`;
-    case 'registeredId': return `RID:${g.value}`;
-    case 'otherName': return `othername:${g.oid}`;
-    case 'unknown': return `[${g.tag}]`;
+    case 'dns':
+      return `DNS:${g.value}`;
+    case 'ip':
+      return `IP:${g.value}${g.mask !== undefined ? '/' + g.mask : ''}`;
+    case 'email':
+      return `email:${g.value}`;
+    case 'uri':
+      return `URI:${g.value}`;
+    case 'dirName':
+      return `DirName:${g.value.oneline}`;
+    case 'registeredId':
+      return `RID:${g.value}`;
+    case 'otherName':
+      return `othername:${g.oid}`;
+    case 'unknown':
+      return `[${g.tag}]`;
   }
 }
 
@@ -79,7 +87,10 @@ function uriWithin(host: string, base: string): boolean {
 }
 
 function rdnKey(rdn: { oid: string; value: string }[]): string {
-  return rdn.map((a) => `${a.oid}=${a.value.trim().replace(/\s+/g, ' ').toLowerCase()}`).sort().join('+');
+  return rdn
+    .map((a) => `${a.oid}=${a.value.trim().replace(/\s+/g, ' ').toLowerCase()}`)
+    .sort()
+    .join('+');
 }
 
 function dirNameWithin(name: DistinguishedName, base: DistinguishedName): boolean {

@@ -10,8 +10,18 @@ import { DerReader, TAG } from '../der/reader.ts';
 import { toHex } from '../der/hex.ts';
 import type { Purpose, ValidationFailure } from './failures.ts';
 import {
-  OID_AKI, OID_BASIC_CONSTRAINTS, OID_SAN, OID_SKI, OPENSSL_SUPPORTED_CRITICAL, caStatus, certAt,
-  digestSecurityBits, hasExt, isSelfSigned, keySecurityBits, rsaSecurityBits,
+  OID_AKI,
+  OID_BASIC_CONSTRAINTS,
+  OID_SAN,
+  OID_SKI,
+  OPENSSL_SUPPORTED_CRITICAL,
+  caStatus,
+  certAt,
+  digestSecurityBits,
+  hasExt,
+  isSelfSigned,
+  keySecurityBits,
+  rsaSecurityBits,
 } from './cert-facts.ts';
 import { checkPeerName, type PeerName } from './hostname.ts';
 import { checkNameConstraints } from './name-constraints.ts';

@@ -14,7 +14,13 @@ import { validate, type ValidateInput } from './validate.ts';
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 
 const OPENSSL_LEVEL2: ValidationPolicy = {
-  aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: false, maxDepth: 100,
+  aiaFetch: false,
+  cnFallback: true,
+  minRsaBits: 2048,
+  rejectSha1: true,
+  strict: false,
+  partialChain: false,
+  maxDepth: 100,
 };
 
 let f: ChainFactory;
@@ -51,9 +57,15 @@ describe('a valid path', () => {
   it('reports the path peer first, with OpenSSL code 0', async () => {
     const [ee, ica, root] = await Promise.all(['ee', 'ica', 'root'].map(cert));
     expect(await run('ee', ['ica'], ['root'], { peerName: 'example.com' })).toEqual({
-      ok: true, code: 0, name: 'X509_V_OK', text: 'ok', depth: null, cause: null,
+      ok: true,
+      code: 0,
+      name: 'X509_V_OK',
+      text: 'ok',
+      depth: null,
+      cause: null,
       path: [ee, ica, root].map((c) => ({ subject: c.subject.oneline, issuer: c.issuer.oneline, sha256: c.sha256 })),
-      aiaFetched: [], pathsTried: 1,
+      aiaFetched: [],
+      pathsTried: 1,
     });
   });
   it('tries every candidate issuer: a same-name issuer with the wrong key does not hide the right one', async () => {
@@ -66,7 +78,11 @@ describe('a valid path', () => {
 describe('untidy input', () => {
   it('duplicates and the peer itself among the untrusted certificates change nothing', async () => {
     const r = await run('ee', ['ee', 'ica', 'ica', 'root'], ['root']);
-    expect({ ok: r.ok, pathsTried: r.pathsTried, path: r.path.map((p) => p.subject) }).toEqual({ ok: true, pathsTried: 1, path: ['CN=ee', 'CN=ICA', 'CN=Root'] });
+    expect({ ok: r.ok, pathsTried: r.pathsTried, path: r.path.map((p) => p.subject) }).toEqual({
+      ok: true,
+      pathsTried: 1,
+      path: ['CN=ee', 'CN=ICA', 'CN=Root'],
+    });
   });
   it('a mesh of cross-signed CAs ends: no certificate (or subject + key) twice in a path', async () => {
     // mesh-a, mesh-b, mesh-c each cross-signed by the other two (keys reused), none trusted;
@@ -78,16 +94,34 @@ describe('untidy input', () => {
       g.issue({ name: 'b0', subject: '/CN=Mesh B', ext: caExt });
       g.issue({ name: 'c0', subject: '/CN=Mesh C', ext: caExt });
       const names: string[] = [];
-      for (const [x, y] of [['a', 'b'], ['a', 'c'], ['b', 'a'], ['b', 'c'], ['c', 'a'], ['c', 'b']]) {
+      for (const [x, y] of [
+        ['a', 'b'],
+        ['a', 'c'],
+        ['b', 'a'],
+        ['b', 'c'],
+        ['c', 'a'],
+        ['c', 'b'],
+      ]) {
         g.issue({ name: `${x}-by-${y}`, subject: `/CN=Mesh ${x.toUpperCase()}`, issuer: `${y}0`, sameKeyAs: `${x}0`, ext: caExt });
         names.push(`${x}-by-${y}`);
       }
       g.issue({ name: 'ee-mesh', subject: '/CN=ee-mesh', issuer: 'a0', ext: ['subjectAltName=DNS:example.com', 'authorityKeyIdentifier=none'] });
       const parse = (n: string) => parseCertificate(g.der(n), subtle);
       const r = await validate({
-        peer: await parse('ee-mesh'), untrusted: await Promise.all(names.map(parse)), anchors: [await cert('root')], at: AT, policy: OPENSSL_LEVEL2, subtle,
+        peer: await parse('ee-mesh'),
+        untrusted: await Promise.all(names.map(parse)),
+        anchors: [await cert('root')],
+        at: AT,
+        policy: OPENSSL_LEVEL2,
+        subtle,
       });
-      expect({ ok: r.ok, code: r.code, kind: r.error?.kind, pathsTried: r.pathsTried, depth: r.depth }).toEqual({ ok: false, code: 20, kind: 'IssuerNotFound', pathsTried: 0, depth: 3 });
+      expect({ ok: r.ok, code: r.code, kind: r.error?.kind, pathsTried: r.pathsTried, depth: r.depth }).toEqual({
+        ok: false,
+        code: 20,
+        kind: 'IssuerNotFound',
+        pathsTried: 0,
+        depth: 3,
+      });
     } finally {
       g.dispose();
     }
@@ -109,14 +143,18 @@ describe('named failures with context', () => {
     const ee = await cert('ee');
     const r = await run('ee', [], ['root']);
     expect({ code: r.code, cause: r.cause, error: r.error }).toEqual({
-      code: 20, cause: 'incomplete-chain', error: { kind: 'IssuerNotFound', ...at(ee, 0), issuer: 'CN=ICA' },
+      code: 20,
+      cause: 'incomplete-chain',
+      error: { kind: 'IssuerNotFound', ...at(ee, 0), issuer: 'CN=ICA' },
     });
   });
   it('IssuerNotFound above the intermediate: the root is not trusted (cause unknown-ca)', async () => {
     const ica = await cert('ica');
     const r = await run('ee', ['ica'], []);
     expect({ code: r.code, cause: r.cause, error: r.error }).toEqual({
-      code: 20, cause: 'unknown-ca', error: { kind: 'IssuerNotFound', ...at(ica, 1), issuer: 'CN=Root' },
+      code: 20,
+      cause: 'unknown-ca',
+      error: { kind: 'IssuerNotFound', ...at(ica, 1), issuer: 'CN=Root' },
     });
   });
   it('SelfSignedInChain and SelfSignedLeaf', async () => {
@@ -126,72 +164,142 @@ describe('named failures with context', () => {
   it('HostnameMismatch lists the names presented; IP literals only meet IP SANs', async () => {
     const ee = await cert('ee');
     expect((await run('ee', ['ica'], ['root'], { peerName: 'www.example.com' })).error).toEqual({
-      kind: 'HostnameMismatch', ...at(ee, 0), expected: 'www.example.com', presented: ['example.com'],
+      kind: 'HostnameMismatch',
+      ...at(ee, 0),
+      expected: 'www.example.com',
+      presented: ['example.com'],
     });
     expect((await run('ee', ['ica'], ['root'], { peerName: '192.0.2.9' })).error).toEqual({
-      kind: 'IpAddressMismatch', ...at(ee, 0), expected: '192.0.2.9', presented: ['192.0.2.1'],
+      kind: 'IpAddressMismatch',
+      ...at(ee, 0),
+      expected: '192.0.2.9',
+      presented: ['192.0.2.1'],
     });
   });
   it('the CN is a name only when the policy falls back to it', async () => {
     const ee = await cert('ee-cn');
     expect(passed(await run('ee-cn', ['ica'], ['root'], { peerName: 'example.com' }))).toEqual({
-      ok: true, code: 0, name: 'X509_V_OK', depth: null, cause: null, error: undefined, path: await pathOf('ee-cn', 'ica', 'root'),
+      ok: true,
+      code: 0,
+      name: 'X509_V_OK',
+      depth: null,
+      cause: null,
+      error: undefined,
+      path: await pathOf('ee-cn', 'ica', 'root'),
     });
     expect((await run('ee-cn', ['ica'], ['root'], { peerName: 'example.com', policy: { ...OPENSSL_LEVEL2, cnFallback: false } })).error).toEqual({
-      kind: 'HostnameMismatch', ...at(ee, 0), expected: 'example.com', presented: [],
+      kind: 'HostnameMismatch',
+      ...at(ee, 0),
+      expected: 'example.com',
+      presented: [],
     });
   });
   it('InvalidCa says which marking is wrong', async () => {
-    expect((await run('ee-noku', ['ica-noku'], ['root'])).error).toEqual({ kind: 'InvalidCa', ...at(await cert('ica-noku'), 1), reason: 'key-usage-without-keyCertSign' });
-    expect((await run('ee-notca', ['ica-notca'], ['root'])).error).toEqual({ kind: 'InvalidCa', ...at(await cert('ica-notca'), 1), reason: 'basic-constraints-not-ca' });
-    expect((await run('ee-nobc', ['ica-nobc'], ['root'])).error).toEqual({ kind: 'InvalidCa', ...at(await cert('ica-nobc'), 1), reason: 'no-basic-constraints' });
+    expect((await run('ee-noku', ['ica-noku'], ['root'])).error).toEqual({
+      kind: 'InvalidCa',
+      ...at(await cert('ica-noku'), 1),
+      reason: 'key-usage-without-keyCertSign',
+    });
+    expect((await run('ee-notca', ['ica-notca'], ['root'])).error).toEqual({
+      kind: 'InvalidCa',
+      ...at(await cert('ica-notca'), 1),
+      reason: 'basic-constraints-not-ca',
+    });
+    expect((await run('ee-nobc', ['ica-nobc'], ['root'])).error).toEqual({
+      kind: 'InvalidCa',
+      ...at(await cert('ica-nobc'), 1),
+      reason: 'no-basic-constraints',
+    });
   });
   it('PathLengthExceeded: root -> ica0 (pathlen:0) -> ica1 -> ee', async () => {
     expect((await run('ee-deep', ['ica1', 'ica0'], ['root'])).error).toEqual({
-      kind: 'PathLengthExceeded', ...at(await cert('ica0'), 2), pathLen: 0, intermediatesBelow: 1,
+      kind: 'PathLengthExceeded',
+      ...at(await cert('ica0'), 2),
+      pathLen: 0,
+      intermediatesBelow: 1,
     });
   });
   it('InvalidPurpose names the EKU the peer has', async () => {
     expect((await run('ee-client', ['ica'], ['root'])).error).toEqual({
-      kind: 'InvalidPurpose', ...at(await cert('ee-client'), 0), purpose: 'serverAuth', reason: 'extended-key-usage', present: ['1.3.6.1.5.5.7.3.2'],
+      kind: 'InvalidPurpose',
+      ...at(await cert('ee-client'), 0),
+      purpose: 'serverAuth',
+      reason: 'extended-key-usage',
+      present: ['1.3.6.1.5.5.7.3.2'],
     });
     expect(passed(await run('ee-client', ['ica'], ['root'], { purpose: 'clientAuth' }))).toEqual({
-      ok: true, code: 0, name: 'X509_V_OK', depth: null, cause: null, error: undefined, path: await pathOf('ee-client', 'ica', 'root'),
+      ok: true,
+      code: 0,
+      name: 'X509_V_OK',
+      depth: null,
+      cause: null,
+      error: undefined,
+      path: await pathOf('ee-client', 'ica', 'root'),
     });
   });
   it('UnhandledCriticalExtension names the OID', async () => {
-    expect((await run('ee-critical', ['ica'], ['root'])).error).toEqual({ kind: 'UnhandledCriticalExtension', ...at(await cert('ee-critical'), 0), oid: '1.2.3.4' });
+    expect((await run('ee-critical', ['ica'], ['root'])).error).toEqual({
+      kind: 'UnhandledCriticalExtension',
+      ...at(await cert('ee-critical'), 0),
+      oid: '1.2.3.4',
+    });
   });
   it('EeKeyTooSmall / CaKeyTooSmall / WeakSignatureDigest at security level 2', async () => {
     expect((await run('ee-rsa1024', ['ica'], ['root'])).error).toEqual({
-      kind: 'EeKeyTooSmall', ...at(await cert('ee-rsa1024'), 0), algorithm: 'RSA', bits: 1024, minBits: 2048,
+      kind: 'EeKeyTooSmall',
+      ...at(await cert('ee-rsa1024'), 0),
+      algorithm: 'RSA',
+      bits: 1024,
+      minBits: 2048,
     });
     expect((await run('ee-under-rsa1024', ['ica-rsa1024'], ['root'])).error).toEqual({
-      kind: 'CaKeyTooSmall', ...at(await cert('ica-rsa1024'), 1), algorithm: 'RSA', bits: 1024, minBits: 2048,
+      kind: 'CaKeyTooSmall',
+      ...at(await cert('ica-rsa1024'), 1),
+      algorithm: 'RSA',
+      bits: 1024,
+      minBits: 2048,
     });
-    expect((await run('ee-sha1', ['ica'], ['root'])).error).toEqual({ kind: 'WeakSignatureDigest', ...at(await cert('ee-sha1'), 0), algorithm: 'ecdsa-with-SHA1' });
+    expect((await run('ee-sha1', ['ica'], ['root'])).error).toEqual({
+      kind: 'WeakSignatureDigest',
+      ...at(await cert('ee-sha1'), 0),
+      algorithm: 'ecdsa-with-SHA1',
+    });
   });
   it('name constraints: permitted and excluded subtrees', async () => {
     expect((await run('ee-nc-out', ['ica-nc'], ['root'])).error).toEqual({
-      kind: 'PermittedSubtreeViolation', ...at(await cert('ee-nc-out'), 0), name: 'DNS:example.org', constraintDepth: 1, permitted: ['DNS:example.com'],
+      kind: 'PermittedSubtreeViolation',
+      ...at(await cert('ee-nc-out'), 0),
+      name: 'DNS:example.org',
+      constraintDepth: 1,
+      permitted: ['DNS:example.com'],
     });
     expect((await run('ee-nc-bad', ['ica-nc'], ['root'])).error).toEqual({
-      kind: 'ExcludedSubtreeViolation', ...at(await cert('ee-nc-bad'), 0), name: 'DNS:x.bad.example.com', constraintDepth: 1, excluded: 'DNS:bad.example.com',
+      kind: 'ExcludedSubtreeViolation',
+      ...at(await cert('ee-nc-bad'), 0),
+      name: 'DNS:x.bad.example.com',
+      constraintDepth: 1,
+      excluded: 'DNS:bad.example.com',
     });
   });
   it('BadSignature when the only same-name issuer holds another key', async () => {
     expect((await run('ee-forged', ['ica'], ['root'])).error).toEqual({
-      kind: 'BadSignature', ...at(await cert('ee-forged'), 0), algorithm: 'ecdsa-with-SHA256', issuerSubject: 'CN=ICA',
+      kind: 'BadSignature',
+      ...at(await cert('ee-forged'), 0),
+      algorithm: 'ecdsa-with-SHA256',
+      issuerSubject: 'CN=ICA',
     });
   });
   it('strict mode: CA without keyUsage (Python 3.13)', async () => {
     expect((await run('ee-ku-missing', ['ica-ku-missing'], ['root'], { policy: { ...OPENSSL_LEVEL2, strict: true } })).error).toEqual({
-      kind: 'CaMissingKeyUsage', ...at(await cert('ica-ku-missing'), 1),
+      kind: 'CaMissingKeyUsage',
+      ...at(await cert('ica-ku-missing'), 1),
     });
   });
   it('ChainTooLong when the intermediates exceed maxDepth', async () => {
     expect((await run('ee-deep', ['ica1', 'ica0'], ['root'], { policy: { ...OPENSSL_LEVEL2, maxDepth: 1 } })).error).toEqual({
-      kind: 'ChainTooLong', ...at(await cert('ica0'), 2), maxDepth: 1,
+      kind: 'ChainTooLong',
+      ...at(await cert('ica0'), 2),
+      maxDepth: 1,
     });
   });
   it('WorkBudgetExhausted stops a search that would take too long', async () => {

@@ -164,8 +164,16 @@ export async function validate(input: ValidateInput): Promise<ValidationResult> 
       pathsTried: stats.paths,
     };
   }
-  const b = best ?? { failure: { kind: 'IssuerNotFound' as const, depth: 0, subject: input.peer.subject.oneline, sha256: input.peer.sha256, issuer: input.peer.issuer.oneline }, path: [input.peer] };
-  return failed(b.failure, b.path, stats.fetched.filter((c) => b.path.includes(c)), stats.paths);
+  const b = best ?? {
+    failure: { kind: 'IssuerNotFound' as const, depth: 0, subject: input.peer.subject.oneline, sha256: input.peer.sha256, issuer: input.peer.issuer.oneline },
+    path: [input.peer],
+  };
+  return failed(
+    b.failure,
+    b.path,
+    stats.fetched.filter((c) => b.path.includes(c)),
+    stats.paths,
+  );
 }
 
 function failed(error: ValidationFailure, path: Certificate[], fetched: Certificate[], pathsTried: number): ValidationResult {

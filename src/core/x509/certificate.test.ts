@@ -46,9 +46,14 @@ describe('parseCertificate on certificates made by openssl', () => {
     expect(c.notAfter - c.notBefore).toBe(90 * 86_400_000);
     expect(c.signatureAlgorithm).toEqual({ oid: '1.2.840.10045.4.3.2', name: 'ecdsa-with-SHA256' });
     expect({ ...c.publicKey, spki: undefined }).toEqual({
-      algorithm: 'EC', algorithmOid: '1.2.840.10045.2.1', bits: 256, curve: 'P-256', spki: undefined,
+      algorithm: 'EC',
+      algorithmOid: '1.2.840.10045.2.1',
+      bits: 256,
+      curve: 'P-256',
+      spki: undefined,
       spkiSha256: openssl(['dgst', '-sha256', '-r'], chain.dir, openssl(['pkey', '-in', 'ee.key', '-pubout', '-outform', 'DER'], chain.dir))
-        .toString().split(' ')[0],
+        .toString()
+        .split(' ')[0],
     });
     expect(c.basicConstraints).toEqual({ ca: false });
     expect(c.keyUsage).toEqual(['digitalSignature']);
@@ -78,9 +83,15 @@ describe('parseCertificate on certificates made by openssl', () => {
       ],
     });
     expect(c.extensions.map((e) => [e.name, e.critical])).toEqual([
-      ['basicConstraints', true], ['keyUsage', true], ['extKeyUsage', false], ['subjectKeyIdentifier', false],
-      ['authorityKeyIdentifier', false], ['subjectAltName', false], ['authorityInfoAccess', false],
-      ['cRLDistributionPoints', false], ['certificatePolicies', false],
+      ['basicConstraints', true],
+      ['keyUsage', true],
+      ['extKeyUsage', false],
+      ['subjectKeyIdentifier', false],
+      ['authorityKeyIdentifier', false],
+      ['subjectAltName', false],
+      ['authorityInfoAccess', false],
+      ['cRLDistributionPoints', false],
+      ['certificatePolicies', false],
     ]);
     expect([c.selfIssued, c.role]).toEqual([false, 'leaf']);
   });
@@ -90,7 +101,10 @@ describe('parseCertificate on certificates made by openssl', () => {
     expect(c.basicConstraints).toEqual({ ca: true, pathLen: 0 });
     expect(c.keyUsage).toEqual(['keyCertSign', 'cRLSign']);
     expect(c.nameConstraints).toEqual({
-      permitted: [{ type: 'dns', value: 'example.test' }, { type: 'ip', value: '10.0.0.0', mask: '8' }],
+      permitted: [
+        { type: 'dns', value: 'example.test' },
+        { type: 'ip', value: '10.0.0.0', mask: '8' },
+      ],
       excluded: [],
     });
     expect(c.subject.rfc4514).toBe('CN=Certlab Issuing CA 1 ÄÖ,O=Certlab Test,DC=example,DC=test');
@@ -103,12 +117,10 @@ describe('parseCertificate on certificates made by openssl', () => {
 
   it('reads the RSA root and the Ed25519 self-signed leaf', async () => {
     const root = await parseCertificate(der(chain.pem.root), subtle);
-    expect([root.role, root.selfIssued, root.publicKey.algorithm, root.publicKey.bits, root.publicKey.exponent])
-      .toEqual(['root', true, 'RSA', 2048, '65537']);
+    expect([root.role, root.selfIssued, root.publicKey.algorithm, root.publicKey.bits, root.publicKey.exponent]).toEqual(['root', true, 'RSA', 2048, '65537']);
     expect(root.signatureAlgorithm.name).toBe('sha256WithRSAEncryption');
     const ed = await parseCertificate(der(chain.pem.ed), subtle);
-    expect([ed.role, ed.selfIssued, ed.publicKey.algorithm, ed.publicKey.bits, ed.signatureAlgorithm.name])
-      .toEqual(['leaf', true, 'Ed25519', 256, 'ED25519']);
+    expect([ed.role, ed.selfIssued, ed.publicKey.algorithm, ed.publicKey.bits, ed.signatureAlgorithm.name]).toEqual(['leaf', true, 'Ed25519', 256, 'ED25519']);
   });
 });
 
@@ -124,10 +136,13 @@ describe('real certificates', () => {
       const mine = [c.sha256, c.serialHex, c.notBefore, c.notAfter, c.publicKey.bits, c.role];
       const native = [
         n.fingerprint256.replace(/:/g, '').toLowerCase(),
-        n.serialNumber.toLowerCase().replace(/^(00)+(?=.)/, '').replace(/^(.(..)*)$/, '0$1'),
+        n.serialNumber
+          .toLowerCase()
+          .replace(/^(00)+(?=.)/, '')
+          .replace(/^(.(..)*)$/, '0$1'),
         n.validFromDate.getTime(),
         n.validToDate.getTime(),
-        details.modulusLength ?? { 'prime256v1': 256, 'secp384r1': 384, 'secp521r1': 521 }[details.namedCurve ?? ''],
+        details.modulusLength ?? { prime256v1: 256, secp384r1: 384, secp521r1: 521 }[details.namedCurve ?? ''],
         n.ca ? 'root' : 'leaf',
       ];
       if (JSON.stringify(mine) !== JSON.stringify(native)) disagreements.push(`${c.subject.oneline}: ${JSON.stringify(mine)} vs ${JSON.stringify(native)}`);
@@ -156,13 +171,21 @@ describe('real certificates', () => {
 
 describe('cross-check with openssl x509 on the real limbo chains', () => {
   const OPENSSL_EXT: Record<string, string> = {
-    'X509v3 Key Usage': 'keyUsage', 'X509v3 Basic Constraints': 'basicConstraints', 'Authority Information Access': 'authorityInfoAccess',
-    'X509v3 Subject Alternative Name': 'subjectAltName', 'X509v3 Extended Key Usage': 'extKeyUsage', 'X509v3 CRL Distribution Points': 'cRLDistributionPoints',
+    'X509v3 Key Usage': 'keyUsage',
+    'X509v3 Basic Constraints': 'basicConstraints',
+    'Authority Information Access': 'authorityInfoAccess',
+    'X509v3 Subject Alternative Name': 'subjectAltName',
+    'X509v3 Extended Key Usage': 'extKeyUsage',
+    'X509v3 CRL Distribution Points': 'cRLDistributionPoints',
     'X509v3 Subject Key Identifier': 'subjectKeyIdentifier',
   };
   /** `openssl x509 -noout -ext ...` output as { name: [critical, value lines] }. */
   function opensslExt(pem: string): Record<string, [boolean, string]> {
-    const out = execFileSync('openssl', ['x509', '-noout', '-ext', 'subjectAltName,keyUsage,basicConstraints,authorityInfoAccess,extendedKeyUsage,crlDistributionPoints,subjectKeyIdentifier'], { input: pem }).toString();
+    const out = execFileSync(
+      'openssl',
+      ['x509', '-noout', '-ext', 'subjectAltName,keyUsage,basicConstraints,authorityInfoAccess,extendedKeyUsage,crlDistributionPoints,subjectKeyIdentifier'],
+      { input: pem },
+    ).toString();
     const res: Record<string, [boolean, string]> = {};
     let cur: string | undefined;
     for (const line of out.split('\n')) {

@@ -16,7 +16,11 @@ import { oidName } from '../der/oids.ts';
 /** Everything of a Certificate that needs no hashing. */
 export type CertificateStructure = Omit<Certificate, 'sha1' | 'sha256' | 'publicKey'> & { publicKey: PublicKeyShape };
 
-export interface AlgorithmId { oid: string; name: string; paramsHex?: string }
+export interface AlgorithmId {
+  oid: string;
+  name: string;
+  paramsHex?: string;
+}
 
 export function readAlgorithm(r: DerReader, t: Tlv): AlgorithmId {
   const s = r.into(t);
@@ -38,13 +42,27 @@ function views(exts: Extension[]): Partial<Certificate> {
     const d = e.decoded as DecodedExtension | undefined;
     if (!d) continue;
     switch (d.kind) {
-      case 'basicConstraints': v.basicConstraints = d.value; break;
-      case 'keyUsage': v.keyUsage = d.flags; break;
-      case 'extKeyUsage': v.extKeyUsage = d.usages.map((u) => u.oid); break;
-      case 'subjectAltName': v.subjectAltNames = d.names; break;
-      case 'nameConstraints': v.nameConstraints = d.value; break;
-      case 'subjectKeyIdentifier': v.subjectKeyId = d.keyId; break;
-      case 'authorityKeyIdentifier': if (d.value.keyId) v.authorityKeyId = d.value.keyId; break;
+      case 'basicConstraints':
+        v.basicConstraints = d.value;
+        break;
+      case 'keyUsage':
+        v.keyUsage = d.flags;
+        break;
+      case 'extKeyUsage':
+        v.extKeyUsage = d.usages.map((u) => u.oid);
+        break;
+      case 'subjectAltName':
+        v.subjectAltNames = d.names;
+        break;
+      case 'nameConstraints':
+        v.nameConstraints = d.value;
+        break;
+      case 'subjectKeyIdentifier':
+        v.subjectKeyId = d.keyId;
+        break;
+      case 'authorityKeyIdentifier':
+        if (d.value.keyId) v.authorityKeyId = d.value.keyId;
+        break;
       case 'authorityInfoAccess': {
         const uris = (m: string) => d.access.flatMap((a) => (a.method === m && a.location.type === 'uri' ? [a.location.value] : []));
         v.aia = { caIssuers: uris('1.3.6.1.5.5.7.48.2'), ocsp: uris('1.3.6.1.5.5.7.48.1') };
@@ -55,8 +73,11 @@ function views(exts: Extension[]): Partial<Certificate> {
           v.crlDistributionPoints = d.points.flatMap((p) => (p.fullName ?? []).flatMap((g) => (g.type === 'uri' ? [g.value] : [])));
         }
         break;
-      case 'certificatePolicies': v.policies = d.policies.map((p) => p.oid); break;
-      default: break; // the other kinds have no convenience view
+      case 'certificatePolicies':
+        v.policies = d.policies.map((p) => p.oid);
+        break;
+      default:
+        break; // the other kinds have no convenience view
     }
   }
   return v;

@@ -9,7 +9,11 @@ import { readName } from './name.ts';
 import { readExtensions, type DecodedExtension } from './extensions.ts';
 import { openSigned, readAlgorithm, digestHex, type AlgorithmId } from './certificate.ts';
 
-export interface RevokedEntry { serialHex: string; revokedAt: number; reason?: string }
+export interface RevokedEntry {
+  serialHex: string;
+  revokedAt: number;
+  reason?: string;
+}
 
 export interface Crl {
   der: Uint8Array;
@@ -70,8 +74,16 @@ export async function parseCrl(der: Uint8Array, subtle: Subtle): Promise<Crl> {
   }
   t.finish('tbsCertList');
   const out: Crl = {
-    der, tbs: c.raw(tbsTlv), version, signatureAlgorithm: readAlgorithm(c, algTlv), signature: c.value(sigTlv).subarray(1),
-    issuer, thisUpdate, revoked, extensions, sha256: await digestHex(subtle, 'SHA-256', der),
+    der,
+    tbs: c.raw(tbsTlv),
+    version,
+    signatureAlgorithm: readAlgorithm(c, algTlv),
+    signature: c.value(sigTlv).subarray(1),
+    issuer,
+    thisUpdate,
+    revoked,
+    extensions,
+    sha256: await digestHex(subtle, 'SHA-256', der),
   };
   if (nextUpdate !== undefined) out.nextUpdate = nextUpdate;
   for (const x of extensions) {

@@ -63,7 +63,15 @@ export async function parseCsr(der: Uint8Array, subtle: Subtle): Promise<Certifi
   ]);
   const san = extensions.map((e) => e.decoded as DecodedExtension | undefined).find((d) => d?.kind === 'subjectAltName');
   const out: CertificateRequest = {
-    der, version, subject, publicKey: { ...pk, spkiSha256 }, signatureAlgorithm, extensions, attributes, signature, sha256,
+    der,
+    version,
+    subject,
+    publicKey: { ...pk, spkiSha256 },
+    signatureAlgorithm,
+    extensions,
+    attributes,
+    signature,
+    sha256,
   };
   if (san && san.kind === 'subjectAltName') out.subjectAltNames = san.names;
   return out;

@@ -13,15 +13,42 @@ import { readSctList, type Sct } from './sct.ts';
 import { ACCESS_METHODS, EXTENSIONS, EXT_KEY_USAGES, POLICIES, oidName } from '../der/oids.ts';
 
 export const KEY_USAGE_BITS: KeyUsageFlag[] = [
-  'digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment',
-  'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly',
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
 ];
 
-export interface AuthorityKeyId { keyId?: string; issuer?: GeneralName[]; serialHex?: string }
-export interface AccessDescription { method: string; methodName: string; location: GeneralName }
-export interface DistributionPoint { fullName?: GeneralName[]; reasons?: string[]; crlIssuer?: GeneralName[] }
-export interface PolicyInfo { oid: string; name: string; cps: string[]; userNotices: string[] }
-export interface PolicyConstraints { requireExplicitPolicy?: number; inhibitPolicyMapping?: number }
+export interface AuthorityKeyId {
+  keyId?: string;
+  issuer?: GeneralName[];
+  serialHex?: string;
+}
+export interface AccessDescription {
+  method: string;
+  methodName: string;
+  location: GeneralName;
+}
+export interface DistributionPoint {
+  fullName?: GeneralName[];
+  reasons?: string[];
+  crlIssuer?: GeneralName[];
+}
+export interface PolicyInfo {
+  oid: string;
+  name: string;
+  cps: string[];
+  userNotices: string[];
+}
+export interface PolicyConstraints {
+  requireExplicitPolicy?: number;
+  inhibitPolicyMapping?: number;
+}
 
 export type DecodedExtension =
   | { kind: 'subjectAltName' | 'issuerAltName'; names: GeneralName[] }
@@ -52,7 +79,9 @@ function seqOf(r: DerReader, t: Tlv, what: string): DerReader {
   return r.into(t);
 }
 
-const altNames = (kind: 'subjectAltName' | 'issuerAltName'): Decoder => (r, t) => ({ kind, names: readGeneralNames(r, t) });
+const altNames =
+  (kind: 'subjectAltName' | 'issuerAltName'): Decoder =>
+  (r, t) => ({ kind, names: readGeneralNames(r, t) });
 
 function accessList(kind: 'authorityInfoAccess' | 'subjectInfoAccess'): Decoder {
   return (r, t) => {
@@ -70,10 +99,30 @@ function accessList(kind: 'authorityInfoAccess' | 'subjectInfoAccess'): Decoder 
   };
 }
 
-const REASONS = ['unused', 'keyCompromise', 'cACompromise', 'affiliationChanged', 'superseded',
-  'cessationOfOperation', 'certificateHold', 'privilegeWithdrawn', 'aACompromise'];
-const CRL_REASONS = ['unspecified', 'keyCompromise', 'cACompromise', 'affiliationChanged', 'superseded',
-  'cessationOfOperation', 'certificateHold', 'unused', 'removeFromCRL', 'privilegeWithdrawn', 'aACompromise'];
+const REASONS = [
+  'unused',
+  'keyCompromise',
+  'cACompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+  'certificateHold',
+  'privilegeWithdrawn',
+  'aACompromise',
+];
+const CRL_REASONS = [
+  'unspecified',
+  'keyCompromise',
+  'cACompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+  'certificateHold',
+  'unused',
+  'removeFromCRL',
+  'privilegeWithdrawn',
+  'aACompromise',
+];
 
 function distributionPoints(kind: 'cRLDistributionPoints' | 'freshestCRL'): Decoder {
   return (r, t) => {
@@ -156,7 +205,12 @@ const DECODERS: Record<string, Decoder> = {
   '2.5.29.18': altNames('issuerAltName'),
   '2.5.29.15': (r, t) => {
     if (t.tag !== TAG.BIT_STRING) throw new DerError('UnexpectedTag', t.start, `tag 0x${t.tag.toString(16)}`, 'BIT STRING (keyUsage)');
-    return { kind: 'keyUsage', flags: bitsSet(decodeBitString(r.value(t), t.valueStart)).filter((i) => i < 9).map((i) => KEY_USAGE_BITS[i]) };
+    return {
+      kind: 'keyUsage',
+      flags: bitsSet(decodeBitString(r.value(t), t.valueStart))
+        .filter((i) => i < 9)
+        .map((i) => KEY_USAGE_BITS[i]),
+    };
   },
   '2.5.29.37': (r, t) => {
     const s = seqOf(r, t, 'ExtKeyUsageSyntax');

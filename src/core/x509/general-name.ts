@@ -76,13 +76,21 @@ export function readGeneralNames(r: DerReader, t: Tlv, inConstraints = false): G
 /** One line per name, as `openssl x509 -text` shows them (DNS:, IP Address:, email:, URI:). */
 export function generalNameText(g: GeneralName): string {
   switch (g.type) {
-    case 'dns': return `DNS:${g.value}`;
-    case 'ip': return `IP Address:${g.value}${g.mask !== undefined ? '/' + g.mask : ''}`;
-    case 'email': return `email:${g.value}`;
-    case 'uri': return `URI:${g.value}`;
-    case 'dirName': return `DirName:${g.value.oneline}`;
-    case 'registeredId': return `Registered ID:${g.value}`;
-    case 'otherName': return `othername:${g.oid}:${g.valueHex}`;
-    case 'unknown': return `[${g.tag}]:${g.valueHex}`;
+    case 'dns':
+      return `DNS:${g.value}`;
+    case 'ip':
+      return `IP Address:${g.value}${g.mask !== undefined ? '/' + g.mask : ''}`;
+    case 'email':
+      return `email:${g.value}`;
+    case 'uri':
+      return `URI:${g.value}`;
+    case 'dirName':
+      return `DirName:${g.value.oneline}`;
+    case 'registeredId':
+      return `Registered ID:${g.value}`;
+    case 'otherName':
+      return `othername:${g.oid}:${g.valueHex}`;
+    case 'unknown':
+      return `[${g.tag}]:${g.valueHex}`;
   }
 }

@@ -19,7 +19,11 @@ export function keyIdLink(child: Certificate, parent: Certificate): KeyIdLink {
   return child.authorityKeyId === parent.subjectKeyId ? 'match' : 'mismatch';
 }
 
-interface AkiParts { keyId?: string; issuer?: { type: string; value?: unknown }[]; serialHex?: string }
+interface AkiParts {
+  keyId?: string;
+  issuer?: { type: string; value?: unknown }[];
+  serialHex?: string;
+}
 
 function akiParts(cert: Certificate): AkiParts | undefined {
   const d = cert.extensions.find((e) => e.oid === '2.5.29.35')?.decoded as { kind?: string; value?: AkiParts } | undefined;

@@ -99,7 +99,10 @@ function oneline(rdns: RawAttribute[][]): string {
 
 /** RFC 5280 7.1 / RFC 4518 style folding: trim, collapse internal whitespace, lower case. */
 export function foldValue(value: string): string {
-  return value.trim().replace(/\s{2,}|[\t\n\r\f\v]/g, ' ').toLowerCase();
+  return value
+    .trim()
+    .replace(/\s{2,}|[\t\n\r\f\v]/g, ' ')
+    .toLowerCase();
 }
 
 function canonical(rdns: RawAttribute[][]): string {

@@ -59,7 +59,14 @@ export function readSctList(r: DerReader, t: Tlv): Sct[] {
     const signatureHex = toHex(b.subarray(p, p + sigLen));
     p += sigLen;
     if (p !== sctEnd) throw new DerError('TrailingData', base + p, `${sctEnd - p} bytes`, 'the end of the SCT');
-    out.push({ version: version + 1, logId, timestamp: ts, hashAlgorithm: HASHES[hash] ?? String(hash), signatureAlgorithm: SIGS[sig] ?? String(sig), signatureHex });
+    out.push({
+      version: version + 1,
+      logId,
+      timestamp: ts,
+      hashAlgorithm: HASHES[hash] ?? String(hash),
+      signatureAlgorithm: SIGS[sig] ?? String(sig),
+      signatureHex,
+    });
   }
   return out;
 }

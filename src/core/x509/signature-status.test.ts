@@ -29,16 +29,32 @@ beforeAll(() => {
 
 describe('verifySignature', () => {
   it('checks RSA PKCS#1 v1.5, RSA-PSS, ECDSA and Ed25519 signatures made by openssl', async () => {
-    const cases: [string, string][] = [['pss.pem', 'root.pem'], ['sha1.pem', 'root.pem'], ['sha512.pem', 'root.pem'], ['ecdsa384.pem', 'ica.pem'], ['ecdsa512.pem', 'ica.pem'], ['edchild.pem', 'ed.pem'], ['root.pem', 'root.pem'], ['ica.pem', 'root.pem'], ['ee.pem', 'ica.pem']];
+    const cases: [string, string][] = [
+      ['pss.pem', 'root.pem'],
+      ['sha1.pem', 'root.pem'],
+      ['sha512.pem', 'root.pem'],
+      ['ecdsa384.pem', 'ica.pem'],
+      ['ecdsa512.pem', 'ica.pem'],
+      ['edchild.pem', 'ed.pem'],
+      ['root.pem', 'root.pem'],
+      ['ica.pem', 'root.pem'],
+      ['ee.pem', 'ica.pem'],
+    ];
     const got = [];
     for (const [child, issuer] of cases) {
       const c = cert(child);
       got.push([child, c.signatureAlgorithm.name, (await verifySignature(subtle, c.tbs, c.signatureAlgorithm, c.signature, cert(issuer).publicKey)).status]);
     }
     expect(got).toEqual([
-      ['pss.pem', 'rsassaPss', 'valid'], ['sha1.pem', 'sha1WithRSAEncryption', 'valid'], ['sha512.pem', 'sha512WithRSAEncryption', 'valid'],
-      ['ecdsa384.pem', 'ecdsa-with-SHA384', 'valid'], ['ecdsa512.pem', 'ecdsa-with-SHA512', 'valid'], ['edchild.pem', 'ED25519', 'valid'],
-      ['root.pem', 'sha256WithRSAEncryption', 'valid'], ['ica.pem', 'sha384WithRSAEncryption', 'valid'], ['ee.pem', 'ecdsa-with-SHA256', 'valid'],
+      ['pss.pem', 'rsassaPss', 'valid'],
+      ['sha1.pem', 'sha1WithRSAEncryption', 'valid'],
+      ['sha512.pem', 'sha512WithRSAEncryption', 'valid'],
+      ['ecdsa384.pem', 'ecdsa-with-SHA384', 'valid'],
+      ['ecdsa512.pem', 'ecdsa-with-SHA512', 'valid'],
+      ['edchild.pem', 'ED25519', 'valid'],
+      ['root.pem', 'sha256WithRSAEncryption', 'valid'],
+      ['ica.pem', 'sha384WithRSAEncryption', 'valid'],
+      ['ee.pem', 'ecdsa-with-SHA256', 'valid'],
     ]);
   });
 
@@ -52,7 +68,8 @@ describe('verifySignature', () => {
       (await verifySignature(subtle, tampered, ee.signatureAlgorithm, ee.signature, cert('ica.pem').publicKey)).status,
       (await verifySignature(subtle, ee.tbs, ee.signatureAlgorithm, new Uint8Array([0x30, 0x00]), cert('ica.pem').publicKey)).status,
     ]).toEqual(['invalid', 'invalid', 'invalid', 'invalid']);
-    expect(await verifySignature(subtle, ee.tbs, { oid: '1.2.840.113549.1.1.4', name: 'md5WithRSAEncryption' }, ee.signature, cert('root.pem').publicKey))
-      .toEqual({ status: 'unsupported', reason: 'md5WithRSAEncryption is not available in WebCrypto' });
+    expect(
+      await verifySignature(subtle, ee.tbs, { oid: '1.2.840.113549.1.1.4', name: 'md5WithRSAEncryption' }, ee.signature, cert('root.pem').publicKey),
+    ).toEqual({ status: 'unsupported', reason: 'md5WithRSAEncryption is not available in WebCrypto' });
   });
 });

@@ -10,7 +10,13 @@ import { verifySignedData } from './signature.ts';
 
 export type SignatureCheck = { status: 'valid' } | { status: 'invalid' } | { status: 'unsupported'; reason: string };
 
-export async function verifySignature(subtle: Subtle, signed: Uint8Array, alg: AlgorithmId, signature: Uint8Array, key: PublicKeyShape): Promise<SignatureCheck> {
+export async function verifySignature(
+  subtle: Subtle,
+  signed: Uint8Array,
+  alg: AlgorithmId,
+  signature: Uint8Array,
+  key: PublicKeyShape,
+): Promise<SignatureCheck> {
   const r = await verifySignedData(subtle, signed, alg, signature, key);
   if (r.ok) return { status: 'valid' };
   switch (r.reason) {

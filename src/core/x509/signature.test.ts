@@ -33,7 +33,8 @@ describe('signatureScheme', () => {
   it('names what it cannot check', () => {
     expect(signatureScheme({ oid: '2.16.840.1.101.3.4.3.2', name: 'dsa_with_SHA256' })).toEqual({ family: 'unsupported', name: 'dsa_with_SHA256' });
     expect(signatureScheme({ oid: '1.2.840.113549.1.1.10', name: 'rsassaPss', paramsHex: '3003020100' })).toEqual({
-      family: 'unsupported', name: 'RSASSA-PSS with malformed parameters',
+      family: 'unsupported',
+      name: 'RSASSA-PSS with malformed parameters',
     });
   });
 });
@@ -51,7 +52,12 @@ describe('verifySignature on generated certificates', () => {
     expect(signatureScheme(c['ee-pss'].signatureAlgorithm)).toEqual({ family: 'rsa-pss', hash: 'SHA-256', saltLength: 32 });
   });
   it('accepts the real signatures: ECDSA P-256, RSA-PSS, Ed25519, ECDSA P-521', async () => {
-    const pairs: [string, string][] = [['ee', 'ica'], ['ee-pss', 'ica-pss'], ['ee-ed', 'ed'], ['ee-p521chain', 'ica-p521']];
+    const pairs: [string, string][] = [
+      ['ee', 'ica'],
+      ['ee-pss', 'ica-pss'],
+      ['ee-ed', 'ed'],
+      ['ee-p521chain', 'ica-p521'],
+    ];
     for (const [child, issuer] of pairs) expect(await verifySignature(c[child], c[issuer], subtle)).toEqual({ ok: true });
   });
   it('a changed tbsCertificate fails; a key of the wrong family is named', async () => {

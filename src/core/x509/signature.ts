@@ -128,8 +128,7 @@ export function ecdsaDerToRaw(der: Uint8Array, size: number): Uint8Array | undef
 const CURVE_SIZES: Record<string, number> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
 
 export type SignatureCheck =
-  | { ok: true }
-  | { ok: false; reason: 'bad-signature' | 'unsupported-algorithm' | 'undecodable-key' | 'key-algorithm-mismatch'; algorithm: string };
+  { ok: true } | { ok: false; reason: 'bad-signature' | 'unsupported-algorithm' | 'undecodable-key' | 'key-algorithm-mismatch'; algorithm: string };
 
 type Buf = Uint8Array<ArrayBuffer>;
 

@@ -42,20 +42,30 @@ describe('fetchAia', () => {
 
   it('does not follow redirects', async () => {
     expect(await fetchAia(`http://127.0.0.1:${port}/moved`, LOCAL)).toEqual({
-      ok: false, error: { kind: 'Redirect', url: `http://127.0.0.1:${port}/moved`, status: 302, location: 'http://169.254.169.254/latest/meta-data/' },
+      ok: false,
+      error: { kind: 'Redirect', url: `http://127.0.0.1:${port}/moved`, status: 302, location: 'http://169.254.169.254/latest/meta-data/' },
     });
   });
 
   it('stops reading past 64 KiB', async () => {
-    expect(await fetchAia(`http://127.0.0.1:${port}/big`, LOCAL)).toEqual({ ok: false, error: { kind: 'TooLarge', url: `http://127.0.0.1:${port}/big`, limit: 65536 } });
+    expect(await fetchAia(`http://127.0.0.1:${port}/big`, LOCAL)).toEqual({
+      ok: false,
+      error: { kind: 'TooLarge', url: `http://127.0.0.1:${port}/big`, limit: 65536 },
+    });
   });
 
   it('gives up at the timeout', async () => {
-    expect(await fetchAia(`http://127.0.0.1:${port}/slow`, { ...LOCAL, timeoutMs: 300 })).toEqual({ ok: false, error: { kind: 'Timeout', url: `http://127.0.0.1:${port}/slow`, afterMs: 300 } });
+    expect(await fetchAia(`http://127.0.0.1:${port}/slow`, { ...LOCAL, timeoutMs: 300 })).toEqual({
+      ok: false,
+      error: { kind: 'Timeout', url: `http://127.0.0.1:${port}/slow`, afterMs: 300 },
+    });
   });
 
   it('reports an HTTP error status', async () => {
-    expect(await fetchAia(`http://127.0.0.1:${port}/nope`, LOCAL)).toEqual({ ok: false, error: { kind: 'HttpStatus', url: `http://127.0.0.1:${port}/nope`, status: 404 } });
+    expect(await fetchAia(`http://127.0.0.1:${port}/nope`, LOCAL)).toEqual({
+      ok: false,
+      error: { kind: 'HttpStatus', url: `http://127.0.0.1:${port}/nope`, status: 404 },
+    });
   });
 
   it('obeys the address rules: loopback, metadata and names resolving to them are refused before connecting', async () => {
@@ -64,15 +74,23 @@ describe('fetchAia', () => {
     const literal = await fetchAia(`http://127.0.0.1:${port}/ica.der`, { policy });
     expect(!literal.ok && literal.error.kind === 'Refused' && literal.error.refusal.kind).toBe('ForbiddenPort');
     const metadata = await fetchAia('http://169.254.169.254/latest/meta-data/', { policy });
-    expect(!metadata.ok && metadata.error.kind === 'Refused' && metadata.error.refusal.kind === 'ForbiddenAddress' && metadata.error.refusal.range.id).toBe('cloud-metadata');
+    expect(!metadata.ok && metadata.error.kind === 'Refused' && metadata.error.refusal.kind === 'ForbiddenAddress' && metadata.error.refusal.range.id).toBe(
+      'cloud-metadata',
+    );
     const named = await fetchAia('http://aia.test/ica.der', { policy, resolver: async () => ['127.0.0.1'] });
     expect(!named.ok && named.error.kind === 'Refused' && named.error.refusal.kind === 'ForbiddenAddress' && named.error.refusal.range.id).toBe('loopback');
     expect(requests).toEqual([]);
   });
 
   it('refuses other schemes and bad URLs', async () => {
-    expect(await fetchAia('https://ca.example/ica.der', LOCAL)).toEqual({ ok: false, error: { kind: 'UnsupportedScheme', url: 'https://ca.example/ica.der', scheme: 'https' } });
-    expect(await fetchAia('ldap://ca.example/cn=x', LOCAL)).toEqual({ ok: false, error: { kind: 'UnsupportedScheme', url: 'ldap://ca.example/cn=x', scheme: 'ldap' } });
+    expect(await fetchAia('https://ca.example/ica.der', LOCAL)).toEqual({
+      ok: false,
+      error: { kind: 'UnsupportedScheme', url: 'https://ca.example/ica.der', scheme: 'https' },
+    });
+    expect(await fetchAia('ldap://ca.example/cn=x', LOCAL)).toEqual({
+      ok: false,
+      error: { kind: 'UnsupportedScheme', url: 'ldap://ca.example/cn=x', scheme: 'ldap' },
+    });
     expect(await fetchAia('not a url', LOCAL)).toEqual({ ok: false, error: { kind: 'BadUrl', url: 'not a url' } });
   });
 

@@ -42,7 +42,7 @@ export async function fetchAia(url: string, options: AiaFetchOptions): Promise<A
     return { ok: false, error: { kind: 'BadUrl', url } };
   }
   if (parsed.protocol !== 'http:') return { ok: false, error: { kind: 'UnsupportedScheme', url, scheme: parsed.protocol.replace(/:$/, '') } };
-  const policy = options.policy && { ...options.policy, ports: options.policy.ports === 'any' ? 'any' as const : AIA_PORTS };
+  const policy = options.policy && { ...options.policy, ports: options.policy.ports === 'any' ? ('any' as const) : AIA_PORTS };
   const admitted = admitTarget(parsed.host, policy ?? { allowPrivate: true, ports: 'any' }, Number(parsed.port || 80));
   if (!admitted.ok) return { ok: false, error: { kind: 'Refused', url, refusal: admitted.refusal } };
   const { host, port, kind } = admitted.target;
@@ -81,7 +81,14 @@ export async function fetchAia(url: string, options: AiaFetchOptions): Promise<A
       req.destroy();
       resolve(r);
     };
-    const req = request({ host: ip, port, path: `${parsed.pathname}${parsed.search}`, method: 'GET', headers: { host: parsed.host, accept: '*/*' }, setHost: false });
+    const req = request({
+      host: ip,
+      port,
+      path: `${parsed.pathname}${parsed.search}`,
+      method: 'GET',
+      headers: { host: parsed.host, accept: '*/*' },
+      setHost: false,
+    });
     const timer = setTimeout(() => finish({ ok: false, error: { kind: 'Timeout', url, afterMs: timeoutMs } }), Math.max(0, deadline - Date.now()));
     req.on('error', (e: NodeJS.ErrnoException) => finish({ ok: false, error: { kind: 'ConnectFailed', url, code: e.code ?? e.message } }));
     req.on('response', (res) => {
@@ -115,9 +122,10 @@ export function probeAiaFetcher(options: AiaFetchOptions & { maxFetches?: number
     let p = cache.get(url);
     if (!p) {
       const left = deadline - Date.now();
-      p = cache.size >= maxFetches || left <= 0
-        ? Promise.resolve(null)
-        : fetchAia(url, { ...options, timeoutMs: Math.min(options.timeoutMs ?? 10_000, left) }).then((r) => (r.ok ? r.bytes : null));
+      p =
+        cache.size >= maxFetches || left <= 0
+          ? Promise.resolve(null)
+          : fetchAia(url, { ...options, timeoutMs: Math.min(options.timeoutMs ?? 10_000, left) }).then((r) => (r.ok ? r.bytes : null));
       cache.set(url, p);
     }
     return p;

@@ -42,17 +42,15 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
   if (!parts) return undefined;
   const { json, report } = parts;
   const certificates = parts.certificates.slice(0, MAX_ANALYSED_CERTIFICATES);
-  const verdicts = await judgePresented(
-    {
-      presented: certificates,
-      peerName: report.target.servername ?? report.target.host,
-      port: report.target.port,
-      at,
-      subtle,
-      ...(options.extraAnchors ? { extraAnchors: options.extraAnchors } : {}),
-      ...(options.aiaFetcher ? { aiaFetcher: options.aiaFetcher } : {}),
-    },
-  );
+  const verdicts = await judgePresented({
+    presented: certificates,
+    peerName: report.target.servername ?? report.target.host,
+    port: report.target.port,
+    at,
+    subtle,
+    ...(options.extraAnchors ? { extraAnchors: options.extraAnchors } : {}),
+    ...(options.aiaFetcher ? { aiaFetcher: options.aiaFetcher } : {}),
+  });
   const findings = await probeFindings(certificates, report.target.servername ?? report.target.host, report.clientCertRequested, at, subtle);
   if (parts.certificates.length > MAX_ANALYSED_CERTIFICATES) {
     findings.push({

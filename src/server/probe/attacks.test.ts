@@ -24,7 +24,10 @@ describe('a server that sends its handshake in 1-byte records', () => {
       expect(hostile.recordsSent()).toBeGreaterThan(MAX_FLIGHT_RECORDS);
       expect(outcome.ok).toBe(false);
       if (outcome.ok) return;
-      expect(outcome.error).toEqual({ kind: 'UnreadableHandshake', error: { kind: 'TooManyRecords', max: MAX_FLIGHT_RECORDS, bytesRead: MAX_FLIGHT_RECORDS * 6 } });
+      expect(outcome.error).toEqual({
+        kind: 'UnreadableHandshake',
+        error: { kind: 'TooManyRecords', max: MAX_FLIGHT_RECORDS, bytesRead: MAX_FLIGHT_RECORDS * 6 },
+      });
       expect(outcome.report?.serverMessages).toEqual(['ServerHello']);
       expect(outcome.report?.protocol).toBe('TLSv1.2');
       // The probe cut the connection at the record cap instead of letting the handshake finish.

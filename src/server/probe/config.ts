@@ -44,15 +44,17 @@ export const PROBE_ENV_VARS = {
   CERTLAB_PROBE_ALLOW_PRIVATE: '0 — set to 1 to allow loopback/private/link-local targets (local development and tests only)',
   CERTLAB_PROBE_PORTS: `${DEFAULT_PROBE_PORTS.join(',')} — comma-separated ports the probe may connect to, or * for any`,
   CERTLAB_PROBE_CONNECT_TIMEOUT_MS: '5000 — TCP connect timeout',
-  CERTLAB_PROBE_HANDSHAKE_TIMEOUT_MS: '10000 — TLS handshake timeout (from TCP connected to the server\'s last handshake message)',
+  CERTLAB_PROBE_HANDSHAKE_TIMEOUT_MS: "10000 — TLS handshake timeout (from TCP connected to the server's last handshake message)",
   CERTLAB_PROBE_DNS_TIMEOUT_MS: '5000 — name resolution timeout (per DNS query, asked directly through c-ares)',
-  CERTLAB_PROBE_BUDGET_MS: '15000 — one probe\'s whole time: DNS, connect, handshake and AIA fetches together',
+  CERTLAB_PROBE_BUDGET_MS: "15000 — one probe's whole time: DNS, connect, handshake and AIA fetches together",
   CERTLAB_PROBE_MAX_BYTES: '262144 — most bytes read from a server before the probe aborts',
   CERTLAB_PROBE_RATE_LIMIT: '10 — probes per client per window (429 with Retry-After beyond it)',
   CERTLAB_PROBE_RATE_WINDOW_S: '60 — rate-limit window in seconds',
   CERTLAB_PROBE_MAX_CONCURRENT: '8 — probes running at once per process (503 with Retry-After beyond it; not counted against the rate limit)',
-  CERTLAB_PROBE_MAX_PER_CLIENT: '2 — probes running at once per client, IPv4 address or IPv6 /64 (429 TooManyAtOnce beyond it; not counted against the rate limit)',
-  CERTLAB_PROBE_TRUSTED_HOPS: '0 — reverse proxies in front that append to X-Forwarded-For; the client is the address the outermost one saw (the N-th entry from the right)',
+  CERTLAB_PROBE_MAX_PER_CLIENT:
+    '2 — probes running at once per client, IPv4 address or IPv6 /64 (429 TooManyAtOnce beyond it; not counted against the rate limit)',
+  CERTLAB_PROBE_TRUSTED_HOPS:
+    '0 — reverse proxies in front that append to X-Forwarded-For; the client is the address the outermost one saw (the N-th entry from the right)',
   CERTLAB_PROBE_TRUST_PROXY: '0 — 1 is the same as CERTLAB_PROBE_TRUSTED_HOPS=1 (kept for old configurations)',
 } as const;
 

@@ -17,7 +17,8 @@ beforeAll(() => {
 });
 afterAll(() => pki?.cleanup());
 
-const names = (certs: Uint8Array[]) => certs.map((der) => [pki.leaf, pki.ica1, pki.ica2, pki.root, pki.other].find((c) => Buffer.from(c.der).equals(der))?.name ?? 'unknown');
+const names = (certs: Uint8Array[]) =>
+  certs.map((der) => [pki.leaf, pki.ica1, pki.ica2, pki.root, pki.other].find((c) => Buffer.from(c.der).equals(der))?.name ?? 'unknown');
 
 async function probeNode(spec: Omit<TlsServerSpec, 'key'>, servername = 'probe.test') {
   const server = await startNodeTls({ key: pki.leaf, ...spec });
@@ -97,7 +98,10 @@ describe('what else the handshake says', () => {
     if (!outcome.ok) return;
     const r = outcome.report;
     expect([r.protocol, r.cipher, r.alpn, r.ocspStapled, r.serverMessages]).toEqual([
-      'TLSv1.2', 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'h2', true,
+      'TLSv1.2',
+      'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+      'h2',
+      true,
       ['ServerHello', 'Certificate', 'CertificateStatus', 'ServerKeyExchange', 'ServerHelloDone', 'NewSessionTicket'],
     ]);
     expect(r.presented).toEqual(reference);
@@ -112,7 +116,11 @@ describe('what else the handshake says', () => {
   });
 
   it('TLS 1.2 with a client certificate required (openssl s_server -Verify): chain read, then the server refuses', async () => {
-    const server = await startOpensslServer(pki.dir, { chain: [pki.leaf, pki.ica2], key: pki.leaf, flags: ['-tls1_2', '-Verify', '1', '-CAfile', pki.root.certPath] });
+    const server = await startOpensslServer(pki.dir, {
+      chain: [pki.leaf, pki.ica2],
+      key: pki.leaf,
+      flags: ['-tls1_2', '-Verify', '1', '-CAfile', pki.root.certPath],
+    });
     try {
       const outcome = await probe({ host: `127.0.0.1:${server.port}`, servername: 'probe.test' }, LOCAL);
       expect(outcome.ok ? 'connected' : outcome.error).toEqual({ kind: 'ServerAlert', alert: { level: 'fatal', description: 40, name: 'handshake_failure' } });
@@ -130,7 +138,9 @@ describe('what else the handshake says', () => {
     try {
       const outcome = await probe({ host: `127.0.0.1:${server.port}`, servername: 'probe.test' }, LOCAL);
       expect(outcome.ok && [outcome.report.protocol, outcome.report.serverMessages.slice(0, 3), names(outcome.report.presented)]).toEqual([
-        'TLSv1.3', ['ServerHello', 'ServerHello', 'EncryptedExtensions'], ['leaf', 'ica2', 'ica1'],
+        'TLSv1.3',
+        ['ServerHello', 'ServerHello', 'EncryptedExtensions'],
+        ['leaf', 'ica2', 'ica1'],
       ]);
       expect(outcome.ok && outcome.report.presented).toEqual(await sClientShowcerts(server.port, 'probe.test'));
     } finally {

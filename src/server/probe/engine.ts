@@ -101,7 +101,14 @@ class Budget {
 }
 type BudgetStage = Extract<ProbeError, { kind: 'BudgetExhausted' }>['stage'];
 
-async function resolveOnce(host: string, isLiteral: boolean, resolver: Resolver, policy: TargetPolicy | null, dnsTimeoutMs: number, budget: Budget): Promise<string | ProbeError> {
+async function resolveOnce(
+  host: string,
+  isLiteral: boolean,
+  resolver: Resolver,
+  policy: TargetPolicy | null,
+  dnsTimeoutMs: number,
+  budget: Budget,
+): Promise<string | ProbeError> {
   if (isLiteral) return host;
   let answers: string[] | ProbeError;
   try {
@@ -148,7 +155,11 @@ interface HandshakeEnd {
 
 function handshake(tcp: Socket, servername: string | null, limits: ProbeLimits, budget: Budget): Promise<HandshakeEnd> {
   let received = () => 0;
-  const wait = budget.wait('handshake', limits.handshakeTimeoutMs, () => ({ kind: 'HandshakeTimeout', afterMs: limits.handshakeTimeoutMs, bytesReceived: received() }));
+  const wait = budget.wait('handshake', limits.handshakeTimeoutMs, () => ({
+    kind: 'HandshakeTimeout',
+    afterMs: limits.handshakeTimeoutMs,
+    bytesReceived: received(),
+  }));
   return new Promise((resolve) => {
     // Stop reading one record past the flight reader's cap: it reports TooManyRecords from the recording.
     const recorder = new RecordingSocket(tcp, limits.maxBytes, MAX_FLIGHT_RECORDS);
@@ -179,7 +190,13 @@ function handshake(tcp: Socket, servername: string | null, limits: ProbeLimits, 
     });
     tls.once('secureConnect', () => finish({ completed: true }));
     const onError = (e: NodeJS.ErrnoException) =>
-      finish(e instanceof TooMuchDataError ? { completed: false, error: { kind: 'TooMuchData', limit: e.limit } } : e instanceof TooManyRecordsError ? { completed: false } : { completed: false, nodeError: e });
+      finish(
+        e instanceof TooMuchDataError
+          ? { completed: false, error: { kind: 'TooMuchData', limit: e.limit } }
+          : e instanceof TooManyRecordsError
+            ? { completed: false }
+            : { completed: false, nodeError: e },
+      );
     recorder.on('error', onError);
     tls.on('error', onError);
     tls.once('close', () => finish({ completed: false, error: { kind: 'ClosedMidHandshake', bytesReceived: recorder.received } }));
@@ -195,7 +212,14 @@ function handshakeError(end: HandshakeEnd, reading: FlightReading): ProbeError |
   if (!end.completed && hostile.includes(reading.error?.kind)) return { kind: 'UnreadableHandshake', error: reading.error! };
   if (end.completed) {
     if (reading.flight.complete) return undefined;
-    return { kind: 'UnreadableHandshake', error: reading.error ?? { kind: 'Malformed', what: 'server flight', reason: "the handshake completed but the recording does not hold the server's last handshake message" } };
+    return {
+      kind: 'UnreadableHandshake',
+      error: reading.error ?? {
+        kind: 'Malformed',
+        what: 'server flight',
+        reason: "the handshake completed but the recording does not hold the server's last handshake message",
+      },
+    };
   }
   if (end.nodeError) {
     const msg = end.nodeError.message;
@@ -235,7 +259,11 @@ export async function probe(request: ProbeRequest, options: ProbeOptions): Promi
   const end = await handshake(tcp, servername && !IP_LITERAL.test(servername) ? servername : null, limits, budget);
   const handshakeMs = since(t2);
 
-  const reading = await readServerFlight(end.recording, { subtle: globalThis.crypto.subtle, keyLog: parseKeyLog(end.keylog), maxMessageBytes: limits.maxBytes });
+  const reading = await readServerFlight(end.recording, {
+    subtle: globalThis.crypto.subtle,
+    keyLog: parseKeyLog(end.keylog),
+    maxMessageBytes: limits.maxBytes,
+  });
   const f = reading.flight;
   const report: WireReport = {
     target: { host, port, servername },

@@ -21,7 +21,8 @@ export type ProbeError =
   | { kind: 'UnreadableHandshake'; error: TlsReadError };
 
 const ALERT_ADVICE: Record<string, string> = {
-  handshake_failure: 'the server found nothing in common with the client (protocol version, cipher suites or signature algorithms), or requires a client certificate',
+  handshake_failure:
+    'the server found nothing in common with the client (protocol version, cipher suites or signature algorithms), or requires a client certificate',
   protocol_version: 'the server does not support TLS 1.2 or 1.3',
   unrecognized_name: 'the server has no certificate for the name sent in SNI; check --servername',
   certificate_required: 'the server requires a client certificate',

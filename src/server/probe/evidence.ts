@@ -16,14 +16,26 @@ export function sClientName(dn: DistinguishedName): string {
 
 /** OpenSSL short names (OBJ_nid2sn, crypto/objects/objects.txt) as s_client's `a:` line prints them. */
 const KEY_SN: Record<string, string> = {
-  '1.2.840.113549.1.1.1': 'rsaEncryption', '1.2.840.113549.1.1.10': 'RSASSA-PSS', '1.2.840.10045.2.1': 'id-ecPublicKey',
-  '1.3.101.112': 'ED25519', '1.3.101.113': 'ED448', '1.2.840.10040.4.1': 'DSA',
+  '1.2.840.113549.1.1.1': 'rsaEncryption',
+  '1.2.840.113549.1.1.10': 'RSASSA-PSS',
+  '1.2.840.10045.2.1': 'id-ecPublicKey',
+  '1.3.101.112': 'ED25519',
+  '1.3.101.113': 'ED448',
+  '1.2.840.10040.4.1': 'DSA',
 };
 const SIG_SN: Record<string, string> = {
-  '1.2.840.113549.1.1.5': 'RSA-SHA1', '1.2.840.113549.1.1.11': 'RSA-SHA256', '1.2.840.113549.1.1.12': 'RSA-SHA384',
-  '1.2.840.113549.1.1.13': 'RSA-SHA512', '1.2.840.113549.1.1.14': 'RSA-SHA224', '1.2.840.113549.1.1.10': 'RSASSA-PSS',
-  '1.2.840.10045.4.1': 'ecdsa-with-SHA1', '1.2.840.10045.4.3.2': 'ecdsa-with-SHA256', '1.2.840.10045.4.3.3': 'ecdsa-with-SHA384',
-  '1.2.840.10045.4.3.4': 'ecdsa-with-SHA512', '1.3.101.112': 'ED25519', '1.3.101.113': 'ED448',
+  '1.2.840.113549.1.1.5': 'RSA-SHA1',
+  '1.2.840.113549.1.1.11': 'RSA-SHA256',
+  '1.2.840.113549.1.1.12': 'RSA-SHA384',
+  '1.2.840.113549.1.1.13': 'RSA-SHA512',
+  '1.2.840.113549.1.1.14': 'RSA-SHA224',
+  '1.2.840.113549.1.1.10': 'RSASSA-PSS',
+  '1.2.840.10045.4.1': 'ecdsa-with-SHA1',
+  '1.2.840.10045.4.3.2': 'ecdsa-with-SHA256',
+  '1.2.840.10045.4.3.3': 'ecdsa-with-SHA384',
+  '1.2.840.10045.4.3.4': 'ecdsa-with-SHA512',
+  '1.3.101.112': 'ED25519',
+  '1.3.101.113': 'ED448',
 };
 
 /** s_client's "a:" line: "PKEY: id-ecPublicKey, 256 (bit); sigalg: ecdsa-with-SHA256". */

@@ -18,7 +18,13 @@ export interface ProbeFinding {
   rightOrder?: number[];
 }
 
-export async function probeFindings(presented: (Certificate | null)[], name: string, clientCertRequested: boolean, at: Millis, subtle: SubtleCrypto): Promise<ProbeFinding[]> {
+export async function probeFindings(
+  presented: (Certificate | null)[],
+  name: string,
+  clientCertRequested: boolean,
+  at: Millis,
+  subtle: SubtleCrypto,
+): Promise<ProbeFinding[]> {
   const members = presented.flatMap((cert, index) => (cert ? [{ index, cert }] : []));
   const out: ProbeFinding[] = members.length ? (await analyzeBundle(members, subtle, at)).findings : [];
   const leaf = presented[0];
@@ -29,14 +35,20 @@ export async function probeFindings(presented: (Certificate | null)[], name: str
       check.ok
         ? { kind: 'hostname-match', severity: 'info', items: [0], message: `${name} is covered by the certificate (names: ${names})`, action: 'Nothing to do.' }
         : {
-            kind: 'hostname-mismatch', severity: 'error', items: [0], message: `${name} is not among the certificate's names (${names})`,
+            kind: 'hostname-mismatch',
+            severity: 'error',
+            items: [0],
+            message: `${name} is not among the certificate's names (${names})`,
             action: `Issue a certificate that includes ${name} in its subjectAltName, or check that the server picks the right certificate for this name (SNI).`,
           },
     );
   }
   if (clientCertRequested) {
     out.push({
-      kind: 'client-cert-requested', severity: 'info', items: [], message: 'the server asks for a client certificate (mutual TLS)',
+      kind: 'client-cert-requested',
+      severity: 'info',
+      items: [],
+      message: 'the server asks for a client certificate (mutual TLS)',
       action: 'Clients must present a certificate from a CA the server accepts; browsers will prompt for one.',
     });
   }

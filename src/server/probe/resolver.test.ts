@@ -18,7 +18,11 @@ describe('dnsResolver', () => {
     const finished: string[] = [];
     const attacker = shared.forClient('198.51.100.7');
     const hanging = Array.from({ length: 8 }, (_, i) =>
-      attacker(`n${i}.silent.test`).then(() => finished.push(`silent ${i} answered`), (e: NodeJS.ErrnoException) => finished.push(`silent ${i} ${e.code}`)));
+      attacker(`n${i}.silent.test`).then(
+        () => finished.push(`silent ${i} answered`),
+        (e: NodeJS.ErrnoException) => finished.push(`silent ${i} ${e.code}`),
+      ),
+    );
     const victim = await shared.forClient('203.0.113.9')('www.example.test');
     finished.push('victim answered');
     expect(victim).toEqual(['127.0.0.1']);
@@ -40,8 +44,12 @@ describe('dnsResolver', () => {
 
   it('refuses past the total in flight', async () => {
     const shared = dnsResolver({ timeoutMs: 1000, maxInFlight: 1, maxPerClient: 1, servers: [dns.server] });
-    const hanging = shared.forClient('a')('x.silent.test').catch((e: NodeJS.ErrnoException) => e.code);
-    const refused = await shared.forClient('b')('ok.example.test').catch((e: LookupRefused) => [e.code, e.scope, e.max]);
+    const hanging = shared
+      .forClient('a')('x.silent.test')
+      .catch((e: NodeJS.ErrnoException) => e.code);
+    const refused = await shared
+      .forClient('b')('ok.example.test')
+      .catch((e: LookupRefused) => [e.code, e.scope, e.max]);
     expect(refused).toEqual(['ETOOMANYLOOKUPS', 'total', 1]);
     expect(await hanging).toBe('ETIMEOUT');
   });

@@ -53,7 +53,12 @@ describe('forbidden targets are refused before any connection', () => {
       ok: false,
       error: {
         kind: 'Refused',
-        refusal: { kind: 'ForbiddenAddress', host: 'intranet.example', address: '10.0.0.1', range: { id: 'private', cidr: '10.0.0.0/8', label: 'a private network address (RFC 1918)' } },
+        refusal: {
+          kind: 'ForbiddenAddress',
+          host: 'intranet.example',
+          address: '10.0.0.1',
+          range: { id: 'private', cidr: '10.0.0.0/8', label: 'a private network address (RFC 1918)' },
+        },
       },
     });
     expect(calls).toEqual(['intranet.example']);
@@ -69,7 +74,11 @@ describe('DNS rebinding: one lookup, and the connection goes to its answer', () 
       const { resolver, calls } = countingResolver([['127.0.0.1'], ['127.0.0.2']]);
       const outcome = await probe({ host: `rebind.test:${real.port}`, servername: 'probe.test' }, { policy: { allowPrivate: true, ports: 'any' }, resolver });
       expect(calls).toEqual(['rebind.test']);
-      expect(outcome.ok && [outcome.report.ip, outcome.report.target, outcome.report.presented.length]).toEqual(['127.0.0.1', { host: 'rebind.test', port: real.port, servername: 'probe.test' }, 2]);
+      expect(outcome.ok && [outcome.report.ip, outcome.report.target, outcome.report.presented.length]).toEqual([
+        '127.0.0.1',
+        { host: 'rebind.test', port: real.port, servername: 'probe.test' },
+        2,
+      ]);
       expect(real.connections()).toBe(1);
       if (decoy) expect(decoy.connections()).toBe(0);
     } finally {
@@ -84,8 +93,18 @@ describe('hostile servers end in a typed error within the limits', () => {
   const cases: [Misbehaviour, unknown][] = [
     ['silent', { kind: 'HandshakeTimeout', afterMs: 1500, bytesReceived: 0 }],
     ['drip', { kind: 'HandshakeTimeout', afterMs: 1500, bytesReceived: expect.any(Number) }],
-    ['garbage', { kind: 'NotTls', firstBytesHex: '00ff2067617262616765201337206e6f', hint: 'expected a TLS record (first byte 0x16 handshake or 0x15 alert, then version 0x03xx)' }],
-    ['http', { kind: 'NotTls', firstBytesHex: '485454502f312e312034303020426164', hint: 'the server answered in plain HTTP: this port does not speak TLS (try 443)' }],
+    [
+      'garbage',
+      {
+        kind: 'NotTls',
+        firstBytesHex: '00ff2067617262616765201337206e6f',
+        hint: 'expected a TLS record (first byte 0x16 handshake or 0x15 alert, then version 0x03xx)',
+      },
+    ],
+    [
+      'http',
+      { kind: 'NotTls', firstBytesHex: '485454502f312e312034303020426164', hint: 'the server answered in plain HTTP: this port does not speak TLS (try 443)' },
+    ],
     ['huge-certificate', { kind: 'UnreadableHandshake', error: { kind: 'MessageTooLong', message: 'Certificate', length: 10485760, max: 262144 } }],
     ['close-mid-handshake', { kind: 'ClosedMidHandshake', bytesReceived: 20 }],
     ['alert', { kind: 'ServerAlert', alert: { level: 'fatal', description: 40, name: 'handshake_failure' } }],

@@ -69,7 +69,9 @@ describe('probe scenarios: verdicts, cause and headline', () => {
     const a = await run(() => [pki.leaf]);
     expect(verdictCodes(a)).toEqual(allClients(20));
     expect([a.cause, a.liability]).toEqual(['incomplete-chain', 'server']);
-    expect(a.headline).toBe("Server's fault: it sends only the leaf; clients cannot build a path to a trusted root. Fails in: openssl, curl, python, go, dotnet, node, java, chrome, firefox.");
+    expect(a.headline).toBe(
+      "Server's fault: it sends only the leaf; clients cannot build a path to a trusted root. Fails in: openssl, curl, python, go, dotnet, node, java, chrome, firefox.",
+    );
     expect(a.verdicts!.curl!.message.split('\n')[0]).toBe('curl: (60) SSL certificate problem: unable to get local issuer certificate');
     expect(a.email!.body).toContain('What we ask: Serve the full chain');
     expect(a.evidence).toContain('Verify return code: 21 (unable to verify the first certificate) [openssl, OS store + --ca]');
@@ -93,7 +95,9 @@ describe('probe scenarios: verdicts, cause and headline', () => {
     const a = await run(() => [expired, pki.ica2, pki.ica1]);
     expect(a.verdicts!.openssl!.code).toBe(10);
     expect([a.cause, a.liability]).toEqual(['expired', 'server']);
-    expect(a.verdicts!.python!.message).toBe('ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006)');
+    expect(a.verdicts!.python!.message).toBe(
+      'ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006)',
+    );
   });
 
   it('wrong host: the name asked is not in the certificate', async () => {
@@ -136,13 +140,16 @@ describe('probe scenarios: verdicts, cause and headline', () => {
     ['extra unrelated cert', () => [pki.leaf, pki.ica2, pki.ica1, pki.other], [['unrelated-certificate', [3]]]],
     ['root included', () => [pki.leaf, pki.ica2, pki.ica1, pki.root], [['root-included', [3]]]],
     ['duplicate intermediate', () => [pki.leaf, pki.ica2, pki.ica2, pki.ica1], [['duplicate', [1, 2]]]],
-  ] as [string, () => TestCert[], [string, number[]][]][])('%s: every client accepts, the finding names the positions as sent', async (_name, chain, expected) => {
-    const a = await run(chain);
-    expect(a.cause).toBe(null);
-    const ofInterest = ['wrong-order', 'unrelated-certificate', 'root-included', 'duplicate', 'intermediate-missing'];
-    expect(a.findings.filter((f) => ofInterest.includes(f.kind)).map((f) => [f.kind, f.kind === 'wrong-order' ? f.rightOrder : f.items])).toEqual(expected);
-    expect(a.findings.filter((f) => f.kind === 'hostname-match').length).toBe(1);
-  });
+  ] as [string, () => TestCert[], [string, number[]][]][])(
+    '%s: every client accepts, the finding names the positions as sent',
+    async (_name, chain, expected) => {
+      const a = await run(chain);
+      expect(a.cause).toBe(null);
+      const ofInterest = ['wrong-order', 'unrelated-certificate', 'root-included', 'duplicate', 'intermediate-missing'];
+      expect(a.findings.filter((f) => ofInterest.includes(f.kind)).map((f) => [f.kind, f.kind === 'wrong-order' ? f.rightOrder : f.items])).toEqual(expected);
+      expect(a.findings.filter((f) => f.kind === 'hostname-match').length).toBe(1);
+    },
+  );
 
   it('the headline mentions what is worth fixing even when no client fails', async () => {
     const a = await run(() => [pki.leaf, pki.ica1, pki.ica2]);

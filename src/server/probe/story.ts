@@ -40,7 +40,7 @@ function missingLink(presented: (Certificate | null)[], primary: ValidationResul
   const depth = primary?.depth ?? 0;
   const sha = primary?.path[depth]?.sha256;
   const cert = presented.find((c) => c && c.sha256 === sha) ?? presented[presented.length - 1] ?? null;
-  const issuer = e && e.kind === 'IssuerNotFound' ? e.issuer : cert?.issuer.oneline ?? null;
+  const issuer = e && e.kind === 'IssuerNotFound' ? e.issuer : (cert?.issuer.oneline ?? null);
   return { cert, issuer };
 }
 
@@ -68,7 +68,7 @@ export function tellStory(input: {
   const { verdicts } = input;
   const failing = verdicts ? (Object.keys(verdicts.clients) as ClientId[]).filter((c) => !verdicts.clients[c]!.ok) : [];
   const strictFailing = failing.filter((c) => STRICT_CLIENTS.includes(c));
-  const primaryId = failing.includes('openssl') ? 'openssl' : strictFailing[0] ?? failing[0];
+  const primaryId = failing.includes('openssl') ? 'openssl' : (strictFailing[0] ?? failing[0]);
   const primary = primaryId ? verdicts?.results[primaryId] : undefined;
   const cause: CauseId | null = primary?.cause ?? causeWithoutChain(input.report, input.error);
   const name = `${input.host}:${input.port}`;
@@ -83,9 +83,10 @@ export function tellStory(input: {
   const info = causeById(cause);
   const works = verdicts ? (Object.keys(verdicts.clients) as ClientId[]).filter((c) => verdicts.clients[c]!.ok) : [];
   const tally = verdicts ? ` Fails in: ${failing.join(', ') || 'none'}${works.length ? `; works in: ${works.join(', ')}` : ''}.` : '';
-  const headline = cause === 'incomplete-chain' && verdicts
-    ? incompleteHeadline(input.presented, verdicts, primary) + tally
-    : `${blameHeadline(info.liability)}: ${info.title.replace(/\.$/, '')}.${tally}`;
+  const headline =
+    cause === 'incomplete-chain' && verdicts
+      ? incompleteHeadline(input.presented, verdicts, primary) + tally
+      : `${blameHeadline(info.liability)}: ${info.title.replace(/\.$/, '')}.${tally}`;
   if (info.liability === 'client') return { cause, liability: info.liability, headline, email: null };
 
   const quotes = failing
@@ -95,7 +96,8 @@ export function tellStory(input: {
     'Hello,',
     '',
     `Connections to ${name} fail certificate verification in ${strictFailing.length ? 'several TLS clients' : 'some TLS clients'} we use.${
-      quotes.length ? ' What they report:' : ''}`,
+      quotes.length ? ' What they report:' : ''
+    }`,
     ...(quotes.length ? ['', ...quotes] : []),
     '',
     `Analysis: ${info.summary}`,

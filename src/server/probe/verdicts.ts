@@ -54,7 +54,15 @@ export interface Verdicts {
  * fails, the server must act. A Record, so a new client in the registry must be placed here.
  */
 const STRICT: Record<ClientId, boolean> = {
-  openssl: true, curl: true, python: true, node: true, java: true, go: true, dotnet: true, chrome: false, firefox: false,
+  openssl: true,
+  curl: true,
+  python: true,
+  node: true,
+  java: true,
+  go: true,
+  dotnet: true,
+  chrome: false,
+  firefox: false,
 };
 export const STRICT_CLIENTS: readonly ClientId[] = (Object.keys(STRICT) as ClientId[]).filter((c) => STRICT[c]);
 

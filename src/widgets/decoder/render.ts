@@ -9,7 +9,6 @@ import { V } from '../../core/codes/verify-code-constants.ts';
 import type { DecodeResult } from '../../core/decoder/decode.ts';
 import { el } from '../dom.ts';
 
-
 const CONFIDENCE: Record<DecodeResult['confidence'], string> = {
   high: 'high',
   medium: 'medium: the likely reading, with the others it could be',
@@ -23,13 +22,21 @@ export function referenceHref(code: number): string {
 export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): void {
   const cause = CAUSES[r.cause];
   const titleId = `${uid}-title`;
-  const card = el('article', { class: `decoder-card decoder-${r.confidence}`, 'aria-labelledby': titleId, 'data-cause': r.cause, 'data-confidence': r.confidence });
+  const card = el('article', {
+    class: `decoder-card decoder-${r.confidence}`,
+    'aria-labelledby': titleId,
+    'data-cause': r.cause,
+    'data-confidence': r.confidence,
+  });
   card.append(
     el('h3', { id: titleId }, !r.placed ? 'Could not place this error' : r.code === V.OK ? 'No verification error' : cause.title),
-    el('p', { class: 'decoder-badges' },
+    el(
+      'p',
+      { class: 'decoder-badges' },
       el('span', { class: 'decoder-badge' }, `cause: ${r.cause}`),
       el('span', { class: 'decoder-badge' }, `confidence: ${CONFIDENCE[r.confidence]}`),
-      ...(r.client ? [el('span', { class: 'decoder-badge' }, `printed by: ${r.client}`)] : [])),
+      ...(r.client ? [el('span', { class: 'decoder-badge' }, `printed by: ${r.client}`)] : []),
+    ),
     el('p', {}, r.explanation),
   );
 
@@ -58,12 +65,15 @@ export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): vo
   }
   if (r.evidence) card.append(el('p', { class: 'decoder-evidence', 'data-evidence': r.evidence.kind }, `Evidence (${r.evidence.kind}): ${r.evidence.finding}`));
   if (r.evidence_needed) {
-    card.append(el('h4', {}, 'Paste this next'), el('p', { class: 'decoder-need' }, r.evidence_needed.what),
-      el('pre', { class: 'decoder-need-command' }, el('code', {}, r.evidence_needed.command)));
+    card.append(
+      el('h4', {}, 'Paste this next'),
+      el('p', { class: 'decoder-need' }, r.evidence_needed.what),
+      el('pre', { class: 'decoder-need-command' }, el('code', {}, r.evidence_needed.command)),
+    );
   }
 
   card.append(el('h4', {}, 'Confirm it'), el('pre', { class: 'decoder-next' }, el('code', {}, r.next)));
-  if (!r.host) card.append(el('p', { class: 'decoder-hint' }, 'Replace HOST with the server\'s name (no host name was found in the text).'));
+  if (!r.host) card.append(el('p', { class: 'decoder-hint' }, "Replace HOST with the server's name (no host name was found in the text)."));
   const page = /^\/lessons\/([^/]+)\//.exec(r.lesson)?.[1] ?? 'lesson';
   const pageTitle = page.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
   card.append(el('p', {}, 'Read the lesson: ', el('a', { href: r.lesson }, pageTitle)));

@@ -12,12 +12,13 @@ type Loaded = typeof import('./load.ts');
 /** Same cap as the core's MAX_INPUT_BYTES (not imported, so the page stays free of core code). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-interface Picked { name: string; data: Uint8Array }
+interface Picked {
+  name: string;
+  data: Uint8Array;
+}
 
 type Answer =
-  | { ok: true; result: import('../../core/inspect/result.ts').InspectResult }
-  | { ok: false; message: string }
-  | { stopped: 'cancelled' | 'superseded' };
+  { ok: true; result: import('../../core/inspect/result.ts').InspectResult } | { ok: false; message: string } | { stopped: 'cancelled' | 'superseded' };
 
 const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`);
 

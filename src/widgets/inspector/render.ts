@@ -30,14 +30,22 @@ function findingsSection(r: InspectResult): HTMLElement | undefined {
 function card(r: InspectResult, index: number): HTMLElement {
   const it = r.items[index];
   const d = describeItem(it);
-  const a = el('article', { class: `insp-card insp-card-${it.kind}`, 'data-kind': it.kind, 'data-index': String(index), 'aria-labelledby': `insp-card-${index}` });
+  const a = el('article', {
+    class: `insp-card insp-card-${it.kind}`,
+    'data-kind': it.kind,
+    'data-index': String(index),
+    'aria-labelledby': `insp-card-${index}`,
+  });
   a.append(text('h3', `[${index}] ${d.title}`, { id: `insp-card-${index}` }), text('p', d.subtitle, { class: 'insp-note' }));
   const m = r.matches.find((x) => x.item === index);
   if (m) {
-    const bits = [
-      ...m.certificates.map((i) => `certificate [${i}]`), ...m.csrs.map((i) => `CSR [${i}]`), ...m.privateKeys.map((i) => `private key [${i}]`),
-    ];
-    a.append(text('p', bits.length ? `Same public key as ${bits.join(', ')}.` : 'Matches no other object here.', { class: `insp-match ${bits.length ? 'insp-match-yes' : 'insp-match-no'}`, 'data-match': bits.length ? 'yes' : 'no' }));
+    const bits = [...m.certificates.map((i) => `certificate [${i}]`), ...m.csrs.map((i) => `CSR [${i}]`), ...m.privateKeys.map((i) => `private key [${i}]`)];
+    a.append(
+      text('p', bits.length ? `Same public key as ${bits.join(', ')}.` : 'Matches no other object here.', {
+        class: `insp-match ${bits.length ? 'insp-match-yes' : 'insp-match-no'}`,
+        'data-match': bits.length ? 'yes' : 'no',
+      }),
+    );
   }
   for (const s of d.sections) {
     if (!s.rows.length) continue;
@@ -77,8 +85,11 @@ function conversionsSection(r: InspectResult, status: (t: string) => void): HTML
     div.append(text('p', 'The same with openssl:', { class: 'insp-note' }), text('pre', c.command, { class: 'insp-command' }));
     const copy = text('button', `Copy ${c.bytes ? 'as base64' : 'text'}`, { type: 'button' });
     copy.addEventListener('click', () => {
-      const value = c.bytes ? encodeBase64(c.bytes) : c.text ?? '';
-      navigator.clipboard?.writeText(value).then(() => status(`Copied ${c.filename}.`), () => status('The browser did not allow copying; use Download.'));
+      const value = c.bytes ? encodeBase64(c.bytes) : (c.text ?? '');
+      navigator.clipboard?.writeText(value).then(
+        () => status(`Copied ${c.filename}.`),
+        () => status('The browser did not allow copying; use Download.'),
+      );
     });
     const dl = text('button', `Download ${c.filename}`, { type: 'button' });
     dl.addEventListener('click', () => download(c));

@@ -74,11 +74,17 @@ class CertlabProbe extends HTMLElement {
         status.textContent = `Done in ${((performance.now() - started) / 1000).toFixed(1)} s. Link to this report: the page address.`;
       } else {
         const retry = res.headers.get('retry-after');
-        renderProbeError(out, `${body.error?.message ?? `The probe answered ${res.status}.`}${retry && !body.error?.message?.includes('Try again') ? ` Try again in ${retry} s.` : ''}`);
+        renderProbeError(
+          out,
+          `${body.error?.message ?? `The probe answered ${res.status}.`}${retry && !body.error?.message?.includes('Try again') ? ` Try again in ${retry} s.` : ''}`,
+        );
         status.textContent = `The probe could not report on ${host} (HTTP ${res.status}).`;
       }
     } catch (e) {
-      renderProbeError(out, `The probe service did not answer (${(e as Error).message}). The static site works without it; run \`npm run -s certlab -- probe ${host}\` locally.`);
+      renderProbeError(
+        out,
+        `The probe service did not answer (${(e as Error).message}). The static site works without it; run \`npm run -s certlab -- probe ${host}\` locally.`,
+      );
       status.textContent = 'No answer from the probe service.';
     } finally {
       clearInterval(timer);

@@ -23,25 +23,52 @@ function copyBlock(label: string, text: string, id: string): HTMLElement {
 }
 
 function verdictTable(v: NonNullable<ProbeResultView['verdicts']>): HTMLElement {
-  const rows = Object.entries(v).flatMap(([id, r]) => !r ? [] : [
-    el('tr', { 'data-client': id, class: r.ok ? 'probe-ok' : 'probe-fail' },
-      el('th', { scope: 'row' }, r.label),
-      el('td', {}, r.ok ? 'connects' : 'fails'),
-      el('td', {}, el('code', {}, r.ok ? '' : r.message)),
-      el('td', { class: 'probe-store' }, r.store))],
+  const rows = Object.entries(v).flatMap(([id, r]) =>
+    !r
+      ? []
+      : [
+          el(
+            'tr',
+            { 'data-client': id, class: r.ok ? 'probe-ok' : 'probe-fail' },
+            el('th', { scope: 'row' }, r.label),
+            el('td', {}, r.ok ? 'connects' : 'fails'),
+            el('td', {}, el('code', {}, r.ok ? '' : r.message)),
+            el('td', { class: 'probe-store' }, r.store),
+          ),
+        ],
   );
-  return el('div', { class: 'probe-table-wrap' },
-    el('table', { class: 'probe-table' },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Client'), el('th', { scope: 'col' }, 'Result'), el('th', { scope: 'col' }, 'What it prints'), el('th', { scope: 'col' }, 'Trust store'))),
-      el('tbody', {}, ...rows)));
+  return el(
+    'div',
+    { class: 'probe-table-wrap' },
+    el(
+      'table',
+      { class: 'probe-table' },
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col' }, 'Client'),
+          el('th', { scope: 'col' }, 'Result'),
+          el('th', { scope: 'col' }, 'What it prints'),
+          el('th', { scope: 'col' }, 'Trust store'),
+        ),
+      ),
+      el('tbody', {}, ...rows),
+    ),
+  );
 }
 
 function presentedList(r: ProbeResultView): HTMLElement {
   const items = r.presented.map((c) =>
-    el('li', {},
+    el(
+      'li',
+      {},
       'error' in c
         ? `certificate ${c.index} could not be read: ${c.error}`
-        : `${c.subject} — issued by ${c.issuer} — ${c.validity}${c.duplicateOf !== undefined ? ` — duplicate of #${c.duplicateOf}` : ''}`),
+        : `${c.subject} — issued by ${c.issuer} — ${c.validity}${c.duplicateOf !== undefined ? ` — duplicate of #${c.duplicateOf}` : ''}`,
+    ),
   );
   return el('ol', { class: 'probe-presented', start: '0' }, ...items);
 }
@@ -50,13 +77,27 @@ export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: str
   out.replaceChildren();
   const failing = r.verdicts ? Object.values(r.verdicts).some((v) => v && !v.ok) : true;
   out.append(
-    el('section', { class: `probe-card ${failing || r.handshake.error ? 'probe-bad' : 'probe-good'}`, 'aria-labelledby': `${uid}-headline` },
+    el(
+      'section',
+      { class: `probe-card ${failing || r.handshake.error ? 'probe-bad' : 'probe-good'}`, 'aria-labelledby': `${uid}-headline` },
       el('h3', { id: `${uid}-headline` }, r.headline),
-      el('p', { class: 'probe-badges' },
-        ...[r.cause && `cause: ${r.cause}`, r.liability && `who acts: ${whoActs(r.liability)}`, r.protocol, r.cipher, r.alpn && `ALPN ${r.alpn}`,
-          r.ocspStapled ? 'OCSP stapled' : 'no OCSP stapling', r.clientCertRequested ? 'client certificate requested' : null,
-          `${r.ip}`, `handshake ${Math.round(r.timings.handshakeMs)} ms`]
-          .filter((x): x is string => !!x).map((t) => el('span', { class: 'probe-badge' }, t))),
+      el(
+        'p',
+        { class: 'probe-badges' },
+        ...[
+          r.cause && `cause: ${r.cause}`,
+          r.liability && `who acts: ${whoActs(r.liability)}`,
+          r.protocol,
+          r.cipher,
+          r.alpn && `ALPN ${r.alpn}`,
+          r.ocspStapled ? 'OCSP stapled' : 'no OCSP stapling',
+          r.clientCertRequested ? 'client certificate requested' : null,
+          `${r.ip}`,
+          `handshake ${Math.round(r.timings.handshakeMs)} ms`,
+        ]
+          .filter((x): x is string => !!x)
+          .map((t) => el('span', { class: 'probe-badge' }, t)),
+      ),
       ...(r.handshake.error ? [el('p', { class: 'certlab-error' }, r.handshake.error.message)] : []),
     ),
   );
@@ -64,11 +105,22 @@ export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: str
   out.append(el('h3', {}, `The chain exactly as sent (${r.presented.length})`), presentedList(r));
   const notable = r.findings.filter((f) => f.severity !== 'info' || f.kind === 'root-included' || f.kind === 'client-cert-requested');
   if (notable.length) {
-    out.append(el('h3', {}, 'Findings'), el('ul', { class: 'probe-findings' }, ...notable.map((f) => el('li', { 'data-severity': f.severity }, el('strong', {}, `${f.severity}: `), `${f.message}. `, f.action))));
+    out.append(
+      el('h3', {}, 'Findings'),
+      el(
+        'ul',
+        { class: 'probe-findings' },
+        ...notable.map((f) => el('li', { 'data-severity': f.severity }, el('strong', {}, `${f.severity}: `), `${f.message}. `, f.action)),
+      ),
+    );
   }
   out.append(el('h3', {}, 'Evidence'), copyBlock('evidence', r.evidence, `${uid}-evidence`));
   if (r.email) {
-    out.append(el('h3', {}, 'Email to the server\'s administrators'), el('p', {}, el('strong', {}, 'Subject: '), r.email.subject), copyBlock('email', r.email.body, `${uid}-email`));
+    out.append(
+      el('h3', {}, "Email to the server's administrators"),
+      el('p', {}, el('strong', {}, 'Subject: '), r.email.subject),
+      copyBlock('email', r.email.body, `${uid}-email`),
+    );
   }
 }
 

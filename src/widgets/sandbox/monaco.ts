@@ -31,7 +31,9 @@ import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker
 import { scenarioSchema } from '../../core/sim/scenario-schema.ts';
 
 declare global {
-  interface Window { MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker } }
+  interface Window {
+    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
+  }
 }
 
 self.MonacoEnvironment = {
@@ -74,7 +76,9 @@ export async function openEditor(container: HTMLElement, text: string): Promise<
   return {
     getValue: () => model.getValue(),
     setValue: (t) => model.setValue(t),
-    onChange: (fn) => { model.onDidChangeContent(fn); },
+    onChange: (fn) => {
+      model.onDidChangeContent(fn);
+    },
     focus: () => editor.focus(),
   };
 }

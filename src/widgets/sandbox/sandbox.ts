@@ -40,7 +40,9 @@ class CertlabSandbox extends HTMLElement {
       history.replaceState(null, '', modes.length ? `#modes=${modes.join(',')}` : location.pathname);
       this.#status(`Loaded the preset “${preset.selectedOptions[0]?.textContent ?? ''}”. Press Run.`);
     });
-    text?.addEventListener('input', () => { if (preset) preset.value = 'custom'; });
+    text?.addEventListener('input', () => {
+      if (preset) preset.value = 'custom';
+    });
     this.#q('[data-open-editor]')?.addEventListener('click', () => void this.openEditor());
     this.#q('[data-run]')?.addEventListener('click', () => void this.run());
     this.#q('[data-share]')?.addEventListener('click', () => void this.share());

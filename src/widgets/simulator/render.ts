@@ -8,8 +8,6 @@ import type { SimRun } from './run.ts';
 import { whoActs } from '../../core/causes/who-acts.ts';
 import { el } from '../dom.ts';
 
-
-
 /** Heading level of the result sections (2 on a tool page, 3 inside a lesson section). */
 let level = 3;
 const heading = (depth: number) => `h${Math.min(6, level + depth)}` as 'h3';
@@ -19,9 +17,12 @@ function section(title: string, id: string, ...body: Node[]): HTMLElement {
 }
 
 function clientsTable(run: SimRun, uid: string): HTMLElement {
-  const table = el('table', { class: 'sim-clients' },
+  const table = el(
+    'table',
+    { class: 'sim-clients' },
     el('caption', {}, `Connecting to https://${run.scenario.host}/`),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Client'), el('th', { scope: 'col' }, 'Verdict'), el('th', { scope: 'col' }, 'What it prints'))));
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Client'), el('th', { scope: 'col' }, 'Verdict'), el('th', { scope: 'col' }, 'What it prints'))),
+  );
   const body = el('tbody');
   for (const c of run.clients) {
     const verdict = el('td', { class: c.fails ? 'sim-fails' : 'sim-ok', 'data-verdict': c.fails ? 'fails' : 'connects' }, c.fails ? '✗ fails' : '✓ connects');
@@ -41,31 +42,52 @@ function picture(run: SimRun, uid: string): HTMLElement {
     const badges = el('span', { class: 'sim-badges' });
     badges.append(el('span', { class: 'sim-badge' }, n.role));
     badges.append(el('span', { class: n.sentAt === null ? 'sim-badge sim-badge-missing' : 'sim-badge' }, n.sentAt === null ? 'not sent' : `sent #${n.sentAt}`));
-    if (n.trusted) badges.append(el('span', { class: 'sim-badge sim-badge-trusted' }, 'in client\'s store'));
-    const box = el('li', { class: `sim-node${n.problem ? ' sim-node-broken' : ''}`, 'data-cert': n.id },
-      el('span', { class: 'sim-node-name' }, n.name), badges);
+    if (n.trusted) badges.append(el('span', { class: 'sim-badge sim-badge-trusted' }, "in client's store"));
+    const box = el(
+      'li',
+      { class: `sim-node${n.problem ? ' sim-node-broken' : ''}`, 'data-cert': n.id },
+      el('span', { class: 'sim-node-name' }, n.name),
+      badges,
+    );
     if (n.problem) box.append(el('span', { class: 'sim-problem' }, `✗ ${n.problem}`));
     list.append(box);
     if (i > 0) {
       const link = p.links[i - 1]!;
-      list.append(el('li', { class: `sim-link${link.broken ? ' sim-link-broken' : ''}`, 'aria-hidden': 'true', 'data-link': String(i - 1) },
-        link.broken ? `✗ ${link.reason}` : '│ issued'));
+      list.append(
+        el(
+          'li',
+          { class: `sim-link${link.broken ? ' sim-link-broken' : ''}`, 'aria-hidden': 'true', 'data-link': String(i - 1) },
+          link.broken ? `✗ ${link.reason}` : '│ issued',
+        ),
+      );
     }
   }
-  const extras = p.extras.length || p.outOfOrder
-    ? el('ul', { class: 'sim-extras' },
-      ...(p.outOfOrder ? [el('li', {}, 'The server sends these certificates out of order.')] : []),
-      ...p.extras.map((e) => el('li', {}, `Also sent (#${e.sentAt}): ${e.name} — not on the path.`)))
-    : el('span');
+  const extras =
+    p.extras.length || p.outOfOrder
+      ? el(
+          'ul',
+          { class: 'sim-extras' },
+          ...(p.outOfOrder ? [el('li', {}, 'The server sends these certificates out of order.')] : []),
+          ...p.extras.map((e) => el('li', {}, `Also sent (#${e.sentAt}): ${e.name} — not on the path.`)),
+        )
+      : el('span');
   const text = el('details', { class: 'sim-text' }, el('summary', {}, 'The chain as text'), el('pre', { id: `${uid}-chain-text` }, run.pictureText));
   return section('The chain', `${uid}-chain`, list, extras, text);
 }
 
 function showcerts(run: SimRun, uid: string): HTMLElement {
   const cmd = `openssl s_client -connect ${run.scenario.host}:443 -servername ${run.scenario.host} -showcerts`;
-  return section('What openssl s_client -showcerts prints', `${uid}-showcerts`,
+  return section(
+    'What openssl s_client -showcerts prints',
+    `${uid}-showcerts`,
     el('pre', { class: 'sim-cmd' }, el('code', {}, `$ ${cmd}`)),
-    el('details', { class: 'sim-showcerts' }, el('summary', {}, 'Output (OpenSSL 3.0, abridged after the chain)'), el('pre', {}, el('code', {}, run.showcerts))));
+    el(
+      'details',
+      { class: 'sim-showcerts' },
+      el('summary', {}, 'Output (OpenSSL 3.0, abridged after the chain)'),
+      el('pre', {}, el('code', {}, run.showcerts)),
+    ),
+  );
 }
 
 function fixes(run: SimRun, uid: string): HTMLElement {
@@ -80,10 +102,7 @@ function fixes(run: SimRun, uid: string): HTMLElement {
       if (s.code) li.append(el('pre', {}, el('code', {}, s.code)));
       steps.append(li);
     }
-    parts.push(el('div', { class: 'sim-fix', 'data-cause': f.cause },
-      el(heading(1), {}, f.title),
-      el('p', {}, `Who acts: ${whoActs(f.liability)}.`),
-      steps));
+    parts.push(el('div', { class: 'sim-fix', 'data-cause': f.cause }, el(heading(1), {}, f.title), el('p', {}, `Who acts: ${whoActs(f.liability)}.`), steps));
   }
   return section('The fix', `${uid}-fix`, ...parts);
 }
@@ -102,29 +121,36 @@ function downloads(run: SimRun, uid: string): HTMLElement {
     });
     list.append(el('li', {}, button, ` ${f.note}`));
   }
-  return section('The certificates', `${uid}-files`,
-    el('p', {}, 'Real certificates, generated in your browser just now. Inspect them with openssl x509 -in leaf.pem -noout -text. The key is a throw-away test key.'),
-    list);
+  return section(
+    'The certificates',
+    `${uid}-files`,
+    el(
+      'p',
+      {},
+      'Real certificates, generated in your browser just now. Inspect them with openssl x509 -in leaf.pem -noout -text. The key is a throw-away test key.',
+    ),
+    list,
+  );
 }
 
 function reproduceSection(run: SimRun, uid: string): HTMLElement {
   const r = run.reproduce;
   const lines = [`# ${r.serverLabel}`, r.server, '', '# in another terminal, each client:', ...r.clients.flatMap((c) => [`# ${c.label}`, c.line])];
-  return section('Reproduce it on your machine', `${uid}-repro`,
-    el('p', {}, 'Download the files below into one folder, start the server, and run the clients against it on 127.0.0.1. The host name is only sent as SNI and checked; nothing leaves your machine.'),
-    el('details', { class: 'sim-repro' }, el('summary', {}, 'Commands'), el('pre', {}, el('code', {}, lines.join('\n')))));
+  return section(
+    'Reproduce it on your machine',
+    `${uid}-repro`,
+    el(
+      'p',
+      {},
+      'Download the files below into one folder, start the server, and run the clients against it on 127.0.0.1. The host name is only sent as SNI and checked; nothing leaves your machine.',
+    ),
+    el('details', { class: 'sim-repro' }, el('summary', {}, 'Commands'), el('pre', {}, el('code', {}, lines.join('\n')))),
+  );
 }
 
 export function renderRun(out: HTMLElement, run: SimRun, uid: string, headingLevel = 3): void {
   level = headingLevel;
-  out.replaceChildren(
-    clientsTable(run, uid),
-    picture(run, uid),
-    fixes(run, uid),
-    showcerts(run, uid),
-    reproduceSection(run, uid),
-    downloads(run, uid),
-  );
+  out.replaceChildren(clientsTable(run, uid), picture(run, uid), fixes(run, uid), showcerts(run, uid), reproduceSection(run, uid), downloads(run, uid));
 }
 
 export function renderError(out: HTMLElement, message: string): void {

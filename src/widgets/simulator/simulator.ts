@@ -15,7 +15,10 @@ class CertlabSimulator extends HTMLElement {
 
   connectedCallback(): void {
     // preset="leaf-only,expired-leaf": the modes ticked at first (the Astro wrapper also renders them checked).
-    const preset = (this.getAttribute('preset') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const preset = (this.getAttribute('preset') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     for (const input of this.querySelectorAll<HTMLInputElement>('input[name="mode"]')) {
       if (preset.includes(input.value)) input.checked = true;
     }

@@ -11,6 +11,14 @@ import type { StackEntry } from './types.ts';
 export type { StackEntry, StackId } from './types.ts';
 
 export const STACK_ENTRIES: readonly StackEntry[] = [
-  ...GO_ENTRIES, ...RUSTLS_ENTRIES, ...GNUTLS_ENTRIES, ...NSS_ENTRIES, ...APPLE_ENTRIES, ...WINDOWS_ENTRIES,
-  ...JAVA_ENTRIES, ...OPENSSL_REASON_ENTRIES, ...SERVER_ENTRIES, ...TOOL_ENTRIES,
+  ...GO_ENTRIES,
+  ...RUSTLS_ENTRIES,
+  ...GNUTLS_ENTRIES,
+  ...NSS_ENTRIES,
+  ...APPLE_ENTRIES,
+  ...WINDOWS_ENTRIES,
+  ...JAVA_ENTRIES,
+  ...OPENSSL_REASON_ENTRIES,
+  ...SERVER_ENTRIES,
+  ...TOOL_ENTRIES,
 ];

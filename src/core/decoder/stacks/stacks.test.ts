@@ -15,7 +15,8 @@ describe('stack wordings (issue #11)', () => {
       if (e.code !== undefined && !verifyCodeByNumber(e.code).code) problems.push(`${key}: ${e.code} is no OpenSSL 3.0 verify code`);
       for (const a of e.alternatives ?? []) if (!CAUSE_IDS.includes(a)) problems.push(`${key}: unknown alternative ${a}`);
       if (e.alternatives && e.alternatives.length > 3) problems.push(`${key}: more than 3 readings`);
-      if (!/github\.com|^[\w.-]+\/[\w.-]+ |winerror|Windows SDK|Debian apt|GNU wget|\.NET Framework|MariaDB|aosp/.test(e.source)) problems.push(`${key}: source "${e.source}" names no repository or thread`);
+      if (!/github\.com|^[\w.-]+\/[\w.-]+ |winerror|Windows SDK|Debian apt|GNU wget|\.NET Framework|MariaDB|aosp/.test(e.source))
+        problems.push(`${key}: source "${e.source}" names no repository or thread`);
     }
     expect(problems).toEqual([]);
   });
