@@ -1,5 +1,5 @@
 /**
- * The web-platform names the core uses, declared for src/core/tsconfig.json, which compiles the
+ * The web-platform names the core uses, declared for src/core/tsconfig.layer.json, which compiles the
  * core with the ES library only: no DOM, no Node types. Every name here exists with the same
  * shape in browsers, workers and Node (>= 20): WebCrypto (injected, never the global `crypto`),
  * TextEncoder/TextDecoder, URL/URLSearchParams, btoa/atob. The signatures are copied from

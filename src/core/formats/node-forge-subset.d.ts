@@ -1,7 +1,7 @@
 /**
  * The part of node-forge the core uses (legacy PKCS#12 / PEM ciphers), declared here so that
- * src/core/tsconfig.json compiles without @types/node-forge, which pulls in all of Node's types.
- * src/core/tsconfig.json maps 'node-forge' to this file; the root tsconfig still checks the same
+ * src/core/tsconfig.layer.json compiles without @types/node-forge, which pulls in all of Node's types.
+ * src/core/tsconfig.layer.json maps 'node-forge' to this file; the root tsconfig still checks the same
  * calls against the full @types/node-forge.
  */
 interface ByteBuffer {
