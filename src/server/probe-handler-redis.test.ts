@@ -145,6 +145,20 @@ describe('two instances sharing Redis', () => {
     expect([again.status, (await again.json()).handshake.error.kind]).toEqual([200, 'HandshakeTimeout']);
   });
 
+  it('the total of probes at once stays per instance (CERTLAB_PROBE_MAX_CONCURRENT protects each process)', async (ctx) => {
+    if (absent) ctx.skip(absent);
+    const [one, two] = instances({ CERTLAB_PROBE_MAX_CONCURRENT: '1', CERTLAB_PROBE_RATE_LIMIT: '100' });
+    const toSilent = { host: '127.0.0.1', port: silent.port };
+    const before = silent.connections();
+    const running = one!(request(toSilent), A);
+    for (let i = 0; i < 500 && silent.connections() < before + 1; i++) await new Promise((r) => setTimeout(r, 10));
+    const busy = await one!(request(toSilent), B);
+    expect([busy.status, await busy.json()]).toEqual([503, { error: { kind: 'Busy', message: '1 probes are already running; try again in a few seconds.' } }]);
+    const elsewhere = await two!(request(toSilent), B);
+    expect([elsewhere.status, (await elsewhere.json()).handshake.error.kind]).toEqual([200, 'HandshakeTimeout']);
+    expect((await running).status).toBe(200);
+  });
+
   it("a crashed instance's slots expire after their TTL instead of holding the client for ever", async (ctx) => {
     if (absent) ctx.skip(absent);
     const options = { url: redisUrl, rateLimit: 100, rateWindowMs: 60_000, maxConcurrent: 8, maxPerClient: 1, slotTtlMs: 1000, prefix: 'crash:' };
