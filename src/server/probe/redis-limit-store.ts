@@ -87,11 +87,18 @@ export function redisLimitStore(options: RedisLimitStoreOptions): LimitStore {
 
   async function call(what: string, script: string, keys: string[], args: string[]): Promise<unknown> {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let gaveUp = false;
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(() => {
+        gaveUp = true;
+        reject(new Error(`no answer within ${timeoutMs} ms`));
+      }, timeoutMs);
     });
+    // A request refused for lack of Redis must not be counted once Redis comes back: no script after giving up.
+    const run = whenReady().then(() => (gaveUp ? undefined : client.eval(script, { keys, arguments: args })));
+    run.catch(() => {}); // after a timeout its own failure has nobody to tell
     try {
-      return await Promise.race([whenReady().then(() => client.eval(script, { keys, arguments: args })), late]);
+      return await Promise.race([run, late]);
     } catch (e) {
       log(what, e);
       throw new LimitStoreUnavailable(`the shared limit store (Redis) did not answer ${what}: ${e instanceof Error ? e.message : String(e)}`);
