@@ -9,7 +9,8 @@
  * malformed request or target; 413 for a body over 4 KiB; 415 for a POST that is not JSON;
  * 403 for a refused target (private address, port) or a request from another site; 429 over
  * the per-client rate or with the client's probes already running; 503 when too many probes
- * run; 502 when the server could not be reached.
+ * run, or when the shared limit store (Redis, CERTLAB_REDIS_URL) does not answer; 502 when
+ * the server could not be reached.
  *
  * Issue 18: only our own pages start probes (Sec-Fetch-Site / Origin, and POST only as JSON,
  * which a cross-site form cannot send); a refusal for lack of a slot is decided before the
@@ -19,7 +20,9 @@ import { type TargetRefusal, describeRefusal } from '../core/net/policy.ts';
 import { type ProbeConfig, probeConfigFromEnv } from './probe/config.ts';
 import { type ProbeRequest, probe } from './probe/engine.ts';
 import { errorJson } from './probe/result.ts';
-import { ProbeSlots, RateLimiter } from './probe/rate-limit.ts';
+import { ProbeSlots, type RateDecision, RateLimiter, type SlotDecision } from './probe/rate-limit.ts';
+import { type LimitStore, LimitStoreUnavailable, memoryLimitStore } from './probe/limit-store.ts';
+import { redisLimitStore } from './probe/redis-limit-store.ts';
 import { type Resolver, dnsResolver } from './probe/resolver.ts';
 import { analyseProbe } from './probe/analyse.ts';
 import { probeAiaFetcher } from './probe/aia-fetch.ts';
@@ -32,6 +35,8 @@ export interface ProbeHandlerOptions {
   now?: () => number;
   /** Largest JSON answer (default MAX_ANSWER_BYTES). */
   maxAnswerBytes?: number;
+  /** Where rate counts and slots live; default: Redis when config.redisUrl is set, else this process's memory. */
+  limits?: LimitStore;
 }
 
 export type ProbeHandler = (request: Request, info?: { clientAddress?: string }) => Promise<Response>;
@@ -179,12 +184,33 @@ async function readRequest(request: Request): Promise<Parsed> {
   return fields(b.host, b.port, b.servername);
 }
 
+/** How long a Redis slot outlives a crashed instance: twice a probe's budget plus 5 s. */
+export const slotTtlMs = (config: ProbeConfig) => 2 * config.limits.budgetMs + 5000;
+
+/** The shared limit store did not answer (its log line says why): refuse rather than run unlimited. */
+const unavailable = () =>
+  json(
+    503,
+    { error: { kind: 'LimiterUnavailable', message: 'The probe cannot check its rate limits right now, so it does not run; try again in a few seconds.' } },
+    { 'retry-after': '5' },
+  );
+
 export function createProbeHandler(options: ProbeHandlerOptions = {}): ProbeHandler {
   const config = options.config ?? probeConfigFromEnv(process.env);
   const now = options.now ?? Date.now;
   const maxAnswer = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
-  const rate = new RateLimiter(config.rateLimit, config.rateWindowMs, now);
-  const slots = new ProbeSlots(config.maxConcurrent, config.maxPerClient);
+  const limits =
+    options.limits ??
+    (config.redisUrl
+      ? redisLimitStore({
+          url: config.redisUrl,
+          rateLimit: config.rateLimit,
+          rateWindowMs: config.rateWindowMs,
+          maxConcurrent: config.maxConcurrent,
+          maxPerClient: config.maxPerClient,
+          slotTtlMs: slotTtlMs(config),
+        })
+      : memoryLimitStore(new ProbeSlots(config.maxConcurrent, config.maxPerClient), new RateLimiter(config.rateLimit, config.rateWindowMs, now)));
   // Each probe looks up its target and at most a few AIA hosts: four lookups per slot.
   const shared = options.resolver
     ? undefined
@@ -194,7 +220,13 @@ export function createProbeHandler(options: ProbeHandlerOptions = {}): ProbeHand
     const parsed = await readRequest(request);
     if (!parsed.ok) return parsed.response;
     const key = clientKey(clientAddress(info?.clientAddress, request.headers.get('x-forwarded-for'), config.trustedHops) ?? 'unknown-client');
-    const slot = slots.acquire(key);
+    let slot: SlotDecision;
+    try {
+      slot = await limits.acquire(key);
+    } catch (e) {
+      if (e instanceof LimitStoreUnavailable) return unavailable();
+      throw e;
+    }
     if (!slot.ok) {
       return slot.scope === 'client'
         ? json(
@@ -205,7 +237,13 @@ export function createProbeHandler(options: ProbeHandlerOptions = {}): ProbeHand
         : json(503, { error: { kind: 'Busy', message: `${slot.max} probes are already running; try again in a few seconds.` } }, { 'retry-after': '2' });
     }
     try {
-      const decision = rate.take(key);
+      let decision: RateDecision;
+      try {
+        decision = await limits.take(key);
+      } catch (e) {
+        if (e instanceof LimitStoreUnavailable) return unavailable();
+        throw e;
+      }
       if (!decision.allowed) {
         return json(
           429,

@@ -29,6 +29,8 @@ export interface ProbeConfig {
    * outermost of them saw (see client-key.ts). 0: the socket peer is the client.
    */
   trustedHops: number;
+  /** Redis shared by every instance for the per-client limits; undefined: this process's memory. */
+  redisUrl?: string;
 }
 
 export const DEFAULT_LIMITS: ProbeLimits = {
@@ -56,6 +58,8 @@ export const PROBE_ENV_VARS = {
   CERTLAB_PROBE_TRUSTED_HOPS:
     '0 — reverse proxies in front that append to X-Forwarded-For; the client is the address the outermost one saw (the N-th entry from the right)',
   CERTLAB_PROBE_TRUST_PROXY: '0 — 1 is the same as CERTLAB_PROBE_TRUSTED_HOPS=1 (kept for old configurations)',
+  CERTLAB_REDIS_URL:
+    'unset — redis:// or rediss:// URL of a Redis shared by every instance: the rate limit and the per-client slots then count across instances (unset: per process). If Redis does not answer within 1 s, probes are refused with 503 LimiterUnavailable and a log line (fail closed)',
 } as const;
 
 export class ProbeConfigError extends Error {}
@@ -87,7 +91,23 @@ function ports(raw: string | undefined): TargetPolicy['ports'] {
   return list;
 }
 
+function redisUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
+    // The URL may hold a password: name the variable, not the value.
+    throw new ProbeConfigError('CERTLAB_REDIS_URL is not valid: expected a URL such as redis://127.0.0.1:6379 or rediss://user:password@host:6380.');
+  }
+  return url.href;
+}
+
 export function probeConfigFromEnv(env: Record<string, string | undefined>): ProbeConfig {
+  const redis = redisUrl(env.CERTLAB_REDIS_URL);
   return {
     policy: { allowPrivate: flag(env, 'CERTLAB_PROBE_ALLOW_PRIVATE'), ports: ports(env.CERTLAB_PROBE_PORTS) },
     limits: {
@@ -102,5 +122,6 @@ export function probeConfigFromEnv(env: Record<string, string | undefined>): Pro
     maxConcurrent: int(env, 'CERTLAB_PROBE_MAX_CONCURRENT', 8, 1, 1000),
     maxPerClient: int(env, 'CERTLAB_PROBE_MAX_PER_CLIENT', 2, 1, 1000),
     trustedHops: Math.max(int(env, 'CERTLAB_PROBE_TRUSTED_HOPS', 0, 0, 10), flag(env, 'CERTLAB_PROBE_TRUST_PROXY') ? 1 : 0),
+    ...(redis ? { redisUrl: redis } : {}),
   };
 }

@@ -1,7 +1,7 @@
 /**
- * Per-client rate limit and probe slots. Both live in this process's memory: with several
- * instances, each enforces its own limits. Clients are keys from client-key.ts (IPv4 address,
- * IPv6 /64).
+ * Per-client rate limit and probe slots in this process's memory: with several instances,
+ * each enforces its own limits unless CERTLAB_REDIS_URL shares them (redis-limit-store.ts).
+ * Clients are keys from client-key.ts (IPv4 address, IPv6 /64).
  */
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
