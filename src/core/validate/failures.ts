@@ -69,6 +69,16 @@ export type ValidationFailure =
   | (CertAt & { kind: 'UnsupportedConstraintType'; name: string; constraintDepth: number })
   | (CertAt & { kind: 'InvalidIpConstraint'; constraint: string; constraintDepth: number })
   | (CertAt & { kind: 'UnsupportedNameSyntax'; name: string; constraintDepth: number })
+  // Too much name-constraint work: OpenSSL's names x subtrees bound for one certificate and CA
+  // ('certificate', NAME_CHECK_MAX), or the comparisons one validation may spend ('validation').
+  | (CertAt & {
+      kind: 'NameConstraintBudgetExhausted';
+      scope: 'certificate' | 'validation';
+      names: number;
+      constraints: number;
+      limit: number;
+      constraintDepth: number;
+    })
   // CA/Browser Forum profile (only with ValidateInput.cabForumProfile; OpenSSL checks none of these).
   | (CertAt & { kind: 'InvalidSerialNumber'; serialHex: string; reason: 'zero' | 'negative' | 'longer than 20 octets' })
   | (CertAt & { kind: 'ForbiddenKeyAlgorithm'; algorithm: string })
@@ -126,6 +136,8 @@ export const FAILURE_CODES: Record<FailureKind, VerifyCodeNumber> = {
   // OpenSSL reports a malformed iPAddress constraint as "unsupported or invalid name syntax".
   InvalidIpConstraint: V.UNSUPPORTED_NAME_SYNTAX,
   UnsupportedNameSyntax: V.UNSUPPORTED_NAME_SYNTAX,
+  // v3_ncons.c NAME_CONSTRAINTS_check: past NAME_CHECK_MAX it returns X509_V_ERR_UNSPECIFIED.
+  NameConstraintBudgetExhausted: V.UNSPECIFIED,
   InvalidSerialNumber: V.UNSPECIFIED,
   ForbiddenKeyAlgorithm: V.UNSPECIFIED,
   NonConformingExtension: V.INVALID_EXTENSION,
@@ -180,6 +192,7 @@ export function failureCause(f: ValidationFailure): CauseId {
     case 'UnsupportedConstraintType':
     case 'InvalidIpConstraint':
     case 'UnsupportedNameSyntax':
+    case 'NameConstraintBudgetExhausted':
       return 'name-constraints';
     // No cause of their own in the shared list: shown as the failure itself.
     case 'UnlinkableCertificate':
@@ -269,6 +282,7 @@ export function failureRank(f: ValidationFailure): number {
     case 'UnsupportedConstraintType':
     case 'InvalidIpConstraint':
     case 'UnsupportedNameSyntax':
+    case 'NameConstraintBudgetExhausted':
     case 'InvalidSerialNumber':
     case 'ForbiddenKeyAlgorithm':
     case 'NonConformingExtension':
