@@ -30,6 +30,8 @@ export function explainFailure(f: ValidationFailure): string {
       return `The path needs more than ${f.maxDepth} intermediate(s) above ${which(f)}. Shorten the chain or raise the client's verify depth.`;
     case 'WorkBudgetExhausted':
       return `Path building stopped after ${f.budget} steps at ${which(f)}: too many candidate issuers. Send fewer, relevant intermediates.`;
+    case 'SignatureBudgetExhausted':
+      return `Path building stopped at ${which(f)} after ${f.budget} signature checks: too many candidate paths. Send only the intermediates of one chain.`;
     case 'UnhandledCriticalExtension':
       return `${which(f)} has a critical extension the client does not understand (${f.oid}). Reissue it without that extension marked critical.`;
     case 'InvalidExtension':

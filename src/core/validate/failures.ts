@@ -28,6 +28,8 @@ export type ValidationFailure =
   | (CertAt & { kind: 'SelfSignedInChain' })
   | (CertAt & { kind: 'ChainTooLong'; maxDepth: number })
   | (CertAt & { kind: 'WorkBudgetExhausted'; budget: number })
+  // More signature verifications than one validation may spend (rustls-webpki: 100).
+  | (CertAt & { kind: 'SignatureBudgetExhausted'; budget: number })
   // Extensions and CA markings (OpenSSL check_extensions, in its order).
   | (CertAt & { kind: 'UnhandledCriticalExtension'; oid: string })
   | (CertAt & { kind: 'InvalidExtension'; oid: string; reason: string })
@@ -99,6 +101,7 @@ export const FAILURE_CODES: Record<FailureKind, VerifyCodeNumber> = {
   SelfSignedInChain: V.SELF_SIGNED_CERT_IN_CHAIN,
   ChainTooLong: V.CERT_CHAIN_TOO_LONG,
   WorkBudgetExhausted: V.UNSPECIFIED,
+  SignatureBudgetExhausted: V.UNSPECIFIED,
   UnhandledCriticalExtension: V.UNHANDLED_CRITICAL_EXTENSION,
   InvalidExtension: V.INVALID_EXTENSION,
   InvalidCa: V.INVALID_CA,
@@ -197,6 +200,7 @@ export function failureCause(f: ValidationFailure): CauseId {
     // No cause of their own in the shared list: shown as the failure itself.
     case 'UnlinkableCertificate':
     case 'WorkBudgetExhausted':
+    case 'SignatureBudgetExhausted':
     case 'UnhandledCriticalExtension':
     case 'InvalidExtension':
     case 'PathlenInvalidForNonCa':
@@ -232,6 +236,7 @@ export function failureCode(f: ValidationFailure): VerifyCodeRef {
 export function failureRank(f: ValidationFailure): number {
   switch (f.kind) {
     case 'WorkBudgetExhausted':
+    case 'SignatureBudgetExhausted':
       return 0;
     case 'IssuerNotFound':
       return 10 + f.depth;

@@ -38,6 +38,8 @@ export interface PathContext {
   subtle: Subtle;
   /** Signature results by `child sha256 + issuer sha256` (a path shares most links with others). */
   signatureCache: Map<string, Promise<ValidationFailure | undefined>>;
+  /** Signatures this validation has verified (cache misses) and how many it may verify. */
+  signatureBudget: { used: number; limit: number };
   /** Name-constraint comparisons this validation may still spend (name-constraints.ts). */
   ncBudget: NameConstraintBudget;
   /** Name-constraint results by `cert sha256 + CA sha256 + peer? + pedantic?` (paths share most pairs). */
@@ -205,6 +207,9 @@ async function signatureFailure(cert: Certificate, issuer: Certificate, depth: n
   const key = `${cert.sha256}:${issuer.sha256}`;
   let p = ctx.signatureCache.get(key);
   if (!p) {
+    if (++ctx.signatureBudget.used > ctx.signatureBudget.limit) {
+      return { kind: 'SignatureBudgetExhausted', ...certAt(cert, depth), budget: ctx.signatureBudget.limit };
+    }
     p = verifySignature(cert, issuer, ctx.subtle).then((r): ValidationFailure | undefined => {
       if (r.ok) return undefined;
       const at = certAt(cert, depth);

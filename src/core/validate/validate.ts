@@ -41,6 +41,8 @@ export interface ValidateInput {
   profile?: Profile;
   /** Path-building steps allowed (default 2000). */
   budget?: number;
+  /** Signature verifications allowed over all paths (default 100, as rustls-webpki). */
+  signatureBudget?: number;
   /** Name-constraint comparisons allowed over all paths (default NAME_CONSTRAINT_BUDGET, 2^20). */
   nameConstraintBudget?: number;
   /**
@@ -121,6 +123,7 @@ export async function validate(input: ValidateInput): Promise<ValidationResult> 
     profile: input.profile,
     subtle: input.subtle,
     signatureCache: input.memo?.signatures ?? new Map(),
+    signatureBudget: { used: 0, limit: input.signatureBudget ?? 100 },
     ncBudget: { used: 0, limit: input.nameConstraintBudget ?? NAME_CONSTRAINT_BUDGET },
     ncCache: input.memo?.nameConstraints ?? new Map(),
   };
