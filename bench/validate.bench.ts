@@ -2,7 +2,10 @@
  * Validator bench: the x509-limbo run (total, per case, agreement with expected_result), and
  * one generated chain (root -> ica -> ee, EC P-256) validated by certlab and by the real
  * `openssl verify` in the same run. openssl's figure includes starting its process, which is
- * how the CLI comparison is felt; the ratio is certlab / openssl.
+ * how the CLI comparison is felt; the ratio is certlab / openssl. Then the name-constraint
+ * attack chains (test/pki/nc-dos.ts: limbo's pathological::nc-dos-*, and one just under
+ * OpenSSL's bound): certlab's validate() (openssl profile), every client's verdict
+ * (clientVerdicts, what the CLI and the probe compute) and `openssl verify`, same run.
  */
 import { webcrypto } from 'node:crypto';
 import { parseCertificate } from '../src/core/x509/certificate.ts';
@@ -11,6 +14,8 @@ import { clientProfile } from '../src/core/clients/profiles.ts';
 import { loadLimboCases, runLimboCase } from '../test/conformance/limbo-runner.ts';
 import { ChainFactory, CA_EXT, leafExt } from '../test/pki/factory.ts';
 import { opensslVerify } from '../test/openssl-verify/openssl-verify.ts';
+import { clientVerdicts } from '../src/core/clients/verdicts.ts';
+import { issueNcDosChains, NC_DOS_HOST } from '../test/pki/nc-dos.ts';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 const ms = (n: number) => n.toFixed(2);
@@ -65,4 +70,42 @@ try {
   console.log(`chain ratio certlab/openssl: ${(a / b).toFixed(3)}`);
 } finally {
   f.dispose();
+}
+
+// --- name-constraint attack chains: certlab vs openssl verify --------------------------------
+const nc = ChainFactory.create();
+try {
+  issueNcDosChains(nc);
+  const at = Date.UTC(2025, 0, 1);
+  const policy = clientProfile('openssl').policy;
+  const runs = 10;
+  for (const [leaf, root] of [
+    ['nc-dos-1', 'root'],
+    ['nc-dos-2', 'root'],
+    ['nc-dos-3', 'root'],
+    ['nc-under', 'root-under'],
+  ]) {
+    const [peer, anchor] = await Promise.all([leaf, root].map((n) => parseCertificate(nc.der(n), subtle)));
+    const one: number[] = [];
+    const all: number[] = [];
+    const theirs: number[] = [];
+    let code = -1;
+    for (let i = 0; i < runs; i++) {
+      let s = performance.now();
+      code = (await validate({ peer, anchors: [anchor], peerName: NC_DOS_HOST, at, policy, subtle })).code;
+      one.push(performance.now() - s);
+      s = performance.now();
+      await clientVerdicts({ peer, anchors: [anchor], peerName: NC_DOS_HOST, at, subtle });
+      all.push(performance.now() - s);
+      s = performance.now();
+      const r = opensslVerify(nc.path(leaf), { cafile: nc.path(root), host: NC_DOS_HOST, attime: at / 1000, purpose: 'sslserver' });
+      theirs.push(performance.now() - s);
+      if ((r.first?.code ?? 0) !== code) throw new Error(`${leaf}: certlab says ${code}, openssl verify ${r.first?.code ?? 0}`);
+    }
+    console.log(
+      `${leaf} (code ${code}) median ms: validate ${ms(pct(one, 0.5))}, all clients ${ms(pct(all, 0.5))}, openssl verify process ${ms(pct(theirs, 0.5))}`,
+    );
+  }
+} finally {
+  nc.dispose();
 }

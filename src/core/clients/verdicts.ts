@@ -10,7 +10,7 @@
  *   v.go.fails ? v.go.message : 'Go connects'
  */
 import type { Certificate } from '../model.ts';
-import { validate, type ValidateInput, type ValidationResult } from '../validate/validate.ts';
+import { validate, validationMemo, type ValidateInput, type ValidationResult } from '../validate/validate.ts';
 import { CLIENT_IDS, CLIENTS, type ClientId } from './registry.ts';
 import type { RenderedClientMessage } from './render-types.ts';
 
@@ -37,12 +37,14 @@ export async function clientVerdicts<C extends ClientId = ClientId>(
   options: VerdictOptions<C> = {},
 ): Promise<Record<C, ClientVerdict>> {
   const byPolicy = new Map<string, Promise<ValidationResult>>();
+  // Signatures and name-constraint checks do not depend on the policy: computed once for all clients.
+  const memo = input.memo ?? validationMemo();
   const out = {} as Record<C, ClientVerdict>;
   for (const id of options.clients ?? (CLIENT_IDS as readonly ClientId[] as unknown as readonly C[])) {
     const key = JSON.stringify(CLIENTS[id].policy);
     let pending = byPolicy.get(key);
     if (!pending) {
-      pending = validate({ ...input, policy: CLIENTS[id].policy });
+      pending = validate({ ...input, policy: CLIENTS[id].policy, memo });
       byPolicy.set(key, pending);
     }
     out[id] = renderVerdict(id, await pending, input, options.port);

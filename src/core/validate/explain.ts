@@ -30,6 +30,8 @@ export function explainFailure(f: ValidationFailure): string {
       return `The path needs more than ${f.maxDepth} intermediate(s) above ${which(f)}. Shorten the chain or raise the client's verify depth.`;
     case 'WorkBudgetExhausted':
       return `Path building stopped after ${f.budget} steps at ${which(f)}: too many candidate issuers. Send fewer, relevant intermediates.`;
+    case 'SignatureBudgetExhausted':
+      return `Path building stopped at ${which(f)} after ${f.budget} signature checks: too many candidate paths. Send only the intermediates of one chain.`;
     case 'UnhandledCriticalExtension':
       return `${which(f)} has a critical extension the client does not understand (${f.oid}). Reissue it without that extension marked critical.`;
     case 'InvalidExtension':
@@ -111,6 +113,10 @@ export function explainFailure(f: ValidationFailure): string {
       return `The CA at depth ${f.constraintDepth} has a malformed iPAddress name constraint (${f.constraint}).`;
     case 'UnsupportedNameSyntax':
       return `${f.name} in ${which(f)} is not a valid name of its type.`;
+    case 'NameConstraintBudgetExhausted':
+      return f.scope === 'certificate'
+        ? `${which(f)} has ${f.names} names and the CA at depth ${f.constraintDepth} has ${f.constraints} name constraints: checking ${f.names * f.constraints} pairs is more than the ${f.limit} OpenSSL allows, so the certificate is refused unchecked. Issue certificates with fewer names under CAs with fewer constraints.`
+        : `Checking the names of ${which(f)} against the constraints of the CA at depth ${f.constraintDepth} (${f.constraints}) went past the ${f.limit} name comparisons one validation may spend. Issue certificates with fewer names under CAs with fewer constraints.`;
     case 'InvalidSerialNumber':
       return `${which(f)} has a serial number that is ${f.reason} (${f.serialHex}); RFC 5280 requires a positive serial of at most 20 octets.`;
     case 'ForbiddenKeyAlgorithm':

@@ -28,6 +28,8 @@ export type ValidationFailure =
   | (CertAt & { kind: 'SelfSignedInChain' })
   | (CertAt & { kind: 'ChainTooLong'; maxDepth: number })
   | (CertAt & { kind: 'WorkBudgetExhausted'; budget: number })
+  // More signature verifications than one validation may spend (rustls-webpki: 100).
+  | (CertAt & { kind: 'SignatureBudgetExhausted'; budget: number })
   // Extensions and CA markings (OpenSSL check_extensions, in its order).
   | (CertAt & { kind: 'UnhandledCriticalExtension'; oid: string })
   | (CertAt & { kind: 'InvalidExtension'; oid: string; reason: string })
@@ -69,6 +71,16 @@ export type ValidationFailure =
   | (CertAt & { kind: 'UnsupportedConstraintType'; name: string; constraintDepth: number })
   | (CertAt & { kind: 'InvalidIpConstraint'; constraint: string; constraintDepth: number })
   | (CertAt & { kind: 'UnsupportedNameSyntax'; name: string; constraintDepth: number })
+  // Too much name-constraint work: OpenSSL's names x subtrees bound for one certificate and CA
+  // ('certificate', NAME_CHECK_MAX), or the comparisons one validation may spend ('validation').
+  | (CertAt & {
+      kind: 'NameConstraintBudgetExhausted';
+      scope: 'certificate' | 'validation';
+      names: number;
+      constraints: number;
+      limit: number;
+      constraintDepth: number;
+    })
   // CA/Browser Forum profile (only with ValidateInput.cabForumProfile; OpenSSL checks none of these).
   | (CertAt & { kind: 'InvalidSerialNumber'; serialHex: string; reason: 'zero' | 'negative' | 'longer than 20 octets' })
   | (CertAt & { kind: 'ForbiddenKeyAlgorithm'; algorithm: string })
@@ -89,6 +101,7 @@ export const FAILURE_CODES: Record<FailureKind, VerifyCodeNumber> = {
   SelfSignedInChain: V.SELF_SIGNED_CERT_IN_CHAIN,
   ChainTooLong: V.CERT_CHAIN_TOO_LONG,
   WorkBudgetExhausted: V.UNSPECIFIED,
+  SignatureBudgetExhausted: V.UNSPECIFIED,
   UnhandledCriticalExtension: V.UNHANDLED_CRITICAL_EXTENSION,
   InvalidExtension: V.INVALID_EXTENSION,
   InvalidCa: V.INVALID_CA,
@@ -126,6 +139,8 @@ export const FAILURE_CODES: Record<FailureKind, VerifyCodeNumber> = {
   // OpenSSL reports a malformed iPAddress constraint as "unsupported or invalid name syntax".
   InvalidIpConstraint: V.UNSUPPORTED_NAME_SYNTAX,
   UnsupportedNameSyntax: V.UNSUPPORTED_NAME_SYNTAX,
+  // v3_ncons.c NAME_CONSTRAINTS_check: past NAME_CHECK_MAX it returns X509_V_ERR_UNSPECIFIED.
+  NameConstraintBudgetExhausted: V.UNSPECIFIED,
   InvalidSerialNumber: V.UNSPECIFIED,
   ForbiddenKeyAlgorithm: V.UNSPECIFIED,
   NonConformingExtension: V.INVALID_EXTENSION,
@@ -180,10 +195,12 @@ export function failureCause(f: ValidationFailure): CauseId {
     case 'UnsupportedConstraintType':
     case 'InvalidIpConstraint':
     case 'UnsupportedNameSyntax':
+    case 'NameConstraintBudgetExhausted':
       return 'name-constraints';
     // No cause of their own in the shared list: shown as the failure itself.
     case 'UnlinkableCertificate':
     case 'WorkBudgetExhausted':
+    case 'SignatureBudgetExhausted':
     case 'UnhandledCriticalExtension':
     case 'InvalidExtension':
     case 'PathlenInvalidForNonCa':
@@ -219,6 +236,7 @@ export function failureCode(f: ValidationFailure): VerifyCodeRef {
 export function failureRank(f: ValidationFailure): number {
   switch (f.kind) {
     case 'WorkBudgetExhausted':
+    case 'SignatureBudgetExhausted':
       return 0;
     case 'IssuerNotFound':
       return 10 + f.depth;
@@ -269,6 +287,7 @@ export function failureRank(f: ValidationFailure): number {
     case 'UnsupportedConstraintType':
     case 'InvalidIpConstraint':
     case 'UnsupportedNameSyntax':
+    case 'NameConstraintBudgetExhausted':
     case 'InvalidSerialNumber':
     case 'ForbiddenKeyAlgorithm':
     case 'NonConformingExtension':

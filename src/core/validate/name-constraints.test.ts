@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DistinguishedName, GeneralName, NameConstraints } from '../model.ts';
-import { checkName } from './name-constraints.ts';
+import fc from 'fast-check';
+import type { Certificate, DistinguishedName, GeneralName, NameConstraints } from '../model.ts';
+import { checkName, checkNameConstraints, NAME_CHECK_MAX } from './name-constraints.ts';
 
 function dn(...rdns: [string, string, string][]): DistinguishedName {
   const attrs = rdns.map(([oid, type, value]) => [{ oid, type, value }]);
@@ -106,6 +107,63 @@ describe('directory name constraints', () => {
     ).toEqual({
       kind: 'UnsupportedConstraintType',
       name: 'othername:1.3.6.1.5.5.7.8.7',
+    });
+  });
+});
+
+describe('DNS constraints looked up in an index (the name-constraint budget, #16 item 4)', () => {
+  // The reference: RFC 5280 4.2.1.10 suffix matching, one subtree at a time in list order.
+  const within = (name: string, base: string) => {
+    const n = name.toLowerCase().replace(/\.$/, '');
+    const b = base.toLowerCase();
+    if (b === '') return true;
+    if (b.startsWith('.')) return n.endsWith(b) && n.length > b.length;
+    return n === b || n.endsWith('.' + b);
+  };
+  const wellFormed = (b: string) => b === '' || /^\.?[a-z0-9]+(\.[a-z0-9]+)*$/i.test(b);
+  const label = fc.constantFrom('a', 'B', 'ex', 'com', 'a1');
+  const host = fc.array(label, { minLength: 1, maxLength: 4 }).map((ls) => ls.join('.'));
+  const name = fc.tuple(host, fc.boolean()).map(([h, dot]) => (dot ? h + '.' : h));
+  const base = fc.oneof(
+    host,
+    host.map((h) => '.' + h),
+    fc.constant(''),
+    fc.constant('a b.com'),
+  );
+
+  it('gives the answer, and names the excluded subtree, that comparing with each subtree gives', () => {
+    fc.assert(
+      fc.property(name, fc.array(base, { maxLength: 5 }), fc.array(base, { maxLength: 5 }), (n, permitted, excluded) => {
+        const dns = (value: string): GeneralName => ({ type: 'dns', value });
+        const okBase = (b: string) => wellFormed(b) && within(n, b);
+        const firstExcluded = excluded.find(okBase);
+        const want =
+          permitted.length > 0 && !permitted.some(okBase)
+            ? { kind: 'PermittedSubtreeViolation', name: `DNS:${n}`, permitted: permitted.map((b) => `DNS:${b}`) }
+            : firstExcluded !== undefined
+              ? { kind: 'ExcludedSubtreeViolation', name: `DNS:${n}`, excluded: `DNS:${firstExcluded}` }
+              : undefined;
+        expect(checkName(dns(n), nc(permitted.map(dns), excluded.map(dns)))).toEqual(want);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("refuses, unchecked, names x subtrees past OpenSSL's NAME_CHECK_MAX", () => {
+    const subtrees = (n: number): GeneralName[] => Array.from({ length: n }, (_, i) => ({ type: 'dns', value: `c${i}.example` }));
+    const peer = (sans: number) =>
+      ({
+        subject: dn(CN('x.example')),
+        subjectAltNames: Array.from({ length: sans }, (_, i) => ({ type: 'dns', value: `n${i}.example` })),
+      }) as unknown as Certificate;
+    // 1 subject attribute + 1023 SANs = 1024 names; 1024 subtrees: exactly 2^20, still compared.
+    expect(checkNameConstraints(peer(1023), true, nc(subtrees(1024)))?.kind).toBe('PermittedSubtreeViolation');
+    expect(checkNameConstraints(peer(1023), true, nc(subtrees(1024), subtrees(1)))).toEqual({
+      kind: 'NameConstraintBudgetExhausted',
+      scope: 'certificate',
+      names: 1024,
+      constraints: 1025,
+      limit: NAME_CHECK_MAX,
     });
   });
 });

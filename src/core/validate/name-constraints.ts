@@ -5,7 +5,7 @@
  * only against constraints of its own type; a type we cannot compare is refused when a
  * constraint of that type exists (OpenSSL: unsupported name constraint type).
  */
-import type { Certificate, DistinguishedName, GeneralName, NameConstraints } from '../model.ts';
+import type { Certificate, GeneralName, NameConstraints } from '../model.ts';
 import { ipBytes, ipInSubnet, parseMask } from '../net/ip.ts';
 
 export type ConstraintViolation =
@@ -13,7 +13,8 @@ export type ConstraintViolation =
   | { kind: 'ExcludedSubtreeViolation'; name: string; excluded: string }
   | { kind: 'UnsupportedConstraintType'; name: string }
   | { kind: 'InvalidIpConstraint'; constraint: string }
-  | { kind: 'UnsupportedNameSyntax'; name: string };
+  | { kind: 'UnsupportedNameSyntax'; name: string }
+  | { kind: 'NameConstraintBudgetExhausted'; scope: 'certificate' | 'validation'; names: number; constraints: number; limit: number };
 
 export function generalNameLabel(g: GeneralName): string {
   switch (g.type) {
@@ -52,12 +53,36 @@ function validDnsConstraint(base: string): boolean {
   return validDnsName(base.startsWith('.') ? base.slice(1) : base, false);
 }
 
-function dnsWithin(name: string, base: string): boolean {
-  const n = name.toLowerCase().replace(/\.$/, '');
-  const b = base.toLowerCase();
+/** `n` and `b` already lower case, `n` without its final dot. */
+function dnsWithin(n: string, b: string): boolean {
   if (b === '') return true;
   if (b.startsWith('.')) return n.endsWith(b) && n.length > b.length;
-  return n === b || n.endsWith('.' + b);
+  return n === b || (n.endsWith(b) && n.charCodeAt(n.length - b.length - 1) === 46);
+}
+
+/**
+ * The bases a DNS name `n` (lower case, no final dot) lies within, as dnsWithin decides: ''
+ * (everything), `n` itself, every parent on a label boundary (`example.com`) and every
+ * `.parent` form (`.example.com`, subdomains only). Looking these up in an index costs a few
+ * operations per label, however many subtrees a CA lists.
+ */
+function dnsBasesOf(n: string): string[] {
+  const out = ['', n];
+  for (let k = n.indexOf('.'); k >= 0; k = n.indexOf('.', k + 1)) {
+    if (k >= 1) out.push(n.slice(k));
+    out.push(n.slice(k + 1));
+  }
+  return out;
+}
+
+/** First position (in list order) of a base `n` lies within, or -1. */
+function firstDnsHit(bases: string[], index: Map<string, number>): number {
+  let first = -1;
+  for (const b of bases) {
+    const i = index.get(b);
+    if (i !== undefined && (first < 0 || i < first)) first = i;
+  }
+  return first;
 }
 
 function emailWithin(name: string, base: string): boolean {
@@ -93,11 +118,6 @@ function rdnKey(rdn: { oid: string; value: string }[]): string {
     .join('+');
 }
 
-function dirNameWithin(name: DistinguishedName, base: DistinguishedName): boolean {
-  if (base.rdns.length > name.rdns.length) return false;
-  return base.rdns.every((rdn, i) => rdnKey(rdn) === rdnKey(name.rdns[i]));
-}
-
 function ipConstraint(c: Extract<GeneralName, { type: 'ip' }>): { base: Uint8Array; mask: Uint8Array } | undefined {
   let value = c.value;
   let mask = c.mask;
@@ -108,66 +128,192 @@ function ipConstraint(c: Extract<GeneralName, { type: 'ip' }>): { base: Uint8Arr
   return m ? { base, mask: m } : undefined;
 }
 
-type Within = (name: GeneralName, c: GeneralName) => boolean | 'bad-ip-constraint';
+/**
+ * A constraint in the form comparisons need, computed once per NameConstraints (lower-cased
+ * DNS base and its validity, parsed IP subnet, RDN keys), so one comparison is a few string
+ * operations and a hostile CA's thousands of subtrees are not re-parsed for every name.
+ */
+interface PreparedConstraint {
+  c: GeneralName;
+  dns?: string;
+  ip?: { base: Uint8Array; mask: Uint8Array };
+  rdnKeys?: string[];
+}
 
-const within: Within = (name, c) => {
-  switch (name.type) {
+interface PreparedConstraints {
+  permitted: Map<GeneralName['type'], PreparedConstraint[]>;
+  excluded: Map<GeneralName['type'], PreparedConstraint[]>;
+  /** Well-formed DNS bases, lower case, to their first position in the DNS list. */
+  dnsPermitted: Map<string, number>;
+  dnsExcluded: Map<string, number>;
+}
+
+function prepareOne(c: GeneralName): PreparedConstraint {
+  switch (c.type) {
     case 'dns':
       // A malformed DNS constraint matches nothing (OpenSSL: permitted subtree violation).
-      return c.type === 'dns' && validDnsConstraint(c.value) && dnsWithin(name.value, c.value);
-    case 'email':
-      return c.type === 'email' && emailWithin(name.value, c.value);
-    case 'uri': {
-      if (c.type !== 'uri') return false;
-      const host = uriHost(name.value);
-      return !!host && uriWithin(host, c.value);
-    }
-    case 'ip': {
-      if (c.type !== 'ip') return false;
-      const ic = ipConstraint(c);
-      if (!ic) return 'bad-ip-constraint';
-      const addr = ipBytes(name.value);
-      return !!addr && ipInSubnet(addr, ic.base, ic.mask);
-    }
+      return validDnsConstraint(c.value) ? { c, dns: c.value.toLowerCase() } : { c };
+    case 'ip':
+      return { c, ip: ipConstraint(c) };
     case 'dirName':
-      return c.type === 'dirName' && dirNameWithin(name.value, c.value);
+      return { c, rdnKeys: c.value.rdns.map(rdnKey) };
     default:
-      return false;
+      return { c };
   }
-};
+}
+
+function dnsIndex(list: PreparedConstraint[] | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  (list ?? []).forEach((p, i) => {
+    if (p.dns !== undefined && !out.has(p.dns)) out.set(p.dns, i);
+  });
+  return out;
+}
+
+function byType(list: GeneralName[]): Map<GeneralName['type'], PreparedConstraint[]> {
+  const out = new Map<GeneralName['type'], PreparedConstraint[]>();
+  for (const c of list) {
+    const l = out.get(c.type);
+    if (l) l.push(prepareOne(c));
+    else out.set(c.type, [prepareOne(c)]);
+  }
+  return out;
+}
+
+const PREPARED = new WeakMap<NameConstraints, PreparedConstraints>();
+
+function prepared(nc: NameConstraints): PreparedConstraints {
+  let p = PREPARED.get(nc);
+  if (!p) {
+    const permitted = byType(nc.permitted);
+    const excluded = byType(nc.excluded);
+    p = { permitted, excluded, dnsPermitted: dnsIndex(permitted.get('dns')), dnsExcluded: dnsIndex(excluded.get('dns')) };
+    PREPARED.set(nc, p);
+  }
+  return p;
+}
+
+/** A name in the form comparisons need, computed once per name. */
+type PreparedName =
+  | { type: 'dns'; n: string }
+  | { type: 'email'; value: string }
+  | { type: 'uri'; host: string | undefined }
+  | { type: 'ip'; addr: Uint8Array }
+  | { type: 'dirName'; rdnKeys: string[] };
+
+function within(name: PreparedName, p: PreparedConstraint): boolean | 'bad-ip-constraint' {
+  switch (name.type) {
+    case 'dns':
+      return p.dns !== undefined && dnsWithin(name.n, p.dns);
+    case 'email':
+      return p.c.type === 'email' && emailWithin(name.value, p.c.value);
+    case 'uri':
+      return p.c.type === 'uri' && !!name.host && uriWithin(name.host, p.c.value);
+    case 'ip':
+      if (!p.ip) return 'bad-ip-constraint';
+      return ipInSubnet(name.addr, p.ip.base, p.ip.mask);
+    case 'dirName': {
+      const base = p.rdnKeys!;
+      if (base.length > name.rdnKeys.length) return false;
+      return base.every((k, i) => k === name.rdnKeys[i]);
+    }
+  }
+}
+
+/**
+ * OpenSSL's bound on the work of one name-constraint check (NAME_CHECK_MAX in
+ * crypto/x509/v3_ncons.c): when a certificate's names (subject attributes + subjectAltNames)
+ * times a CA's subtrees (permitted + excluded) exceed 2^20, OpenSSL refuses the certificate
+ * with X509_V_ERR_UNSPECIFIED (1) instead of comparing them.
+ */
+export const NAME_CHECK_MAX = 1 << 20;
+
+/**
+ * Name-to-constraint comparisons one validation may spend over all its paths (as
+ * rustls-webpki's and Go's budgets do): OpenSSL's bound holds per certificate and CA, so a
+ * path with several constrained CAs, or many candidate paths, could otherwise multiply it.
+ */
+export const NAME_CONSTRAINT_BUDGET = 1 << 20;
+
+/** Comparisons spent so far by one validation, and how many it may spend. */
+export interface NameConstraintBudget {
+  used: number;
+  limit: number;
+}
 
 const COMPARABLE = new Set(['dns', 'email', 'uri', 'ip', 'dirName']);
 
 /**
  * Checks one name against one certificate's constraints, permitted subtrees first, then
  * excluded (OpenSSL nc_match order). `pedantic` also refuses names that are not valid
- * syntax (RFC 5280 / rustls-webpki; OpenSSL compares them as they are).
+ * syntax (RFC 5280 / rustls-webpki; OpenSSL compares them as they are). With a `budget`,
+ * every comparison is counted and the check stops when the budget runs out.
  */
-export function checkName(name: GeneralName, nc: NameConstraints, pedantic = false): ConstraintViolation | undefined {
-  const label = generalNameLabel(name);
-  const sameType = (c: GeneralName) => c.type === name.type;
-  const permitted = nc.permitted.filter(sameType);
-  const excluded = nc.excluded.filter(sameType);
+export function checkName(name: GeneralName, nc: NameConstraints, pedantic = false, budget?: NameConstraintBudget): ConstraintViolation | undefined {
+  const prep = prepared(nc);
+  const permitted = prep.permitted.get(name.type) ?? [];
+  const excluded = prep.excluded.get(name.type) ?? [];
   if (permitted.length === 0 && excluded.length === 0) return undefined;
+  const label = generalNameLabel(name);
   if (!COMPARABLE.has(name.type)) return { kind: 'UnsupportedConstraintType', name: label };
   if (name.type === 'ip' && !ipBytes(name.value)) return { kind: 'UnsupportedNameSyntax', name: label };
   if (pedantic && name.type === 'dns' && !validDnsName(name.value, true)) return { kind: 'UnsupportedNameSyntax', name: label };
   if (pedantic && name.type === 'uri' && !uriHost(name.value)) return { kind: 'UnsupportedNameSyntax', name: label };
+  // DNS names are looked up in an index (the same answer as comparing with every subtree in
+  // turn, at the cost of a lookup per label); other types are compared with each subtree.
+  const bases = name.type === 'dns' ? dnsBasesOf(name.value.toLowerCase().replace(/\.$/, '')) : undefined;
+  if (budget) {
+    budget.used += bases ? bases.length : permitted.length + excluded.length;
+    if (budget.used > budget.limit) {
+      return {
+        kind: 'NameConstraintBudgetExhausted',
+        scope: 'validation',
+        names: 1,
+        constraints: nc.permitted.length + nc.excluded.length,
+        limit: budget.limit,
+      };
+    }
+  }
+  if (bases) {
+    if (permitted.length > 0 && firstDnsHit(bases, prep.dnsPermitted) < 0) {
+      return { kind: 'PermittedSubtreeViolation', name: label, permitted: permitted.map((p) => generalNameLabel(p.c)) };
+    }
+    const x = firstDnsHit(bases, prep.dnsExcluded);
+    return x < 0 ? undefined : { kind: 'ExcludedSubtreeViolation', name: label, excluded: generalNameLabel(excluded[x].c) };
+  }
+  const pn = prepareName(name);
   if (permitted.length > 0) {
     let ok = false;
-    for (const c of permitted) {
-      const r = within(name, c);
-      if (r === 'bad-ip-constraint') return { kind: 'InvalidIpConstraint', constraint: generalNameLabel(c) };
+    for (const p of permitted) {
+      const r = within(pn, p);
+      if (r === 'bad-ip-constraint') return { kind: 'InvalidIpConstraint', constraint: generalNameLabel(p.c) };
       if (r) ok = true;
     }
-    if (!ok) return { kind: 'PermittedSubtreeViolation', name: label, permitted: permitted.map(generalNameLabel) };
+    if (!ok) return { kind: 'PermittedSubtreeViolation', name: label, permitted: permitted.map((p) => generalNameLabel(p.c)) };
   }
-  for (const c of excluded) {
-    const r = within(name, c);
-    if (r === 'bad-ip-constraint') return { kind: 'InvalidIpConstraint', constraint: generalNameLabel(c) };
-    if (r) return { kind: 'ExcludedSubtreeViolation', name: label, excluded: generalNameLabel(c) };
+  for (const p of excluded) {
+    const r = within(pn, p);
+    if (r === 'bad-ip-constraint') return { kind: 'InvalidIpConstraint', constraint: generalNameLabel(p.c) };
+    if (r) return { kind: 'ExcludedSubtreeViolation', name: label, excluded: generalNameLabel(p.c) };
   }
   return undefined;
+}
+
+function prepareName(name: GeneralName): PreparedName {
+  switch (name.type) {
+    case 'dns':
+      return { type: 'dns', n: name.value.toLowerCase().replace(/\.$/, '') };
+    case 'email':
+      return { type: 'email', value: name.value };
+    case 'uri':
+      return { type: 'uri', host: uriHost(name.value) };
+    case 'ip':
+      return { type: 'ip', addr: ipBytes(name.value)! };
+    case 'dirName':
+      return { type: 'dirName', rdnKeys: name.value.rdns.map(rdnKey) };
+    default:
+      throw new Error(`no comparison for ${name.type} names`);
+  }
 }
 
 /**
@@ -192,9 +338,26 @@ export function constrainedNames(cert: Certificate, isPeer: boolean): GeneralNam
   return out;
 }
 
-export function checkNameConstraints(cert: Certificate, isPeer: boolean, nc: NameConstraints, pedantic = false): ConstraintViolation | undefined {
+/**
+ * Checks every constrained name of `cert` against one CA's constraints. First OpenSSL's bound
+ * (NAME_CHECK_MAX): too many names times subtrees is refused before any comparison, whatever
+ * the types. Then each name, with the validation's comparison `budget` when given.
+ */
+export function checkNameConstraints(
+  cert: Certificate,
+  isPeer: boolean,
+  nc: NameConstraints,
+  pedantic = false,
+  budget?: NameConstraintBudget,
+): ConstraintViolation | undefined {
+  const names = cert.subject.rdns.flat().length + (cert.subjectAltNames?.length ?? 0);
+  const constraints = nc.permitted.length + nc.excluded.length;
+  if (names > 0 && constraints > Math.floor(NAME_CHECK_MAX / names)) {
+    return { kind: 'NameConstraintBudgetExhausted', scope: 'certificate', names, constraints, limit: NAME_CHECK_MAX };
+  }
   for (const name of constrainedNames(cert, isPeer)) {
-    const v = checkName(name, nc, pedantic);
+    const v = checkName(name, nc, pedantic, budget);
+    if (v?.kind === 'NameConstraintBudgetExhausted') return { ...v, names };
     if (v) return v;
   }
   return undefined;

@@ -24,7 +24,7 @@ import {
   rsaSecurityBits,
 } from './cert-facts.ts';
 import { checkPeerName, type PeerName } from './hostname.ts';
-import { checkNameConstraints } from './name-constraints.ts';
+import { checkNameConstraints, type ConstraintViolation, type NameConstraintBudget } from './name-constraints.ts';
 import { profileFailure, type Profile } from './profile-checks.ts';
 import { signatureDigest, verifySignature } from '../x509/signature.ts';
 
@@ -38,6 +38,12 @@ export interface PathContext {
   subtle: Subtle;
   /** Signature results by `child sha256 + issuer sha256` (a path shares most links with others). */
   signatureCache: Map<string, Promise<ValidationFailure | undefined>>;
+  /** Signatures this validation has verified (cache misses) and how many it may verify. */
+  signatureBudget: { used: number; limit: number };
+  /** Name-constraint comparisons this validation may still spend (name-constraints.ts). */
+  ncBudget: NameConstraintBudget;
+  /** Name-constraint results by `cert sha256 + CA sha256 + peer? + pedantic?` (paths share most pairs). */
+  ncCache: Map<string, ConstraintViolation | null>;
 }
 
 const EKU_SERVER = '1.3.6.1.5.5.7.3.1';
@@ -201,6 +207,9 @@ async function signatureFailure(cert: Certificate, issuer: Certificate, depth: n
   const key = `${cert.sha256}:${issuer.sha256}`;
   let p = ctx.signatureCache.get(key);
   if (!p) {
+    if (++ctx.signatureBudget.used > ctx.signatureBudget.limit) {
+      return { kind: 'SignatureBudgetExhausted', ...certAt(cert, depth), budget: ctx.signatureBudget.limit };
+    }
     p = verifySignature(cert, issuer, ctx.subtle).then((r): ValidationFailure | undefined => {
       if (r.ok) return undefined;
       const at = certAt(cert, depth);
@@ -239,8 +248,12 @@ async function internalVerifyFailure(path: Certificate[], ctx: PathContext): Pro
   return undefined;
 }
 
-/** OpenSSL check_name_constraints: each certificate (top down) against every constraint above it. */
-function nameConstraintFailure(path: Certificate[], pedantic: boolean): ValidationFailure | undefined {
+/**
+ * OpenSSL check_name_constraints: each certificate (top down) against every constraint above it.
+ * Each pair is checked once per validation; the work is bounded by OpenSSL's per-pair limit and
+ * the validation's comparison budget (ctx.ncBudget).
+ */
+function nameConstraintFailure(path: Certificate[], ctx: PathContext): ValidationFailure | undefined {
   const n = path.length;
   for (let i = n - 1; i >= 0; i--) {
     const cert = path[i];
@@ -248,7 +261,13 @@ function nameConstraintFailure(path: Certificate[], pedantic: boolean): Validati
     for (let j = n - 1; j > i; j--) {
       const nc = path[j].nameConstraints;
       if (!nc) continue;
-      const v = checkNameConstraints(cert, i === 0, nc, pedantic);
+      const key = `${cert.sha256}:${path[j].sha256}:${i === 0}:${!!ctx.profile}`;
+      let v = ctx.ncCache.get(key);
+      if (v === undefined) {
+        v = checkNameConstraints(cert, i === 0, nc, !!ctx.profile, ctx.ncBudget) ?? null;
+        // Running out of this validation's budget is not a fact about the pair: not kept for others.
+        if (!(v?.kind === 'NameConstraintBudgetExhausted' && v.scope === 'validation')) ctx.ncCache.set(key, v);
+      }
       if (v) return { ...v, ...certAt(cert, i), constraintDepth: j } as ValidationFailure;
     }
   }
@@ -262,7 +281,7 @@ export async function checkPath(path: Certificate[], ctx: PathContext): Promise<
     authLevelFailure(path, ctx) ??
     idFailure(path[0], ctx) ??
     (await internalVerifyFailure(path, ctx)) ??
-    nameConstraintFailure(path, !!ctx.profile)
+    nameConstraintFailure(path, ctx)
   );
 }
 

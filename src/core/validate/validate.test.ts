@@ -305,6 +305,14 @@ describe('named failures with context', () => {
   it('WorkBudgetExhausted stops a search that would take too long', async () => {
     expect((await run('ee', ['ica'], ['root'], { budget: 1 })).error).toEqual({ kind: 'WorkBudgetExhausted', ...at(await cert('ica'), 1), budget: 1 });
   });
+  it('SignatureBudgetExhausted stops a search that would verify too many signatures (#16 item 4)', async () => {
+    // root -> ica -> ee: verified from the anchor down, ica's signature is the one allowed.
+    expect((await run('ee', ['ica'], ['root'], { signatureBudget: 1 })).error).toEqual({
+      kind: 'SignatureBudgetExhausted',
+      ...at(await cert('ee'), 0),
+      budget: 1,
+    });
+  });
 });
 
 describe('ranking when every path fails', () => {

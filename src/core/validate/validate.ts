@@ -17,6 +17,7 @@ import { peerName as toPeerName, type PeerName } from './hostname.ts';
 import { buildPaths } from './path-builder.ts';
 import { checkPath, keyFailure, type PathContext } from './path-checks.ts';
 import type { Profile } from './profile-checks.ts';
+import { NAME_CONSTRAINT_BUDGET } from './name-constraints.ts';
 
 export type AiaFetcher = (url: string) => Promise<Uint8Array | null>;
 
@@ -40,6 +41,24 @@ export interface ValidateInput {
   profile?: Profile;
   /** Path-building steps allowed (default 2000). */
   budget?: number;
+  /** Signature verifications allowed over all paths (default 100, as rustls-webpki). */
+  signatureBudget?: number;
+  /** Name-constraint comparisons allowed over all paths (default NAME_CONSTRAINT_BUDGET, 2^20). */
+  nameConstraintBudget?: number;
+  /**
+   * Results that do not depend on the policy, shared by several validations of the same chain
+   * (clientVerdicts passes one to every client's validation): signatures and name-constraint checks.
+   */
+  memo?: ValidationMemo;
+}
+
+export interface ValidationMemo {
+  signatures: PathContext['signatureCache'];
+  nameConstraints: PathContext['ncCache'];
+}
+
+export function validationMemo(): ValidationMemo {
+  return { signatures: new Map(), nameConstraints: new Map() };
 }
 
 export interface PathEntry {
@@ -103,7 +122,10 @@ export async function validate(input: ValidateInput): Promise<ValidationResult> 
     peerName,
     profile: input.profile,
     subtle: input.subtle,
-    signatureCache: new Map(),
+    signatureCache: input.memo?.signatures ?? new Map(),
+    signatureBudget: { used: 0, limit: input.signatureBudget ?? 100 },
+    ncBudget: { used: 0, limit: input.nameConstraintBudget ?? NAME_CONSTRAINT_BUDGET },
+    ncCache: input.memo?.nameConstraints ?? new Map(),
   };
   // OpenSSL refuses a weak peer key before it looks for any issuer.
   const early = keyFailure(input.peer, 0, input.policy);
