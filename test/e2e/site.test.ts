@@ -102,3 +102,28 @@ describe('certificate reader widget', () => {
     await expect(page.locator('certlab-cert-summary img').count()).resolves.toBe(0);
   });
 });
+
+describe('reference page /reference/verify/20/ (issue #11 Build 2)', () => {
+  it("lists curl's, Python's, Java's and Go's wording for code 20, each under its client with the source", async () => {
+    const page = await site.page('/reference/verify/20/');
+    await expect(page.getByRole('heading', { level: 2, name: 'What clients and stacks print for it' }).count()).resolves.toBe(1);
+    const wordings = (by: string) => page.locator(`[data-wordings="${by}"] tbody td:first-child code`).allTextContents();
+    expect(await wordings('curl')).toEqual([
+      'curl: (60) SSL certificate problem: unable to get local issuer certificate',
+      'curl: (60) SSL certificate OpenSSL verify result: unable to get local issuer certificate (20)',
+      '/SSL certificate problem: Invalid certificate chain|SSL: certificate verification failed \\(result: 5\\)/',
+    ]);
+    expect(await wordings('python')).toEqual([
+      'ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:{line})',
+      'urllib.error.URLError: <urlopen error [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:{line})>',
+    ]);
+    expect((await wordings('java'))[0]).toBe(
+      'javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
+    );
+    expect(await wordings('go')).toContain('tls: failed to verify certificate: x509: certificate signed by unknown authority');
+    expect(await page.locator('[data-wordings="go"] h3').textContent()).toBe('Go crypto/tls + crypto/x509 (1.24+; go1.26.8 run here)');
+    expect(await page.locator('[data-wordings="python"] tbody td:last-child').first().textContent()).toMatch(/^python\/cpython Modules\/_ssl\.c/);
+    // Python's URLError wording carries "<urlopen …>": shown as text, never parsed as an element
+    await expect(page.locator('urlopen').count()).resolves.toBe(0);
+  });
+});

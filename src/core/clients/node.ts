@@ -259,7 +259,7 @@ export function nodeErrorCode(code: number): string {
 }
 
 /** Codes after which Node 24 appends the --use-system-ca hint (nodejs/node PR #57362). */
-const NODE_HINT_CODES: readonly number[] = [V.UNABLE_TO_GET_ISSUER_CERT, V.DEPTH_ZERO_SELF_SIGNED_CERT, V.UNABLE_TO_VERIFY_LEAF_SIGNATURE];
+export const NODE_HINT_CODES: readonly number[] = [V.UNABLE_TO_GET_ISSUER_CERT, V.DEPTH_ZERO_SELF_SIGNED_CERT, V.UNABLE_TO_VERIFY_LEAF_SIGNATURE];
 
 function nodeAltnameReason(ctx: RenderContext): string {
   const sans = ctx.cert?.subjectAltNames ?? [];
