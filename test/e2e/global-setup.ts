@@ -123,7 +123,9 @@ export default async function setup(project: TestProject) {
   // The way `npm run serve` runs it: the guarded server (src/server/serve.ts) around the build.
   server = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', join(root, 'src/server/serve.ts'), join(copy, 'dist/server/entry.mjs')], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CERTLAB_PROBE_ALLOW_PRIVATE: '1' },
+    // Every test's browser contexts connect from 127.0.0.1, like many users behind one address: the
+    // per-client connection cap (tested on its own in src/server) would refuse them, so it is off here.
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CERTLAB_PROBE_ALLOW_PRIVATE: '1', CERTLAB_SERVER_MAX_CONNECTIONS_PER_CLIENT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

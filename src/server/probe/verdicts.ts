@@ -11,22 +11,10 @@ import { CLIENT_PROFILES, type ClientProfile } from '../../core/clients/profiles
 import { clientVerdicts, type ClientVerdict } from '../../core/clients/verdicts.ts';
 import type { AiaFetcher, ValidationResult } from '../../core/validate/validate.ts';
 import { trustStore } from '../trust-stores.ts';
+import type { ProbeVerdictJson } from '../../core/net/probe-json.ts';
 
-export interface ClientVerdictJson {
-  ok: boolean;
-  code: number;
-  name: string;
-  /** What the client prints; OpenSSL's text when the client accepts. */
-  message: string;
-  /** The client's symbolic code (Node err.code, NET::ERR_…, curl exit code, …). */
-  errorCode?: string;
-  label: string;
-  store: string;
-  cause: string | null;
-  depth: number | null;
-  /** Intermediates the client fetched from AIA URLs (Chrome). */
-  aiaFetched?: string[];
-}
+/** One client's verdict in the probe's JSON: the shape the probe widget reads (core/net/probe-json.ts). */
+export type ClientVerdictJson = ProbeVerdictJson;
 
 export interface VerdictInput {
   presented: (Certificate | null)[];

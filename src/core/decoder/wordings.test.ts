@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CLIENT_MESSAGES } from '../clients/messages.ts';
-import { STACK_ENTRIES } from '../decoder/stacks/index.ts';
-import { V } from './verify-code-constants.ts';
-import { VERIFY_CODES, verifyCodeByNumber } from './verify-codes.ts';
+import { STACK_ENTRIES } from './stacks/index.ts';
+import { V } from '../codes/verify-code-constants.ts';
+import { VERIFY_CODES, verifyCodeByNumber } from '../codes/verify-codes.ts';
 import { wordingsForCode, type CodeWording, type WordingGroup } from './wordings.ts';
 
 // Issue #11 (Build 2): /reference/verify/N/ lists every client's and stack's wording for N.

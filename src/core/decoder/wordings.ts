@@ -17,9 +17,9 @@ import type { CauseId } from '../causes/cause-id.ts';
 import type { ClientMessage } from '../clients/client-types.ts';
 import { NODE_HINT_CODES, nodeErrorCode } from '../clients/node.ts';
 import { CLIENT_IDS, CLIENTS } from '../clients/registry.ts';
-import { STACK_ENTRIES, type StackEntry } from '../decoder/stacks/index.ts';
-import { V } from './verify-code-constants.ts';
-import type { VerifyCode } from './verify-codes.ts';
+import { STACK_ENTRIES, type StackEntry } from './stacks/index.ts';
+import { V } from '../codes/verify-code-constants.ts';
+import type { VerifyCode } from '../codes/verify-codes.ts';
 
 /** The code OpenSSL reports in the usual case of each cause (causes with no such code are absent). */
 export const CAUSE_CODE: Readonly<Partial<Record<CauseId, number>>> = {
