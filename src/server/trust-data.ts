@@ -18,10 +18,14 @@ export type TrustDataResult =
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Where the data may be: $CERTLAB_TRUST_DATA, else data/trust-stores from the source tree or the bundled CLI. */
+/**
+ * Where the data may be: $CERTLAB_TRUST_DATA, else data/trust-stores from the source tree, the
+ * bundled CLI (dist-cli/), or the working directory (the built site's server runs from the
+ * repository: its chunks sit deeper under dist/server/).
+ */
 export function trustDataDirs(env: Record<string, string | undefined> = process.env): string[] {
   if (env.CERTLAB_TRUST_DATA) return [resolve(env.CERTLAB_TRUST_DATA)];
-  return [resolve(here, '../../data/trust-stores'), resolve(here, '../data/trust-stores')];
+  return [...new Set([resolve(here, '../../data/trust-stores'), resolve(here, '../data/trust-stores'), resolve(process.cwd(), 'data/trust-stores')])];
 }
 
 const cache = new Map<string, Promise<TrustDataResult>>();

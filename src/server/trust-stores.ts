@@ -10,6 +10,7 @@ import { webcrypto } from 'node:crypto';
 import type { Certificate } from '../core/model.ts';
 import { parseCertificate } from '../core/x509/certificate.ts';
 import { pemCertificates } from '../core/formats/pem.ts';
+import { loadTrustData } from './trust-data.ts';
 
 export type TrustStoreName = 'mozilla' | 'system';
 
@@ -90,4 +91,38 @@ export function trustStoreErrorText(e: TrustStoreError): string {
     case 'BundleUnreadable':
       return `Cannot read the system CA bundle ${e.path} (${e.reason}). Install the ca-certificates package or pass --trusted FILE.`;
   }
+}
+
+/** A client's own store from the versioned trust data (data/trust-stores): the newest version of a platform. */
+export interface VersionedStore {
+  platform: string;
+  version: string;
+  /** "OpenJDK cacerts (Temurin-25.0.3+9 cacerts, 2026-04-21)". */
+  label: string;
+  certificates: Certificate[];
+}
+
+const versionedCache = new Map<string, Promise<VersionedStore | null>>();
+
+/**
+ * The newest version of `platform` in the versioned trust data, parsed once per process; null when
+ * the data or the platform is absent (the caller then says which store stands in).
+ */
+export function newestVersionedStore(platform: string): Promise<VersionedStore | null> {
+  let p = versionedCache.get(platform);
+  if (!p) {
+    p = (async () => {
+      const loaded = await loadTrustData();
+      if (!loaded.ok) return null;
+      const store = loaded.pool.data.stores.find((s) => s.id === platform);
+      const newest = store?.versions.at(-1);
+      if (!store || !newest) return null;
+      const roots = newest.roots.filter((i) => loaded.pool.data.roots[i].hasDer);
+      const certificates = await Promise.all(roots.map((i) => loaded.pool.certificate(i)));
+      const name = store.name.replace(/ \(.*\)$/, '');
+      return { platform, version: newest.version, label: `${name} (${newest.label}, ${newest.date})`, certificates };
+    })();
+    versionedCache.set(platform, p);
+  }
+  return p;
 }

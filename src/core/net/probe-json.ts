@@ -103,9 +103,28 @@ export interface ProbeFindingJson {
   rightOrder?: number[];
 }
 
+/** One platform of the versioned trust stores (data/trust-stores), judged on the presented chain. */
+export interface ProbeTrustStoreJson {
+  id: string;
+  name: string;
+  /** The newest version on record, and whether it trusts the chain. */
+  newest: string;
+  trusted: boolean;
+  /** The root the newest version's path ends at. */
+  anchor: string | null;
+  /** The oldest version that trusts the chain. */
+  oldestTrusting: string | null;
+  /** The first version after a trusting one that does not. */
+  firstStopped: string | null;
+  /** One plain sentence: who fails, since when, why (core/trust/sentence.ts). */
+  sentence: string;
+}
+
 /** The whole answer: the probe, each client's verdict, the cause, who acts, findings, the email. */
 export interface ProbeAnalysisJson<Detail extends { kind: string } = { kind: string }> extends ProbeJson<Detail> {
   verdicts?: Partial<Record<string, ProbeVerdictJson>>;
+  /** Per platform and version (when the trust-store data is installed). */
+  trustStores?: ProbeTrustStoreJson[];
   cause: CauseId | null;
   liability: Liability | null;
   headline: string;

@@ -14,6 +14,7 @@ import type { ProbeError } from './errors.ts';
 import type { ProbeAnalysisJson } from '../../core/net/probe-json.ts';
 import { type Story, tellStory } from './story.ts';
 import { type ClientVerdictJson, judgePresented } from './verdicts.ts';
+import { probeTrustStores } from './trust-matrix.ts';
 
 /** The JSON shape (src/core/net/probe-json.ts), with the server's narrower types. */
 export interface ProbeAnalysis extends ProbeAnalysisJson<ProbeError> {
@@ -51,6 +52,7 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     ...(options.extraAnchors ? { extraAnchors: options.extraAnchors } : {}),
     ...(options.aiaFetcher ? { aiaFetcher: options.aiaFetcher } : {}),
   });
+  const trustStores = await probeTrustStores(certificates, report.target.servername ?? report.target.host, at, subtle);
   const findings = await probeFindings(certificates, report.target.servername ?? report.target.host, report.clientCertRequested, at, subtle);
   if (parts.certificates.length > MAX_ANALYSED_CERTIFICATES) {
     findings.push({
@@ -84,6 +86,7 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
   return {
     ...json,
     ...(verdicts ? { verdicts: verdicts.clients } : {}),
+    ...(trustStores ? { trustStores } : {}),
     cause: story.cause,
     liability: story.liability,
     headline: story.cause === null && worthFixing.length ? `${story.headline} Worth fixing: ${worthFixing.join(', ')}.` : story.headline,

@@ -118,6 +118,27 @@ describe('probe scenarios: verdicts, cause and headline', () => {
     const without = await run(() => [pki.leaf, pki.ica2, pki.ica1], {}, false);
     expect(without.verdicts!.openssl!.code).toBe(20);
     expect(without.cause).toBe('unknown-ca');
+    // The versioned stores (data/trust-stores, committed): no public store on record holds a private root.
+    expect(without.trustStores!.map((t) => [t.id, t.trusted, t.oldestTrusting, t.sentence])).toEqual([
+      [
+        'certifi',
+        false,
+        null,
+        'certifi 2026.10.19.post1 (newest on record) does not trust this chain: unable to get local issuer certificate. No certifi version on record trusts it.',
+      ],
+      [
+        'node',
+        false,
+        null,
+        'Node.js 24.22.3 (newest on record) does not trust this chain: unable to get local issuer certificate. No Node.js version on record trusts it.',
+      ],
+      [
+        'debian',
+        false,
+        null,
+        'Debian ca-certificates 14-20260816 (newest on record) does not trust this chain: unable to get local issuer certificate. No Debian ca-certificates version on record trusts it.',
+      ],
+    ]);
     const withCa = await run(() => [pki.leaf, pki.ica2, pki.ica1], {}, true);
     expect(withCa.cause).toBe(null);
   });

@@ -1,16 +1,17 @@
 /**
  * What each client will say about the chain the server presented: the project's validator
  * run per trust store through the one verdict function (clientVerdicts), each failure in the
- * client's own words. Stores: Mozilla / certifi (Node's bundled list) and the OS bundle; clients
- * whose own store we do not hold (Java cacerts, Chrome Root Store) are judged against the
- * Mozilla list, which is said in `store`. Chrome fetches missing intermediates (AIA).
+ * client's own words. Stores: Mozilla / certifi (Node's bundled list), the OS bundle, and Java's
+ * own cacerts from the versioned trust data (data/trust-stores, newest OpenJDK version); a client
+ * whose own store we do not hold (the Chrome Root Store) is judged against the Mozilla list,
+ * which is said in `store`. Chrome fetches missing intermediates (AIA).
  */
 import type { Certificate, Millis } from '../../core/model.ts';
 import type { ClientId } from '../../core/clients/messages.ts';
 import { CLIENT_PROFILES, type ClientProfile } from '../../core/clients/profiles.ts';
 import { clientVerdicts, type ClientVerdict } from '../../core/clients/verdicts.ts';
 import type { AiaFetcher, ValidationResult } from '../../core/validate/validate.ts';
-import { trustStore } from '../trust-stores.ts';
+import { newestVersionedStore, trustStore } from '../trust-stores.ts';
 import type { ProbeVerdictJson } from '../../core/net/probe-json.ts';
 
 /** One client's verdict in the probe's JSON: the shape the probe widget reads (core/net/probe-json.ts). */
@@ -63,20 +64,21 @@ export async function judgePresented(input: VerdictInput): Promise<Verdicts | un
   const untrusted = rest.filter((c): c is Certificate => c !== null && !seen.has(c.sha256) && seen.add(c.sha256) !== undefined);
   const extra = input.extraAnchors ?? [];
   const stores = { mozilla: await trustStore('mozilla'), system: await trustStore('system') };
+  const java = await newestVersionedStore('java');
   const clients: Verdicts['clients'] = {};
   const results: Verdicts['results'] = {};
   const verdicts: Verdicts['verdicts'] = {};
-  const groups = new Map<'mozilla' | 'system', ClientProfile[]>();
+  const groups = new Map<'mozilla' | 'system' | 'java', ClientProfile[]>();
   for (const p of CLIENT_PROFILES) {
-    const store = p.store === 'system' && stores.system.ok ? 'system' : 'mozilla';
+    const store = p.store === 'java' && java ? 'java' : p.store === 'system' && stores.system.ok ? 'system' : 'mozilla';
     groups.set(store, [...(groups.get(store) ?? []), p]);
   }
   for (const [storeName, profiles] of groups) {
     // Let other requests run between the stores' validations: each is a long run of microtasks.
     await new Promise((resolve) => setImmediate(resolve));
-    const loaded = stores[storeName];
-    const anchors = [...(loaded.ok ? loaded.store.certificates : []), ...extra];
-    const label = loaded.ok ? loaded.store.label : storeName;
+    const loaded = storeName === 'java' ? null : stores[storeName];
+    const anchors = [...(storeName === 'java' ? java!.certificates : loaded?.ok ? loaded.store.certificates : []), ...extra];
+    const label = storeName === 'java' ? java!.label : loaded?.ok ? loaded.store.label : storeName;
     const judged = await clientVerdicts(
       { peer, untrusted, anchors, peerName: input.peerName, at: input.at, subtle: input.subtle, ...(input.aiaFetcher ? { aiaFetcher: input.aiaFetcher } : {}) },
       { clients: profiles.map((p) => p.id), ...(input.port !== undefined ? { port: input.port } : {}) },

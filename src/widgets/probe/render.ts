@@ -60,6 +60,12 @@ function verdictTable(v: NonNullable<ProbeResultView['verdicts']>): HTMLElement 
   );
 }
 
+/** Per platform and version: one sentence each, failing platforms first. */
+function trustStoreList(stores: NonNullable<ProbeResultView['trustStores']>): HTMLElement {
+  const sorted = [...stores].sort((a, b) => Number(a.trusted) - Number(b.trusted));
+  return el('ul', { class: 'probe-stores' }, ...sorted.map((s) => el('li', { 'data-store': s.id, class: s.trusted ? 'probe-ok' : 'probe-fail' }, s.sentence)));
+}
+
 function presentedList(r: ProbeResultView): HTMLElement {
   const items = r.presented.map((c) =>
     el(
@@ -102,6 +108,7 @@ export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: str
     ),
   );
   if (r.verdicts) out.append(el('h3', {}, 'What each client says'), verdictTable(r.verdicts));
+  if (r.trustStores?.length) out.append(el('h3', {}, 'Trust stores by version'), trustStoreList(r.trustStores));
   out.append(el('h3', {}, `The chain exactly as sent (${r.presented.length})`), presentedList(r));
   const notable = r.findings.filter((f) => f.severity !== 'info' || f.kind === 'root-included' || f.kind === 'client-cert-requested');
   if (notable.length) {
