@@ -116,6 +116,8 @@ export interface ProbeTrustStoreJson {
   oldestTrusting: string | null;
   /** The first version after a trusting one that does not. */
   firstStopped: string | null;
+  /** The newest trusts the chain, versions before `oldestTrusting` do not. */
+  olderVersionsFail: boolean;
   /** One plain sentence: who fails, since when, why (core/trust/sentence.ts). */
   sentence: string;
 }

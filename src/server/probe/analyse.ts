@@ -14,7 +14,7 @@ import type { ProbeError } from './errors.ts';
 import type { ProbeAnalysisJson } from '../../core/net/probe-json.ts';
 import { type Story, tellStory } from './story.ts';
 import { type ClientVerdictJson, judgePresented } from './verdicts.ts';
-import { probeTrustStores } from './trust-matrix.ts';
+import { olderStoresFinding, probeTrustStores } from './trust-matrix.ts';
 
 /** The JSON shape (src/core/net/probe-json.ts), with the server's narrower types. */
 export interface ProbeAnalysis extends ProbeAnalysisJson<ProbeError> {
@@ -54,6 +54,8 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
   });
   const trustStores = await probeTrustStores(certificates, report.target.servername ?? report.target.host, at, subtle);
   const findings = await probeFindings(certificates, report.target.servername ?? report.target.host, report.clientCertRequested, at, subtle);
+  const older = trustStores ? olderStoresFinding(trustStores) : null;
+  if (older) findings.push(older);
   if (parts.certificates.length > MAX_ANALYSED_CERTIFICATES) {
     findings.push({
       kind: 'too-many-certificates',

@@ -8,7 +8,7 @@ import type { Certificate, Millis } from '../../core/model.ts';
 import { checkPeerName, peerName } from '../../core/validate/hostname.ts';
 
 export interface ProbeFinding {
-  kind: Finding['kind'] | 'hostname-match' | 'hostname-mismatch' | 'client-cert-requested' | 'too-many-certificates';
+  kind: Finding['kind'] | 'hostname-match' | 'hostname-mismatch' | 'client-cert-requested' | 'too-many-certificates' | 'older-stores-fail';
   severity: Finding['severity'];
   /** Positions in the list as sent (0 = first certificate). */
   items: number[];
