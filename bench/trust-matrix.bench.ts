@@ -1,6 +1,6 @@
 /**
  * Trust matrix bench (#12): one chain against every version of every platform's store
- * (data/trust-stores, 227 versions). Reports loading the data, the first matrix (which also
+ * (public/trust-stores, 227 versions). Reports loading the data, the first matrix (which also
  * indexes the pool by subject and parses the reachable roots) and the matrix after that
  * (median of 20), for three real chains from x509-limbo's online set. Goal: < 50 ms. And what
  * the browser would load for each: the index plus the pool shards of the reachable roots.

@@ -1,8 +1,8 @@
 /**
- * Regenerates data/trust-stores/stores.json.gz and pool-NN.json.gz. Facts only: lists of root
+ * Regenerates public/trust-stores/stores.json.gz and pool-NN.json.gz. Facts only: lists of root
  * fingerprints and names per version, and the certificates themselves. Two kinds of source:
  *
- * Package registries (what the committed data is built from; see data/trust-stores/README.md):
+ * Package registries (what the committed data is built from; see public/trust-stores/README.md):
  *     [--certifi-dist DIR]    # every certifi release from PyPI: `pip download --no-deps -d DIR certifi==V`
  *                             # (wheels and sdists; certifi/cacert.pem in each; MPL-2.0 data)
  *     [--node-roots DIR]      # Node.js's bundled roots per release, dumped from the npm registry's
@@ -19,7 +19,7 @@
  *     [--observatory DIR]     # github.com/nabla-c0d3/trust_stores_observatory (MIT)
  *     [--certifi DIR]         # github.com/certifi/python-certifi (MPL-2.0 data)
  *
- *     [--out data/trust-stores]
+ *     [--out public/trust-stores]
  *
  * Every source's repository and commit (or the package's SHA-256) is recorded in stores.json.gz
  * (`sources`), so a rerun on the same inputs gives the same bytes.
@@ -54,7 +54,7 @@ const certifi = arg('certifi');
 const certifiDist = arg('certifi-dist');
 const nodeRoots = arg('node-roots');
 const javaHomes = args_('java-home');
-const out = arg('out') ?? 'data/trust-stores';
+const out = arg('out') ?? 'public/trust-stores';
 const debianDebs = args_('debian-deb');
 if (!observatory && !certifi && !certifiDist && !nodeRoots && !javaHomes.length && !debianDebs.length) {
   console.error(

@@ -1,5 +1,5 @@
 /**
- * Loads the versioned trust stores (node-only): data/trust-stores/stores.json.gz, and the
+ * Loads the versioned trust stores (node-only): public/trust-stores/stores.json.gz, and the
  * pool-NN.json.gz shards when a certificate in them is needed; or from the folder
  * CERTLAB_TRUST_DATA names. Loaded once per process.
  */
@@ -19,13 +19,20 @@ export type TrustDataResult =
 const here = dirname(fileURLToPath(import.meta.url));
 
 /**
- * Where the data may be: $CERTLAB_TRUST_DATA, else data/trust-stores from the source tree, the
+ * Where the data may be: $CERTLAB_TRUST_DATA, else public/trust-stores from the source tree, the
  * bundled CLI (dist-cli/), or the working directory (the built site's server runs from the
  * repository: its chunks sit deeper under dist/server/).
  */
 export function trustDataDirs(env: Record<string, string | undefined> = process.env): string[] {
   if (env.CERTLAB_TRUST_DATA) return [resolve(env.CERTLAB_TRUST_DATA)];
-  return [...new Set([resolve(here, '../../data/trust-stores'), resolve(here, '../data/trust-stores'), resolve(process.cwd(), 'data/trust-stores')])];
+  return [
+    ...new Set([
+      resolve(here, '../../public/trust-stores'),
+      resolve(here, '../public/trust-stores'),
+      resolve(process.cwd(), 'public/trust-stores'),
+      resolve(process.cwd(), 'dist/client/trust-stores'),
+    ]),
+  ];
 }
 
 const cache = new Map<string, Promise<TrustDataResult>>();
@@ -52,6 +59,6 @@ async function load(dirs: string[]): Promise<TrustDataResult> {
 
 export function trustDataErrorText(e: Extract<TrustDataResult, { ok: false }>['error']): string {
   return e.kind === 'TrustDataMissing'
-    ? `the versioned trust stores are not installed (looked in ${e.tried.join(', ')}). Generate them with scripts/trust-stores/build.ts (see data/trust-stores/README.md) or set CERTLAB_TRUST_DATA.`
+    ? `the versioned trust stores are not installed (looked in ${e.tried.join(', ')}). Generate them with scripts/trust-stores/build.ts (see public/trust-stores/README.md) or set CERTLAB_TRUST_DATA.`
     : `the trust store data in ${e.dir} cannot be read: ${e.reason}`;
 }

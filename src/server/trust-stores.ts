@@ -93,7 +93,7 @@ export function trustStoreErrorText(e: TrustStoreError): string {
   }
 }
 
-/** A client's own store from the versioned trust data (data/trust-stores): the newest version of a platform. */
+/** A client's own store from the versioned trust data (public/trust-stores): the newest version of a platform. */
 export interface VersionedStore {
   platform: string;
   version: string;

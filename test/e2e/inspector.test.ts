@@ -128,6 +128,28 @@ describe('inspector', () => {
     ).toEqual([]);
   });
 
+  it('says on request which trust store versions accept a pasted public chain (the data loads only then)', async () => {
+    const page = await inspectorPage();
+    const c = JSON.parse(readFileSync(new URL('../trust-stores/online/stackoverflow.com.limbo.json', import.meta.url), 'utf8'));
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    const before = await runs(page);
+    await page.getByRole('textbox', { name: /Paste or drop/ }).fill([c.peer_certificate, ...c.untrusted_intermediates].join('\n'));
+    await page.getByRole('button', { name: 'Inspect' }).click();
+    await waitForRun(page, before);
+    expect(requests.filter((p) => p.startsWith('/trust-stores/'))).toEqual([]);
+    await page.getByRole('button', { name: 'Which trust stores accept this chain?' }).click();
+    const items = page.locator('certlab-inspector ul.store-matrix li');
+    await items.first().waitFor();
+    expect(await items.allTextContents()).toEqual([
+      'certifi 2016.8.2 and older fail: ISRG Root X1 reached certifi in 2016.8.8 (2016-08-08).',
+      'Every Node.js version on record trusts it (14.0.0, 2020-04-21, to 24.22.3), through ISRG Root X1.',
+      'Every Debian ca-certificates version on record trusts it (11-20210119, 2021-01-19, to 14-20260816), through ISRG Root X1.',
+    ]);
+    // The index and only the shard(s) of the roots this chain can reach.
+    expect(requests.filter((p) => p.startsWith('/trust-stores/'))).toEqual(['/trust-stores/stores.json.gz', '/trust-stores/pool-05.json.gz']);
+  });
+
   it('draws the broken link when the intermediate in the bundle has the right name but the wrong key', async () => {
     const page = await inspectorPage();
     const before = await runs(page);

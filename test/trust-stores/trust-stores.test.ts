@@ -1,6 +1,6 @@
 /**
  * The versioned trust stores against their upstream facts, real chains judged per platform, and
- * the CLI (`certlab stores`, `certlab verify --store`). The committed data (data/trust-stores) is
+ * the CLI (`certlab stores`, `certlab verify --store`). The committed data (public/trust-stores) is
  * built from package registries (certifi from PyPI, Node.js from npm, Debian's packages, a JDK's
  * cacerts); a local build that adds the Trust Stores Observatory (Android, Apple, Microsoft, ...)
  * runs the tests of those platforms too, which otherwise say why they skip. The missing-data
@@ -32,11 +32,11 @@ const committed = pool !== null && pool.data.sources.some((s) => s.id === 'pypi-
 const observatory = pool !== null && pool.data.stores.some((s) => s.id === 'android');
 if (!committed)
   console.log(
-    `SKIPPED committed trust-store data tests: ${pool ? 'CERTLAB_TRUST_DATA points at another build' : `no data in ${trustDataDirs().join(' or ')}`} (see data/trust-stores/README.md)`,
+    `SKIPPED committed trust-store data tests: ${pool ? 'CERTLAB_TRUST_DATA points at another build' : `no data in ${trustDataDirs().join(' or ')}`} (see public/trust-stores/README.md)`,
   );
 if (!observatory)
   console.log(
-    'SKIPPED Android/Apple/Microsoft trust-store facts: those platforms come only from a local build with the Trust Stores Observatory (build.ts --observatory; see data/trust-stores/README.md)',
+    'SKIPPED Android/Apple/Microsoft trust-store facts: those platforms come only from a local build with the Trust Stores Observatory (build.ts --observatory; see public/trust-stores/README.md)',
   );
 
 function io() {
@@ -252,7 +252,7 @@ describe('without the generated data', () => {
   });
 
   it('stores and verify --store PLATFORM@VERSION exit 2 and say how to get the data', async () => {
-    const text = `the versioned trust stores are not installed (looked in ${empty}). Generate them with scripts/trust-stores/build.ts (see data/trust-stores/README.md) or set CERTLAB_TRUST_DATA.`;
+    const text = `the versioned trust stores are not installed (looked in ${empty}). Generate them with scripts/trust-stores/build.ts (see public/trust-stores/README.md) or set CERTLAB_TRUST_DATA.`;
     const a = io();
     expect(await runStores([], a.io)).toBe(2);
     expect(a.err.join('')).toBe(`certlab stores: ${text}`);

@@ -103,7 +103,7 @@ export interface ProbeFindingJson {
   rightOrder?: number[];
 }
 
-/** One platform of the versioned trust stores (data/trust-stores), judged on the presented chain. */
+/** One platform of the versioned trust stores (public/trust-stores), judged on the presented chain. */
 export interface ProbeTrustStoreJson {
   id: string;
   name: string;

@@ -1,6 +1,6 @@
 /**
  * Versioned trust stores as data: every platform's versions, each naming its roots by index
- * into one shared pool. data/trust-stores/stores.json.gz holds a TrustData (small: what the
+ * into one shared pool. public/trust-stores/stores.json.gz holds a TrustData (small: what the
  * browser loads first); the certificates are split into `shards` files pool-NN.json.gz
  * (TrustPoolShard), root i in shard i % shards, so a matrix loads only the shards of the roots
  * a chain can reach.

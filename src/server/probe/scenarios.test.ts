@@ -118,7 +118,7 @@ describe('probe scenarios: verdicts, cause and headline', () => {
     const without = await run(() => [pki.leaf, pki.ica2, pki.ica1], {}, false);
     expect(without.verdicts!.openssl!.code).toBe(20);
     expect(without.cause).toBe('unknown-ca');
-    // The versioned stores (data/trust-stores, committed): no public store on record holds a private root.
+    // The versioned stores (public/trust-stores, committed): no public store on record holds a private root.
     expect(without.trustStores!.map((t) => [t.id, t.trusted, t.oldestTrusting, t.sentence])).toEqual([
       [
         'certifi',

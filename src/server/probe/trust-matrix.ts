@@ -1,7 +1,7 @@
 /**
  * The versioned trust stores judged on the presented chain (issue 12): per platform, whether its
  * newest version trusts the chain, the oldest that does, the first that stopped, in one sentence.
- * Absent when the data (data/trust-stores) is not installed.
+ * Absent when the data (public/trust-stores) is not installed.
  */
 import type { Certificate, Millis } from '../../core/model.ts';
 import { clientProfile } from '../../core/clients/profiles.ts';

@@ -2,7 +2,7 @@
  * What each client will say about the chain the server presented: the project's validator
  * run per trust store through the one verdict function (clientVerdicts), each failure in the
  * client's own words. Stores: Mozilla / certifi (Node's bundled list), the OS bundle, and Java's
- * own cacerts from the versioned trust data (data/trust-stores, newest OpenJDK version); a client
+ * own cacerts from the versioned trust data (public/trust-stores, newest OpenJDK version); a client
  * whose own store we do not hold (the Chrome Root Store) is judged against the Mozilla list,
  * which is said in `store`. Chrome fetches missing intermediates (AIA).
  */

@@ -7,6 +7,7 @@ import type { InspectResult } from '../../core/inspect/inspect.ts';
 import type { Conversion } from '../../core/formats/convert.ts';
 import { describeItem } from '../../core/inspect/describe.ts';
 import { encodeBase64 } from '../../core/der/base64.ts';
+import { storeMatrixSection } from '../store-matrix.ts';
 import { el, text } from '../dom.ts';
 import { renderChain } from './chain-picture.ts';
 
@@ -99,6 +100,16 @@ function conversionsSection(r: InspectResult, status: (t: string) => void): HTML
   return s;
 }
 
+/** The versioned trust stores on the pasted chain (only a chain or a single certificate; on request). */
+function matrixFor(r: InspectResult): HTMLElement | null {
+  if (!r.bundle || r.bundle.kind === 'trust-store') return null;
+  const certificates = r.bundle.chain.flatMap((i) => {
+    const item = r.items[i];
+    return item?.kind === 'certificate' ? [item.certificate] : [];
+  });
+  return storeMatrixSection({ certificates }, 'insp');
+}
+
 export function renderResult(r: InspectResult, out: HTMLElement, status: (t: string) => void): void {
   out.replaceChildren();
   if (!r.ok && r.error) {
@@ -108,7 +119,7 @@ export function renderResult(r: InspectResult, out: HTMLElement, status: (t: str
     out.append(a);
     return;
   }
-  for (const part of [findingsSection(r), renderChain(r)]) if (part) out.append(part);
+  for (const part of [findingsSection(r), renderChain(r), matrixFor(r)]) if (part) out.append(part);
   const cards = el('section', { class: 'insp-cards', 'aria-labelledby': 'insp-cards-h' });
   cards.append(text('h2', `Objects found (${r.items.length})`, { id: 'insp-cards-h' }));
   r.items.forEach((_, i) => cards.append(card(r, i)));
