@@ -6,7 +6,7 @@ import type { PlainProtocol } from './not-tls.ts';
 
 export type TlsReadError =
   /** The first bytes are no TLS record; `protocol` names what they are (not-tls.ts). */
-  | { kind: 'NotTls'; firstBytesHex: string; hint: string; protocol: PlainProtocol; firstLine: string }
+  | { kind: 'NotTls'; firstBytesHex: string; hint: string; protocol: PlainProtocol; name: string; firstLine: string }
   | { kind: 'Truncated'; what: string; needed: number; available: number }
   | { kind: 'RecordTooLong'; recordIndex: number; length: number; max: number }
   | { kind: 'TooManyRecords'; max: number; bytesRead: number }

@@ -42,7 +42,8 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
   if (!parts) return undefined;
   const { json, report } = parts;
   const certificates = parts.certificates.slice(0, MAX_ANALYSED_CERTIFICATES);
-  const verdicts = await judgePresented({
+  // A TLS 1.0/1.1-only server: the chain was read, but clients stop at the protocol (json.legacyTls says which), so no chain verdicts.
+  const verdicts = json.legacyTls ? undefined : await judgePresented({
     presented: certificates,
     peerName: report.target.servername ?? report.target.host,
     port: report.target.port,
@@ -80,6 +81,10 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     report,
     ...(outcome.ok ? {} : { error: outcome.error }),
     evidence,
+    findings,
+    ...(json.clientCert ? { clientCert: json.clientCert } : {}),
+    ...(json.legacyTls ? { legacyTls: json.legacyTls } : {}),
+    ...(json.notTls ? { notTls: json.notTls } : {}),
   });
   return {
     ...json,
