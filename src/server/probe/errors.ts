@@ -18,7 +18,7 @@ export type ProbeError =
   /** `afterHandshake`: TLS 1.3 servers refuse a missing client certificate after the client's Finished. */
   | { kind: 'ServerAlert'; alert: Alert; afterHandshake?: boolean }
   | { kind: 'ClosedMidHandshake'; bytesReceived: number }
-  | { kind: 'NotTls'; firstBytesHex: string; hint: string; protocol: PlainProtocol; firstLine: string }
+  | { kind: 'NotTls'; firstBytesHex: string; hint: string; protocol: PlainProtocol; name: string; firstLine: string }
   | { kind: 'HandshakeFailed'; code: string; message: string }
   | { kind: 'UnreadableHandshake'; error: TlsReadError };
 
