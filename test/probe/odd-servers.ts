@@ -60,3 +60,31 @@ export function startClientCertServer(chain: TestCert[], ca: TestCert, minVersio
   server.on('secureConnection', (s) => s.on('error', () => {}));
   return listen(server as unknown as NetServer);
 }
+
+/**
+ * Refuses the first connection with a protocol_version alert (as a TLS 1.0-only server answers a
+ * TLS 1.2+ ClientHello), then misbehaves on the second: 'silent' never answers, 'flood' sends a
+ * handshake record header and then megabytes of filler.
+ */
+export function startRefuseThen(second: 'silent' | 'flood'): Promise<Running> {
+  let n = 0;
+  return listen(
+    createNetServer((socket) => {
+      const index = n++;
+      socket.once('data', () => {
+        if (index === 0) return void socket.end(Buffer.from([0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46]));
+        if (second === 'silent') return;
+        socket.write(Buffer.from([0x16, 0x03, 0x01, 0x40, 0x00]));
+        const chunk = Buffer.alloc(64 * 1024, 0x41);
+        let sent = 0;
+        const pump = () => {
+          while (sent < 8 * 1024 * 1024 && socket.writable) {
+            sent += chunk.length;
+            if (!socket.write(chunk)) return void socket.once('drain', pump);
+          }
+        };
+        pump();
+      });
+    }),
+  );
+}

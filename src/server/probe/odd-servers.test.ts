@@ -15,7 +15,7 @@ import { parseCertificate } from '../../core/x509/certificate.ts';
 import type { Certificate } from '../../core/model.ts';
 import { issueLeaf, makeTestPki, type TestCert, type TestPki } from '../../../test/probe/pki.ts';
 import { type Running, sClientText, startOpensslServer } from '../../../test/probe/servers.ts';
-import { startBannerServer, startClientCertServer, startPlainHttp } from '../../../test/probe/odd-servers.ts';
+import { startBannerServer, startClientCertServer, startPlainHttp, startRefuseThen } from '../../../test/probe/odd-servers.ts';
 import { type ProbeAnalysis, analyseProbe } from './analyse.ts';
 import { probe } from './engine.ts';
 
@@ -210,5 +210,22 @@ describe('not TLS at all: the port is named for what it speaks (issue 13, item 4
     expect(a.email!.subject).toBe(`TLS problem on 127.0.0.1:${a.target.port}: ${words.replace(/ \(it sent .*$/, '')}`);
     // Never the TLS-version wording of protocol-mismatch (issue 13: the email asked for TLS 1.2 on a plain HTTP port).
     expect(a.email!.body).not.toMatch(/TLS 1\.2|share no TLS version/);
+  });
+});
+
+describe('the second attempt stays bounded by the same limits (issue 13)', () => {
+  it.each(['silent', 'flood'] as const)('a server that refuses TLS 1.2+ and then is %s: the first error stands, no old-TLS reading', async (second) => {
+    const server = await startRefuseThen(second);
+    try {
+      const outcome = await probe({ host: `127.0.0.1:${server.port}` }, { policy: null, limits: { handshakeTimeoutMs: 1000, maxBytes: 64 * 1024 } });
+      expect([outcome.ok, !outcome.ok && outcome.error, outcome.report?.legacyTls, server.connections()]).toEqual([
+        false,
+        { kind: 'ServerAlert', alert: { level: 'fatal', description: 70, name: 'protocol_version' } },
+        undefined,
+        2,
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 });
