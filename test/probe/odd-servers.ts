@@ -9,7 +9,7 @@ import { type SecureVersion, createServer as createTlsServer } from 'node:tls';
 import type { TestCert } from './pki.ts';
 import type { Running } from './servers.ts';
 
-function listen(server: NetServer): Promise<Running> {
+function listen(server: NetServer, port = 0): Promise<Running> {
   let count = 0;
   const sockets = new Set<import('node:net').Socket>();
   server.on('connection', (s) => {
@@ -20,7 +20,7 @@ function listen(server: NetServer): Promise<Running> {
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const addr = server.address();
       resolve({
         port: typeof addr === 'object' && addr ? addr.port : 0,
@@ -36,8 +36,11 @@ function listen(server: NetServer): Promise<Running> {
 }
 
 /** Sends `banner` as soon as a client connects (what SSH and SMTP servers do), then waits. */
-export function startBannerServer(banner: string): Promise<Running> {
-  return listen(createNetServer((socket) => socket.write(banner)));
+export function startBannerServer(banner: string, port = 0): Promise<Running> {
+  return listen(
+    createNetServer((socket) => socket.write(banner)),
+    port,
+  );
 }
 
 /** A plain HTTP server: answers anything with 200 and a short body. */
@@ -46,7 +49,7 @@ export function startPlainHttp(): Promise<Running> {
 }
 
 /** node:tls requiring a client certificate issued by `ca` (its name is sent in the CertificateRequest). */
-export function startClientCertServer(chain: TestCert[], ca: TestCert, minVersion: SecureVersion, maxVersion: SecureVersion): Promise<Running> {
+export function startClientCertServer(chain: TestCert[], ca: TestCert, minVersion: SecureVersion, maxVersion: SecureVersion, port = 0): Promise<Running> {
   const server = createTlsServer({
     key: chain[0]!.keyPem,
     cert: chain.map((c) => c.pem).join(''),
@@ -58,7 +61,7 @@ export function startClientCertServer(chain: TestCert[], ca: TestCert, minVersio
   });
   server.on('tlsClientError', () => {});
   server.on('secureConnection', (s) => s.on('error', () => {}));
-  return listen(server as unknown as NetServer);
+  return listen(server as unknown as NetServer, port);
 }
 
 /**
