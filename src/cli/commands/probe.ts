@@ -86,13 +86,20 @@ async function readAnchors(files: string[]): Promise<Certificate[] | string> {
 
 export function toHuman(a: ProbeAnalysis): string {
   const lines = [a.headline, '', a.evidence];
-  if (a.notTls) lines.push('', `Not TLS: ${a.notTls.protocol === 'unknown' ? 'this port does not speak TLS' : `this port speaks ${a.notTls.name}`}; it sent "${a.notTls.firstLine}".`);
+  if (a.notTls)
+    lines.push(
+      '',
+      `Not TLS: ${a.notTls.protocol === 'unknown' ? 'this port does not speak TLS' : `this port speaks ${a.notTls.name}`}; it sent "${a.notTls.firstLine}".`,
+    );
   if (a.legacyTls) {
     lines.push('', `Old TLS only (${a.legacyTls.protocol}${a.legacyTls.cipher ? `, ${a.legacyTls.cipher}` : ''}), read by a second, read-only attempt:`);
     for (const c of a.legacyTls.clients) lines.push(`  ${c.refuses ? 'FAIL' : 'ok  '} ${c.client.padEnd(8)} ${c.reason}`);
   }
   if (a.clientCert) {
-    lines.push('', `Client certificate ${a.clientCert.required ? 'required' : 'requested'}; CAs the server accepts:${a.clientCert.authorities.length ? '' : ' (none named)'}`);
+    lines.push(
+      '',
+      `Client certificate ${a.clientCert.required ? 'required' : 'requested'}; CAs the server accepts:${a.clientCert.authorities.length ? '' : ' (none named)'}`,
+    );
     for (const ca of a.clientCert.authorities) lines.push(`  ${ca}`);
   }
   if (a.verdicts) {

@@ -39,7 +39,8 @@ function classify(line: string): { protocol: PlainProtocol; name: string; hint: 
   if (/^HTTP\/\d/.test(line)) return { protocol: 'http', name: 'plain HTTP', hint: 'this port speaks plain HTTP, not TLS' };
   if (line.startsWith('SSH-')) return { protocol: 'ssh', name: 'SSH', hint: 'this port speaks SSH, not TLS' };
   if (/^220[ -]/.test(line)) {
-    if (/\bE?SMTP\b|\bPostfix\b|\bExim\b|\bSendmail\b/i.test(line)) return { protocol: 'smtp', name: 'SMTP', hint: `this port speaks SMTP, not TLS: ${STARTTLS}` };
+    if (/\bE?SMTP\b|\bPostfix\b|\bExim\b|\bSendmail\b/i.test(line))
+      return { protocol: 'smtp', name: 'SMTP', hint: `this port speaks SMTP, not TLS: ${STARTTLS}` };
     if (/\bFTP\b|FileZilla|vsFTPd|ProFTPD/i.test(line)) return { protocol: 'ftp', name: 'FTP', hint: `this port speaks FTP, not TLS: ${STARTTLS} (AUTH TLS)` };
     return { protocol: 'smtp', name: 'SMTP or FTP', hint: `this port sends a plain-text "220" greeting (SMTP or FTP), not TLS: ${STARTTLS}` };
   }

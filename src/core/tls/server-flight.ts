@@ -211,7 +211,14 @@ export async function readServerFlight(bytes: Uint8Array, opts: ReadFlightOption
       if (!knownType || major !== 3) {
         if (flight.records === 0) {
           const plain = recognisePlainProtocol(bytes.subarray(pos));
-          fail({ kind: 'NotTls', firstBytesHex: toHex(bytes.subarray(pos, pos + 16)), hint: plain.hint, protocol: plain.protocol, name: plain.name, firstLine: plain.firstLine });
+          fail({
+            kind: 'NotTls',
+            firstBytesHex: toHex(bytes.subarray(pos, pos + 16)),
+            hint: plain.hint,
+            protocol: plain.protocol,
+            name: plain.name,
+            firstLine: plain.firstLine,
+          });
         }
         fail({ kind: 'Malformed', what: `record ${flight.records}`, reason: `content type ${type}, version byte ${major}: not a TLS record` });
       }

@@ -43,8 +43,8 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
   const { json, report } = parts;
   const certificates = parts.certificates.slice(0, MAX_ANALYSED_CERTIFICATES);
   // A TLS 1.0/1.1-only server: the chain was read, but clients stop at the protocol (json.legacyTls says which), so no chain verdicts.
-  const verdicts = json.legacyTls ? undefined : await judgePresented({
-    presented: certificates,
+  const verdicts = await judgePresented({
+    presented: json.legacyTls ? [] : certificates,
     peerName: report.target.servername ?? report.target.host,
     port: report.target.port,
     at,

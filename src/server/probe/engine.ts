@@ -202,22 +202,25 @@ function handshake(tcp: Socket, servername: string | null, limits: ProbeLimits, 
       handshakeDone = true;
       if (tls.getProtocol() !== 'TLSv1.3') return finish({ completed: true });
       // A TLS 1.3 server that asked for a certificate refuses the empty one after the handshake (post-handshake.ts).
-      void flightAsksForClientCert(recorder.recording, keylog, limits.maxBytes).then((asks) => {
-        if (!asks || settled) return finish({ completed: true });
-        tls.resume();
-        grace = setTimeout(() => finish({ completed: true }), Math.max(0, Math.min(POST_HANDSHAKE_GRACE_MS, deadline - performance.now() - 1)));
-      }, () => finish({ completed: true }));
+      void flightAsksForClientCert(recorder.recording, keylog, limits.maxBytes).then(
+        (asks) => {
+          if (!asks || settled) return finish({ completed: true });
+          tls.resume();
+          grace = setTimeout(() => finish({ completed: true }), Math.max(0, Math.min(POST_HANDSHAKE_GRACE_MS, deadline - performance.now() - 1)));
+        },
+        () => finish({ completed: true }),
+      );
     });
-    const onError = (e: NodeJS.ErrnoException) =>
+    const onError = (e: NodeJS.ErrnoException) => {
+      if (handshakeDone && !(e instanceof TooMuchDataError)) return finish({ completed: true, afterHandshake: true, nodeError: e });
       finish(
-        handshakeDone && !(e instanceof TooMuchDataError)
-          ? { completed: true, afterHandshake: true, nodeError: e }
-          : e instanceof TooMuchDataError
+        e instanceof TooMuchDataError
           ? { completed: false, error: { kind: 'TooMuchData', limit: e.limit } }
           : e instanceof TooManyRecordsError
             ? { completed: false }
             : { completed: false, nodeError: e },
       );
+    };
     recorder.on('error', onError);
     tls.on('error', onError);
     tls.once('close', () =>
@@ -315,7 +318,12 @@ export async function probe(request: ProbeRequest, options: ProbeOptions): Promi
       waitMs: wait.ms,
       maxBytes: limits.maxBytes,
     });
-    if (legacy) Object.assign(report, { legacyTls: legacy, protocol: legacy.protocol, cipher: legacy.cipher }, report.presented.length ? {} : { presented: legacy.presented });
+    if (legacy)
+      Object.assign(
+        report,
+        { legacyTls: legacy, protocol: legacy.protocol, cipher: legacy.cipher },
+        report.presented.length ? {} : { presented: legacy.presented },
+      );
   }
   return error ? { ok: false, error, report } : { ok: true, report };
 }

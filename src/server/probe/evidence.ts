@@ -82,7 +82,9 @@ export function evidenceText(input: EvidenceInput): string {
     `Client certificate requested: ${r.clientCertRequested ? 'yes' : 'no'}`,
   ];
   if (r.legacyTls) {
-    lines.push(`Old TLS   : TLS 1.2 and 1.3 refused; a read-only attempt offering TLS 1.0/1.1 got ${r.legacyTls.protocol}, ${r.legacyTls.cipher ?? 'no cipher'}`);
+    lines.push(
+      `Old TLS   : TLS 1.2 and 1.3 refused; a read-only attempt offering TLS 1.0/1.1 got ${r.legacyTls.protocol}, ${r.legacyTls.cipher ?? 'no cipher'}`,
+    );
   }
   if (input.handshakeError) lines.push(`Handshake : FAILED - ${input.handshakeError}`);
   for (const v of input.verify ?? []) lines.push(`Verify return code: ${v.code} (${v.text}) [${v.label}]`);

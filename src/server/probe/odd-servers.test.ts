@@ -79,7 +79,11 @@ function legacyClients(version: string, cipher: string, signed: boolean) {
 
 describe.skipIf(noTls10 !== null)('a TLS 1.0/1.1-only server: the chain read by a second, read-only attempt (issue 13, item 2)', () => {
   it('TLS 1.0 with ECDHE: every client refuses it; the chain is shown; the server must act', async () => {
-    const server = await startOpensslServer(pki.dir, { chain: [pki.leaf, pki.ica2, pki.ica1], key: pki.leaf, flags: ['-tls1', '-cipher', 'DEFAULT@SECLEVEL=0'] });
+    const server = await startOpensslServer(pki.dir, {
+      chain: [pki.leaf, pki.ica2, pki.ica1],
+      key: pki.leaf,
+      flags: ['-tls1', '-cipher', 'DEFAULT@SECLEVEL=0'],
+    });
     // The reference client agrees with the openssl profile: it offers TLS 1.0 and stops at the SHA-1-signed key exchange.
     expect(await sClientText(server.port, 'probe.test')).toContain('New, (NONE), Cipher is (NONE)');
     const a = await analyse(server, 'probe.test');
@@ -120,7 +124,11 @@ describe.skipIf(noTls10 !== null)('a TLS 1.0/1.1-only server: the chain read by 
   });
 
   it('the second attempt dials the address the first was admitted to, once', async () => {
-    const server = await startOpensslServer(pki.dir, { chain: [rsaLeaf, pki.ica2, pki.ica1], key: rsaLeaf, flags: ['-tls1', '-cipher', 'AES128-SHA:@SECLEVEL=0'] });
+    const server = await startOpensslServer(pki.dir, {
+      chain: [rsaLeaf, pki.ica2, pki.ica1],
+      key: rsaLeaf,
+      flags: ['-tls1', '-cipher', 'AES128-SHA:@SECLEVEL=0'],
+    });
     let dialled: string[] = [];
     try {
       const outcome = await probe(
@@ -180,7 +188,9 @@ describe('a required client certificate, with the CA names the server accepts (i
     });
     const a = await analyse(server, 'probe.test');
     expect([a.clientCert, a.handshake.error, a.cause]).toEqual([{ required: false, authorities: accepts }, undefined, null]);
-    expect(a.headline).toBe(`No certificate problem: every client accepts the chain 127.0.0.1:${a.target.port} presents. The server also asks for a client certificate.`);
+    expect(a.headline).toBe(
+      `No certificate problem: every client accepts the chain 127.0.0.1:${a.target.port} presents. The server also asks for a client certificate.`,
+    );
   });
 });
 

@@ -135,7 +135,12 @@ function legacyPart(l: ProbeLegacyTlsJson): Part {
 }
 
 function notTlsPart(n: ProbeNotTlsJson, name: string): Part {
-  const says = n.protocol === 'http' ? 'this port speaks plain HTTP, not TLS' : n.protocol === 'unknown' ? 'this port does not speak TLS' : `this port speaks ${n.name}, not TLS`;
+  const says =
+    n.protocol === 'http'
+      ? 'this port speaks plain HTTP, not TLS'
+      : n.protocol === 'unknown'
+        ? 'this port does not speak TLS'
+        : `this port speaks ${n.name}, not TLS`;
   const plainText = ['smtp', 'ftp', 'imap', 'pop3'].includes(n.protocol);
   return {
     cause: 'protocol-mismatch',
@@ -175,12 +180,15 @@ export function tellStory(input: StoryInput): Story {
   const parts: Part[] = [...leafParts(input.presented[0], input.findings ?? [], peer)];
   if (input.notTls) parts.push(notTlsPart(input.notTls, name));
   if (input.legacyTls) parts.push(legacyPart(input.legacyTls));
-  const chainCause: CauseId | null = primary?.cause ?? (input.notTls || input.legacyTls || input.clientCert?.required ? null : causeWithoutChain(input.report, input.error));
+  const chainCause: CauseId | null =
+    primary?.cause ?? (input.notTls || input.legacyTls || input.clientCert?.required ? null : causeWithoutChain(input.report, input.error));
   if (chainCause && !parts.some((p) => p.cause === chainCause)) {
     const info = causeById(chainCause);
     const words =
       chainCause === 'incomplete-chain' && verdicts
-        ? incompleteHeadline(input.presented, verdicts, primary).replace(/^Server's fault: /, '').replace(/\.$/, '')
+        ? incompleteHeadline(input.presented, verdicts, primary)
+            .replace(/^Server's fault: /, '')
+            .replace(/\.$/, '')
         : info.title.replace(/\.$/, '');
     parts.push({ cause: chainCause, liability: info.liability, words, analysis: info.summary, ask: info.actions.server, subject: info.title });
   }
@@ -196,7 +204,11 @@ export function tellStory(input: StoryInput): Story {
   const [lead, ...also] = parts as [Part, ...Part[]];
   const works = verdicts ? (Object.keys(verdicts.clients) as ClientId[]).filter((c) => verdicts.clients[c]!.ok) : [];
   const chainAccepted = lead.cause === 'client-cert-required' && verdicts && failing.length === 0;
-  const tally = chainAccepted ? ' Its own certificate chain is accepted by every client.' : verdicts ? ` Fails in: ${failing.join(', ') || 'none'}${works.length ? `; works in: ${works.join(', ')}` : ''}.` : '';
+  const tally = chainAccepted
+    ? ' Its own certificate chain is accepted by every client.'
+    : verdicts
+      ? ` Fails in: ${failing.join(', ') || 'none'}${works.length ? `; works in: ${works.join(', ')}` : ''}.`
+      : '';
   const headline = `${blameHeadline(lead.liability)}: ${lead.words}.${also.map((p) => ` Also: ${p.words}.`).join('')}${tally}`;
   if (lead.liability === 'client') return { cause: lead.cause, liability: lead.liability, headline, email: null };
 

@@ -34,7 +34,9 @@ export function oddSections(r: ProbeAnalysisJson): HTMLElement[] {
       el(
         'ul',
         { class: 'probe-legacy' },
-        ...l.clients.map((c) => el('li', { 'data-client': c.client, class: c.refuses ? 'probe-fail' : 'probe-ok' }, el('strong', {}, `${c.label}: `), c.reason)),
+        ...l.clients.map((c) =>
+          el('li', { 'data-client': c.client, class: c.refuses ? 'probe-fail' : 'probe-ok' }, el('strong', {}, `${c.label}: `), c.reason),
+        ),
       ),
     );
   }
