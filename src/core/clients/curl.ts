@@ -263,7 +263,7 @@ const PROFILE: ClientProfile<'curl'> = {
     behaviour: 'rsa-key-exchange-only',
     evidence: {
       basis: 'captured',
-      note: 'curl 7.88.1 on OpenSSL 3.0.19: completes against a TLS 1.0/1.1 server using AES128-SHA, exit 35 (legacy sigalg disallowed or unsupported) with an ECDHE suite (captured here against `openssl s_server -tls1` and `-tls1_1` (src/server/probe/odd-servers.test.ts runs such servers)).',
+      note: 'curl 7.88.1 on OpenSSL 3.0.19: completes against a TLS 1.0/1.1 server using AES128-SHA, exit 35 (legacy sigalg disallowed or unsupported) with an ECDHE suite (captured here against `openssl s_server -tls1` and `-tls1_1` (test/clients/legacy-tls.test.ts checks it)).',
     },
   },
   notes:

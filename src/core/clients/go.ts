@@ -258,7 +258,7 @@ const PROFILE: ClientProfile<'go'> = {
     behaviour: 'refuses',
     evidence: {
       basis: 'captured',
-      note: 'crypto/tls clients default to MinVersion TLS 1.2 (Go 1.18+): "remote error: tls: protocol version not supported" (go1.26.8, captured here against `openssl s_server -tls1` and `-tls1_1` (src/server/probe/odd-servers.test.ts runs such servers)).',
+      note: 'crypto/tls clients default to MinVersion TLS 1.2 (Go 1.18+): "remote error: tls: protocol version not supported" (go1.26.8, captured here against `openssl s_server -tls1` and `-tls1_1` (test/clients/legacy-tls.test.ts checks it)).',
     },
   },
   notes:

@@ -243,7 +243,7 @@ const PROFILE: ClientProfile<'java'> = {
     behaviour: 'refuses',
     evidence: {
       basis: 'captured',
-      note: 'jdk.tls.disabledAlgorithms lists TLSv1 and TLSv1.1 (8u291, 11.0.11, 17+): "Received fatal alert: protocol_version" (OpenJDK 17.0.15, captured here against `openssl s_server -tls1` and `-tls1_1` (src/server/probe/odd-servers.test.ts runs such servers)).',
+      note: 'jdk.tls.disabledAlgorithms lists TLSv1 and TLSv1.1 (8u291, 11.0.11, 17+): "Received fatal alert: protocol_version" (OpenJDK 17.0.15, captured here against `openssl s_server -tls1` and `-tls1_1` (test/clients/legacy-tls.test.ts checks it)).',
     },
   },
   notes:

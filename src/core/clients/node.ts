@@ -218,7 +218,7 @@ const PROFILE: ClientProfile<'node'> = {
     behaviour: 'refuses',
     evidence: {
       basis: 'captured',
-      note: 'tls.DEFAULT_MIN_VERSION is TLSv1.2: ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION (Node v24.21.0, captured here against `openssl s_server -tls1` and `-tls1_1` (src/server/probe/odd-servers.test.ts runs such servers)).',
+      note: 'tls.DEFAULT_MIN_VERSION is TLSv1.2: ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION (Node v24.21.0, captured here against `openssl s_server -tls1` and `-tls1_1` (test/clients/legacy-tls.test.ts checks it)).',
     },
   },
   notes:

@@ -145,7 +145,7 @@ const PROFILE: ClientProfile<'openssl'> = {
     behaviour: 'rsa-key-exchange-only',
     evidence: {
       basis: 'captured',
-      note: 'OpenSSL 3.0.19 (Debian 12 sets no MinProtocol) offers TLS 1.0/1.1: with AES128-SHA the handshake completes; with an ECDHE suite s_client stops at "tls_process_key_exchange:legacy sigalg disallowed or unsupported" (captured here against `openssl s_server -tls1` and `-tls1_1` (src/server/probe/odd-servers.test.ts runs such servers)).',
+      note: 'OpenSSL 3.0.19 (Debian 12 sets no MinProtocol) offers TLS 1.0/1.1: with AES128-SHA the handshake completes; with an ECDHE suite s_client stops at "tls_process_key_exchange:legacy sigalg disallowed or unsupported" (captured here against `openssl s_server -tls1` and `-tls1_1` (test/clients/legacy-tls.test.ts checks it)).',
     },
   },
   notes:

@@ -117,7 +117,7 @@ const PROFILE: ClientProfile<'python'> = {
     behaviour: 'refuses',
     evidence: {
       basis: 'captured',
-      note: 'ssl.create_default_context() sets minimum_version TLS 1.2 (Python 3.10+): "[SSL: TLSV1_ALERT_PROTOCOL_VERSION] tlsv1 alert protocol version" (Python 3.11.7, captured here against `openssl s_server -tls1` and `-tls1_1` (src/server/probe/odd-servers.test.ts runs such servers)).',
+      note: 'ssl.create_default_context() sets minimum_version TLS 1.2 (Python 3.10+): "[SSL: TLSV1_ALERT_PROTOCOL_VERSION] tlsv1 alert protocol version" (Python 3.11.7, captured here against `openssl s_server -tls1` and `-tls1_1` (test/clients/legacy-tls.test.ts checks it)).',
     },
   },
   notes:
