@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { openSite, whenDefined, type Site } from './harness.ts';
 import { type TestPki, issueLeaf, makeTestPki } from '../probe/pki.ts';
 import { type Running, startNodeTls } from '../probe/servers.ts';
-import { startBannerServer, startClientCertServer } from '../probe/odd-servers.ts';
+import { startBannerServer, startClientCertServer, startOpensslOnPort } from '../probe/odd-servers.ts';
 
 const PORT = 9443;
 let site: Site;
@@ -112,6 +112,23 @@ describe('live probe page', () => {
     } finally {
       await mtls.close();
       await smtp.close();
+    }
+  });
+
+  it('a TLS 1.0-only server (openssl s_server -tls1 on 993): the chain from the read-only attempt and which clients refuse it', async () => {
+    const old = await startOpensslOnPort(pki.dir, [pki.leaf, pki.ica2, pki.ica1], 993, ['-tls1', '-cipher', 'DEFAULT@SECLEVEL=0']);
+    try {
+      const page = await site.page('/tools/probe/?host=127.0.0.1&port=993&servername=probe.test');
+      await whenDefined(page, 'certlab-probe');
+      await waitProbed(page, 0);
+      expect(await page.locator('.probe-card h3').textContent()).toBe(
+        "Server's fault: it speaks only TLS 1.0 (it refused TLS 1.2 and 1.3), which every client here refuses.",
+      );
+      expect(await page.locator('.probe-presented li').count()).toBe(3);
+      const clients = await page.locator('.probe-legacy li').allTextContents();
+      expect([clients.length, clients[2]]).toEqual([9, 'Python 3.13+ ssl (create_default_context): does not offer TLS 1.0 (its minimum is TLS 1.2)']);
+    } finally {
+      await old.close();
     }
   });
 });

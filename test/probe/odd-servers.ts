@@ -3,7 +3,10 @@
  * SMTP without STARTTLS), a plain HTTP server, and a node:tls server that requires a client
  * certificate from a named CA.
  */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
+import { join } from 'node:path';
 import { type Server as NetServer, createServer as createNetServer } from 'node:net';
 import { type SecureVersion, createServer as createTlsServer } from 'node:tls';
 import type { TestCert } from './pki.ts';
@@ -90,4 +93,36 @@ export function startRefuseThen(second: 'silent' | 'flood'): Promise<Running> {
       });
     }),
   );
+}
+
+/** `openssl s_server` on a fixed loopback port (the e2e site probes only the allowed ports), serving `chain` with `flags`. */
+export function startOpensslOnPort(dir: string, chain: TestCert[], port: number, flags: string[]): Promise<{ close: () => Promise<void> }> {
+  const chainPath = join(dir, `s_server-port-${port}-chain.pem`);
+  writeFileSync(
+    chainPath,
+    chain
+      .slice(1)
+      .map((c) => c.pem)
+      .join(''),
+  );
+  const args = ['s_server', '-accept', `127.0.0.1:${port}`, '-cert', chain[0]!.certPath, '-key', chain[0]!.keyPath, '-naccept', '1000'];
+  const child = spawn('openssl', [...args, ...(chain.length > 1 ? ['-cert_chain', chainPath] : []), ...flags], { stdio: ['pipe', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      // With a fixed port s_server prints a bare "ACCEPT" once it listens.
+      if (/^ACCEPT/m.test(out))
+        resolve({
+          close: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`openssl s_server exited (${code}) before accepting: ${out}`)));
+  });
 }
