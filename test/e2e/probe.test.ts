@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { openSite, whenDefined, type Site } from './harness.ts';
 import { type TestPki, issueLeaf, makeTestPki } from '../probe/pki.ts';
 import { type Running, startNodeTls } from '../probe/servers.ts';
+import { startBannerServer, startClientCertServer, startOpensslOnPort } from '../probe/odd-servers.ts';
 
 const PORT = 9443;
 let site: Site;
@@ -87,5 +88,47 @@ describe('live probe page', () => {
     expect(await page.getByRole('alert').textContent()).toBe(
       'Port 22 is not probed here. Allowed ports: 443, 8443, 465, 636, 853, 993, 995, 5061, 6697, 9443. Run `certlab probe` locally for other ports.',
     );
+  });
+
+  it('odd servers (issue 13): a required client certificate lists the CA names; an SMTP banner on 465 is named, not called a TLS version problem', async () => {
+    const mtls = await startClientCertServer([pki.leaf, pki.ica2, pki.ica1], pki.root, 'TLSv1.3', 'TLSv1.3', 8443);
+    const smtp = await startBannerServer('220 mail.example ESMTP Postfix\r\n', 465);
+    try {
+      const page = await site.page('/tools/probe/?host=127.0.0.1&port=8443&servername=probe.test');
+      await whenDefined(page, 'certlab-probe');
+      await waitProbed(page, 0);
+      // The site does not trust the test root, so the chain's own cause leads and the client certificate follows.
+      expect(await page.locator('.probe-card h3').textContent()).toMatch(
+        /^Server or client: The chain ends at a CA this client does not trust\. Also: the server requires a client certificate \(mutual TLS\) and closed the connection without one; it accepts certificates issued by: O=certlab tests, CN=Probe Test Root\. Fails in: /,
+      );
+      expect(await page.locator('.probe-client-cas li').allTextContents()).toEqual(['O=certlab tests, CN=Probe Test Root']);
+      const mail = await site.page('/tools/probe/?host=127.0.0.1&port=465');
+      await whenDefined(mail, 'certlab-probe');
+      await waitProbed(mail, 0);
+      expect(await mail.locator('.probe-card h3').textContent()).toBe(
+        'Server or client: this port speaks SMTP, not TLS (it sent "220 mail.example ESMTP Postfix").',
+      );
+      expect(await mail.locator('.probe-not-tls').textContent()).toBe('This port speaks SMTP, not TLS. It sent: 220 mail.example ESMTP Postfix');
+    } finally {
+      await mtls.close();
+      await smtp.close();
+    }
+  });
+
+  it('a TLS 1.0-only server (openssl s_server -tls1 on 993): the chain from the read-only attempt and which clients refuse it', async () => {
+    const old = await startOpensslOnPort(pki.dir, [pki.leaf, pki.ica2, pki.ica1], 993, ['-tls1', '-cipher', 'DEFAULT@SECLEVEL=0']);
+    try {
+      const page = await site.page('/tools/probe/?host=127.0.0.1&port=993&servername=probe.test');
+      await whenDefined(page, 'certlab-probe');
+      await waitProbed(page, 0);
+      expect(await page.locator('.probe-card h3').textContent()).toBe(
+        "Server's fault: it speaks only TLS 1.0 (it refused TLS 1.2 and 1.3), which every client here refuses.",
+      );
+      expect(await page.locator('.probe-presented li').count()).toBe(3);
+      const clients = await page.locator('.probe-legacy li').allTextContents();
+      expect([clients.length, clients[2]]).toEqual([9, 'Python 3.13+ ssl (create_default_context): does not offer TLS 1.0 (its minimum is TLS 1.2)']);
+    } finally {
+      await old.close();
+    }
   });
 });

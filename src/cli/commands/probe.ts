@@ -29,7 +29,8 @@ const USAGE = [
   '  --ca FILE          also trust these roots (PEM or DER), e.g. your company CA',
   '  --json             print { target, presented, protocol, cipher, verdicts, cause, liability, findings, email, ... }',
   '',
-  'Exit status: 0 every strict client accepts, 1 some would fail, 2 no TLS handshake (or bad usage).',
+  'Exit status: 0 every strict client accepts, 1 some would fail (or a client certificate is required),',
+  '2 no TLS handshake (or bad usage; also a server that speaks only TLS 1.0/1.1, or not TLS).',
 ].join('\n');
 
 interface Options {
@@ -85,6 +86,22 @@ async function readAnchors(files: string[]): Promise<Certificate[] | string> {
 
 export function toHuman(a: ProbeAnalysis): string {
   const lines = [a.headline, '', a.evidence];
+  if (a.notTls)
+    lines.push(
+      '',
+      `Not TLS: ${a.notTls.protocol === 'unknown' ? 'this port does not speak TLS' : `this port speaks ${a.notTls.name}`}; it sent "${a.notTls.firstLine}".`,
+    );
+  if (a.legacyTls) {
+    lines.push('', `Old TLS only (${a.legacyTls.protocol}${a.legacyTls.cipher ? `, ${a.legacyTls.cipher}` : ''}), read by a second, read-only attempt:`);
+    for (const c of a.legacyTls.clients) lines.push(`  ${c.refuses ? 'FAIL' : 'ok  '} ${c.client.padEnd(8)} ${c.reason}`);
+  }
+  if (a.clientCert) {
+    lines.push(
+      '',
+      `Client certificate ${a.clientCert.required ? 'required' : 'requested'}; CAs the server accepts:${a.clientCert.authorities.length ? '' : ' (none named)'}`,
+    );
+    for (const ca of a.clientCert.authorities) lines.push(`  ${ca}`);
+  }
   if (a.verdicts) {
     lines.push('', 'What each client says:');
     for (const [id, v] of Object.entries(a.verdicts)) {
@@ -103,6 +120,8 @@ export function toHuman(a: ProbeAnalysis): string {
 
 export function exitCode(a: ProbeAnalysis): number {
   if (!a.verdicts) return 2;
+  // The chain may be fine, but a connection without a client certificate fails.
+  if (a.clientCert?.required) return 1;
   return STRICT_CLIENTS.every((c) => a.verdicts![c]?.ok !== false) ? 0 : 1;
 }
 

@@ -89,6 +89,13 @@ const PROFILE: ClientProfile<'chrome'> = {
     },
     maxDepth: { basis: 'source', note: 'Path building is bounded by an iteration limit and a deadline, not by depth.' },
   },
+  legacyTls: {
+    behaviour: 'refuses',
+    evidence: {
+      basis: 'source',
+      note: 'Chrome 98 removed TLS 1.0 and 1.1 (after Chrome 84 put them behind an interstitial): ERR_SSL_VERSION_OR_CIPHER_MISMATCH.',
+    },
+  },
   notes:
     'The interstitial shows one NET::ERR_CERT_* code: the most serious status by MapCertStatusToNetError (INVALID, then AUTHORITY_INVALID, COMMON_NAME_INVALID, …, DATE_INVALID).',
 };

@@ -25,6 +25,19 @@ export interface ClientProfile<Id extends string = string> {
   /** Why each knob has its value. */
   evidence: Record<keyof ValidationPolicy, KnobEvidence>;
   notes: string;
+  /** What the client does with a server that speaks only TLS 1.0 or 1.1 (RFC 8996 deprecates both). */
+  legacyTls: LegacyTlsSupport;
+}
+
+/**
+ * 'refuses': the client does not offer TLS 1.0/1.1 at all (the server answers protocol_version);
+ * 'rsa-key-exchange-only': it offers them but refuses the server's MD5/SHA-1-signed (EC)DHE key
+ * exchange (OpenSSL 3.0 at security level 1+: "legacy sigalg disallowed or unsupported"), so only
+ * a TLS_RSA_ suite completes.
+ */
+export interface LegacyTlsSupport {
+  behaviour: 'refuses' | 'rsa-key-exchange-only';
+  evidence: KnobEvidence;
 }
 
 /** One real text a client prints (see messages.ts for the placeholders and fields). */

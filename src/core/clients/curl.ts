@@ -259,6 +259,13 @@ const PROFILE: ClientProfile<'curl'> = {
       note: 'curl sets X509_V_FLAG_PARTIAL_CHAIN unless --no-partialchain or a CRL file is used (curl-7_88_1 lib/vtls/openssl.c): trusting only the intermediate passes (situation trusted-intermediate), where s_client, Python 3.11 and Node say 2.',
     },
   },
+  legacyTls: {
+    behaviour: 'rsa-key-exchange-only',
+    evidence: {
+      basis: 'captured',
+      note: 'curl 7.88.1 on OpenSSL 3.0.19: completes against a TLS 1.0/1.1 server using AES128-SHA, exit 35 (legacy sigalg disallowed or unsupported) with an ECDHE suite (captured here against `openssl s_server -tls1` and `-tls1_1` (test/clients/legacy-tls.test.ts checks it)).',
+    },
+  },
   notes:
     'curl stops at the first verify error and prints it: "curl: (60) SSL certificate problem: unable to get local issuer certificate" for an incomplete chain (s_client and Node say 21 there).',
 };

@@ -151,6 +151,13 @@ const PROFILE: ClientProfile<'dotnet'> = {
     partialChain: NO_PARTIAL,
     maxDepth: OPENSSL_DEPTH,
   },
+  legacyTls: {
+    behaviour: 'rsa-key-exchange-only',
+    evidence: {
+      basis: 'assumed',
+      note: 'On Linux SslStream uses the system OpenSSL with SslProtocols.None (the OS default), so it is assumed to behave as openssl does; not run here.',
+    },
+  },
   notes:
     'Chain errors arrive as X509ChainStatusFlags names (PartialChain, UntrustedRoot, NotTimeValid, …) inside "The remote certificate is invalid because of errors in the certificate chain: …".',
 };

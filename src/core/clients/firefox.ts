@@ -108,6 +108,10 @@ const PROFILE: ClientProfile<'firefox'> = {
     partialChain: { basis: 'assumed', note: 'Any certificate with NSS trust bits is an anchor (as Chromium with the same NSS database showed); not run here.' },
     maxDepth: { basis: 'assumed', note: 'mozilla::pkix bounds path building by a budget.' },
   },
+  legacyTls: {
+    behaviour: 'refuses',
+    evidence: { basis: 'source', note: 'Firefox 78 set security.tls.version.min to 3 (TLS 1.2): SSL_ERROR_UNSUPPORTED_VERSION.' },
+  },
   notes: 'Error pages show the code (e.g. SEC_ERROR_UNKNOWN_ISSUER) beside the sentence from nsserrors.ftl.',
 };
 

@@ -254,6 +254,13 @@ const PROFILE: ClientProfile<'go'> = {
     },
     maxDepth: { basis: 'source', note: 'No depth limit; a budget of 100 signature checks (maxChainSignatureChecks).' },
   },
+  legacyTls: {
+    behaviour: 'refuses',
+    evidence: {
+      basis: 'captured',
+      note: 'crypto/tls clients default to MinVersion TLS 1.2 (Go 1.18+): "remote error: tls: protocol version not supported" (go1.26.8, captured here against `openssl s_server -tls1` and `-tls1_1` (test/clients/legacy-tls.test.ts checks it)).',
+    },
+  },
   notes:
     'Errors reach users as "tls: failed to verify certificate: x509: …" (Go 1.20+; bare "x509: …" before), inside net/http\'s "Get \\"https://host/\\": …". Go refuses an issuer that is not a CA or lacks keyCertSign while checking the signature, so it says "certificate signed by unknown authority (possibly because of \\"x509: invalid signature: parent certificate cannot sign this kind of certificate\\" …)".',
 };

@@ -239,6 +239,13 @@ const PROFILE: ClientProfile<'java'> = {
     },
     maxDepth: { basis: 'source', note: 'PKIXBuilderParameters maxPathLength defaults to 5.' },
   },
+  legacyTls: {
+    behaviour: 'refuses',
+    evidence: {
+      basis: 'captured',
+      note: 'jdk.tls.disabledAlgorithms lists TLSv1 and TLSv1.1 (8u291, 11.0.11, 17+): "Received fatal alert: protocol_version" (OpenJDK 17.0.15, captured here against `openssl s_server -tls1` and `-tls1_1` (test/clients/legacy-tls.test.ts checks it)).',
+    },
+  },
   notes:
     "Java does not check the trust anchor's own basicConstraints/pathLen: root (pathlen:0) -> ica -> ee passes (captured, situation path-length), where OpenSSL says 25.",
 };

@@ -214,6 +214,13 @@ const PROFILE: ClientProfile<'node'> = {
       note: 'Trusting only the intermediate fails with UNABLE_TO_GET_ISSUER_CERT (code 2; Node 24 adds the --use-system-ca hint) (situation trusted-intermediate).',
     },
   },
+  legacyTls: {
+    behaviour: 'refuses',
+    evidence: {
+      basis: 'captured',
+      note: 'tls.DEFAULT_MIN_VERSION is TLSv1.2: ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION (Node v24.21.0, captured here against `openssl s_server -tls1` and `-tls1_1` (test/clients/legacy-tls.test.ts checks it)).',
+    },
+  },
   notes:
     'Node lets OpenSSL continue past errors and reports the last one, like s_client: 21 for a leaf-only chain, 26 "unsupported certificate purpose" for a CA:FALSE issuer. Trust store is the bundled Mozilla list (tls.rootCertificates) unless --use-system-ca / NODE_EXTRA_CA_CERTS.',
 };

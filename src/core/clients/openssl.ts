@@ -141,6 +141,13 @@ const PROFILE: ClientProfile<'openssl'> = {
     partialChain: NO_PARTIAL_CAPTURED,
     maxDepth: OPENSSL_DEPTH,
   },
+  legacyTls: {
+    behaviour: 'rsa-key-exchange-only',
+    evidence: {
+      basis: 'captured',
+      note: 'OpenSSL 3.0.19 (Debian 12 sets no MinProtocol) offers TLS 1.0/1.1: with AES128-SHA the handshake completes; with an ECDHE suite s_client stops at "tls_process_key_exchange:legacy sigalg disallowed or unsupported" (captured here against `openssl s_server -tls1` and `-tls1_1` (test/clients/legacy-tls.test.ts checks it)).',
+    },
+  },
   notes:
     's_client does not stop on a verify error: it prints every error (verify error:num=…) and the last one as "Verify return code"; an incomplete chain shows 20 then 21, a CA:FALSE issuer 79 then 26.',
 };

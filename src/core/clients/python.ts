@@ -113,6 +113,13 @@ const PROFILE: ClientProfile<'python'> = {
     },
     maxDepth: OPENSSL_DEPTH,
   },
+  legacyTls: {
+    behaviour: 'refuses',
+    evidence: {
+      basis: 'captured',
+      note: 'ssl.create_default_context() sets minimum_version TLS 1.2 (Python 3.10+): "[SSL: TLSV1_ALERT_PROTOCOL_VERSION] tlsv1 alert protocol version" (Python 3.11.7, captured here against `openssl s_server -tls1` and `-tls1_1` (test/clients/legacy-tls.test.ts checks it)).',
+    },
+  },
   notes:
     'Messages end in "(_ssl.c:LINE)": 1006 for verify errors on this machine\'s python3 (3.11.7), 1020 on 3.13.0; it differs per CPython build. Under 3.13 strict mode, chains older Pythons accepted fail, e.g. "CA cert does not include key usage extension". The cnFallback, key and SHA-1 knobs were captured on 3.11.7, strict and partialChain on 3.13.0.',
 };

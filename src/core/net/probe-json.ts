@@ -57,6 +57,35 @@ export interface ProbeErrorJson<Detail extends { kind: string } = { kind: string
   detail: Detail;
 }
 
+/** The server asked for a client certificate (mutual TLS). */
+export interface ProbeClientCertJson {
+  /** The server ended the connection after the probe sent no certificate (TLS 1.2: during the handshake; TLS 1.3: right after it). */
+  required: boolean;
+  /** The CAs the server accepts client certificates from, as distinguished names in text; empty when it names none. */
+  authorities: string[];
+}
+
+/** A server that refused TLS 1.2 and 1.3, read by a second attempt offering TLS 1.0/1.1. */
+export interface ProbeLegacyTlsJson {
+  /** What the server chose: "TLSv1" or "TLSv1.1". */
+  protocol: string;
+  cipher: string | null;
+  /** The chain shown under "presented" was read from this attempt. */
+  chainFromThisAttempt: boolean;
+  /** Every client of the registry: whether it refuses this server, and why (from its profile). */
+  clients: { client: string; label: string; refuses: boolean; reason: string }[];
+}
+
+/** The port answered with something that is not TLS. */
+export interface ProbeNotTlsJson {
+  /** "http", "ssh", "smtp", "ftp", "imap", "pop3" or "unknown". */
+  protocol: string;
+  /** As a person names it: "plain HTTP", "SSH", "SMTP". */
+  name: string;
+  /** The first line it sent, printable ASCII only. */
+  firstLine: string;
+}
+
 /** What was presented and negotiated, and the evidence block. */
 export interface ProbeJson<Detail extends { kind: string } = { kind: string }> {
   target: ProbeTarget;
@@ -72,6 +101,12 @@ export interface ProbeJson<Detail extends { kind: string } = { kind: string }> {
   handshake: { completed: boolean; error?: ProbeErrorJson<Detail> };
   evidence: string;
   probedAt: string;
+  /** Present when the server asked for a client certificate. */
+  clientCert?: ProbeClientCertJson;
+  /** Present when the server speaks only TLS 1.0/1.1. */
+  legacyTls?: ProbeLegacyTlsJson;
+  /** Present when the port does not speak TLS. */
+  notTls?: ProbeNotTlsJson;
 }
 
 /** What one client will say about the presented chain. */

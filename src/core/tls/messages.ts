@@ -120,7 +120,8 @@ function readAuthorities(data: Uint8Array): Uint8Array[] {
   return out;
 }
 
-export function parseCertificateRequest(body: Uint8Array, tls13: boolean): CertificateRequest {
+/** `tls12`: false for TLS 1.0/1.1, whose CertificateRequest has no supported_signature_algorithms (RFC 4346 7.4.4). */
+export function parseCertificateRequest(body: Uint8Array, tls13: boolean, tls12 = true): CertificateRequest {
   const r = new TlsReader(body, 'CertificateRequest');
   if (tls13) {
     r.vector(1, 'certificate_request_context');
@@ -130,7 +131,7 @@ export function parseCertificateRequest(body: Uint8Array, tls13: boolean): Certi
     return { authorities: ca ? readAuthorities(ca.data) : [] };
   }
   r.vector(1, 'certificate_types');
-  r.vector(2, 'supported_signature_algorithms');
+  if (tls12) r.vector(2, 'supported_signature_algorithms');
   const list = new TlsReader(r.vector(2, 'certificate_authorities'), 'CertificateRequest certificate_authorities');
   r.expectEnd();
   const authorities: Uint8Array[] = [];

@@ -127,6 +127,8 @@ export const versionName = (v: number): string => VERSIONS[v] ?? `unknown versio
 export const EXT = {
   serverName: 0,
   statusRequest: 5,
+  supportedGroups: 10,
+  ecPointFormats: 11,
   signatureAlgorithms: 13,
   alpn: 16,
   supportedVersions: 43,

@@ -2,9 +2,11 @@
  * Bounds-checked reading of TLS wire structures (RFC 8446 section 3: uint8/16/24 and
  * length-prefixed vectors). Every read that would run past the end stops with a typed error.
  */
+import type { PlainProtocol } from './not-tls.ts';
 
 export type TlsReadError =
-  | { kind: 'NotTls'; firstBytesHex: string; hint: string }
+  /** The first bytes are no TLS record; `protocol` names what they are (not-tls.ts). */
+  | { kind: 'NotTls'; firstBytesHex: string; hint: string; protocol: PlainProtocol; name: string; firstLine: string }
   | { kind: 'Truncated'; what: string; needed: number; available: number }
   | { kind: 'RecordTooLong'; recordIndex: number; length: number; max: number }
   | { kind: 'TooManyRecords'; max: number; bytesRead: number }

@@ -67,12 +67,22 @@ describe('readServerFlight, bad input gives typed errors', () => {
     expect(error).toEqual({
       kind: 'NotTls',
       firstBytesHex: '485454502f312e312034303020426164',
-      hint: 'the server answered in plain HTTP: this port does not speak TLS (try 443)',
+      hint: 'this port speaks plain HTTP, not TLS',
+      protocol: 'http',
+      name: 'plain HTTP',
+      firstLine: 'HTTP/1.1 400 Bad Request',
     });
   });
   it('an SMTP greeting', async () => {
     const { error } = await read(ascii('220 mail.example ESMTP\r\n'));
-    expect(error?.kind === 'NotTls' && error.hint).toBe('the server sent a plain-text greeting (SMTP/FTP/IMAP-style): it expects STARTTLS, not implicit TLS');
+    expect(error).toEqual({
+      kind: 'NotTls',
+      firstBytesHex: '323230206d61696c2e6578616d706c65',
+      hint: 'this port speaks SMTP, not TLS: it speaks plain text first and upgrades with STARTTLS, not TLS from the first byte',
+      protocol: 'smtp',
+      name: 'SMTP',
+      firstLine: '220 mail.example ESMTP',
+    });
   });
   it('a record cut short', async () => {
     const { error } = await read(record(22, serverHello12([])).slice(0, 20));

@@ -16,6 +16,7 @@ import {
   parseServerHello,
   readAlpn,
 } from './messages.ts';
+import { recognisePlainProtocol } from './not-tls.ts';
 import { alertName, cipherSuiteName, handshakeTypeName, versionName } from './names.ts';
 import { type TlsReadError, TlsReadFailure, fail, toHex } from './reader.ts';
 import { type RecordDecrypter, handshakeDecrypter } from './tls13-decrypt.ts';
@@ -110,19 +111,12 @@ class HandshakeBuffer {
   }
 }
 
+/** Versions whose CertificateRequest lacks supported_signature_algorithms. */
+const LEGACY_VERSIONS = ['SSLv3', 'TLSv1', 'TLSv1.1'];
+
 /** RFC 8446 5.1/5.2: TLSPlaintext up to 2^14, TLS 1.2 TLSCiphertext up to 2^14 + 2048. */
 const MAX_RECORD = 16384 + 2048;
 const CT = { changeCipherSpec: 20, alert: 21, handshake: 22, applicationData: 23 } as const;
-
-function notTlsHint(bytes: Uint8Array): string {
-  const text = String.fromCharCode(...bytes.subarray(0, 8));
-  if (text.startsWith('HTTP/')) return 'the server answered in plain HTTP: this port does not speak TLS (try 443)';
-  if (text.startsWith('SSH-')) return 'this is an SSH server, not TLS';
-  if (/^2\d\d[ -]/.test(text)) return 'the server sent a plain-text greeting (SMTP/FTP/IMAP-style): it expects STARTTLS, not implicit TLS';
-  if (text.startsWith('* OK')) return 'this is a plain IMAP greeting: it expects STARTTLS, not implicit TLS';
-  if (text.startsWith('+OK')) return 'this is a plain POP3 greeting: it expects STLS, not implicit TLS';
-  return 'expected a TLS record (first byte 0x16 handshake or 0x15 alert, then version 0x03xx)';
-}
 
 function readAlert(content: Uint8Array): Alert {
   if (content.length < 2) fail({ kind: 'Truncated', what: 'Alert', needed: 2, available: content.length });
@@ -182,7 +176,7 @@ export async function readServerFlight(bytes: Uint8Array, opts: ReadFlightOption
         return;
       case 13:
         flight.clientCertRequested = true;
-        flight.acceptableClientCAs = parseCertificateRequest(body, tls13).authorities;
+        flight.acceptableClientCAs = parseCertificateRequest(body, tls13, !LEGACY_VERSIONS.includes(flight.protocol ?? '')).authorities;
         return;
       case 14: // TLS 1.2: keep reading, a plaintext alert may follow (e.g. client certificate missing)
         flight.complete = true;
@@ -215,7 +209,17 @@ export async function readServerFlight(bytes: Uint8Array, opts: ReadFlightOption
       const length = (bytes[pos + 3]! << 8) | bytes[pos + 4]!;
       const knownType = type >= 20 && type <= 24;
       if (!knownType || major !== 3) {
-        if (flight.records === 0) fail({ kind: 'NotTls', firstBytesHex: toHex(bytes.subarray(pos, pos + 16)), hint: notTlsHint(bytes.subarray(pos)) });
+        if (flight.records === 0) {
+          const plain = recognisePlainProtocol(bytes.subarray(pos));
+          fail({
+            kind: 'NotTls',
+            firstBytesHex: toHex(bytes.subarray(pos, pos + 16)),
+            hint: plain.hint,
+            protocol: plain.protocol,
+            name: plain.name,
+            firstLine: plain.firstLine,
+          });
+        }
         fail({ kind: 'Malformed', what: `record ${flight.records}`, reason: `content type ${type}, version byte ${major}: not a TLS record` });
       }
       if (length > MAX_RECORD) fail({ kind: 'RecordTooLong', recordIndex: flight.records, length, max: MAX_RECORD });

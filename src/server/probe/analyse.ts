@@ -43,8 +43,9 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
   if (!parts) return undefined;
   const { json, report } = parts;
   const certificates = parts.certificates.slice(0, MAX_ANALYSED_CERTIFICATES);
+  // A TLS 1.0/1.1-only server: the chain was read, but clients stop at the protocol (json.legacyTls says which), so no chain verdicts.
   const verdicts = await judgePresented({
-    presented: certificates,
+    presented: json.legacyTls ? [] : certificates,
     peerName: report.target.servername ?? report.target.host,
     port: report.target.port,
     at,
@@ -84,6 +85,10 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     report,
     ...(outcome.ok ? {} : { error: outcome.error }),
     evidence,
+    findings,
+    ...(json.clientCert ? { clientCert: json.clientCert } : {}),
+    ...(json.legacyTls ? { legacyTls: json.legacyTls } : {}),
+    ...(json.notTls ? { notTls: json.notTls } : {}),
   });
   return {
     ...json,

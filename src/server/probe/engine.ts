@@ -15,6 +15,8 @@ import { parseKeyLog } from '../../core/tls/tls13-decrypt.ts';
 import { type FlightReading, MAX_FLIGHT_RECORDS, readServerFlight } from '../../core/tls/server-flight.ts';
 import { DEFAULT_LIMITS, type ProbeLimits } from './config.ts';
 import type { ProbeError } from './errors.ts';
+import { type LegacyTlsReport, readLegacyTls, wantsLegacyAttempt } from './old-tls.ts';
+import { POST_HANDSHAKE_GRACE_MS, flightAsksForClientCert } from './post-handshake.ts';
 import { RecordingSocket, TooManyRecordsError, TooMuchDataError } from './recording-socket.ts';
 import { type Resolver, systemResolver } from './resolver.ts';
 
@@ -52,6 +54,8 @@ export interface WireReport {
   handshakeCompleted: boolean;
   bytesReceived: number;
   timings: { dnsMs: number; connectMs: number; handshakeMs: number };
+  /** A server that refused TLS 1.2/1.3, read by a second attempt offering TLS 1.0/1.1 (old-tls.ts). */
+  legacyTls?: LegacyTlsReport;
 }
 
 export type ProbeOutcome =
@@ -147,6 +151,8 @@ function connectTcp(ip: string, port: number, timeoutMs: number, budget: Budget)
 
 interface HandshakeEnd {
   completed: boolean;
+  /** The error came after node:tls called the handshake complete (TLS 1.3's certificate_required). */
+  afterHandshake?: boolean;
   error?: ProbeError;
   nodeError?: NodeJS.ErrnoException;
   keylog: string;
@@ -166,6 +172,9 @@ function handshake(tcp: Socket, servername: string | null, limits: ProbeLimits, 
     received = () => recorder.received;
     let keylog = '';
     let settled = false;
+    let handshakeDone = false;
+    let grace: NodeJS.Timeout | undefined;
+    const deadline = performance.now() + wait.ms;
     // Verification is off ONLY here: the probe sends no application data over this
     // connection, closes it right after the handshake, and judges the recorded chain itself.
     const tls: TLSSocket = tlsConnect({
@@ -180,6 +189,7 @@ function handshake(tcp: Socket, servername: string | null, limits: ProbeLimits, 
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(grace);
       resolve({ ...end, keylog, recording: recorder.recording });
       tls.destroy();
       recorder.destroy();
@@ -188,8 +198,21 @@ function handshake(tcp: Socket, servername: string | null, limits: ProbeLimits, 
     tls.on('keylog', (line: Buffer) => {
       keylog += line.toString('latin1');
     });
-    tls.once('secureConnect', () => finish({ completed: true }));
-    const onError = (e: NodeJS.ErrnoException) =>
+    tls.once('secureConnect', () => {
+      handshakeDone = true;
+      if (tls.getProtocol() !== 'TLSv1.3') return finish({ completed: true });
+      // A TLS 1.3 server that asked for a certificate refuses the empty one after the handshake (post-handshake.ts).
+      void flightAsksForClientCert(recorder.recording, keylog, limits.maxBytes).then(
+        (asks) => {
+          if (!asks || settled) return finish({ completed: true });
+          tls.resume();
+          grace = setTimeout(() => finish({ completed: true }), Math.max(0, Math.min(POST_HANDSHAKE_GRACE_MS, deadline - performance.now() - 1)));
+        },
+        () => finish({ completed: true }),
+      );
+    });
+    const onError = (e: NodeJS.ErrnoException) => {
+      if (handshakeDone && !(e instanceof TooMuchDataError)) return finish({ completed: true, afterHandshake: true, nodeError: e });
       finish(
         e instanceof TooMuchDataError
           ? { completed: false, error: { kind: 'TooMuchData', limit: e.limit } }
@@ -197,17 +220,22 @@ function handshake(tcp: Socket, servername: string | null, limits: ProbeLimits, 
             ? { completed: false }
             : { completed: false, nodeError: e },
       );
+    };
     recorder.on('error', onError);
     tls.on('error', onError);
-    tls.once('close', () => finish({ completed: false, error: { kind: 'ClosedMidHandshake', bytesReceived: recorder.received } }));
+    tls.once('close', () =>
+      finish(handshakeDone ? { completed: true } : { completed: false, error: { kind: 'ClosedMidHandshake', bytesReceived: recorder.received } }),
+    );
   });
 }
 
 /** The error to report for a failed handshake: what the server said beats what node:tls said. */
 function handshakeError(end: HandshakeEnd, reading: FlightReading): ProbeError | undefined {
   if (end.error?.kind === 'TooMuchData' || end.error?.kind === 'HandshakeTimeout' || end.error?.kind === 'BudgetExhausted') return end.error;
+  const late = end.afterHandshake ? /SSL alert number (\d+)/.exec(end.nodeError?.message ?? '') : null;
+  if (late) return { kind: 'ServerAlert', alert: { level: 'fatal', description: Number(late[1]), name: alertName(Number(late[1])) }, afterHandshake: true };
   if (reading.flight.alert && (!end.completed || reading.flight.alert.level === 'fatal')) return { kind: 'ServerAlert', alert: reading.flight.alert };
-  if (reading.error?.kind === 'NotTls') return { kind: 'NotTls', firstBytesHex: reading.error.firstBytesHex, hint: reading.error.hint };
+  if (reading.error?.kind === 'NotTls') return { ...reading.error };
   const hostile: (string | undefined)[] = ['MessageTooLong', 'RecordTooLong', 'TooManyRecords', 'Malformed', 'UnexpectedMessage'];
   if (!end.completed && hostile.includes(reading.error?.kind)) return { kind: 'UnreadableHandshake', error: reading.error! };
   if (end.completed) {
@@ -282,5 +310,20 @@ export async function probe(request: ProbeRequest, options: ProbeOptions): Promi
     timings: { dnsMs, connectMs, handshakeMs },
   };
   const error = handshakeError(end, reading);
+  if (error && wantsLegacyAttempt(error, f)) {
+    const wait = budget.wait('handshake', limits.handshakeTimeoutMs, () => error);
+    const legacy = await readLegacyTls({
+      connect: () => connectTcp(ip, port, limits.connectTimeoutMs, budget),
+      servername: report.target.servername && !IP_LITERAL.test(report.target.servername) ? report.target.servername : null,
+      waitMs: wait.ms,
+      maxBytes: limits.maxBytes,
+    });
+    if (legacy)
+      Object.assign(
+        report,
+        { legacyTls: legacy, protocol: legacy.protocol, cipher: legacy.cipher },
+        report.presented.length ? {} : { presented: legacy.presented },
+      );
+  }
   return error ? { ok: false, error, report } : { ok: true, report };
 }

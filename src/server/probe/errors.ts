@@ -3,6 +3,7 @@ import type { TargetRefusal } from '../../core/net/policy.ts';
 import { describeRefusal } from '../../core/net/policy.ts';
 import type { Alert } from '../../core/tls/messages.ts';
 import type { TlsReadError } from '../../core/tls/reader.ts';
+import type { PlainProtocol } from '../../core/tls/not-tls.ts';
 import { describeTlsReadError } from '../../core/tls/describe.ts';
 
 export type ProbeError =
@@ -14,16 +15,17 @@ export type ProbeError =
   | { kind: 'HandshakeTimeout'; afterMs: number; bytesReceived: number }
   | { kind: 'BudgetExhausted'; stage: 'dns' | 'connect' | 'handshake'; budgetMs: number }
   | { kind: 'TooMuchData'; limit: number }
-  | { kind: 'ServerAlert'; alert: Alert }
+  /** `afterHandshake`: TLS 1.3 servers refuse a missing client certificate after the client's Finished. */
+  | { kind: 'ServerAlert'; alert: Alert; afterHandshake?: boolean }
   | { kind: 'ClosedMidHandshake'; bytesReceived: number }
-  | { kind: 'NotTls'; firstBytesHex: string; hint: string }
+  | { kind: 'NotTls'; firstBytesHex: string; hint: string; protocol: PlainProtocol; name: string; firstLine: string }
   | { kind: 'HandshakeFailed'; code: string; message: string }
   | { kind: 'UnreadableHandshake'; error: TlsReadError };
 
 const ALERT_ADVICE: Record<string, string> = {
   handshake_failure:
     'the server found nothing in common with the client (protocol version, cipher suites or signature algorithms), or requires a client certificate',
-  protocol_version: 'the server does not support TLS 1.2 or 1.3',
+  protocol_version: 'the server does not support the TLS versions offered (TLS 1.2 and 1.3)',
   unrecognized_name: 'the server has no certificate for the name sent in SNI; check --servername',
   certificate_required: 'the server requires a client certificate',
   access_denied: 'the server refused the client (often: client certificate required)',
@@ -51,12 +53,13 @@ export function describeProbeError(e: ProbeError): string {
       return `The server sent more than ${e.limit} bytes during the handshake; the probe stopped reading. A normal certificate chain is a few kilobytes.`;
     case 'ServerAlert': {
       const advice = ALERT_ADVICE[e.alert.name];
-      return `The server ended the handshake with a ${e.alert.level} alert ${e.alert.name} (${e.alert.description})${advice ? `: ${advice}` : ''}.`;
+      const when = e.afterHandshake ? 'closed the connection right after the handshake' : 'ended the handshake';
+      return `The server ${when} with a ${e.alert.level} alert ${e.alert.name} (${e.alert.description})${advice ? `: ${advice}` : ''}.`;
     }
     case 'ClosedMidHandshake':
       return `The server closed the connection during the handshake after ${e.bytesReceived} bytes.`;
     case 'NotTls':
-      return `The server did not answer with TLS: ${e.hint}. First bytes: ${e.firstBytesHex}.`;
+      return `The server did not answer with TLS: ${e.hint}. It sent: "${e.firstLine}" (first bytes ${e.firstBytesHex}).`;
     case 'HandshakeFailed':
       return `The TLS handshake failed: ${e.message} (${e.code}).`;
     case 'UnreadableHandshake':

@@ -6,6 +6,7 @@
 import type { Certificate, DistinguishedName, Millis } from '../../core/model.ts';
 import { opensslTime } from '../../core/sim/showcerts.ts';
 import { validityStatus } from '../../core/x509/certificate.ts';
+import { parseName } from '../../core/x509/name.ts';
 import type { WireReport } from './engine.ts';
 
 /** X509_NAME_print_ex as s_client prints it: "C = US, O = Example, CN = R11". */
@@ -60,6 +61,14 @@ export interface EvidenceInput {
   handshakeError?: string;
 }
 
+function caName(der: Uint8Array): string {
+  try {
+    return sClientName(parseName(der));
+  } catch {
+    return `(a name of ${der.length} bytes that does not parse)`;
+  }
+}
+
 export function evidenceText(input: EvidenceInput): string {
   const { report: r, certificates, at } = input;
   const hostPort = `${r.target.host.includes(':') ? `[${r.target.host}]` : r.target.host}:${r.target.port}`;
@@ -72,6 +81,11 @@ export function evidenceText(input: EvidenceInput): string {
     `OCSP      : ${r.ocspStapled ? 'response stapled' : 'no response stapled'}`,
     `Client certificate requested: ${r.clientCertRequested ? 'yes' : 'no'}`,
   ];
+  if (r.legacyTls) {
+    lines.push(
+      `Old TLS   : TLS 1.2 and 1.3 refused; a read-only attempt offering TLS 1.0/1.1 got ${r.legacyTls.protocol}, ${r.legacyTls.cipher ?? 'no cipher'}`,
+    );
+  }
   if (input.handshakeError) lines.push(`Handshake : FAILED - ${input.handshakeError}`);
   for (const v of input.verify ?? []) lines.push(`Verify return code: ${v.code} (${v.text}) [${v.label}]`);
   const leaf = certificates[0];
@@ -89,5 +103,9 @@ export function evidenceText(input: EvidenceInput): string {
     lines.push(`   v:NotBefore: ${opensslTime(c.notBefore)}; NotAfter: ${opensslTime(c.notAfter)}`);
   });
   lines.push('---');
+  if (r.acceptableClientCAs.length) {
+    // s_client's own block, in its spelling.
+    lines.push('Acceptable client certificate CA names', ...r.acceptableClientCAs.map(caName), '---');
+  }
   return lines.join('\n');
 }

@@ -7,6 +7,7 @@ import type { ProbeOutcome, WireReport } from './engine.ts';
 import { type ProbeError, describeProbeError } from './errors.ts';
 import { evidenceText } from './evidence.ts';
 import { summarisePresented } from './presented.ts';
+import { clientCertJson, legacyTlsJson, notTlsJson } from './odd-facts.ts';
 import type { ProbeErrorJson as CoreProbeErrorJson, ProbeJson as CoreProbeJson } from '../../core/net/probe-json.ts';
 
 /** The JSON shapes are defined once, in src/core/net/probe-json.ts (the widget reads them too). */
@@ -20,6 +21,14 @@ export interface ProbeResultParts {
   /** Parsed certificates, in the order sent (null where parsing failed), for verdicts. */
   certificates: Awaited<ReturnType<typeof summarisePresented>>['certificates'];
   report: WireReport;
+}
+
+/** The optional facts about odd servers (odd-facts.ts), each present only when it applies. */
+function oddFacts(report: WireReport, error: ProbeError | undefined): Pick<ProbeJson, 'clientCert' | 'legacyTls' | 'notTls'> {
+  const clientCert = clientCertJson(report, error);
+  const legacyTls = legacyTlsJson(report);
+  const notTls = notTlsJson(error);
+  return { ...(clientCert ? { clientCert } : {}), ...(legacyTls ? { legacyTls } : {}), ...(notTls ? { notTls } : {}) };
 }
 
 /** Builds the JSON for an outcome that reached the server; `undefined` when none did. */
@@ -42,6 +51,7 @@ export async function buildProbeResult(outcome: ProbeOutcome, at: Millis, subtle
     handshake: error ? { completed: report.handshakeCompleted, error } : { completed: report.handshakeCompleted },
     evidence: evidenceText({ report, certificates, at, ...(error ? { handshakeError: error.message } : {}) }),
     probedAt: new Date(at).toISOString(),
+    ...oddFacts(report, outcome.ok ? undefined : outcome.error),
   };
   return { json, certificates, report };
 }

@@ -143,11 +143,18 @@ describe('probe scenarios: verdicts, cause and headline', () => {
     expect(withCa.cause).toBe(null);
   });
 
-  it('client certificate required (TLS 1.3): chain fine, cause is the client certificate', async () => {
+  it('client certificate required (TLS 1.3): the refusal after the handshake is seen, cause client-cert-required (issue 13)', async () => {
     const a = await run(() => [pki.leaf, pki.ica2, pki.ica1], { minVersion: 'TLSv1.3', requestCert: true });
-    expect(a.clientCertRequested).toBe(true);
-    expect(a.cause).toBe(null);
-    expect(a.headline).toMatch(/The server also asks for a client certificate\.$/);
+    expect([a.clientCertRequested, a.clientCert, a.cause, a.liability, a.email]).toEqual([
+      true,
+      { required: true, authorities: [] },
+      'client-cert-required',
+      'client',
+      null,
+    ]);
+    expect(a.headline).toBe(
+      'Client side: the server requires a client certificate (mutual TLS) and closed the connection without one; it names no CA it accepts. Its own certificate chain is accepted by every client.',
+    );
   });
 
   it('client certificate required (TLS 1.2): the handshake fails, cause client-cert-required', async () => {

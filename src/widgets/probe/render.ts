@@ -6,6 +6,7 @@
 import type { ProbeAnalysisJson } from '../../core/net/probe-json.ts';
 import { whoActs } from '../../core/causes/who-acts.ts';
 import { el } from '../dom.ts';
+import { oddSections } from './render-odd.ts';
 
 /** The probe's JSON (one definition, shared with the server). */
 export type ProbeResultView = ProbeAnalysisJson;
@@ -97,7 +98,8 @@ export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: str
           r.cipher,
           r.alpn && `ALPN ${r.alpn}`,
           r.ocspStapled ? 'OCSP stapled' : 'no OCSP stapling',
-          r.clientCertRequested ? 'client certificate requested' : null,
+          r.clientCert?.required ? 'client certificate required' : r.clientCertRequested ? 'client certificate requested' : null,
+          r.notTls && (r.notTls.protocol === 'unknown' ? 'not TLS' : `not TLS: ${r.notTls.name}`),
           `${r.ip}`,
           `handshake ${Math.round(r.timings.handshakeMs)} ms`,
         ]
@@ -107,6 +109,7 @@ export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: str
       ...(r.handshake.error ? [el('p', { class: 'certlab-error' }, r.handshake.error.message)] : []),
     ),
   );
+  out.append(...oddSections(r));
   if (r.verdicts) out.append(el('h3', {}, 'What each client says'), verdictTable(r.verdicts));
   if (r.trustStores?.length) out.append(el('h3', {}, 'Trust stores by version'), trustStoreList(r.trustStores));
   out.append(el('h3', {}, `The chain exactly as sent (${r.presented.length})`), presentedList(r));
