@@ -129,6 +129,7 @@ export const EXT = {
   statusRequest: 5,
   signatureAlgorithms: 13,
   alpn: 16,
+  signedCertificateTimestamp: 18,
   supportedVersions: 43,
   certificateAuthorities: 47,
   keyShare: 51,

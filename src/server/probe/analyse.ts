@@ -12,6 +12,7 @@ import { type ProbeFinding, probeFindings } from './findings.ts';
 import { buildProbeResult } from './result.ts';
 import type { ProbeError } from './errors.ts';
 import type { ProbeAnalysisJson } from '../../core/net/probe-json.ts';
+import { type RevocationInput, checkRevocation } from './revocation.ts';
 import { type Story, tellStory } from './story.ts';
 import { type ClientVerdictJson, judgePresented } from './verdicts.ts';
 
@@ -27,6 +28,8 @@ export interface ProbeAnalysis extends ProbeAnalysisJson<ProbeError> {
 export interface AnalyseOptions {
   extraAnchors?: Certificate[];
   aiaFetcher?: AiaFetcher;
+  /** Run the live OCSP and CRL check (opt-in) with these fetch options; the passive part always runs. */
+  liveRevocation?: RevocationInput['live'];
 }
 
 /**
@@ -52,6 +55,15 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     ...(options.aiaFetcher ? { aiaFetcher: options.aiaFetcher } : {}),
   });
   const findings = await probeFindings(certificates, report.target.servername ?? report.target.host, report.clientCertRequested, at, subtle);
+  const revocation = await checkRevocation({
+    report,
+    certificates,
+    ...(options.extraAnchors ? { extraIssuers: options.extraAnchors } : {}),
+    at,
+    subtle,
+    ...(options.liveRevocation ? { live: options.liveRevocation } : {}),
+  });
+  if (revocation) findings.push(...revocation.findings);
   if (parts.certificates.length > MAX_ANALYSED_CERTIFICATES) {
     findings.push({
       kind: 'too-many-certificates',
@@ -90,5 +102,6 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     findings,
     evidence,
     email: story.email,
+    ...(revocation ? { revocation: revocation.json } : {}),
   };
 }

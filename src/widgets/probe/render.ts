@@ -6,6 +6,7 @@
 import type { ProbeAnalysisJson } from '../../core/net/probe-json.ts';
 import { whoActs } from '../../core/causes/who-acts.ts';
 import { el } from '../dom.ts';
+import { revocationSection } from './revocation.ts';
 
 /** The probe's JSON (one definition, shared with the server). */
 export type ProbeResultView = ProbeAnalysisJson;
@@ -103,6 +104,7 @@ export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: str
   );
   if (r.verdicts) out.append(el('h3', {}, 'What each client says'), verdictTable(r.verdicts));
   out.append(el('h3', {}, `The chain exactly as sent (${r.presented.length})`), presentedList(r));
+  if (r.revocation) out.append(el('h3', {}, 'Revocation and transparency'), revocationSection(r.revocation));
   const notable = r.findings.filter((f) => f.severity !== 'info' || f.kind === 'root-included' || f.kind === 'client-cert-requested');
   if (notable.length) {
     out.append(
