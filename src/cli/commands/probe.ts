@@ -9,7 +9,8 @@
 import { readFile } from 'node:fs/promises';
 import type { CliIo } from '../io.ts';
 import type { Certificate } from '../../core/model.ts';
-import type { OcspStatusJson, RevocationJson } from '../../core/net/probe-json.ts';
+import type { RevocationJson } from '../../core/net/probe-json.ts';
+import { crlText, ocspText, sctText } from '../../core/net/revocation-text.ts';
 import { parseCertificate } from '../../core/x509/certificate.ts';
 import { pemCertificates } from '../../core/formats/pem.ts';
 import { type ProbeOptions, type ProbeOutcome, probe } from '../../server/probe/engine.ts';
@@ -141,27 +142,16 @@ export function toHuman(a: ProbeAnalysis): string {
   return lines.join('\n');
 }
 
-function ocspLine(o: OcspStatusJson): string {
-  if (o.status === 'unusable') return `unusable: ${o.problem}`;
-  const revoked = o.status === 'revoked' ? ` since ${o.revokedAt}${o.reason ? ` (${o.reason})` : ''}` : '';
-  return `${o.status}${revoked}; ${o.age}${o.freshness !== 'current' ? ` (${o.freshness})` : ''}; ${o.signature?.text}`;
-}
-
 export function revocationLines(r: RevocationJson): string[] {
   const lines = ['Revocation and transparency:'];
-  lines.push(`  OCSP staple: ${r.stapled ? ocspLine(r.stapled) : 'none'}`);
+  lines.push(`  OCSP staple: ${r.stapled ? ocspText(r.stapled) : 'none'}`);
   lines.push(`  Must-Staple: ${r.mustStaple ? 'yes (the certificate requires a staple)' : 'no'}`);
   lines.push(`  SCTs: ${r.scts.length || 'none'}`);
-  const SOURCE = { certificate: 'in the certificate', 'tls-extension': 'TLS extension', ocsp: 'in the OCSP response' } as const;
-  for (const s of r.scts) lines.push(`    ${SOURCE[s.source]}: log ${s.logName ?? `${s.logId} (not in certlab's list)`}, ${s.timestamp}`);
+  for (const s of r.scts) lines.push(`    ${sctText(s)}`);
   if (r.live) {
     if (r.live.skipped) lines.push(`  Live check: ${r.live.skipped}`);
-    for (const o of r.live.ocsp) lines.push(`  OCSP ${o.url}: ${ocspLine(o)}`);
-    for (const c of r.live.crl) {
-      const text =
-        c.status === 'unusable' ? `unusable: ${c.problem}` : c.status === 'revoked' ? `revoked since ${c.revokedAt}${c.reason ? ` (${c.reason})` : ''}` : `good (not listed; this update ${c.thisUpdate})`;
-      lines.push(`  CRL ${c.url}: ${text}`);
-    }
+    for (const o of r.live.ocsp) lines.push(`  OCSP ${o.url}: ${ocspText(o)}`);
+    for (const c of r.live.crl) lines.push(`  CRL ${c.url}: ${crlText(c)}`);
   }
   return lines;
 }

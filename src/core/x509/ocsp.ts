@@ -303,7 +303,8 @@ export async function checkOcspResponse(der: Uint8Array, cert: Certificate, issu
   } catch (e) {
     return { ok: false, error: { kind: 'Unparsable', message: (e as Error).message } };
   }
-  if (parsed.status !== 'successful' || !parsed.basic) return { ok: false, error: { kind: 'ResponseStatus', status: parsed.status } };
+  if (parsed.status !== 'successful') return { ok: false, error: { kind: 'ResponseStatus', status: parsed.status } };
+  if (!parsed.basic) return { ok: false, error: { kind: 'Unparsable', message: 'a successful response without responseBytes' } };
   const basic = parsed.basic;
   const serial = cert.serialHex.replace(/^-/, '');
   const candidates = basic.responses.filter((s) => s.certId.serialHex === serial);

@@ -2,23 +2,9 @@
  * The probe report's revocation and transparency list: the stapled OCSP response, Must-Staple,
  * the SCTs and, when asked for, the live OCSP and CRL answers. Text only (textContent).
  */
-import type { CrlStatusJson, OcspStatusJson, RevocationJson } from '../../core/net/probe-json.ts';
+import type { RevocationJson } from '../../core/net/probe-json.ts';
+import { crlText, ocspText, sctText } from '../../core/net/revocation-text.ts';
 import { el } from '../dom.ts';
-
-export function ocspText(o: OcspStatusJson): string {
-  if (o.status === 'unusable') return `unusable: ${o.problem ?? 'no status'}`;
-  const revoked = o.status === 'revoked' ? ` since ${o.revokedAt}${o.reason ? ` (${o.reason})` : ''}` : '';
-  const fresh = o.freshness && o.freshness !== 'current' ? ` (${o.freshness})` : '';
-  return `${o.status}${revoked}; ${o.age ?? ''}${fresh}; ${o.signature?.text ?? ''}`;
-}
-
-export function crlText(c: CrlStatusJson): string {
-  if (c.status === 'unusable') return `unusable: ${c.problem ?? 'no status'}`;
-  if (c.status === 'revoked') return `revoked since ${c.revokedAt}${c.reason ? ` (${c.reason})` : ''}`;
-  return `good: not listed (this update ${c.thisUpdate})`;
-}
-
-const SOURCE = { certificate: 'in the certificate', 'tls-extension': 'in a TLS extension', ocsp: 'in the OCSP response' } as const;
 
 export function revocationSection(r: RevocationJson): HTMLElement {
   const item = (label: string, text: string) => el('li', {}, el('strong', {}, `${label}: `), text);
@@ -28,7 +14,7 @@ export function revocationSection(r: RevocationJson): HTMLElement {
     item(
       'Signed Certificate Timestamps',
       r.scts.length
-        ? r.scts.map((s) => `${SOURCE[s.source]}: log ${s.logName ?? `${s.logId} (not in certlab's list)`} at ${s.timestamp}`).join('; ')
+        ? r.scts.map(sctText).join('; ')
         : 'none',
     ),
   ];
