@@ -257,7 +257,7 @@ function fetchProblem(e: Extract<AiaFetchResult, { ok: false }>['error']): strin
     case 'UnsupportedScheme':
       return `only http:// is fetched (the URL uses ${e.scheme})`;
     case 'Refused':
-      return describeRefusal(e.refusal);
+      return describeRefusal(e.refusal).replace(/\.$/, '');
     case 'DnsFailed':
       return `its name does not resolve (${e.code})`;
     case 'ConnectFailed':

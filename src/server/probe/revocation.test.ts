@@ -1,0 +1,163 @@
+/**
+ * Revocation and transparency through the whole probe, with real parts on 127.0.0.1: node:tls
+ * (TLS 1.3) and `openssl s_server -status_file` (TLS 1.2) stapling responses made by OpenSSL's
+ * responder, the live OCSP responder and CRL (test/probe/revocation-pki.ts), and the address
+ * guard that refuses them under the public policy.
+ *
+ *   root -> ica -> good | revoked (keyCompromise) | staple (Must-Staple) | sct (two embedded SCTs)
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCertificate } from '../../core/x509/certificate.ts';
+import type { Certificate } from '../../core/model.ts';
+import { type RevocationPki, startRevocationPki } from '../../../test/probe/revocation-pki.ts';
+import type { TestCert } from '../../../test/probe/pki.ts';
+import { startNodeTls, startOpensslServer } from '../../../test/probe/servers.ts';
+import { type AnalyseOptions, type ProbeAnalysis, analyseProbe } from './analyse.ts';
+import { probe } from './engine.ts';
+
+const subtle = globalThis.crypto.subtle;
+const LOCAL = { allowPrivate: true, ports: 'any' as const };
+const PUBLIC = { allowPrivate: false, ports: 'any' as const };
+let pki: RevocationPki;
+let root: Certificate;
+beforeAll(async () => {
+  pki = await startRevocationPki();
+  root = await parseCertificate(pki.root.der, subtle);
+});
+afterAll(() => pki?.close());
+
+async function probeNode(leaf: TestCert, ocsp?: Uint8Array, options: Partial<AnalyseOptions> = {}): Promise<ProbeAnalysis> {
+  const server = await startNodeTls({ chain: [leaf, pki.ica], key: leaf, ...(ocsp ? { ocsp } : {}) });
+  try {
+    const outcome = await probe({ host: `127.0.0.1:${server.port}`, servername: `${leaf.name}.test` }, { policy: LOCAL });
+    return (await analyseProbe(outcome, Date.now(), subtle, { extraAnchors: [root], ...options }))!;
+  } finally {
+    await server.close();
+  }
+}
+
+const kinds = (a: ProbeAnalysis) => a.findings.filter((f) => f.kind.startsWith('ocsp') || f.kind.startsWith('crl') || f.kind.startsWith('must')).map((f) => [f.kind, f.severity]);
+const ICA = 'signed by the issuer, O=certlab tests, CN=Revocation Test ICA';
+
+describe('the stapled OCSP response', () => {
+  it('TLS 1.3 (node:tls): good, signed by the issuer, with its age', async () => {
+    const a = await probeNode(pki.good, pki.ocspResponse(pki.good));
+    const s = a.revocation!.stapled!;
+    expect([a.protocol, s.source, s.status, s.freshness, s.signature, a.revocation!.mustStaple]).toEqual(['TLSv1.3', 'stapled', 'good', 'current', { ok: true, text: ICA }, false]);
+    expect(s.age).toMatch(/^produced \d+ minutes ago, next update in (24 hours|1 days)$/);
+    expect(kinds(a)).toEqual([['ocsp-good', 'info']]);
+  });
+
+  it('TLS 1.2 (openssl s_server -status_file): revoked, with time and reason, is an error finding', async () => {
+    const file = join(pki.dir, 'revoked-staple.der');
+    writeFileSync(file, pki.ocspResponse(pki.revoked));
+    const server = await startOpensslServer(pki.dir, { chain: [pki.revoked, pki.ica], key: pki.revoked, flags: ['-tls1_2', '-status_file', file] });
+    try {
+      const outcome = await probe({ host: `127.0.0.1:${server.port}`, servername: 'revoked.test' }, { policy: LOCAL });
+      const a = (await analyseProbe(outcome, Date.now(), subtle, { extraAnchors: [root] }))!;
+      const s = a.revocation!.stapled!;
+      expect([a.protocol, a.serverMessages.includes('CertificateStatus'), s.status, s.reason, s.signature]).toEqual([
+        'TLSv1.2',
+        true,
+        'revoked',
+        'keyCompromise',
+        { ok: true, text: ICA },
+      ]);
+      expect(kinds(a)).toEqual([['ocsp-revoked', 'error']]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('Must-Staple without a staple is an error finding; with one it is not', async () => {
+    const bare = await probeNode(pki.staple);
+    expect([bare.revocation!.mustStaple, bare.revocation!.stapled, kinds(bare)]).toEqual([true, null, [['must-staple-missing', 'error']]]);
+    const stapled = await probeNode(pki.staple, pki.ocspResponse(pki.staple));
+    expect([stapled.revocation!.mustStaple, stapled.revocation!.stapled!.status, kinds(stapled)]).toEqual([true, 'good', [['ocsp-good', 'info']]]);
+  });
+
+  it('an expired staple is a warning', async () => {
+    const resp = pki.ocspResponse(pki.good);
+    const server = await startNodeTls({ chain: [pki.good, pki.ica], key: pki.good, ocsp: resp });
+    try {
+      const outcome = await probe({ host: `127.0.0.1:${server.port}`, servername: 'good.test' }, { policy: LOCAL });
+      // The probe's explicit time: two days on, past the response's nextUpdate (one day).
+      const a = (await analyseProbe(outcome, Date.now() + 2 * 86_400_000, subtle, { extraAnchors: [root] }))!;
+      expect([a.revocation!.stapled!.freshness, kinds(a)]).toEqual(['expired', [['ocsp-stale', 'warning']]]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('SCTs', () => {
+  it('embedded SCTs: log ID (base64) and time; no log name is guessed', async () => {
+    const a = await probeNode(pki.sct);
+    expect(a.revocation!.scts).toEqual(
+      pki.sctTimes.map((t) => ({ source: 'certificate', logId: pki.sctLogId, logName: null, timestamp: new Date(t).toISOString() })),
+    );
+  });
+
+  it('a certificate without SCTs has none', async () => {
+    expect((await probeNode(pki.good)).revocation!.scts).toEqual([]);
+  });
+});
+
+describe('the live check (opt-in)', () => {
+  const live = (policy: typeof LOCAL) => ({ liveRevocation: { policy, deadline: performance.now() + 10_000 } });
+
+  it('good: the responder and the CRL agree', async () => {
+    const before = pki.requests.length;
+    const a = await probeNode(pki.good, undefined, live(LOCAL));
+    const l = a.revocation!.live!;
+    expect([l.ocsp.map((o) => [o.url, o.status, o.signature]), l.crl.map((c) => [c.url, c.status, c.signature])]).toEqual([
+      [[`http://127.0.0.1:${pki.port}/ocsp`, 'good', { ok: true, text: ICA }]],
+      [[`http://127.0.0.1:${pki.port}/ica.crl`, 'good', { ok: true, text: ICA }]],
+    ]);
+    expect(pki.requests.slice(before).sort()).toEqual(['GET /ica.crl', 'POST /ocsp']);
+  });
+
+  it('revoked: both say so, with the reason', async () => {
+    const a = await probeNode(pki.revoked, undefined, live(LOCAL));
+    const l = a.revocation!.live!;
+    expect([l.ocsp.map((o) => [o.status, o.reason]), l.crl.map((c) => [c.status, c.reason])]).toEqual([
+      [['revoked', 'keyCompromise']],
+      [['revoked', 'keyCompromise']],
+    ]);
+    expect(kinds(a)).toEqual([
+      ['ocsp-revoked', 'error'],
+      ['crl-revoked', 'error'],
+    ]);
+  });
+
+  it('a delegated responder signs the live answer', async () => {
+    pki.setSigner(pki.responder);
+    try {
+      const a = await probeNode(pki.good, undefined, live(LOCAL));
+      expect(a.revocation!.live!.ocsp[0]!.signature).toEqual({ ok: true, text: 'signed by a delegated responder, CN=Revocation Test OCSP Responder' });
+    } finally {
+      pki.setSigner(pki.ica);
+    }
+  });
+
+  it('under the public policy the loopback URLs are refused before any request', async () => {
+    const before = pki.requests.length;
+    const a = await probeNode(pki.good, undefined, live(PUBLIC));
+    const l = a.revocation!.live!;
+    const refused =
+      '127.0.0.1 is a loopback address (this machine) [127.0.0.0/8]. The public probe only connects to public addresses; run `certlab probe` locally for internal hosts';
+    expect([...l.ocsp, ...l.crl].map((x) => [x.status, x.problem])).toEqual([
+      ['unusable', refused],
+      ['unusable', refused],
+    ]);
+    expect(pki.requests.length).toBe(before);
+  });
+
+  it('is not run unless asked', async () => {
+    const before = pki.requests.length;
+    const a = await probeNode(pki.good);
+    expect([a.revocation!.live, pki.requests.length]).toEqual([undefined, before]);
+  });
+});
