@@ -58,7 +58,7 @@ describe('parseArgs: the network options', () => {
   it('takes --ip, --all-ips, --proxy, --dns-server, --revocation', () => {
     expect(parseArgs(['a.test', '--ip', '[::1]', '--revocation', '--dns-server', '127.0.0.1:5353'])).toEqual({
       ok: true,
-      options: { target: 'a.test', ca: [], json: false, revocation: true, allIps: false, ip: '::1', dnsServer: '127.0.0.1:5353' },
+      options: { target: 'a.test', ca: [], json: false, revocation: true, ip: '::1', dnsServer: '127.0.0.1:5353' },
     });
     expect(parseArgs(['a.test', '--all-ips', '--proxy', 'http://127.0.0.1:3128'])).toEqual({
       ok: false,

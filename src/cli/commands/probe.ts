@@ -50,9 +50,9 @@ interface Options {
   servername?: string;
   ca: string[];
   json: boolean;
-  revocation: boolean;
+  revocation?: true;
   ip?: string;
-  allIps: boolean;
+  allIps?: true;
   proxy?: string;
   dnsServer?: string;
 }
@@ -62,7 +62,7 @@ const WITH_VALUE = ['--servername', '--ca', '--ip', '--proxy', '--dns-server'];
 type Parsed = ParsedArgs<Options>;
 
 export function parseArgs(argv: string[]): Parsed {
-  const o: Options = { ca: [], json: false, revocation: false, allIps: false };
+  const o: Options = { ca: [], json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--help' || a === '-h') return { ok: 'help' };
