@@ -44,6 +44,8 @@ export interface RevocationPki {
   ocspResponse: (cert: TestCert, signer?: TestCert) => Uint8Array;
   /** Who signs the responder's live answers. */
   setSigner: (signer: TestCert) => void;
+  /** Another leaf from ica whose AIA and CRL distribution points name these URLs instead. */
+  issueLeaf: (name: string, urls: { ocsp: string[]; crl: string[] }) => TestCert;
   close: () => Promise<void>;
 }
 
@@ -172,6 +174,13 @@ export async function startRevocationPki(): Promise<RevocationPki> {
     },
     setSigner: (s) => {
       signer = s.name;
+    },
+    issueLeaf: (name, u) => {
+      const ext = leaf(`${name}.test`).filter((l) => !l.startsWith('authorityInfoAccess') && !l.startsWith('crlDistributionPoints'));
+      if (u.ocsp.length) ext.push(`authorityInfoAccess=${u.ocsp.map((x) => `OCSP;URI:${x}`).join(',')}`);
+      if (u.crl.length) ext.push(`crlDistributionPoints=${u.crl.map((x) => `URI:${x}`).join(',')}`);
+      f.issue({ name, subject: `/CN=${name}.test`, issuer: 'ica', ext, ...valid });
+      return load(f, name);
     },
     close: async () => {
       server.closeAllConnections();

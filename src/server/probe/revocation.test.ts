@@ -7,6 +7,8 @@
  *   root -> ica -> good | revoked (keyCompromise) | staple (Must-Staple) | sct (two embedded SCTs)
  */
 import { writeFileSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCertificate } from '../../core/x509/certificate.ts';
@@ -159,5 +161,48 @@ describe('the live check (opt-in)', () => {
     const before = pki.requests.length;
     const a = await probeNode(pki.good);
     expect([a.revocation!.live, pki.requests.length]).toEqual([undefined, before]);
+  });
+});
+
+describe('hostile revocation services stay bounded', () => {
+  let hostile: Server;
+  let port: number;
+  const seen: string[] = [];
+  beforeAll(async () => {
+    hostile = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      if (req.url === '/silent') return; // never answers
+      if (req.url === '/huge') {
+        res.writeHead(200);
+        const chunk = Buffer.alloc(64 * 1024);
+        const send = () => {
+          while (res.write(chunk));
+        };
+        res.on('drain', send);
+        send();
+        return;
+      }
+      res.writeHead(200).end(Buffer.from('not an OCSP response'));
+    });
+    hostile.listen(0, '127.0.0.1');
+    await once(hostile, 'listening');
+    port = (hostile.address() as { port: number }).port;
+  });
+  afterAll(async () => {
+    hostile.closeAllConnections();
+    await new Promise<void>((r) => hostile.close(() => r()));
+  });
+
+  it('a silent responder, a CRL larger than the cap and garbage end as named problems; extra URLs are not fetched', async () => {
+    const url = (p: string) => `http://127.0.0.1:${port}${p}`;
+    const leaf = pki.issueLeaf('hostile', { ocsp: [url('/silent'), url('/garbage'), url('/third')], crl: [url('/huge')] });
+    const a = await probeNode(leaf, undefined, { liveRevocation: { policy: LOCAL, deadline: performance.now() + 2000 } });
+    const l = a.revocation!.live!;
+    expect([...l.ocsp, ...l.crl].map((x) => [x.url, x.status, x.problem?.replace(/\d+ ms/, 'N ms')])).toEqual([
+      [url('/silent'), 'unusable', 'no complete answer within N ms'],
+      [url('/garbage'), 'unusable', expect.stringMatching(/^the response does not parse \(/)],
+      [url('/huge'), 'unusable', 'the answer is larger than 1048576 bytes'],
+    ]);
+    expect(seen.sort()).toEqual(['GET /huge', 'POST /garbage', 'POST /silent']);
   });
 });
