@@ -22,7 +22,8 @@ afterAll(async () => {
   await pki?.close();
 });
 
-const post = (body: unknown) => new Request('http://certlab.test/api/probe', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const post = (body: unknown) =>
+  new Request('http://certlab.test/api/probe', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 const handler = (env: Record<string, string>) => createProbeHandler({ config: probeConfigFromEnv(env) });
 
 describe('"revocation": true', () => {
@@ -30,11 +31,11 @@ describe('"revocation": true', () => {
     const before = pki.requests.length;
     const res = await handler(LOCAL_ENV)(post({ host: '127.0.0.1', port: server.port, servername: 'revoked.test', revocation: true }));
     const body = await res.json();
-    expect([res.status, body.revocation.live.ocsp.map((o: { status: string }) => o.status), body.revocation.live.crl.map((c: { status: string }) => c.status)]).toEqual([
-      200,
-      ['revoked'],
-      ['revoked'],
-    ]);
+    expect([
+      res.status,
+      body.revocation.live.ocsp.map((o: { status: string }) => o.status),
+      body.revocation.live.crl.map((c: { status: string }) => c.status),
+    ]).toEqual([200, ['revoked'], ['revoked']]);
     expect(pki.requests.slice(before).sort()).toEqual(['GET /ica.crl', 'POST /ocsp']);
   });
 
@@ -67,7 +68,12 @@ describe('"ip": one backend', () => {
     expect([res.status, body.error.kind, body.error.detail, server.connections()]).toEqual([
       403,
       'Refused',
-      { kind: 'ForbiddenAddress', host: 'example.com', address: '127.0.0.1', range: { id: 'loopback', cidr: '127.0.0.0/8', label: 'a loopback address (this machine)' } },
+      {
+        kind: 'ForbiddenAddress',
+        host: 'example.com',
+        address: '127.0.0.1',
+        range: { id: 'loopback', cidr: '127.0.0.0/8', label: 'a loopback address (this machine)' },
+      },
       before,
     ]);
   });

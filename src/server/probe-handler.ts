@@ -74,7 +74,8 @@ function extras(revocation: unknown, ip: unknown, value: ProbeRequest): Parsed {
     return { ok: false, response: badRequest(`"revocation" is ${JSON.stringify(revocation)}; expected true or false.`) };
   }
   if (ip !== undefined && ip !== null && ip !== '') {
-    if (typeof ip !== 'string' || ip.length > 64) return { ok: false, response: badRequest(`"ip" is ${JSON.stringify(ip)}; expected an IPv4 or IPv6 address.`) };
+    if (typeof ip !== 'string' || ip.length > 64)
+      return { ok: false, response: badRequest(`"ip" is ${JSON.stringify(ip)}; expected an IPv4 or IPv6 address.`) };
     // The engine judges it with the same address rules as a resolved name (private addresses refused).
     value.ip = ip.replace(/^\[(.*)\]$/, '$1');
   }
@@ -283,7 +284,9 @@ export function createProbeHandler(options: ProbeHandlerOptions = {}): ProbeHand
       const left = Math.max(0, Math.floor(config.limits.budgetMs - (performance.now() - started)));
       const aiaFetcher = probeAiaFetcher({ policy: config.policy, resolver, totalMs: left, timeoutMs: Math.min(10_000, left) });
       // The live revocation check (opt-in) ends with the probe's budget too; same policy and resolver.
-      const liveRevocation = parsed.extras.revocation ? { policy: config.policy, resolver, timeoutMs: Math.min(10_000, left), deadline: started + config.limits.budgetMs } : undefined;
+      const liveRevocation = parsed.extras.revocation
+        ? { policy: config.policy, resolver, timeoutMs: Math.min(10_000, left), deadline: started + config.limits.budgetMs }
+        : undefined;
       const result = await analyseProbe(outcome, now(), globalThis.crypto.subtle, { aiaFetcher, ...(liveRevocation ? { liveRevocation } : {}) });
       if (!result) return json(502, { target: parsed.value, error: outcome.ok ? undefined : errorJson(outcome.error) });
       const text = JSON.stringify(result, null, 2);

@@ -60,7 +60,16 @@ export async function startTinyproxy(): Promise<RunningProxy> {
   // No ConnectPort line: CONNECT to any port is allowed (the test servers use random ports).
   writeFileSync(
     join(dir, 'tinyproxy.conf'),
-    [`Port ${port}`, 'Listen 127.0.0.1', 'Allow 127.0.0.1', 'Timeout 30', 'MaxClients 20', `LogFile "${log}"`, 'LogLevel Connect', `PidFile "${join(dir, 'pid')}"`].join('\n') + '\n',
+    [
+      `Port ${port}`,
+      'Listen 127.0.0.1',
+      'Allow 127.0.0.1',
+      'Timeout 30',
+      'MaxClients 20',
+      `LogFile "${log}"`,
+      'LogLevel Connect',
+      `PidFile "${join(dir, 'pid')}"`,
+    ].join('\n') + '\n',
   );
   const child = spawn(tinyproxyPath()!, ['-d', '-c', join(dir, 'tinyproxy.conf')], { stdio: 'ignore' });
   await waitForPort(port, child);

@@ -91,7 +91,23 @@ export async function startRevocationPki(): Promise<RevocationPki> {
   let signer = 'ica';
   const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   const respond = (reqPath: string, respPath: string, by: string) =>
-    run(['ocsp', '-index', 'index.txt', '-CA', 'ica.pem', '-rsigner', `${by}.pem`, '-rkey', `${by}.key`, '-reqin', reqPath, '-respout', respPath, '-ndays', '1']);
+    run([
+      'ocsp',
+      '-index',
+      'index.txt',
+      '-CA',
+      'ica.pem',
+      '-rsigner',
+      `${by}.pem`,
+      '-rkey',
+      `${by}.key`,
+      '-reqin',
+      reqPath,
+      '-respout',
+      respPath,
+      '-ndays',
+      '1',
+    ]);
 
   const server: Server = createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
@@ -138,13 +154,38 @@ export async function startRevocationPki(): Promise<RevocationPki> {
   const sct = sctExtension(sctTimes);
   f.issue({ name: 'sct', subject: '/CN=sct.test', issuer: 'ica', ext: leaf('sct.test', [`1.3.6.1.4.1.11129.2.4.2=DER:${sct.value}`]), ...valid });
   const responderExt = ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature', 'authorityKeyIdentifier=keyid'];
-  f.issue({ name: 'responder', subject: '/CN=Revocation Test OCSP Responder', issuer: 'ica', ext: [...responderExt, 'extendedKeyUsage=OCSPSigning'], ...valid });
+  f.issue({
+    name: 'responder',
+    subject: '/CN=Revocation Test OCSP Responder',
+    issuer: 'ica',
+    ext: [...responderExt, 'extendedKeyUsage=OCSPSigning'],
+    ...valid,
+  });
   f.issue({ name: 'plain', subject: '/CN=Not A Responder', issuer: 'ica', ext: [...responderExt, 'extendedKeyUsage=serverAuth'], ...valid });
   // Outside OpenSSL's database: signed directly with `openssl x509 -req`.
   run(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'unlisted.key']);
   run(['req', '-new', '-key', 'unlisted.key', '-subj', '/CN=unlisted.test', '-out', 'unlisted.csr']);
   writeFileSync(join(dir, 'unlisted.ext'), `[v3]\n${leaf('unlisted.test').join('\n')}\n`);
-  run(['x509', '-req', '-in', 'unlisted.csr', '-CA', 'ica.pem', '-CAkey', 'ica.key', '-set_serial', '0x7777', '-days', '30', '-extfile', 'unlisted.ext', '-extensions', 'v3', '-out', 'unlisted.pem']);
+  run([
+    'x509',
+    '-req',
+    '-in',
+    'unlisted.csr',
+    '-CA',
+    'ica.pem',
+    '-CAkey',
+    'ica.key',
+    '-set_serial',
+    '0x7777',
+    '-days',
+    '30',
+    '-extfile',
+    'unlisted.ext',
+    '-extensions',
+    'v3',
+    '-out',
+    'unlisted.pem',
+  ]);
 
   run(['ca', '-batch', '-config', 'ca.cnf', '-cert', 'ica.pem', '-keyfile', 'ica.key', '-revoke', 'revoked.pem', '-crl_reason', 'keyCompromise']);
   run(['ca', '-batch', '-config', 'ca.cnf', '-cert', 'ica.pem', '-keyfile', 'ica.key', '-gencrl', '-crldays', '1', '-out', 'ica.crl.pem']);

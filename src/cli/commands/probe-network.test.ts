@@ -84,7 +84,12 @@ describe('--ip', () => {
       // probe.invalid never resolves (RFC 6761): reaching the server proves no lookup was made.
       const code = await run([`probe.invalid:${s.port}`, '--ip', '127.0.0.1', '--servername', 'probe.test', '--ca', pki.root.certPath, '--json'], c.io);
       const json = JSON.parse(c.out.join(''));
-      expect([code, json.ip, json.target, s.names]).toEqual([0, '127.0.0.1', { host: 'probe.invalid', port: s.port, servername: 'probe.test' }, ['probe.test']]);
+      expect([code, json.ip, json.target, s.names]).toEqual([
+        0,
+        '127.0.0.1',
+        { host: 'probe.invalid', port: s.port, servername: 'probe.test' },
+        ['probe.test'],
+      ]);
     } finally {
       await close(s.server);
     }
@@ -109,7 +114,10 @@ describe('--all-ips', () => {
     const { v4, v6 } = await twoBackends(otherLeaf);
     try {
       const c = capture();
-      const code = await run([`www.dual.test:${v4.port}`, '--all-ips', '--servername', 'probe.test', '--dns-server', dns.server, '--ca', pki.root.certPath, '--json'], c.io);
+      const code = await run(
+        [`www.dual.test:${v4.port}`, '--all-ips', '--servername', 'probe.test', '--dns-server', dns.server, '--ca', pki.root.certPath, '--json'],
+        c.io,
+      );
       const json = JSON.parse(c.out.join(''));
       expect([code, json.addresses, json.groups, json.differ, json.backends.map((b: { ip: string; exitCode: number }) => [b.ip, b.exitCode])]).toEqual([
         1,
@@ -137,7 +145,10 @@ describe('--all-ips', () => {
     const { v4, v6 } = await twoBackends(pki.leaf);
     try {
       const c = capture();
-      const code = await run([`www.dual.test:${v4.port}`, '--all-ips', '--servername', 'probe.test', '--dns-server', dns.server, '--ca', pki.root.certPath], c.io);
+      const code = await run(
+        [`www.dual.test:${v4.port}`, '--all-ips', '--servername', 'probe.test', '--dns-server', dns.server, '--ca', pki.root.certPath],
+        c.io,
+      );
       const lines = c.out.join('\n').split('\n');
       expect([code, lines[0], lines.filter((l) => l.startsWith('== '))]).toEqual([
         0,
@@ -160,9 +171,17 @@ describe('--proxy', () => {
     const s = await sniServer(pki.leaf, '127.0.0.1');
     try {
       const c = capture();
-      const code = await run([`127.0.0.1:${s.port}`, '--servername', 'probe.test', '--proxy', `http://127.0.0.1:${proxy.port}`, '--ca', pki.root.certPath, '--json'], c.io);
+      const code = await run(
+        [`127.0.0.1:${s.port}`, '--servername', 'probe.test', '--proxy', `http://127.0.0.1:${proxy.port}`, '--ca', pki.root.certPath, '--json'],
+        c.io,
+      );
       const json = JSON.parse(c.out.join(''));
-      expect([code, json.ip, s.names, proxy.requests()]).toEqual([0, `proxy 127.0.0.1:${proxy.port}`, ['probe.test'], [`CONNECT 127.0.0.1:${s.port} HTTP/1.1`]]);
+      expect([code, json.ip, s.names, proxy.requests()]).toEqual([
+        0,
+        `proxy 127.0.0.1:${proxy.port}`,
+        ['probe.test'],
+        [`CONNECT 127.0.0.1:${s.port} HTTP/1.1`],
+      ]);
     } finally {
       await close(s.server);
       await proxy.close();
@@ -175,7 +194,12 @@ describe('--proxy', () => {
     try {
       const c = capture();
       const code = await run([`probe.test:${s.port}`, '--proxy', `http://127.0.0.1:${proxy.port}`, '--ca', pki.root.certPath, '--json'], c.io);
-      expect([code, JSON.parse(c.out.join('')).ip, proxy.requests(), s.names]).toEqual([0, `proxy 127.0.0.1:${proxy.port}`, [`CONNECT probe.test:${s.port}`], ['probe.test']]);
+      expect([code, JSON.parse(c.out.join('')).ip, proxy.requests(), s.names]).toEqual([
+        0,
+        `proxy 127.0.0.1:${proxy.port}`,
+        [`CONNECT probe.test:${s.port}`],
+        ['probe.test'],
+      ]);
     } finally {
       await close(s.server);
       await proxy.close();

@@ -227,7 +227,9 @@ async function runAllIps(
     ? `The ${result.backends.length} addresses of ${result.host} do not all present the same chain: ${result.groups.map((g) => g.join(' and ')).join(' | ')}.`
     : `All ${result.backends.length} addresses of ${result.host} present the same chain.`;
   if (json) {
-    io.out(JSON.stringify({ host: result.host, addresses: result.addresses, skipped: result.skipped, groups: result.groups, differ, summary, backends }, null, 2));
+    io.out(
+      JSON.stringify({ host: result.host, addresses: result.addresses, skipped: result.skipped, groups: result.groups, differ, summary, backends }, null, 2),
+    );
   } else {
     const lines = [summary];
     if (result.skipped.length) lines.push(`Not probed (more than ${result.backends.length} addresses): ${result.skipped.join(', ')}.`);
@@ -235,7 +237,8 @@ async function runAllIps(
       lines.push('', `== ${b.ip} ==`);
       if (b.analysis) {
         lines.push(b.analysis.headline);
-        for (const c of b.analysis.presented) lines.push(`  ${c.index}: ${'subject' in c ? `${c.subject} (sha256 ${c.sha256.slice(0, 16)}…)` : `unparsed: ${c.error}`}`);
+        for (const c of b.analysis.presented)
+          lines.push(`  ${c.index}: ${'subject' in c ? `${c.subject} (sha256 ${c.sha256.slice(0, 16)}…)` : `unparsed: ${c.error}`}`);
       } else lines.push(b.error?.message ?? 'no result');
     }
     io.out(lines.join('\n'));

@@ -17,6 +17,10 @@ export function crlText(c: CrlStatusJson): string {
   return `good: not listed (this update ${c.thisUpdate})`;
 }
 
-export const SCT_SOURCE: Record<SctJson['source'], string> = { certificate: 'in the certificate', 'tls-extension': 'in a TLS extension', ocsp: 'in the OCSP response' };
+export const SCT_SOURCE: Record<SctJson['source'], string> = {
+  certificate: 'in the certificate',
+  'tls-extension': 'in a TLS extension',
+  ocsp: 'in the OCSP response',
+};
 
 export const sctText = (s: SctJson): string => `${SCT_SOURCE[s.source]}: log ${s.logName ?? `${s.logId} (not in certlab's list)`} at ${s.timestamp}`;

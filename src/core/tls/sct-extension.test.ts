@@ -51,6 +51,12 @@ describe('SCTs from the TLS extension', () => {
       thrown = e;
     }
     const e = thrown as DerError;
-    expect([e instanceof DerError, e.kind, e.offset, e.received, e.expected]).toEqual([true, 'Truncated', 2, '18 bytes', `${SCT.length + 2} bytes (the SCT list)`]);
+    expect([e instanceof DerError, e.kind, e.offset, e.received, e.expected]).toEqual([
+      true,
+      'Truncated',
+      2,
+      '18 bytes',
+      `${SCT.length + 2} bytes (the SCT list)`,
+    ]);
   });
 });

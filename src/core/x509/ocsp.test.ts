@@ -164,7 +164,9 @@ describe('buildOcspRequest', () => {
     const text = (f: string) => execFileSync('openssl', ['ocsp', '-reqin', f, '-req_text'], { encoding: 'utf8' });
     expect(text(file)).toBe(text(join(pki.dir, 'theirs.req')));
     const resp = join(pki.dir, 'ours.resp');
-    execFileSync('openssl', ['ocsp', '-index', 'index.txt', '-CA', 'ica.pem', '-rsigner', 'ica.pem', '-rkey', 'ica.key', '-reqin', file, '-respout', resp], { cwd: pki.dir });
+    execFileSync('openssl', ['ocsp', '-index', 'index.txt', '-CA', 'ica.pem', '-rsigner', 'ica.pem', '-rkey', 'ica.key', '-reqin', file, '-respout', resp], {
+      cwd: pki.dir,
+    });
     expect(opensslView(new Uint8Array(readFileSync(resp))).status).toBe('good');
   });
 });

@@ -244,7 +244,13 @@ export type OcspSignature =
 export type OcspFreshness = 'current' | 'expired' | 'not-yet-valid';
 
 export type OcspCheck =
-  | { ok: false; error: { kind: 'Unparsable'; message: string } | { kind: 'ResponseStatus'; status: OcspResponseStatus } | { kind: 'NoResponseForCertificate'; serials: string[] } }
+  | {
+      ok: false;
+      error:
+        | { kind: 'Unparsable'; message: string }
+        | { kind: 'ResponseStatus'; status: OcspResponseStatus }
+        | { kind: 'NoResponseForCertificate'; serials: string[] };
+    }
   | {
       ok: true;
       status: OcspCertStatus;
@@ -285,7 +291,11 @@ async function checkSignature(basic: BasicOcspResponse, issuer: Certificate | un
     if (!(await responderMatches(basic.responderId, responder, subtle))) continue;
     const issued = await verifySignature(responder, issuer, subtle);
     if (!issued.ok) {
-      return { ok: false, problem: 'responder-not-authorised', detail: `the responder ${responder.subject.oneline} is not issued by ${issuer.subject.oneline}` };
+      return {
+        ok: false,
+        problem: 'responder-not-authorised',
+        detail: `the responder ${responder.subject.oneline} is not issued by ${issuer.subject.oneline}`,
+      };
     }
     if (!responder.extKeyUsage?.includes(ID_KP_OCSP_SIGNING)) {
       return { ok: false, problem: 'responder-not-authorised', detail: `the responder ${responder.subject.oneline} lacks the OCSPSigning extended key usage` };

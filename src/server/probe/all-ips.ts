@@ -34,7 +34,9 @@ export interface AllIpsResult {
 async function chainId(outcome: ProbeOutcome): Promise<string | null> {
   const certs = outcome.ok ? outcome.report.presented : outcome.report?.presented;
   if (!certs?.length) return null;
-  const hashes = await Promise.all(certs.map(async (c) => toHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', c as Uint8Array<ArrayBuffer>)))));
+  const hashes = await Promise.all(
+    certs.map(async (c) => toHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', c as Uint8Array<ArrayBuffer>)))),
+  );
   return hashes.join(',');
 }
 

@@ -40,14 +40,22 @@ async function probeNode(leaf: TestCert, ocsp?: Uint8Array, options: Partial<Ana
   }
 }
 
-const kinds = (a: ProbeAnalysis) => a.findings.filter((f) => f.kind.startsWith('ocsp') || f.kind.startsWith('crl') || f.kind.startsWith('must')).map((f) => [f.kind, f.severity]);
+const kinds = (a: ProbeAnalysis) =>
+  a.findings.filter((f) => f.kind.startsWith('ocsp') || f.kind.startsWith('crl') || f.kind.startsWith('must')).map((f) => [f.kind, f.severity]);
 const ICA = 'signed by the issuer, O=certlab tests, CN=Revocation Test ICA';
 
 describe('the stapled OCSP response', () => {
   it('TLS 1.3 (node:tls): good, signed by the issuer, with its age', async () => {
     const a = await probeNode(pki.good, pki.ocspResponse(pki.good));
     const s = a.revocation!.stapled!;
-    expect([a.protocol, s.source, s.status, s.freshness, s.signature, a.revocation!.mustStaple]).toEqual(['TLSv1.3', 'stapled', 'good', 'current', { ok: true, text: ICA }, false]);
+    expect([a.protocol, s.source, s.status, s.freshness, s.signature, a.revocation!.mustStaple]).toEqual([
+      'TLSv1.3',
+      'stapled',
+      'good',
+      'current',
+      { ok: true, text: ICA },
+      false,
+    ]);
     expect(s.age).toMatch(/^produced \d+ minutes ago, next update in (24 hours|1 days)$/);
     expect(kinds(a)).toEqual([['ocsp-good', 'info']]);
   });

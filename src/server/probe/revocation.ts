@@ -28,21 +28,19 @@ const MAX_OCSP_BYTES = 64 * 1024;
 const TLS_FEATURE_STATUS_REQUEST = 5;
 
 export type RevocationFindingKind =
-  | 'must-staple-missing'
-  | 'ocsp-revoked'
-  | 'ocsp-stale'
-  | 'ocsp-unverified'
-  | 'ocsp-unusable'
-  | 'ocsp-good'
-  | 'crl-revoked'
-  | 'crl-unusable';
+  'must-staple-missing' | 'ocsp-revoked' | 'ocsp-stale' | 'ocsp-unverified' | 'ocsp-unusable' | 'ocsp-good' | 'crl-revoked' | 'crl-unusable';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function ago(ms: number, at: Millis, past: string, future: string): string {
   const d = at - ms;
   const abs = Math.abs(d);
-  const n = abs >= 86_400_000 ? `${Math.round(abs / 86_400_000)} days` : abs >= 3_600_000 ? `${Math.round(abs / 3_600_000)} hours` : `${Math.round(abs / 60_000)} minutes`;
+  const n =
+    abs >= 86_400_000
+      ? `${Math.round(abs / 86_400_000)} days`
+      : abs >= 3_600_000
+        ? `${Math.round(abs / 3_600_000)} hours`
+        : `${Math.round(abs / 60_000)} minutes`;
   return d >= 0 ? `${past} ${n} ago` : `${future} in ${n}`;
 }
 
@@ -73,7 +71,10 @@ function ocspJson(check: OcspCheck, source: OcspStatusJson['source'], at: Millis
     producedAt: iso(check.producedAt),
     thisUpdate: iso(check.thisUpdate),
     ...(check.nextUpdate !== undefined ? { nextUpdate: iso(check.nextUpdate) } : {}),
-    age: [ago(check.producedAt, at, 'produced', 'produced'), check.nextUpdate !== undefined ? ago(check.nextUpdate, at, 'expired', 'next update') : 'no next update given'].join(', '),
+    age: [
+      ago(check.producedAt, at, 'produced', 'produced'),
+      check.nextUpdate !== undefined ? ago(check.nextUpdate, at, 'expired', 'next update') : 'no next update given',
+    ].join(', '),
     freshness: check.freshness,
     signature: check.signature.ok
       ? { ok: true, text: `signed by ${check.signature.signer === 'issuer' ? 'the issuer' : 'a delegated responder'}, ${check.signature.signerSubject}` }
@@ -162,7 +163,13 @@ export async function checkRevocation(input: RevocationInput): Promise<{ json: R
           action: 'Replace the certificate: a revoked certificate must not be served.',
         });
       } else if (c.status === 'unusable') {
-        findings.push({ kind: 'crl-unusable', severity: 'warning', items: [0], message: `the CRL at ${c.url} could not be used: ${c.problem}`, action: 'Clients that check CRLs may fail; check the CRL distribution point.' });
+        findings.push({
+          kind: 'crl-unusable',
+          severity: 'warning',
+          items: [0],
+          message: `the CRL at ${c.url} could not be used: ${c.problem}`,
+          action: 'Clients that check CRLs may fail; check the CRL distribution point.',
+        });
       }
     }
   }
@@ -172,7 +179,15 @@ export async function checkRevocation(input: RevocationInput): Promise<{ json: R
 function ocspFindings(o: OcspStatusJson): ProbeFinding[] {
   const where = o.source === 'stapled' ? 'the stapled OCSP response' : `the OCSP responder ${o.url}`;
   if (o.status === 'unusable') {
-    return [{ kind: 'ocsp-unusable', severity: 'warning', items: [0], message: `${where} could not be used: ${o.problem}`, action: 'Check the OCSP responder and the server\'s stapling configuration.' }];
+    return [
+      {
+        kind: 'ocsp-unusable',
+        severity: 'warning',
+        items: [0],
+        message: `${where} could not be used: ${o.problem}`,
+        action: "Check the OCSP responder and the server's stapling configuration.",
+      },
+    ];
   }
   const out: ProbeFinding[] = [];
   if (o.status === 'revoked') {
@@ -190,11 +205,20 @@ function ocspFindings(o: OcspStatusJson): ProbeFinding[] {
       severity: 'warning',
       items: [0],
       message: `${where} is ${o.freshness === 'expired' ? `out of date (next update was ${o.nextUpdate})` : `not valid yet (this update ${o.thisUpdate})`}`,
-      action: o.source === 'stapled' ? 'The server keeps serving an old staple: check that it can reach the OCSP responder and refreshes the staple.' : 'The responder serves old answers; tell the CA.',
+      action:
+        o.source === 'stapled'
+          ? 'The server keeps serving an old staple: check that it can reach the OCSP responder and refreshes the staple.'
+          : 'The responder serves old answers; tell the CA.',
     });
   }
   if (o.signature && !o.signature.ok) {
-    out.push({ kind: 'ocsp-unverified', severity: 'warning', items: [0], message: `${where}: ${o.signature.text}`, action: 'Clients ignore or reject an OCSP response whose signature they cannot verify.' });
+    out.push({
+      kind: 'ocsp-unverified',
+      severity: 'warning',
+      items: [0],
+      message: `${where}: ${o.signature.text}`,
+      action: 'Clients ignore or reject an OCSP response whose signature they cannot verify.',
+    });
   }
   if (out.length === 0 && o.status === 'good') {
     out.push({ kind: 'ocsp-good', severity: 'info', items: [0], message: `${where} says good (${o.age})`, action: 'Nothing to do.' });
@@ -232,11 +256,15 @@ async function liveCheck(
     try {
       const list = await parseCrl(got.bytes, subtle);
       const sig = await verifySignedData(subtle, list.tbs, list.signatureAlgorithm, list.signature, issuer.publicKey);
-      const signature = sig.ok ? { ok: true, text: `signed by the issuer, ${issuer.subject.oneline}` } : { ok: false, text: `the CRL's signature does not verify with the issuer's key (${sig.reason})` };
+      const signature = sig.ok
+        ? { ok: true, text: `signed by the issuer, ${issuer.subject.oneline}` }
+        : { ok: false, text: `the CRL's signature does not verify with the issuer's key (${sig.reason})` };
       const dates = { thisUpdate: iso(list.thisUpdate), ...(list.nextUpdate !== undefined ? { nextUpdate: iso(list.nextUpdate) } : {}) };
       if (!sig.ok) return { url, status: 'unusable', ...dates, signature, problem: signature.text };
-      if (list.issuer.canonical !== issuer.subject.canonical) return { url, status: 'unusable', ...dates, signature, problem: `the CRL is issued by ${list.issuer.oneline}, not by the certificate's issuer` };
-      if (list.nextUpdate !== undefined && list.nextUpdate < at) return { url, status: 'unusable', ...dates, signature, problem: `the CRL is out of date (next update was ${iso(list.nextUpdate)})` };
+      if (list.issuer.canonical !== issuer.subject.canonical)
+        return { url, status: 'unusable', ...dates, signature, problem: `the CRL is issued by ${list.issuer.oneline}, not by the certificate's issuer` };
+      if (list.nextUpdate !== undefined && list.nextUpdate < at)
+        return { url, status: 'unusable', ...dates, signature, problem: `the CRL is out of date (next update was ${iso(list.nextUpdate)})` };
       const serial = leaf.serialHex.replace(/^-/, '');
       const entry = list.revoked.find((r) => r.serialHex === serial);
       if (!entry) return { url, status: 'good', ...dates, signature };

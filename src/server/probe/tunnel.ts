@@ -34,7 +34,12 @@ const hostPort = (host: string, port: number) => `${host.includes(':') ? `[${hos
 export function httpConnectTunnel(proxy: Extract<ProxyUrl, { ok: true }>): Tunnel {
   return (host, port, timeoutMs) =>
     new Promise((resolve) => {
-      const fail = (reason: string, status?: number): ProbeError => ({ kind: 'ProxyFailed', proxy: proxy.text, reason, ...(status !== undefined ? { status } : {}) });
+      const fail = (reason: string, status?: number): ProbeError => ({
+        kind: 'ProxyFailed',
+        proxy: proxy.text,
+        reason,
+        ...(status !== undefined ? { status } : {}),
+      });
       const socket: Socket = tcpConnect({ host: proxy.host, port: proxy.port, noDelay: true });
       let head = Buffer.alloc(0);
       let done = false;

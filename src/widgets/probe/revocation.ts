@@ -11,12 +11,7 @@ export function revocationSection(r: RevocationJson): HTMLElement {
   const items = [
     item('OCSP staple', r.stapled ? ocspText(r.stapled) : 'none'),
     item('Must-Staple', r.mustStaple ? 'yes, the certificate requires a stapled response' : 'no'),
-    item(
-      'Signed Certificate Timestamps',
-      r.scts.length
-        ? r.scts.map(sctText).join('; ')
-        : 'none',
-    ),
+    item('Signed Certificate Timestamps', r.scts.length ? r.scts.map(sctText).join('; ') : 'none'),
   ];
   if (r.live) {
     if (r.live.skipped) items.push(item('Live check', r.live.skipped));
