@@ -188,6 +188,31 @@ describe('--proxy', () => {
     }
   });
 
+  it.skipIf(noTinyproxy)('through tinyproxy: --revocation sends the OCSP POST and the CRL GET through the proxy too', async () => {
+    const rpki = await startRevocationPki();
+    const proxy = await startTinyproxy();
+    const server = createTlsServer({ key: rpki.good.keyPem, cert: [rpki.good.pem, rpki.ica.pem].join('') });
+    server.on('tlsClientError', () => {});
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const port = (server.address() as { port: number }).port;
+    try {
+      const c = capture();
+      await run([`127.0.0.1:${port}`, '--servername', 'good.test', '--proxy', `http://127.0.0.1:${proxy.port}`, '--ca', rpki.root.certPath, '--revocation', '--json'], c.io);
+      const live = JSON.parse(c.out.join('')).revocation.live;
+      expect([live.ocsp.map((o: { status: string }) => o.status), live.crl.map((x: { status: string }) => x.status)]).toEqual([['good'], ['good']]);
+      expect(proxy.requests().sort()).toEqual([
+        `CONNECT 127.0.0.1:${port} HTTP/1.1`,
+        `GET http://127.0.0.1:${rpki.port}/ica.crl HTTP/1.1`,
+        `POST http://127.0.0.1:${rpki.port}/ocsp HTTP/1.1`,
+      ]);
+    } finally {
+      await close(server);
+      await proxy.close();
+      await rpki.close();
+    }
+  });
+
   it('the proxy is handed the name, not an address', async () => {
     const proxy = await startConnectProxy();
     const s = await sniServer(pki.leaf, '127.0.0.1');
