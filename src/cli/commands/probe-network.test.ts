@@ -198,7 +198,10 @@ describe('--proxy', () => {
     const port = (server.address() as { port: number }).port;
     try {
       const c = capture();
-      await run([`127.0.0.1:${port}`, '--servername', 'good.test', '--proxy', `http://127.0.0.1:${proxy.port}`, '--ca', rpki.root.certPath, '--revocation', '--json'], c.io);
+      await run(
+        [`127.0.0.1:${port}`, '--servername', 'good.test', '--proxy', `http://127.0.0.1:${proxy.port}`, '--ca', rpki.root.certPath, '--revocation', '--json'],
+        c.io,
+      );
       const live = JSON.parse(c.out.join('')).revocation.live;
       expect([live.ocsp.map((o: { status: string }) => o.status), live.crl.map((x: { status: string }) => x.status)]).toEqual([['good'], ['good']]);
       expect(proxy.requests().sort()).toEqual([

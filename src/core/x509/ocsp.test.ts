@@ -7,6 +7,7 @@
  *               -> responder (OCSPSigning) | plain (serverAuth only)
  */
 import { execFileSync } from 'node:child_process';
+import { createHash, createPublicKey, sign } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,8 @@ import type { TestCert } from '../../../test/probe/pki.ts';
 import type { Certificate } from '../model.ts';
 import { parseCertificate } from './certificate.ts';
 import { buildOcspRequest, checkOcspResponse } from './ocsp.ts';
+import { bitString, nullValue, octets, oid, seq, tlv } from '../der/encode.ts';
+import { fromHex } from '../der/hex.ts';
 
 const subtle = globalThis.crypto.subtle;
 let pki: RevocationPki;
@@ -168,5 +171,43 @@ describe('buildOcspRequest', () => {
       cwd: pki.dir,
     });
     expect(opensslView(new Uint8Array(readFileSync(resp))).status).toBe('good');
+  });
+});
+
+describe('SCTs in an OCSP response (RFC 6962 3.3, singleExtensions)', () => {
+  it('are read from the SingleResponse for the certificate', async () => {
+    // A response built here and signed with the ICA key (OpenSSL's responder cannot add SCTs):
+    //   OCSPResponse { successful, BasicOCSPResponse { ResponseData { byName ica, producedAt,
+    //   [ SingleResponse { certID(good), good, thisUpdate, [1] { SCT list extension } } ] }, ecdsa-with-SHA256, signature } }
+    const good = await cert(pki.good);
+    const sha1 = (b: Uint8Array) => new Uint8Array(createHash('sha1').update(b).digest());
+    const spki = createPublicKey(pki.ica.pem).export({ type: 'spki', format: 'der' });
+    const certId = seq(
+      seq(oid('1.3.14.3.2.26'), nullValue()),
+      octets(sha1(fromHex(ica.subject.derHex)!)),
+      octets(sha1(spki.subarray(spki.length - 65))),
+      tlv(0x02, fromHex(good.serialHex)!),
+    );
+    const time = (ms: number) => tlv(0x18, new TextEncoder().encode(new Date(ms).toISOString().replace(/[-:T]|\.\d+/g, '')));
+    const T = Date.UTC(2026, 5, 1, 12, 0, 0);
+    const u16 = (n: number) => [n >> 8, n & 0xff];
+    const sct = [0, ...new Array(32).fill(0x22), ...[0, 0, 0x01, 0x9a, 0, 0, 0, 0], ...u16(0), 4, 3, ...u16(2), 0xbe, 0xef];
+    const list = Uint8Array.from([...u16(sct.length + 2), ...u16(sct.length), ...sct]);
+    const ext = seq(seq(oid('1.3.6.1.4.1.11129.2.4.5'), octets(octets(list))));
+    const single = seq(certId, new Uint8Array([0x80, 0x00]), time(T), tlv(0xa1, ext));
+    const tbs = seq(tlv(0xa1, fromHex(ica.subject.derHex)!), time(T), seq(single));
+    const signature = new Uint8Array(sign('sha256', tbs, pki.ica.keyPem));
+    const basic = seq(tbs, seq(oid('1.2.840.10045.4.3.2')), bitString(signature));
+    const response = seq(tlv(0x0a, new Uint8Array([0])), tlv(0xa0, seq(oid('1.3.6.1.5.5.7.48.1.1'), octets(basic))));
+    expect([opensslView(response).status, opensslView(response).thisUpdate]).toEqual(['good', T]); // OpenSSL reads it too
+    expect(await checkOcspResponse(response, good, ica, T, subtle)).toEqual({
+      ok: true,
+      status: { kind: 'good' },
+      producedAt: T,
+      thisUpdate: T,
+      freshness: 'current',
+      signature: BY_ICA,
+      scts: [{ version: 1, logId: '22'.repeat(32), timestamp: 0x019a00000000, hashAlgorithm: 'sha256', signatureAlgorithm: 'ecdsa', signatureHex: 'beef' }],
+    });
   });
 });
