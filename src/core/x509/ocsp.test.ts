@@ -95,6 +95,17 @@ describe('checkOcspResponse against OpenSSL responses', () => {
     expect(check.ok && check.signature).toEqual({ ok: true, signer: 'delegated', signerSubject: 'CN=Revocation Test OCSP Responder' });
   });
 
+  it('a delegated responder whose certificate has expired at the probe time is not authorised', async () => {
+    const resp = pki.ocspResponse(pki.good, pki.responder);
+    const responder = await cert(pki.responder);
+    const check = await checkOcspResponse(resp, await cert(pki.good), ica, responder.notAfter + 1000, subtle);
+    expect(check.ok && check.signature).toEqual({
+      ok: false,
+      problem: 'responder-not-authorised',
+      detail: 'the responder certificate CN=Revocation Test OCSP Responder is not valid at the probe time',
+    });
+  });
+
   it('a responder certificate without OCSPSigning is not authorised', async () => {
     const resp = pki.ocspResponse(pki.good, pki.plain);
     const check = await checkOcspResponse(resp, await cert(pki.good), ica, opensslView(resp).producedAt as number, subtle);

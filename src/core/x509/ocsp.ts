@@ -270,7 +270,7 @@ async function responderMatches(id: BasicOcspResponse['responderId'], cert: Cert
   return id.byKeyHash === (await digest(subtle, 'SHA-1', keyBits(cert.publicKey.spki)));
 }
 
-async function checkSignature(basic: BasicOcspResponse, issuer: Certificate | undefined, subtle: Subtle): Promise<OcspSignature> {
+async function checkSignature(basic: BasicOcspResponse, issuer: Certificate | undefined, at: number, subtle: Subtle): Promise<OcspSignature> {
   if (!issuer) return { ok: false, problem: 'no-issuer', detail: "the issuer's certificate was not sent, so the responder's signature cannot be checked" };
   const verdict = (signer: Certificate, by: 'issuer' | 'delegated', r: Awaited<ReturnType<typeof verifySignedData>>): OcspSignature =>
     r.ok
@@ -296,6 +296,9 @@ async function checkSignature(basic: BasicOcspResponse, issuer: Certificate | un
         problem: 'responder-not-authorised',
         detail: `the responder ${responder.subject.oneline} is not issued by ${issuer.subject.oneline}`,
       };
+    }
+    if (at < responder.notBefore || at > responder.notAfter) {
+      return { ok: false, problem: 'responder-not-authorised', detail: `the responder certificate ${responder.subject.oneline} is not valid at the probe time` };
     }
     if (!responder.extKeyUsage?.includes(ID_KP_OCSP_SIGNING)) {
       return { ok: false, problem: 'responder-not-authorised', detail: `the responder ${responder.subject.oneline} lacks the OCSPSigning extended key usage` };
@@ -343,7 +346,7 @@ export async function checkOcspResponse(der: Uint8Array, cert: Certificate, issu
     thisUpdate: single.thisUpdate,
     ...(single.nextUpdate !== undefined ? { nextUpdate: single.nextUpdate } : {}),
     freshness,
-    signature: await checkSignature(basic, issuer, subtle),
+    signature: await checkSignature(basic, issuer, at, subtle),
     scts: single.scts,
   };
 }
