@@ -13,6 +13,7 @@ import { buildProbeResult } from './result.ts';
 import type { ProbeError } from './errors.ts';
 import type { ProbeAnalysisJson } from '../../core/net/probe-json.ts';
 import { type RevocationInput, checkRevocation } from './revocation.ts';
+import { revocationStory } from './revocation-story.ts';
 import { type Story, tellStory } from './story.ts';
 import { type ClientVerdictJson, judgePresented } from './verdicts.ts';
 
@@ -84,7 +85,7 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
       })
     : [];
   const evidence = evidenceText({ report, certificates, at, verify, ...(json.handshake.error ? { handshakeError: json.handshake.error.message } : {}) });
-  const story = tellStory({
+  const told = tellStory({
     host: report.target.host,
     port: report.target.port,
     presented: certificates,
@@ -93,6 +94,8 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     ...(outcome.ok ? {} : { error: outcome.error }),
     evidence,
   });
+  // Path checks accepted the chain, but revocation says otherwise: that is the story to tell.
+  const story = (told.cause === null && verdicts && revocationStory(findings, `${report.target.host}:${report.target.port}`, evidence)) || told;
   return {
     ...json,
     ...(verdicts ? { verdicts: verdicts.clients } : {}),

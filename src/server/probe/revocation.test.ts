@@ -76,6 +76,30 @@ describe('the stapled OCSP response', () => {
         { ok: true, text: ICA },
       ]);
       expect(kinds(a)).toEqual([['ocsp-revoked', 'error']]);
+      expect([a.cause, a.liability, a.headline, a.email!.subject]).toEqual([
+        'revoked',
+        'server',
+        `Server's fault: the stapled OCSP response says the certificate is revoked since ${s.revokedAt} (keyCompromise); clients that check revocation refuse it. The chain itself is accepted by every client's path check.`,
+        `TLS certificate problem on 127.0.0.1:${server.port}: The certificate is revoked, or its revocation status cannot be checked`,
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a revoked staple whose signature cannot be checked (issuer not sent) is reported, not concluded', async () => {
+    const server = await startNodeTls({ chain: [pki.revoked], key: pki.revoked, ocsp: pki.ocspResponse(pki.revoked) });
+    try {
+      const outcome = await probe({ host: `127.0.0.1:${server.port}`, servername: 'revoked.test' }, { policy: LOCAL });
+      const a = (await analyseProbe(outcome, Date.now(), subtle, { extraAnchors: [root] }))!;
+      expect([kinds(a), a.cause]).toEqual([
+        [
+          ['ocsp-revoked', 'warning'],
+          ['ocsp-unverified', 'warning'],
+        ],
+        'incomplete-chain',
+      ]);
+      expect(a.findings.find((f) => f.kind === 'ocsp-revoked')!.message).toMatch(/, but its signature could not be verified$/);
     } finally {
       await server.close();
     }
@@ -84,8 +108,17 @@ describe('the stapled OCSP response', () => {
   it('Must-Staple without a staple is an error finding; with one it is not', async () => {
     const bare = await probeNode(pki.staple);
     expect([bare.revocation!.mustStaple, bare.revocation!.stapled, kinds(bare)]).toEqual([true, null, [['must-staple-missing', 'error']]]);
+    expect([bare.cause, bare.headline]).toEqual([
+      'revoked',
+      "Server's fault: the certificate requires a stapled OCSP response (Must-Staple, TLS feature status_request) but the server stapled none; Firefox refuses it (MOZILLA_PKIX_ERROR_REQUIRED_TLS_FEATURE_MISSING). The chain itself is accepted by every client's path check.",
+    ]);
     const stapled = await probeNode(pki.staple, pki.ocspResponse(pki.staple));
-    expect([stapled.revocation!.mustStaple, stapled.revocation!.stapled!.status, kinds(stapled)]).toEqual([true, 'good', [['ocsp-good', 'info']]]);
+    expect([stapled.revocation!.mustStaple, stapled.revocation!.stapled!.status, kinds(stapled), stapled.cause]).toEqual([
+      true,
+      'good',
+      [['ocsp-good', 'info']],
+      null,
+    ]);
   });
 
   it('an expired staple is a warning', async () => {

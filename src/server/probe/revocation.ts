@@ -137,7 +137,8 @@ export async function checkRevocation(input: RevocationInput): Promise<{ json: R
   }
   if (stapledCheck?.ok) scts.push(...stapledCheck.scts.map((s) => sctJson(s, 'ocsp')));
 
-  if (mustStaple && !stapled) {
+  // Only a whole handshake proves that no staple was sent (TLS 1.2 sends it after the certificates).
+  if (mustStaple && !stapled && report.handshakeCompleted) {
     findings.push({
       kind: 'must-staple-missing',
       severity: 'error',
@@ -191,12 +192,16 @@ function ocspFindings(o: OcspStatusJson): ProbeFinding[] {
   }
   const out: ProbeFinding[] = [];
   if (o.status === 'revoked') {
+    // Revoked is proven only by a response whose signature verifies; otherwise it is reported, not concluded.
+    const proven = o.signature?.ok === true;
     out.push({
       kind: 'ocsp-revoked',
-      severity: 'error',
+      severity: proven ? 'error' : 'warning',
       items: [0],
-      message: `${where} says the certificate is revoked since ${o.revokedAt}${o.reason ? ` (${o.reason})` : ''}`,
-      action: 'Replace the certificate: clients that check revocation refuse it.',
+      message: `${where} says the certificate is revoked since ${o.revokedAt}${o.reason ? ` (${o.reason})` : ''}${proven ? '' : ', but its signature could not be verified'}`,
+      action: proven
+        ? 'Replace the certificate: clients that check revocation refuse it.'
+        : 'Check the certificate with its CA; the response alone does not prove the revocation.',
     });
   }
   if (o.freshness && o.freshness !== 'current') {
