@@ -3,6 +3,8 @@
  * route delegates to it, a serverless adapter can too, and tests call it with no server.
  *
  *   POST /api/probe  {"host": "example.com", "port": 443, "servername": "www.example.com"}
+ *                    optional: "ip" (one backend; judged by the same address rules),
+ *                    "revocation": true (live OCSP and CRL check, within the probe's budget)
  *   GET  /api/probe?host=example.com&port=443          (the no-JavaScript form)
  *
  * 200 with the result when a TLS conversation took place (even a failed one); 400 for a
