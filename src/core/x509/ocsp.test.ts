@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash, createPublicKey, sign } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RevocationPki, startRevocationPki } from '../../../test/probe/revocation-pki.ts';
 import type { TestCert } from '../../../test/probe/pki.ts';
@@ -220,5 +221,21 @@ describe('SCTs in an OCSP response (RFC 6962 3.3, singleExtensions)', () => {
       signature: BY_ICA,
       scts: [{ version: 1, logId: '22'.repeat(32), timestamp: 0x019a00000000, hashAlgorithm: 'sha256', signatureAlgorithm: 'ecdsa', signatureHex: 'beef' }],
     });
+  });
+});
+
+describe('hostile bytes', () => {
+  it('a response with changed bytes never throws: it is read, or named unreadable', async () => {
+    const resp = pki.ocspResponse(pki.good);
+    const good = await cert(pki.good);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(resp.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), async (changes) => {
+        const bytes = resp.slice();
+        for (const [at, value] of changes) bytes[at] = value;
+        const check = await checkOcspResponse(bytes, good, ica, Date.now(), subtle);
+        expect(check.ok || ['Unparsable', 'ResponseStatus', 'NoResponseForCertificate'].includes(check.error.kind)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -262,6 +262,9 @@ export type OcspCheck =
       scts: Sct[];
     };
 
+/** Responder certificates, and responses for the same serial, looked at per response (a bound against hostile input). */
+export const MAX_RESPONDER_CERTS = 8;
+
 /** Five minutes of clock skew accepted on thisUpdate, as OpenSSL's default (`-validity_period` 300). */
 export const OCSP_SKEW_MS = 5 * 60_000;
 
@@ -281,7 +284,8 @@ async function checkSignature(basic: BasicOcspResponse, issuer: Certificate | un
   if (await responderMatches(basic.responderId, issuer, subtle)) {
     return verdict(issuer, 'issuer', await verifySignedData(subtle, basic.tbs, basic.signatureAlgorithm, basic.signature, issuer.publicKey));
   }
-  for (const der of basic.certs) {
+  // A hostile response can carry hundreds of certificates: look at the first few, as responders send one.
+  for (const der of basic.certs.slice(0, MAX_RESPONDER_CERTS)) {
     let responder: Certificate;
     try {
       responder = await withDigests(decodeCertificate(der), subtle);
@@ -298,7 +302,11 @@ async function checkSignature(basic: BasicOcspResponse, issuer: Certificate | un
       };
     }
     if (at < responder.notBefore || at > responder.notAfter) {
-      return { ok: false, problem: 'responder-not-authorised', detail: `the responder certificate ${responder.subject.oneline} is not valid at the probe time` };
+      return {
+        ok: false,
+        problem: 'responder-not-authorised',
+        detail: `the responder certificate ${responder.subject.oneline} is not valid at the probe time`,
+      };
     }
     if (!responder.extKeyUsage?.includes(ID_KP_OCSP_SIGNING)) {
       return { ok: false, problem: 'responder-not-authorised', detail: `the responder ${responder.subject.oneline} lacks the OCSPSigning extended key usage` };
@@ -320,7 +328,7 @@ export async function checkOcspResponse(der: Uint8Array, cert: Certificate, issu
   if (!parsed.basic) return { ok: false, error: { kind: 'Unparsable', message: 'a successful response without responseBytes' } };
   const basic = parsed.basic;
   const serial = cert.serialHex.replace(/^-/, '');
-  const candidates = basic.responses.filter((s) => s.certId.serialHex === serial);
+  const candidates = basic.responses.filter((s) => s.certId.serialHex === serial).slice(0, MAX_RESPONDER_CERTS);
   let single: OcspSingleResponse | undefined;
   for (const s of candidates) {
     if (!issuer) {
