@@ -3,6 +3,8 @@
  * route delegates to it, a serverless adapter can too, and tests call it with no server.
  *
  *   POST /api/probe  {"host": "example.com", "port": 443, "servername": "www.example.com"}
+ *                    optional: "ip" (one backend; judged by the same address rules),
+ *                    "revocation": true (live OCSP and CRL check, within the probe's budget)
  *   GET  /api/probe?host=example.com&port=443          (the no-JavaScript form)
  *
  * 200 with the result when a TLS conversation took place (even a failed one); 400 for a
@@ -65,9 +67,24 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 const badRequest = (message: string) => json(400, { error: { kind: 'BadRequest', message } });
 const EXAMPLE = 'Expected {"host": "example.com", "port": 443} (port and servername optional).';
 
-type Parsed = { ok: true; value: ProbeRequest } | { ok: false; response: Response };
+/** What the route takes beyond the target: the opt-in live revocation check, and one backend address. */
+type Extras = { revocation: boolean };
+type Parsed = { ok: true; value: ProbeRequest; extras: Extras } | { ok: false; response: Response };
 
-function fields(host: unknown, port: unknown, servername: unknown): Parsed {
+function extras(revocation: unknown, ip: unknown, value: ProbeRequest): Parsed {
+  if (revocation !== undefined && revocation !== null && typeof revocation !== 'boolean' && revocation !== '1' && revocation !== '0') {
+    return { ok: false, response: badRequest(`"revocation" is ${JSON.stringify(revocation)}; expected true or false.`) };
+  }
+  if (ip !== undefined && ip !== null && ip !== '') {
+    if (typeof ip !== 'string' || ip.length > 64)
+      return { ok: false, response: badRequest(`"ip" is ${JSON.stringify(ip)}; expected an IPv4 or IPv6 address.`) };
+    // The engine judges it with the same address rules as a resolved name (private addresses refused).
+    value.ip = ip.replace(/^\[(.*)\]$/, '$1');
+  }
+  return { ok: true, value, extras: { revocation: revocation === true || revocation === '1' } };
+}
+
+function fields(host: unknown, port: unknown, servername: unknown): { ok: true; value: ProbeRequest } | { ok: false; response: Response } {
   if (typeof host !== 'string' || host.trim() === '') return { ok: false, response: badRequest(`"host" is missing or not a string. ${EXAMPLE}`) };
   const value: ProbeRequest = { host };
   if (port !== undefined && port !== null && port !== '') {
@@ -146,7 +163,8 @@ async function readRequest(request: Request): Promise<Parsed> {
   }
   if (request.method === 'GET') {
     const q = new URL(request.url).searchParams;
-    return fields(q.get('host'), q.get('port') ?? undefined, q.get('servername') ?? undefined);
+    const f = fields(q.get('host'), q.get('port') ?? undefined, q.get('servername') ?? undefined);
+    return f.ok ? extras(q.get('revocation') ?? undefined, q.get('ip') ?? undefined, f.value) : f;
   }
   if (request.method !== 'POST') {
     return {
@@ -181,7 +199,8 @@ async function readRequest(request: Request): Promise<Parsed> {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return { ok: false, response: badRequest(`The body must be a JSON object. ${EXAMPLE}`) };
   const b = body as Record<string, unknown>;
-  return fields(b.host, b.port, b.servername);
+  const f = fields(b.host, b.port, b.servername);
+  return f.ok ? extras(b.revocation, b.ip, f.value) : f;
 }
 
 /** How long a Redis slot outlives a crashed instance: twice a probe's budget plus 5 s. */
@@ -266,7 +285,11 @@ export function createProbeHandler(options: ProbeHandlerOptions = {}): ProbeHand
       // AIA fetches get what is left of the probe's budget.
       const left = Math.max(0, Math.floor(config.limits.budgetMs - (performance.now() - started)));
       const aiaFetcher = probeAiaFetcher({ policy: config.policy, resolver, totalMs: left, timeoutMs: Math.min(10_000, left) });
-      const result = await analyseProbe(outcome, now(), globalThis.crypto.subtle, { aiaFetcher });
+      // The live revocation check (opt-in) ends with the probe's budget too; same policy and resolver.
+      const liveRevocation = parsed.extras.revocation
+        ? { policy: config.policy, resolver, timeoutMs: Math.min(10_000, left), deadline: started + config.limits.budgetMs }
+        : undefined;
+      const result = await analyseProbe(outcome, now(), globalThis.crypto.subtle, { aiaFetcher, ...(liveRevocation ? { liveRevocation } : {}) });
       if (!result) return json(502, { target: parsed.value, error: outcome.ok ? undefined : errorJson(outcome.error) });
       const text = JSON.stringify(result, null, 2);
       if (text.length > maxAnswer) {

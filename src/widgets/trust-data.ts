@@ -8,7 +8,8 @@ import { shardFileName } from '../core/trust/model.ts';
 import { TrustPool } from '../core/trust/pool.ts';
 import { gunzipJson } from './gzip-json.ts';
 
-const BASE = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/trust-stores/`;
+/** Served from public/trust-stores (the site has no base path). */
+const BASE = '/trust-stores/';
 
 let loading: Promise<TrustPool> | null = null;
 

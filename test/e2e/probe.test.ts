@@ -131,4 +131,22 @@ describe('live probe page', () => {
       await old.close();
     }
   });
+
+  it('shows revocation and transparency; the checkbox asks for the live check and stays in the permalink', async () => {
+    const page = await site.page('/tools/probe/');
+    await whenDefined(page, 'certlab-probe');
+    await page.getByRole('textbox', { name: /Host/ }).fill('127.0.0.1');
+    await page.getByRole('spinbutton', { name: /Port/ }).fill(String(PORT));
+    await page.getByRole('textbox', { name: /Server name/ }).fill('probe.test');
+    await page.getByRole('checkbox', { name: /OCSP responder/ }).check();
+    await page.getByRole('button', { name: 'Probe' }).click();
+    await waitProbed(page, 0);
+    expect(new URL(page.url()).search).toBe(`?host=127.0.0.1&port=${PORT}&servername=probe.test&revocation=1`);
+    expect(await page.locator('.probe-revocation li').allTextContents()).toEqual([
+      'OCSP staple: none',
+      'Must-Staple: no',
+      'Signed Certificate Timestamps: none',
+      "Live check: the issuer's certificate was not sent, so no OCSP request can be made and no CRL signature checked",
+    ]);
+  });
 });

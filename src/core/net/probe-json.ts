@@ -157,6 +157,57 @@ export interface ProbeTrustStoreJson {
   sentence: string;
 }
 
+/** One OCSP answer about the leaf: the stapled one, or one fetched from the responder (`--revocation`). */
+export interface OcspStatusJson {
+  source: 'stapled' | 'responder';
+  url?: string;
+  /** `unusable`: no status could be read (see `problem`). */
+  status: 'good' | 'revoked' | 'unknown' | 'unusable';
+  revokedAt?: string;
+  reason?: string;
+  producedAt?: string;
+  thisUpdate?: string;
+  nextUpdate?: string;
+  /** "produced 3 hours ago, next update in 4 days", against the probe time. */
+  age?: string;
+  freshness?: 'current' | 'expired' | 'not-yet-valid';
+  /** Whether the responder's signature verified, and by whom (the issuer or a delegated responder). */
+  signature?: { ok: boolean; text: string };
+  problem?: string;
+}
+
+/** The leaf's serial looked up in a CRL downloaded from its distribution point (`--revocation`). */
+export interface CrlStatusJson {
+  url: string;
+  status: 'good' | 'revoked' | 'unusable';
+  revokedAt?: string;
+  reason?: string;
+  thisUpdate?: string;
+  nextUpdate?: string;
+  signature?: { ok: boolean; text: string };
+  problem?: string;
+}
+
+/** A Signed Certificate Timestamp, wherever it came from. */
+export interface SctJson {
+  source: 'certificate' | 'tls-extension' | 'ocsp';
+  /** The log ID, base64 (as CT log lists write it). */
+  logId: string;
+  /** null: the log is not in certlab's list (certlab ships no CT log list, so no name is guessed). */
+  logName: string | null;
+  timestamp: string;
+}
+
+/** Revocation and transparency: the staple, Must-Staple, SCTs and, when asked, a live check. */
+export interface RevocationJson {
+  stapled: OcspStatusJson | null;
+  /** The leaf carries the TLS feature extension with status_request (RFC 7633). */
+  mustStaple: boolean;
+  scts: SctJson[];
+  /** Present only when a live check was asked for. */
+  live?: { ocsp: OcspStatusJson[]; crl: CrlStatusJson[]; skipped?: string };
+}
+
 /** The whole answer: the probe, each client's verdict, the cause, who acts, findings, the email. */
 export interface ProbeAnalysisJson<Detail extends { kind: string } = { kind: string }> extends ProbeJson<Detail> {
   verdicts?: Partial<Record<string, ProbeVerdictJson>>;
@@ -167,4 +218,5 @@ export interface ProbeAnalysisJson<Detail extends { kind: string } = { kind: str
   headline: string;
   findings: ProbeFindingJson[];
   email: { subject: string; body: string } | null;
+  revocation?: RevocationJson;
 }

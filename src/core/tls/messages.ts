@@ -74,6 +74,13 @@ export interface CertificateEntry {
   der: Uint8Array;
   /** TLS 1.3 only: the OCSP response stapled to this entry (status_request extension). */
   ocspResponse?: Uint8Array;
+  /** TLS 1.3 only: the SignedCertificateTimestampList sent with this entry (RFC 6962 3.3, RFC 8446 4.4.2). */
+  sctList?: Uint8Array;
+}
+
+/** The signed_certificate_timestamp extension's data: the SCT list bytes (TLS 1.2 ServerHello, TLS 1.3 entry). */
+export function readSctExtension(extensions: Extension[]): Uint8Array | undefined {
+  return extensions.find((e) => e.type === EXT.signedCertificateTimestamp)?.data;
 }
 
 /** RFC 6066 8 / RFC 8446 4.4.2.1: CertificateStatus { status_type ocsp(1); OCSPResponse<1..2^24-1> }. */
@@ -102,7 +109,12 @@ export function parseCertificate(body: Uint8Array, tls13: boolean): CertificateE
     }
     const ext = readExtensions(list, `certificate ${out.length} extensions`);
     const status = ext.find((e) => e.type === EXT.statusRequest);
-    out.push(status ? { der, ocspResponse: parseCertificateStatus(status.data, 'Certificate entry status_request') } : { der });
+    const sctList = readSctExtension(ext);
+    out.push({
+      der,
+      ...(status ? { ocspResponse: parseCertificateStatus(status.data, 'Certificate entry status_request') } : {}),
+      ...(sctList ? { sctList } : {}),
+    });
   }
   return out;
 }

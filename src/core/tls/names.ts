@@ -131,6 +131,7 @@ export const EXT = {
   ecPointFormats: 11,
   signatureAlgorithms: 13,
   alpn: 16,
+  signedCertificateTimestamp: 18,
   supportedVersions: 43,
   certificateAuthorities: 47,
   keyShare: 51,

@@ -15,6 +15,7 @@ import {
   parseEncryptedExtensions,
   parseServerHello,
   readAlpn,
+  readSctExtension,
 } from './messages.ts';
 import { recognisePlainProtocol } from './not-tls.ts';
 import { alertName, cipherSuiteName, handshakeTypeName, versionName } from './names.ts';
@@ -35,6 +36,8 @@ export interface ServerFlight {
   certificates: Uint8Array[];
   ocspStapled: boolean;
   ocspResponse?: Uint8Array;
+  /** SCT list from the signed_certificate_timestamp extension (TLS 1.2 ServerHello, TLS 1.3 leaf entry). */
+  sctList?: Uint8Array;
   clientCertRequested: boolean;
   /** DER distinguished names of the CAs the server accepts client certificates from. */
   acceptableClientCAs: Uint8Array[];
@@ -158,7 +161,11 @@ export async function readServerFlight(bytes: Uint8Array, opts: ReadFlightOption
         encrypted = tls13;
         flight.protocol = versionName(sh.version);
         flight.cipherSuite = { code: sh.cipherSuite, name: cipherSuiteName(sh.cipherSuite) };
-        if (!tls13) flight.alpn = readAlpn(sh.extensions);
+        if (!tls13) {
+          flight.alpn = readAlpn(sh.extensions);
+          const scts = readSctExtension(sh.extensions);
+          if (scts) flight.sctList = scts;
+        }
         return;
       }
       case 8:
@@ -169,6 +176,7 @@ export async function readServerFlight(bytes: Uint8Array, opts: ReadFlightOption
         flight.certificates = entries.map((e) => e.der);
         const ocsp = entries[0]?.ocspResponse;
         if (ocsp) Object.assign(flight, { ocspStapled: true, ocspResponse: ocsp });
+        if (entries[0]?.sctList) flight.sctList = entries[0].sctList;
         return;
       }
       case 22:

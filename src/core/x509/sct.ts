@@ -21,8 +21,15 @@ const SIGS = ['anonymous', 'rsa', 'dsa', 'ecdsa'];
 
 export function readSctList(r: DerReader, t: Tlv): Sct[] {
   if (t.tag !== 0x04) throw new DerError('UnexpectedTag', t.start, `tag 0x${t.tag.toString(16)}`, 'OCTET STRING (SCT list)');
-  const b = r.value(t);
-  const base = t.valueStart;
+  return parseSctList(r.value(t), t.valueStart);
+}
+
+/**
+ * A SignedCertificateTimestampList as bytes: what the TLS signed_certificate_timestamp
+ * extension carries (RFC 6962 3.3), and what the X.509 and OCSP extensions wrap in an OCTET STRING.
+ * `base` is the offset of `b` in its enclosing buffer, for error positions.
+ */
+export function parseSctList(b: Uint8Array, base = 0): Sct[] {
   let p = 0;
   const need = (n: number, what: string) => {
     if (p + n > b.length) throw new DerError('Truncated', base + p, `${b.length - p} bytes`, `${n} bytes (${what})`);

@@ -27,6 +27,10 @@ export interface AiaFetchOptions {
   resolver?: Resolver;
   timeoutMs?: number;
   maxBytes?: number;
+  /** POST `body` (an OCSP request) instead of GET. */
+  post?: { body: Uint8Array; contentType: string };
+  /** CLI only (`--proxy`): send the request to this HTTP proxy with the absolute URL; the proxy resolves the name. */
+  httpProxy?: { host: string; port: number };
 }
 
 /** Ports an AIA URL may use under a restrictive policy. */
@@ -49,7 +53,7 @@ export async function fetchAia(url: string, options: AiaFetchOptions): Promise<A
   const deadline = Date.now() + timeoutMs;
 
   let ip = host;
-  if (kind === 'name') {
+  if (kind === 'name' && !options.httpProxy) {
     let answers: string[];
     // The DNS wait is inside the one timeout too (issue 18: it was not, and took 30 s).
     let timer: NodeJS.Timeout | undefined;
@@ -82,11 +86,15 @@ export async function fetchAia(url: string, options: AiaFetchOptions): Promise<A
       resolve(r);
     };
     const req = request({
-      host: ip,
-      port,
-      path: `${parsed.pathname}${parsed.search}`,
-      method: 'GET',
-      headers: { host: parsed.host, accept: '*/*' },
+      host: options.httpProxy?.host ?? ip,
+      port: options.httpProxy?.port ?? port,
+      path: options.httpProxy ? parsed.href : `${parsed.pathname}${parsed.search}`,
+      method: options.post ? 'POST' : 'GET',
+      headers: {
+        host: parsed.host,
+        accept: '*/*',
+        ...(options.post ? { 'content-type': options.post.contentType, 'content-length': String(options.post.body.length) } : {}),
+      },
       setHost: false,
     });
     const timer = setTimeout(() => finish({ ok: false, error: { kind: 'Timeout', url, afterMs: timeoutMs } }), Math.max(0, deadline - Date.now()));
@@ -105,7 +113,7 @@ export async function fetchAia(url: string, options: AiaFetchOptions): Promise<A
       res.on('end', () => finish({ ok: true, bytes: new Uint8Array(Buffer.concat(chunks)), contentType: res.headers['content-type'] ?? null }));
       res.on('error', (e: NodeJS.ErrnoException) => finish({ ok: false, error: { kind: 'ConnectFailed', url, code: e.code ?? e.message } }));
     });
-    req.end();
+    req.end(options.post ? Buffer.from(options.post.body) : undefined);
   });
 }
 

@@ -12,6 +12,8 @@ import { type ProbeFinding, probeFindings } from './findings.ts';
 import { buildProbeResult } from './result.ts';
 import type { ProbeError } from './errors.ts';
 import type { ProbeAnalysisJson } from '../../core/net/probe-json.ts';
+import { type RevocationInput, checkRevocation } from './revocation.ts';
+import { revocationStory } from './revocation-story.ts';
 import { type Story, tellStory } from './story.ts';
 import { type ClientVerdictJson, judgePresented } from './verdicts.ts';
 import { olderStoresFinding, probeTrustStores } from './trust-matrix.ts';
@@ -28,6 +30,8 @@ export interface ProbeAnalysis extends ProbeAnalysisJson<ProbeError> {
 export interface AnalyseOptions {
   extraAnchors?: Certificate[];
   aiaFetcher?: AiaFetcher;
+  /** Run the live OCSP and CRL check (opt-in) with these fetch options; the passive part always runs. */
+  liveRevocation?: RevocationInput['live'];
 }
 
 /**
@@ -55,6 +59,15 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
   });
   const trustStores = await probeTrustStores(certificates, report.target.servername ?? report.target.host, at, subtle);
   const findings = await probeFindings(certificates, report.target.servername ?? report.target.host, report.clientCertRequested, at, subtle);
+  const revocation = await checkRevocation({
+    report,
+    certificates,
+    ...(options.extraAnchors ? { extraIssuers: options.extraAnchors } : {}),
+    at,
+    subtle,
+    ...(options.liveRevocation ? { live: options.liveRevocation } : {}),
+  });
+  if (revocation) findings.push(...revocation.findings);
   const older = trustStores ? olderStoresFinding(trustStores) : null;
   if (older) findings.push(older);
   if (parts.certificates.length > MAX_ANALYSED_CERTIFICATES) {
@@ -77,7 +90,7 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
       })
     : [];
   const evidence = evidenceText({ report, certificates, at, verify, ...(json.handshake.error ? { handshakeError: json.handshake.error.message } : {}) });
-  const story = tellStory({
+  const told = tellStory({
     host: report.target.host,
     port: report.target.port,
     presented: certificates,
@@ -90,6 +103,8 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     ...(json.legacyTls ? { legacyTls: json.legacyTls } : {}),
     ...(json.notTls ? { notTls: json.notTls } : {}),
   });
+  // Path checks accepted the chain, but revocation says otherwise: that is the story to tell.
+  const story = (told.cause === null && verdicts && revocationStory(findings, `${report.target.host}:${report.target.port}`, evidence)) || told;
   return {
     ...json,
     ...(verdicts ? { verdicts: verdicts.clients } : {}),
@@ -100,5 +115,6 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     findings,
     evidence,
     email: story.email,
+    ...(revocation ? { revocation: revocation.json } : {}),
   };
 }

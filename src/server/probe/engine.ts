@@ -26,13 +26,23 @@ export interface ProbeRequest {
   port?: number;
   /** SNI name when it differs from the host (or when the host is an IP address). */
   servername?: string;
+  /** Connect to this address instead of resolving the host (`--ip`); the policy still judges it. */
+  ip?: string;
 }
+
+/**
+ * Opens the TCP connection some other way (the CLI's HTTP CONNECT proxy, tunnel.ts): no DNS
+ * here, the tunnel reaches host:port by name. `via` is reported in place of the address.
+ */
+export type Tunnel = (host: string, port: number, timeoutMs: number) => Promise<{ socket: Socket; via: string } | ProbeError>;
 
 export interface ProbeOptions {
   /** Target policy; `null` for the local CLI, which may probe anything. */
   policy: TargetPolicy | null;
   resolver?: Resolver;
   limits?: Partial<ProbeLimits>;
+  /** CLI only: connect through this tunnel (an HTTP proxy); never set by the public route. */
+  tunnel?: Tunnel;
 }
 
 export interface WireReport {
@@ -45,6 +55,8 @@ export interface WireReport {
   alpn: string | null;
   ocspStapled: boolean;
   ocspResponse?: Uint8Array;
+  /** SCT list the server sent in the signed_certificate_timestamp TLS extension. */
+  sctList?: Uint8Array;
   clientCertRequested: boolean;
   /** DER names of the CAs the server accepts client certificates from. */
   acceptableClientCAs: Uint8Array[];
@@ -273,12 +285,23 @@ export async function probe(request: ProbeRequest, options: ProbeOptions): Promi
 
   const budget = new Budget(limits.budgetMs);
   const t0 = performance.now();
-  const ip = await resolveOnce(host, kind !== 'name', options.resolver ?? systemResolver, policy, limits.dnsTimeoutMs, budget);
+  let ip: string | ProbeError;
+  if (options.tunnel) ip = '';
+  else if (request.ip !== undefined) {
+    const refusal = admitAddress(host, request.ip, policy ?? { allowPrivate: true, ports: 'any' });
+    ip = refusal ? { kind: 'Refused', refusal } : request.ip;
+  } else ip = await resolveOnce(host, kind !== 'name', options.resolver ?? systemResolver, policy, limits.dnsTimeoutMs, budget);
   if (isError(ip)) return { ok: false, error: ip };
   const dnsMs = since(t0);
 
   const t1 = performance.now();
-  const tcp = await connectTcp(ip, port, limits.connectTimeoutMs, budget);
+  let tcp: Socket | ProbeError;
+  if (options.tunnel) {
+    const wait = budget.wait('connect', limits.connectTimeoutMs, () => ({ kind: 'ConnectTimeout', address: host, port, afterMs: limits.connectTimeoutMs }));
+    const opened = await withTimeout(options.tunnel(host, port, wait.ms), wait.ms, wait.onTimeout);
+    tcp = isError(opened) ? opened : opened.socket;
+    if (!isError(opened)) ip = opened.via;
+  } else tcp = await connectTcp(ip, port, limits.connectTimeoutMs, budget);
   if (isError(tcp)) return { ok: false, error: tcp };
   const connectMs = since(t1);
 
@@ -302,6 +325,7 @@ export async function probe(request: ProbeRequest, options: ProbeOptions): Promi
     alpn: f.alpn ?? null,
     ocspStapled: f.ocspStapled,
     ...(f.ocspResponse ? { ocspResponse: f.ocspResponse } : {}),
+    ...(f.sctList ? { sctList: f.sctList } : {}),
     clientCertRequested: f.clientCertRequested,
     acceptableClientCAs: f.acceptableClientCAs,
     serverMessages: f.messages,

@@ -20,7 +20,9 @@ export type ProbeError =
   | { kind: 'ClosedMidHandshake'; bytesReceived: number }
   | { kind: 'NotTls'; firstBytesHex: string; hint: string; protocol: PlainProtocol; name: string; firstLine: string }
   | { kind: 'HandshakeFailed'; code: string; message: string }
-  | { kind: 'UnreadableHandshake'; error: TlsReadError };
+  | { kind: 'UnreadableHandshake'; error: TlsReadError }
+  /** The CLI's HTTP CONNECT proxy (tunnel.ts) did not open the tunnel; `status` when it answered. */
+  | { kind: 'ProxyFailed'; proxy: string; reason: string; status?: number };
 
 const ALERT_ADVICE: Record<string, string> = {
   handshake_failure:
@@ -64,5 +66,7 @@ export function describeProbeError(e: ProbeError): string {
       return `The TLS handshake failed: ${e.message} (${e.code}).`;
     case 'UnreadableHandshake':
       return `The server's handshake could not be read: ${describeTlsReadError(e.error)}.`;
+    case 'ProxyFailed':
+      return `The proxy ${e.proxy} did not open a tunnel: ${e.reason}. The server itself was not reached, so nothing is known about it yet.`;
   }
 }

@@ -24,6 +24,8 @@ class CertlabProbe extends HTMLElement {
       (form.elements.namedItem('host') as HTMLInputElement).value = host;
       (form.elements.namedItem('port') as HTMLInputElement).value = params.get('port') ?? '';
       (form.elements.namedItem('servername') as HTMLInputElement).value = params.get('servername') ?? '';
+      const revocation = form.elements.namedItem('revocation') as HTMLInputElement | null;
+      if (revocation) revocation.checked = params.get('revocation') === '1';
       void this.run(false);
     }
     this.dataset.ready = 'true';
@@ -43,12 +45,14 @@ class CertlabProbe extends HTMLElement {
     }
     const port = value('port');
     const servername = value('servername');
+    const revocation = (form.elements.namedItem('revocation') as HTMLInputElement | null)?.checked === true;
     if (updateUrl) {
       const url = new URL(location.href);
       url.search = '';
       url.searchParams.set('host', host);
       if (port) url.searchParams.set('port', port);
       if (servername) url.searchParams.set('servername', servername);
+      if (revocation) url.searchParams.set('revocation', '1');
       history.replaceState(null, '', url);
     }
     this.#running = true;
@@ -66,7 +70,7 @@ class CertlabProbe extends HTMLElement {
       const res = await fetch('/api/probe', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ host, ...(port ? { port: Number(port) } : {}), ...(servername ? { servername } : {}) }),
+        body: JSON.stringify({ host, ...(port ? { port: Number(port) } : {}), ...(servername ? { servername } : {}), ...(revocation ? { revocation } : {}) }),
       });
       const body = (await res.json()) as ProbeResultView & { error?: { message: string } };
       if (res.status === 200) {

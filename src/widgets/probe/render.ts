@@ -7,6 +7,7 @@ import type { ProbeAnalysisJson } from '../../core/net/probe-json.ts';
 import { whoActs } from '../../core/causes/who-acts.ts';
 import { el } from '../dom.ts';
 import { oddSections } from './render-odd.ts';
+import { revocationSection } from './revocation.ts';
 
 /** The probe's JSON (one definition, shared with the server). */
 export type ProbeResultView = ProbeAnalysisJson;
@@ -113,6 +114,7 @@ export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: str
   if (r.verdicts) out.append(el('h3', {}, 'What each client says'), verdictTable(r.verdicts));
   if (r.trustStores?.length) out.append(el('h3', {}, 'Trust stores by version'), trustStoreList(r.trustStores));
   out.append(el('h3', {}, `The chain exactly as sent (${r.presented.length})`), presentedList(r));
+  if (r.revocation) out.append(el('h3', {}, 'Revocation and transparency'), revocationSection(r.revocation));
   const notable = r.findings.filter((f) => f.severity !== 'info' || f.kind === 'root-included' || f.kind === 'client-cert-requested');
   if (notable.length) {
     out.append(
