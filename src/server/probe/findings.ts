@@ -9,7 +9,8 @@ import { checkPeerName, peerName } from '../../core/validate/hostname.ts';
 import type { RevocationFindingKind } from './revocation.ts';
 
 export interface ProbeFinding {
-  kind: Finding['kind'] | 'hostname-match' | 'hostname-mismatch' | 'client-cert-requested' | 'too-many-certificates' | 'older-stores-fail' | RevocationFindingKind;
+  kind:
+    Finding['kind'] | 'hostname-match' | 'hostname-mismatch' | 'client-cert-requested' | 'too-many-certificates' | 'older-stores-fail' | RevocationFindingKind;
   severity: Finding['severity'];
   /** Positions in the list as sent (0 = first certificate). */
   items: number[];
