@@ -14,6 +14,7 @@ import type { ProbeError } from './errors.ts';
 import type { ProbeAnalysisJson } from '../../core/net/probe-json.ts';
 import { type Story, tellStory } from './story.ts';
 import { type ClientVerdictJson, judgePresented } from './verdicts.ts';
+import { probeChainToServe } from './chain-to-serve.ts';
 
 /** The JSON shape (src/core/net/probe-json.ts), with the server's narrower types. */
 export interface ProbeAnalysis extends ProbeAnalysisJson<ProbeError> {
@@ -90,5 +91,6 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     findings,
     evidence,
     email: story.email,
+    ...(verdicts ? { chainToServe: await probeChainToServe({ presented: certificates, host: report.target.servername ?? report.target.host, at, subtle, ...options }) } : {}),
   };
 }
