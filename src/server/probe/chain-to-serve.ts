@@ -21,13 +21,19 @@ export async function probeChainToServe(input: {
   const store = await trustStore('mozilla');
   const anchors = [...(store.ok ? store.store.certificates : []), ...(input.extraAnchors ?? [])];
   const label = `${store.ok ? store.store.label : 'no trust store'}${input.extraAnchors?.length ? ' + --ca' : ''}`;
-  const r = await buildChainToServe({
+  const base = {
     certificates: input.presented.filter((c): c is Certificate => c !== null),
     host: input.host,
-    anchors,
     at: input.at,
     subtle: input.subtle,
     ...(input.aiaFetcher ? { fetchIssuer: input.aiaFetcher } : {}),
-  });
-  return chainToServeJson(r, input.host, label);
+  };
+  const r = await buildChainToServe({ ...base, anchors });
+  if (r.ok || r.failure.kind === 'NoCertificates' || r.failure.kind === 'NoLeaf') return chainToServeJson(r, input.host, label);
+  // Not under a root of the store (a company CA, or a chain that is not whole): the chain as far
+  // as it goes, checked up to its top (dates, names, signatures); its root is then named, not trusted.
+  const unanchored = await buildChainToServe({ ...base, anchors: [] });
+  if (!unanchored.ok) return chainToServeJson(r, input.host, label);
+  const json = chainToServeJson(unanchored, input.host, label);
+  return { ...json, verification: json.verification && { ...json.verification, against: `${json.verification.against} (not a root of ${label})` } };
 }

@@ -9,6 +9,7 @@ import { describeItem } from '../../core/inspect/describe.ts';
 import { encodeBase64 } from '../../core/der/base64.ts';
 import { el, text } from '../dom.ts';
 import { renderChain } from './chain-picture.ts';
+import { inspectorFixPanel } from '../fix/inspector-fix.ts';
 
 function findingsSection(r: InspectResult): HTMLElement | undefined {
   if (!r.findings.length) return undefined;
@@ -108,7 +109,7 @@ export function renderResult(r: InspectResult, out: HTMLElement, status: (t: str
     out.append(a);
     return;
   }
-  for (const part of [findingsSection(r), renderChain(r)]) if (part) out.append(part);
+  for (const part of [findingsSection(r), renderChain(r), inspectorFixPanel(r)]) if (part) out.append(part);
   const cards = el('section', { class: 'insp-cards', 'aria-labelledby': 'insp-cards-h' });
   cards.append(text('h2', `Objects found (${r.items.length})`, { id: 'insp-cards-h' }));
   r.items.forEach((_, i) => cards.append(card(r, i)));

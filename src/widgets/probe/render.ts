@@ -6,6 +6,7 @@
 import type { ProbeAnalysisJson } from '../../core/net/probe-json.ts';
 import { whoActs } from '../../core/causes/who-acts.ts';
 import { el } from '../dom.ts';
+import { probeFixPanel } from '../fix/probe-fix.ts';
 
 /** The probe's JSON (one definition, shared with the server). */
 export type ProbeResultView = ProbeAnalysisJson;
@@ -114,6 +115,7 @@ export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: str
       ),
     );
   }
+  if (r.chainToServe) out.append(probeFixPanel(r, out));
   out.append(el('h3', {}, 'Evidence'), copyBlock('evidence', r.evidence, `${uid}-evidence`));
   if (r.email) {
     out.append(
