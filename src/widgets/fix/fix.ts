@@ -133,7 +133,7 @@ export class CertlabFix extends HTMLElement {
         el('p', { 'data-fix-verification': String(v.code) }, `Verified: ${v.code} ${v.ok ? 'ok' : v.name}, against ${v.against}, as a client that fetches nothing sees it.`),
         aia,
         dropped,
-        el('p', {}, downloadButton('Download fullchain.pem', 'fullchain.pem', fullchainPem(j)), ' the chain above, leaf first. Keep your private key (privkey.pem below) as it is.'),
+        el('p', {}, downloadButton('Download the chain to serve (fullchain.pem)', 'fullchain.pem', fullchainPem(j)), ' leaf first, no root. Your private key stays as it is (privkey.pem below).'),
         serverPicker(host, uid),
       );
       if (ctx.clients.length) parts.push(clientFixes(ctx, host, uid));
