@@ -47,12 +47,17 @@ async function axeOnPanel(page: Page): Promise<string[]> {
     type V = { id: string; impact: string; nodes: { target: string[] }[] };
     const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: V[] }> } }).axe;
     const r = await axe.run(document.querySelector('certlab-fix')!, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   });
 }
 
 async function downloaded(page: Page): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('certlab-fix').getByRole('button', { name: 'Download the chain to serve (fullchain.pem)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('certlab-fix').getByRole('button', { name: 'Download the chain to serve (fullchain.pem)' }).click(),
+  ]);
   return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
 }
 
@@ -81,7 +86,9 @@ describe.each(WIDTHS)('fix panel at %i px', (width) => {
     expect(await downloaded(page)).toEqual({ name: 'fullchain.pem', text: pki.leaf.pem + pki.ica2.pem + pki.ica1.pem });
 
     // The server picker: nginx first, then HAProxy's lines.
-    expect(await panel.locator('pre[id$="-config"]').textContent()).toBe('ssl_certificate     /etc/ssl/probe.test/fullchain.pem;\nssl_certificate_key /etc/ssl/probe.test/privkey.pem;');
+    expect(await panel.locator('pre[id$="-config"]').textContent()).toBe(
+      'ssl_certificate     /etc/ssl/probe.test/fullchain.pem;\nssl_certificate_key /etc/ssl/probe.test/privkey.pem;',
+    );
     await panel.getByLabel('Your server').selectOption('haproxy');
     expect(await panel.locator('pre[id$="-config"]').textContent()).toBe(
       'cat /etc/ssl/probe.test/fullchain.pem /etc/ssl/probe.test/privkey.pem > /etc/ssl/probe.test/haproxy.pem\n\nfrontend https\n    bind :443 ssl crt /etc/ssl/probe.test/haproxy.pem',
@@ -127,7 +134,10 @@ describe.each(WIDTHS)('fix panel at %i px', (width) => {
       'O=certlab tests, CN=Probe Test ICA 2',
       'O=certlab tests, CN=Probe Test ICA 1',
     ]);
-    expect(await panel.locator('.fix-dropped li strong').allTextContents()).toEqual(['O=certlab tests, CN=Probe Test Root', 'O=certlab tests, CN=Unrelated Test CA']);
+    expect(await panel.locator('.fix-dropped li strong').allTextContents()).toEqual([
+      'O=certlab tests, CN=Probe Test Root',
+      'O=certlab tests, CN=Unrelated Test CA',
+    ]);
     expect(await panel.locator('[data-fix-verification]').textContent()).toBe(
       'Verified: 0 ok, against the root given (O=certlab tests, CN=Probe Test Root), as a client that fetches nothing sees it.',
     );

@@ -93,7 +93,18 @@ async function started(child: ChildProcess, port: number, what: string): Promise
 function sClient(port: number): { status: number | null; verify: string } {
   const r = spawnSync(
     'openssl',
-    ['s_client', '-connect', `127.0.0.1:${port}`, '-servername', 'probe.test', '-verify_hostname', 'probe.test', '-CAfile', pki.root.certPath, '-verify_return_error'],
+    [
+      's_client',
+      '-connect',
+      `127.0.0.1:${port}`,
+      '-servername',
+      'probe.test',
+      '-verify_hostname',
+      'probe.test',
+      '-CAfile',
+      pki.root.certPath,
+      '-verify_return_error',
+    ],
     { input: '', encoding: 'utf8', timeout: 20_000 },
   );
   // With -verify_return_error the handshake stops at the first error, which goes to stderr.
@@ -169,15 +180,21 @@ describe('the generated server configuration, on real servers', () => {
     const listed = execFileSync('sh', ['-c', `${p12[0]} && ${p12[1]}`], { encoding: 'utf8' });
     const jks = serverConfig('tomcat-jks', { dir, host: 'probe.test' }).text.split('\n');
     execFileSync('sh', ['-c', jks[1]!], { stdio: 'ignore' });
-    const jksListed = execFileSync('keytool', ['-list', '-v', '-keystore', `${dir}/keystore.jks`, '-storepass', 'changeit', '-alias', 'tomcat'], { encoding: 'utf8' });
+    const jksListed = execFileSync('keytool', ['-list', '-v', '-keystore', `${dir}/keystore.jks`, '-storepass', 'changeit', '-alias', 'tomcat'], {
+      encoding: 'utf8',
+    });
     expect([listed.trim(), jksListed.match(/Certificate chain length: \d+/)?.[0]]).toEqual(['Certificate chain length: 3', 'Certificate chain length: 3']);
   });
 
-  it.skipIf(!KEYTOOL)("Java client: the one-application trust store command imports the root", () => {
+  it.skipIf(!KEYTOOL)('Java client: the one-application trust store command imports the root', () => {
     const cmd = clientFixCommands('java', { caFile: pki.root.certPath, host: 'probe.test', port: 443 }).at(-1)!.code.split('\n')[0]!;
     execFileSync('sh', ['-c', cmd], { cwd: dir, stdio: 'ignore' });
     const listed = execFileSync('keytool', ['-list', '-keystore', join(dir, 'truststore.p12'), '-storepass', 'changeit'], { encoding: 'utf8' });
     const entry = listed.match(/^(\S+), [^,]+, [^,]+, (\w+),/m);
-    expect([listed.match(/Your keystore contains \d+ entr\w+/)?.[0], entry?.[1], entry?.[2]]).toEqual(['Your keystore contains 1 entry', 'probe.test-ca', 'trustedCertEntry']);
+    expect([listed.match(/Your keystore contains \d+ entr\w+/)?.[0], entry?.[1], entry?.[2]]).toEqual([
+      'Your keystore contains 1 entry',
+      'probe.test-ca',
+      'trustedCertEntry',
+    ]);
   });
 });

@@ -136,7 +136,7 @@ describe('certlab fix', () => {
     const code = await run([input, '--trusted', pki.root.certPath, '--host', 'probe.test', '--out', join(dir, 'x.pem'), '--client', 'java'], c.io);
     expect(code).toEqual(0);
     expect(c.out.join('\n')).toContain(
-      'java: trusting a CA file (/path/to/ca.pem: your CA\'s root)\n\n  The JDK\'s own cacerts (Java 9 and later; default password changeit).\n    keytool -importcert -noprompt -trustcacerts -alias probe.test-ca -file /path/to/ca.pem -cacerts -storepass changeit',
+      "java: trusting a CA file (/path/to/ca.pem: your CA's root)\n\n  The JDK's own cacerts (Java 9 and later; default password changeit).\n    keytool -importcert -noprompt -trustcacerts -alias probe.test-ca -file /path/to/ca.pem -cacerts -storepass changeit",
     );
   });
 
@@ -154,7 +154,10 @@ describe('certlab fix', () => {
     expect(results).toEqual([
       [2, `certlab fix: cannot read ${join(dir, 'absent.pem')}: ENOENT: no such file or directory, open '${join(dir, 'absent.pem')}'`],
       [2, `certlab fix: ${join(dir, 'empty.pem')} holds no certificate. Expected PEM (-----BEGIN CERTIFICATE-----) or DER.`],
-      [2, 'certlab fix: unknown server "lighttpd". Expected one of: nginx, apache, apache-old, haproxy, caddy, traefik, iis, tomcat, tomcat-jks, spring-boot, kubernetes, cert-manager, aws.'],
+      [
+        2,
+        'certlab fix: unknown server "lighttpd". Expected one of: nginx, apache, apache-old, haproxy, caddy, traefik, iis, tomcat, tomcat-jks, spring-boot, kubernetes, cert-manager, aws.',
+      ],
       [2, expect.stringMatching(/^certlab fix: .*127\.0\.0\.1.*1/)],
     ]);
   });

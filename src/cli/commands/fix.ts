@@ -153,7 +153,10 @@ export function report(j: ChainToServeJson, o: { server: ServerId; dir: string; 
     lines.push('left out:');
     for (const d of j.dropped) lines.push(`  ${d.subject}: ${d.text}`);
   }
-  for (const a of j.aia) lines.push(`AIA ${a.url}: ${a.outcome === 'fetched' ? `fetched ${a.got.join('; ')}` : a.outcome === 'nothing-usable' ? 'gave no usable certificate' : 'not fetched'}`);
+  for (const a of j.aia)
+    lines.push(
+      `AIA ${a.url}: ${a.outcome === 'fetched' ? `fetched ${a.got.join('; ')}` : a.outcome === 'nothing-usable' ? 'gave no usable certificate' : 'not fetched'}`,
+    );
   const v = j.verification!;
   lines.push(`verified: ${v.code} ${v.ok ? 'ok' : v.name}, against ${v.against}, as a client that fetches nothing sees it`);
   if (o.wrote) lines.push(`wrote ${o.wrote}`);
@@ -166,7 +169,10 @@ export function report(j: ChainToServeJson, o: { server: ServerId; dir: string; 
 function clientLines(client: ClientId | ToolId, host: string, port: number): string {
   const input = { caFile: '/path/to/ca.pem', host, port };
   const cmds = (TOOL_IDS as readonly string[]).includes(client) ? [toolFixCommand(client as ToolId, input)] : clientFixCommands(client as ClientId, input);
-  return [`${client}: trusting a CA file (/path/to/ca.pem: your CA's root)`, ...cmds.flatMap((c) => ['', `  ${c.label}`, ...c.code.split('\n').map((l) => `    ${l}`)])].join('\n');
+  return [
+    `${client}: trusting a CA file (/path/to/ca.pem: your CA's root)`,
+    ...cmds.flatMap((c) => ['', `  ${c.label}`, ...c.code.split('\n').map((l) => `    ${l}`)]),
+  ].join('\n');
 }
 
 /** A source is a file when it exists (or is -); otherwise HOST[:PORT]. */
@@ -205,7 +211,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         return r.ok ? r.bytes : null;
       }
     : undefined;
-  const built = await buildChainToServe({ certificates: certs, ...(host ? { host } : {}), anchors: anchors.anchors, at: Date.now(), subtle, ...(fetchIssuer ? { fetchIssuer } : {}) });
+  const built = await buildChainToServe({
+    certificates: certs,
+    ...(host ? { host } : {}),
+    anchors: anchors.anchors,
+    at: Date.now(),
+    subtle,
+    ...(fetchIssuer ? { fetchIssuer } : {}),
+  });
   const json = chainToServeJson(built, host ?? null, anchors.label);
   if (!json.ok) {
     io.err(`certlab fix: no complete chain can be built. ${json.failure!.message}`);

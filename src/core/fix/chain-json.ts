@@ -33,7 +33,13 @@ export function chainToServeJson(r: ChainToServeResult, host: string | null, anc
   return {
     ok: true,
     host,
-    chain: r.chain.map((c) => ({ subject: c.subject.oneline, issuer: c.issuer.oneline, sha256: c.sha256, pem: toPem('CERTIFICATE', c.der), fetched: fetched.has(c.sha256) })),
+    chain: r.chain.map((c) => ({
+      subject: c.subject.oneline,
+      issuer: c.issuer.oneline,
+      sha256: c.sha256,
+      pem: toPem('CERTIFICATE', c.der),
+      fetched: fetched.has(c.sha256),
+    })),
     root: r.root ? r.root.subject.oneline : null,
     dropped,
     aia,
@@ -43,7 +49,8 @@ export function chainToServeJson(r: ChainToServeResult, host: string | null, anc
       name: v.name,
       text: v.text,
       depth: v.depth,
-      against: r.anchoredBy === 'store' ? anchorsLabel : r.root ? `the root given (${r.root.subject.oneline})` : `the top of the chain; it ends under ${r.endsUnder}`,
+      against:
+        r.anchoredBy === 'store' ? anchorsLabel : r.root ? `the root given (${r.root.subject.oneline})` : `the top of the chain; it ends under ${r.endsUnder}`,
     },
     failure: null,
   };

@@ -169,8 +169,22 @@ describe('buildChainToServe', () => {
   });
 
   it('picks the leaf that names the host and is valid now among several', async () => {
-    const r = await buildChainToServe({ certificates: [c['expired-leaf']!, c.ica!, c.leaf!, c['other-leaf']!], host: 'fix.example', anchors: [c.root!], at: AT, subtle });
-    expect(names(r)).toMatchObject({ ok: true, leaf: 'leaf', chain: ['leaf', 'ica'], dropped: [['expired-leaf', 'expired-alternative'], ['other-leaf', 'unrelated']] });
+    const r = await buildChainToServe({
+      certificates: [c['expired-leaf']!, c.ica!, c.leaf!, c['other-leaf']!],
+      host: 'fix.example',
+      anchors: [c.root!],
+      at: AT,
+      subtle,
+    });
+    expect(names(r)).toMatchObject({
+      ok: true,
+      leaf: 'leaf',
+      chain: ['leaf', 'ica'],
+      dropped: [
+        ['expired-leaf', 'expired-alternative'],
+        ['other-leaf', 'unrelated'],
+      ],
+    });
   });
 
   it('DoesNotVerify with the OpenSSL code when the only leaf has expired', async () => {
@@ -183,7 +197,10 @@ describe('buildChainToServe', () => {
 
   it('DoesNotVerify for a host the leaf does not name', async () => {
     const r = await buildChainToServe({ certificates: [c.leaf!, c.ica!], host: 'www.fix.example', anchors: [c.root!], at: AT, subtle });
-    expect(r.ok ? null : r.failure.kind === 'DoesNotVerify' && [r.failure.verification.code, r.failure.verification.name]).toEqual([62, 'X509_V_ERR_HOSTNAME_MISMATCH']);
+    expect(r.ok ? null : r.failure.kind === 'DoesNotVerify' && [r.failure.verification.code, r.failure.verification.name]).toEqual([
+      62,
+      'X509_V_ERR_HOSTNAME_MISMATCH',
+    ]);
   });
 
   it('without a trust store: verified up to the top of the chain, and says under which issuer it ends', async () => {
@@ -204,6 +221,13 @@ describe('buildChainToServe', () => {
 
   it('without a trust store, a pasted root anchors the check and is dropped', async () => {
     const r = await buildChainToServe({ certificates: [c.root!, c.ica!, c.leaf!], host: 'fix.example', anchors: [], at: AT, subtle });
-    expect(names(r)).toMatchObject({ ok: true, chain: ['leaf', 'ica'], root: 'root', dropped: [['root', 'root']], verification: [true, 0, 3], anchoredBy: 'top-of-chain' });
+    expect(names(r)).toMatchObject({
+      ok: true,
+      chain: ['leaf', 'ica'],
+      root: 'root',
+      dropped: [['root', 'root']],
+      verification: [true, 0, 3],
+      anchoredBy: 'top-of-chain',
+    });
   });
 });

@@ -79,8 +79,7 @@ export interface ChainToServe {
 }
 
 export type ChainToServeResult =
-  | ({ ok: true } & ChainToServe)
-  | { ok: false; failure: ChainFailure; dropped: Dropped[]; aia: AiaAttempt[]; leaf: Certificate | null };
+  ({ ok: true } & ChainToServe) | { ok: false; failure: ChainFailure; dropped: Dropped[]; aia: AiaAttempt[]; leaf: Certificate | null };
 
 export interface ChainToServeInput {
   certificates: Certificate[];
@@ -156,7 +155,13 @@ export async function buildChainToServe(input: ChainToServeInput): Promise<Chain
   if (given.length === 0) return { ok: false, failure: { kind: 'NoCertificates' }, dropped, aia, leaf: null };
   const leaf = pickLeaf(given, input.host, input.at);
   if (!leaf) {
-    return { ok: false, failure: { kind: 'NoLeaf', count: given.length }, dropped: [...dropped, ...given.map((cert) => ({ cert, reason: rootOr(cert) }))], aia, leaf: null };
+    return {
+      ok: false,
+      failure: { kind: 'NoLeaf', count: given.length },
+      dropped: [...dropped, ...given.map((cert) => ({ cert, reason: rootOr(cert) }))],
+      aia,
+      leaf: null,
+    };
   }
 
   // AIA: each URL once, at most MAX_AIA_FETCHES; what came back is kept for the chain's bytes.

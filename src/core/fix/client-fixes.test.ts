@@ -56,8 +56,14 @@ describe('clientFixCommands', () => {
       ['Name the CA file for one call (replaces the default bundle for it).', 'curl --cacert /tmp/ca.pem https://registry.example:5000/'],
       ['For every call in this shell.', 'export CURL_CA_BUNDLE=/tmp/ca.pem'],
       ['Debian, Ubuntu: add to the system store.', 'sudo cp /tmp/ca.pem /usr/local/share/ca-certificates/registry.example-ca.crt\nsudo update-ca-certificates'],
-      ['RHEL, Fedora, Rocky, Amazon Linux: add to the system store.', 'sudo cp /tmp/ca.pem /etc/pki/ca-trust/source/anchors/registry.example-ca.crt\nsudo update-ca-trust'],
-      ['Alpine: add to the system store.', 'apk add ca-certificates\ncp /tmp/ca.pem /usr/local/share/ca-certificates/registry.example-ca.crt\nupdate-ca-certificates'],
+      [
+        'RHEL, Fedora, Rocky, Amazon Linux: add to the system store.',
+        'sudo cp /tmp/ca.pem /etc/pki/ca-trust/source/anchors/registry.example-ca.crt\nsudo update-ca-trust',
+      ],
+      [
+        'Alpine: add to the system store.',
+        'apk add ca-certificates\ncp /tmp/ca.pem /usr/local/share/ca-certificates/registry.example-ca.crt\nupdate-ca-certificates',
+      ],
       ['macOS: add to the System keychain as trusted.', 'sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain /tmp/ca.pem'],
     ]);
   });

@@ -30,7 +30,10 @@ function systemStore(caFile: string, host: string): ClientFixCommand[] {
   const name = `${slug(host)}-ca.crt`;
   return [
     { label: 'Debian, Ubuntu: add to the system store.', code: `sudo cp ${caFile} /usr/local/share/ca-certificates/${name}\nsudo update-ca-certificates` },
-    { label: 'RHEL, Fedora, Rocky, Amazon Linux: add to the system store.', code: `sudo cp ${caFile} /etc/pki/ca-trust/source/anchors/${name}\nsudo update-ca-trust` },
+    {
+      label: 'RHEL, Fedora, Rocky, Amazon Linux: add to the system store.',
+      code: `sudo cp ${caFile} /etc/pki/ca-trust/source/anchors/${name}\nsudo update-ca-trust`,
+    },
     {
       label: 'Alpine: add to the system store.',
       code: `apk add ca-certificates\ncp ${caFile} /usr/local/share/ca-certificates/${name}\nupdate-ca-certificates`,
@@ -44,29 +47,35 @@ function systemStore(caFile: string, host: string): ClientFixCommand[] {
 
 const FIXES: Record<ClientId, (i: ClientFixInput) => ClientFixCommand[]> = {
   openssl: ({ caFile, host, port }) => [
-    { label: 'Name the CA file for this check.', code: `openssl s_client -connect ${host}:${port} -servername ${host} -CAfile ${caFile} -verify_return_error </dev/null` },
+    {
+      label: 'Name the CA file for this check.',
+      code: `openssl s_client -connect ${host}:${port} -servername ${host} -CAfile ${caFile} -verify_return_error </dev/null`,
+    },
     ...systemStore(caFile, host),
   ],
   curl: ({ caFile, host, port }) => [
-    { label: 'Name the CA file for one call (replaces the default bundle for it).', code: `curl --cacert ${caFile} https://${host}${port === 443 ? '' : `:${port}`}/` },
+    {
+      label: 'Name the CA file for one call (replaces the default bundle for it).',
+      code: `curl --cacert ${caFile} https://${host}${port === 443 ? '' : `:${port}`}/`,
+    },
     { label: 'For every call in this shell.', code: `export CURL_CA_BUNDLE=${caFile}` },
     ...systemStore(caFile, host),
   ],
   python: ({ caFile }) => [
     {
-      label: 'requests: REQUESTS_CA_BUNDLE replaces certifi\'s bundle, so build one that keeps the public roots too.',
+      label: "requests: REQUESTS_CA_BUNDLE replaces certifi's bundle, so build one that keeps the public roots too.",
       code: `cat "$(python3 -m certifi)" ${caFile} > ca-bundle.pem\nexport REQUESTS_CA_BUNDLE=$PWD/ca-bundle.pem`,
     },
     { label: 'ssl, urllib, httpx without certifi: the OpenSSL default file.', code: `export SSL_CERT_FILE=${caFile}` },
     { label: 'pip.', code: `pip config set global.cert ${caFile}` },
   ],
   node: ({ caFile }) => [
-    { label: 'Adds to Node\'s built-in roots; read once at start-up.', code: `NODE_EXTRA_CA_CERTS=${caFile} node app.js` },
+    { label: "Adds to Node's built-in roots; read once at start-up.", code: `NODE_EXTRA_CA_CERTS=${caFile} node app.js` },
     { label: 'npm.', code: `npm config set cafile ${caFile}` },
   ],
   java: ({ caFile, host }) => [
     {
-      label: 'The JDK\'s own cacerts (Java 9 and later; default password changeit).',
+      label: "The JDK's own cacerts (Java 9 and later; default password changeit).",
       code: `keytool -importcert -noprompt -trustcacerts -alias ${slug(host)}-ca -file ${caFile} -cacerts -storepass changeit`,
     },
     {
@@ -88,22 +97,25 @@ const FIXES: Record<ClientId, (i: ClientFixInput) => ClientFixCommand[]> = {
   ],
   dotnet: ({ caFile, host }) => [
     {
-      label: 'Windows: the machine\'s Trusted Root store (PowerShell as administrator).',
+      label: "Windows: the machine's Trusted Root store (PowerShell as administrator).",
       code: `Import-Certificate -FilePath ${caFile} -CertStoreLocation Cert:\\LocalMachine\\Root`,
     },
     ...systemStore(caFile, host).filter((c) => !c.label.startsWith('macOS')),
   ],
   chrome: ({ caFile, host }) => [
     {
-      label: 'Linux: Chrome\'s NSS database (libnss3-tools), then restart Chrome.',
+      label: "Linux: Chrome's NSS database (libnss3-tools), then restart Chrome.",
       code: `certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n ${slug(host)}-ca -i ${caFile}`,
     },
-    { label: 'Windows: the Trusted Root store (PowerShell as administrator).', code: `Import-Certificate -FilePath ${caFile} -CertStoreLocation Cert:\\LocalMachine\\Root` },
+    {
+      label: 'Windows: the Trusted Root store (PowerShell as administrator).',
+      code: `Import-Certificate -FilePath ${caFile} -CertStoreLocation Cert:\\LocalMachine\\Root`,
+    },
     ...systemStore(caFile, host).filter((c) => c.label.startsWith('macOS')),
   ],
   firefox: ({ caFile }) => [
     {
-      label: 'Any platform: an enterprise policy (policies.json in the Firefox installation\'s distribution folder).',
+      label: "Any platform: an enterprise policy (policies.json in the Firefox installation's distribution folder).",
       code: `{\n  "policies": {\n    "Certificates": {\n      "Install": ["${caFile}"]\n    }\n  }\n}`,
     },
     { label: 'Windows, macOS: also trust the roots the operating system trusts (about:config).', code: 'security.enterprise_roots.enabled = true' },

@@ -5,7 +5,21 @@
  * --server and the panel's picker read SERVER_IDS.
  */
 
-export const SERVER_IDS = ['nginx', 'apache', 'apache-old', 'haproxy', 'caddy', 'traefik', 'iis', 'tomcat', 'tomcat-jks', 'spring-boot', 'kubernetes', 'cert-manager', 'aws'] as const;
+export const SERVER_IDS = [
+  'nginx',
+  'apache',
+  'apache-old',
+  'haproxy',
+  'caddy',
+  'traefik',
+  'iis',
+  'tomcat',
+  'tomcat-jks',
+  'spring-boot',
+  'kubernetes',
+  'cert-manager',
+  'aws',
+] as const;
 
 export type ServerId = (typeof SERVER_IDS)[number];
 
@@ -27,10 +41,12 @@ export interface ServerConfig {
 }
 
 /** Lines that split fullchain.pem into the leaf (cert.pem) and the intermediates (chain.pem). */
-const split = (d: string) => [`openssl x509 -in ${d}/fullchain.pem -out ${d}/cert.pem`, `awk 'n>0{print} /END CERTIFICATE/{n++}' ${d}/fullchain.pem > ${d}/chain.pem`];
+const split = (d: string) => [
+  `openssl x509 -in ${d}/fullchain.pem -out ${d}/cert.pem`,
+  `awk 'n>0{print} /END CERTIFICATE/{n++}' ${d}/fullchain.pem > ${d}/chain.pem`,
+];
 
-const P12 = (d: string) =>
-  `openssl pkcs12 -export -in ${d}/fullchain.pem -inkey ${d}/privkey.pem -name tomcat -out ${d}/keystore.p12 -passout pass:changeit`;
+const P12 = (d: string) => `openssl pkcs12 -export -in ${d}/fullchain.pem -inkey ${d}/privkey.pem -name tomcat -out ${d}/keystore.p12 -passout pass:changeit`;
 
 const CONFIGS: Record<ServerId, (i: ServerConfigInput) => ServerConfig> = {
   nginx: ({ dir }) => ({
@@ -136,7 +152,7 @@ const CONFIGS: Record<ServerId, (i: ServerConfigInput) => ServerConfig> = {
   'cert-manager': ({ host }) => ({
     id: 'cert-manager',
     label: 'cert-manager',
-    note: 'cert-manager writes tls.crt itself: check what it holds. With a CA Issuer signed by an intermediate, put the intermediate after the CA certificate in the Issuer secret\'s tls.crt, then renew.',
+    note: "cert-manager writes tls.crt itself: check what it holds. With a CA Issuer signed by an intermediate, put the intermediate after the CA certificate in the Issuer secret's tls.crt, then renew.",
     text: [
       `kubectl get secret ${host.replace(/[^a-z0-9.-]/gi, '-').toLowerCase()}-tls -o jsonpath='{.data.tls\\.crt}' | base64 -d | grep -c 'BEGIN CERTIFICATE'`,
       `cmctl renew ${host.replace(/[^a-z0-9.-]/gi, '-').toLowerCase()}-tls`,

@@ -91,6 +91,8 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     findings,
     evidence,
     email: story.email,
-    ...(verdicts ? { chainToServe: await probeChainToServe({ presented: certificates, host: report.target.servername ?? report.target.host, at, subtle, ...options }) } : {}),
+    ...(verdicts
+      ? { chainToServe: await probeChainToServe({ presented: certificates, host: report.target.servername ?? report.target.host, at, subtle, ...options }) }
+      : {}),
   };
 }

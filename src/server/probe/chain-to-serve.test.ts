@@ -51,7 +51,11 @@ async function analyse(aiaPolicy: Parameters<typeof probeAiaFetcher>[0]['policy'
 describe("the probe's chain to serve", () => {
   it('fetches the missing intermediate and orders the chain: leaf, ica2 (fetched), ica1', async () => {
     const j = await analyse(null);
-    expect({ ...j, chain: j.chain.map((c) => [c.subject, c.fetched, c.pem]), verification: j.verification && { ...j.verification, against: j.verification.against.endsWith(' + --ca') } }).toEqual({
+    expect({
+      ...j,
+      chain: j.chain.map((c) => [c.subject, c.fetched, c.pem]),
+      verification: j.verification && { ...j.verification, against: j.verification.against.endsWith(' + --ca') },
+    }).toEqual({
       ok: true,
       host: 'probe.test',
       chain: [

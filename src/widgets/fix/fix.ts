@@ -107,19 +107,33 @@ export class CertlabFix extends HTMLElement {
     const uid = this.#uid;
     const parts: (HTMLElement | undefined)[] = [el('h3', { id: `${uid}-h` }, 'The chain to serve')];
     const dropped = j.dropped.length
-      ? el('div', {}, el('h4', {}, 'Left out'), el('ul', { class: 'fix-dropped' }, ...j.dropped.map((d) => el('li', {}, el('strong', {}, d.subject), `: ${d.text}.`))))
+      ? el(
+          'div',
+          {},
+          el('h4', {}, 'Left out'),
+          el('ul', { class: 'fix-dropped' }, ...j.dropped.map((d) => el('li', {}, el('strong', {}, d.subject), `: ${d.text}.`))),
+        )
       : undefined;
     const aia = j.aia.length
       ? el(
           'ul',
           { class: 'fix-aia' },
           ...j.aia.map((a) =>
-            el('li', {}, `AIA ${a.url}: `, a.outcome === 'fetched' ? `fetched ${a.got.join('; ')}` : a.outcome === 'nothing-usable' ? 'gave no usable certificate' : 'not fetched'),
+            el(
+              'li',
+              {},
+              `AIA ${a.url}: `,
+              a.outcome === 'fetched' ? `fetched ${a.got.join('; ')}` : a.outcome === 'nothing-usable' ? 'gave no usable certificate' : 'not fetched',
+            ),
           ),
         )
       : undefined;
     if (!j.ok) {
-      parts.push(el('p', { class: 'certlab-error', 'data-fix-failure': j.failure?.kind ?? '' }, j.failure?.message ?? 'No chain could be built.'), aia, dropped);
+      parts.push(
+        el('p', { class: 'certlab-error', 'data-fix-failure': j.failure?.kind ?? '' }, j.failure?.message ?? 'No chain could be built.'),
+        aia,
+        dropped,
+      );
     } else {
       const host = j.host ?? ctx.host ?? 'example.com';
       const v = j.verification!;
@@ -130,10 +144,19 @@ export class CertlabFix extends HTMLElement {
           { class: 'fix-chain', start: '0' },
           ...j.chain.map((c) => el('li', {}, el('strong', {}, c.subject), c.fetched ? ' (fetched from its AIA URL)' : '', el('br'), `issued by ${c.issuer}`)),
         ),
-        el('p', { 'data-fix-verification': String(v.code) }, `Verified: ${v.code} ${v.ok ? 'ok' : v.name}, against ${v.against}, as a client that fetches nothing sees it.`),
+        el(
+          'p',
+          { 'data-fix-verification': String(v.code) },
+          `Verified: ${v.code} ${v.ok ? 'ok' : v.name}, against ${v.against}, as a client that fetches nothing sees it.`,
+        ),
         aia,
         dropped,
-        el('p', {}, downloadButton('Download the chain to serve (fullchain.pem)', 'fullchain.pem', fullchainPem(j)), ' leaf first, no root. Your private key stays as it is (privkey.pem below).'),
+        el(
+          'p',
+          {},
+          downloadButton('Download the chain to serve (fullchain.pem)', 'fullchain.pem', fullchainPem(j)),
+          ' leaf first, no root. Your private key stays as it is (privkey.pem below).',
+        ),
         serverPicker(host, uid),
       );
       if (ctx.clients.length) parts.push(clientFixes(ctx, host, uid));

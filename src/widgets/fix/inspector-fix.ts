@@ -26,7 +26,9 @@ export function inspectorFixPanel(r: InspectResult): HTMLElement | undefined {
   const host = leafHost(certs);
   void buildChainToServe({ certificates: certs, ...(host ? { host } : {}), anchors: [], at: Date.now(), subtle: crypto.subtle }).then((built) => {
     const json = chainToServeJson(built, host, 'no trust store');
-    holder.replaceChildren(fixPanel(json, { host, port: 443, clients: [], probeAgain: host ? { href: `/tools/probe/?host=${encodeURIComponent(host)}` } : null }));
+    holder.replaceChildren(
+      fixPanel(json, { host, port: 443, clients: [], probeAgain: host ? { href: `/tools/probe/?host=${encodeURIComponent(host)}` } : null }),
+    );
   });
   return holder;
 }
