@@ -62,7 +62,9 @@ describe('POST /api/aia', () => {
 
   it("refuses a loopback URL under the probe's default public-only policy", async () => {
     const handler = createAiaHandler({ config: { ...probeConfigFromEnv({}), policy: { allowPrivate: false, ports: DEFAULT_PROBE_PORTS } } });
-    const body = (await (await handler(post({ urls: [`${base}/ica.der`] }), { clientAddress: '192.0.2.1' })).json()) as { results: { ok: boolean; error: { kind: string } }[] };
+    const body = (await (await handler(post({ urls: [`${base}/ica.der`] }), { clientAddress: '192.0.2.1' })).json()) as {
+      results: { ok: boolean; error: { kind: string } }[];
+    };
     expect(body.results.map((r) => [r.ok, r.error.kind])).toEqual([[false, 'Refused']]);
   });
 

@@ -31,7 +31,10 @@ export interface AiaHandlerOptions {
 export type AiaResult = { url: string; ok: true; pem: string[] } | { url: string; ok: false; error: { kind: string; message: string } };
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
 }
 
 const EXAMPLE = 'Expected {"urls": ["http://ca.example/intermediate.der"]}.';
@@ -66,7 +69,8 @@ export function createAiaHandler(options: AiaHandlerOptions = {}): (request: Req
   return async (request, info) => {
     const foreign = crossSite(request);
     if (foreign) return json(403, { error: { kind: 'CrossSite', message: `AIA fetches start only from this site's own pages; refused because ${foreign}.` } });
-    if (request.method !== 'POST') return json(405, { error: { kind: 'MethodNotAllowed', message: `${request.method} is not supported; use POST with JSON.` } }, { allow: 'POST' });
+    if (request.method !== 'POST')
+      return json(405, { error: { kind: 'MethodNotAllowed', message: `${request.method} is not supported; use POST with JSON.` } }, { allow: 'POST' });
     if (!/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) {
       return json(415, { error: { kind: 'UnsupportedMediaType', message: `The body must be sent as Content-Type: application/json. ${EXAMPLE}` } });
     }

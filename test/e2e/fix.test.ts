@@ -14,7 +14,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { openSite, whenDefined, type Site } from './harness.ts';
-import { type TestPki, makeTestPki } from '../probe/pki.ts';
+import { createServer, type Server } from 'node:http';
+import { type TestCert, type TestPki, issueLeaf, makeTestPki } from '../probe/pki.ts';
 import { type Running, startNodeTls } from '../probe/servers.ts';
 
 const PORT = 6697;
@@ -22,13 +23,34 @@ const AXE = join(resolve(import.meta.dirname, '../..'), 'node_modules/axe-core/a
 let site: Site;
 let pki: TestPki;
 let server: Running;
+let aiaLeaf: TestCert;
+
+/**
+ * The inspector's AIA fetch goes through /api/aia under the probe's rules, which allow AIA on
+ * ports 80 and 8080 only: an HTTP server on 127.0.0.1:80 serves ica2. Skipped, with the reason,
+ * when port 80 cannot be had.
+ */
+const aiaHttp = await new Promise<Server | undefined>((resolve) => {
+  const s = createServer((req, res) => {
+    if (req.url === '/certlab-fix-e2e/ica2.der' && pki) res.writeHead(200).end(Buffer.from(pki.ica2.der));
+    else res.writeHead(404).end();
+  });
+  s.once('error', (e) => {
+    console.log(`skipped: the inspector's AIA fetch needs 127.0.0.1:80 (${(e as Error).message})`);
+    resolve(undefined);
+  });
+  s.listen(80, '127.0.0.1', () => resolve(s));
+});
+const AIA_URL = 'http://127.0.0.1/certlab-fix-e2e/ica2.der';
 
 beforeAll(async () => {
   pki = makeTestPki();
   server = await startNodeTls({ chain: [pki.leaf, pki.ica1, pki.ica2, pki.root], key: pki.leaf, port: PORT });
+  aiaLeaf = issueLeaf(pki, 'aia-leaf', { aiaUrl: AIA_URL });
   site = await openSite();
 });
 afterAll(async () => {
+  await new Promise((ok) => (aiaHttp ? aiaHttp.close(ok) : ok(undefined)));
   await site?.close();
   await server?.close();
   pki?.cleanup();
@@ -59,6 +81,20 @@ async function downloaded(page: Page): Promise<{ name: string; text: string }> {
     page.locator('certlab-fix').getByRole('button', { name: 'Download the chain to serve (fullchain.pem)' }).click(),
   ]);
   return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+}
+
+async function inspectorPage(width: number): Promise<Page> {
+  const page = await site.page('/tools/inspector/', { viewport: { width, height: 900 } });
+  await whenDefined(page, 'certlab-inspector');
+  await page.getByRole('textbox', { name: /Paste or drop/ }).focus();
+  await page.waitForFunction(() => document.querySelector('certlab-inspector')?.getAttribute('data-loaded') === 'true');
+  return page;
+}
+
+/** Pastes and lets the inspector run once on its own (it runs 300 ms after typing), so the panel is not replaced by a second run. */
+async function pasteAndRun(page: Page, text: string): Promise<void> {
+  await page.getByRole('textbox', { name: /Paste or drop/ }).fill(text);
+  await page.waitForFunction(() => Number(document.querySelector('certlab-inspector')?.getAttribute('data-runs') ?? 0) > 0, undefined, { timeout: 30_000 });
 }
 
 /** The page is no wider than the window (nothing scrolls sideways at 375 px). */
@@ -118,15 +154,10 @@ describe.each(WIDTHS)('fix panel at %i px', (width) => {
   });
 
   it('under an inspection: built in the browser, no request; the link probes the leaf host', async () => {
-    const page = await site.page('/tools/inspector/', { viewport: { width, height: 900 } });
-    await whenDefined(page, 'certlab-inspector');
-    const box = page.getByRole('textbox', { name: /Paste or drop/ });
-    await box.focus();
-    await page.waitForFunction(() => document.querySelector('certlab-inspector')?.getAttribute('data-loaded') === 'true');
+    const page = await inspectorPage(width);
     const requests: Request[] = [];
     page.on('request', (r) => requests.push(r));
-    await box.fill([pki.root, pki.ica1, pki.leaf, pki.other, pki.ica2].map((c) => c.pem).join(''));
-    await page.getByRole('button', { name: 'Inspect' }).click();
+    await pasteAndRun(page, [pki.root, pki.ica1, pki.leaf, pki.other, pki.ica2].map((c) => c.pem).join(''));
     const panel = page.locator('certlab-fix');
     await panel.waitFor({ timeout: 30_000 });
     expect(await panel.locator('.fix-chain li strong').allTextContents()).toEqual([
@@ -150,18 +181,34 @@ describe.each(WIDTHS)('fix panel at %i px', (width) => {
   });
 
   it('under an inspection, a leaf alone: the missing intermediate is named', async () => {
-    const page = await site.page('/tools/inspector/', { viewport: { width, height: 900 } });
-    await whenDefined(page, 'certlab-inspector');
-    const box = page.getByRole('textbox', { name: /Paste or drop/ });
-    await box.focus();
-    await page.waitForFunction(() => document.querySelector('certlab-inspector')?.getAttribute('data-loaded') === 'true');
-    await box.fill(pki.leaf.pem);
-    await page.getByRole('button', { name: 'Inspect' }).click();
+    const page = await inspectorPage(width);
+    await pasteAndRun(page, pki.leaf.pem);
     const failure = page.locator('certlab-fix [data-fix-failure]');
     await failure.waitFor({ timeout: 30_000 });
     expect([await failure.getAttribute('data-fix-failure'), await failure.textContent()]).toEqual([
       'MissingIntermediate',
       'The issuer of "O=certlab tests, CN=probe.test" ("O=certlab tests, CN=Probe Test ICA 2") is missing. It names no AIA URL to fetch it from: download the intermediate from your CA.',
     ]);
+  });
+
+  it.skipIf(!aiaHttp)('under an inspection, on request: only the AIA URL goes to /api/aia, and the fetched intermediate completes the chain', async () => {
+    const page = await inspectorPage(width);
+    const posted: (string | null)[] = [];
+    page.on('request', (r) => r.method() === 'POST' && posted.push(r.postData()));
+    await pasteAndRun(page, aiaLeaf.pem + pki.ica1.pem);
+    const panel = page.locator('certlab-fix');
+    await panel.locator('[data-fix-failure="MissingIntermediate"]').waitFor({ timeout: 30_000 });
+    expect(posted).toEqual([]);
+    await panel.getByRole('button', { name: 'Fetch the missing intermediate' }).click();
+    await panel.locator('[data-aia-notes]').waitFor({ timeout: 30_000 });
+    expect(await panel.locator('[data-aia-notes] li').allTextContents()).toEqual([`${AIA_URL}: fetched O=certlab tests, CN=Probe Test ICA 2.`]);
+    expect(posted).toEqual([JSON.stringify({ urls: [AIA_URL] })]);
+    expect(await panel.locator('.fix-chain li').allTextContents()).toEqual([
+      'O=certlab tests, CN=probe.testissued by O=certlab tests, CN=Probe Test ICA 2',
+      'O=certlab tests, CN=Probe Test ICA 2 (fetched from its AIA URL)issued by O=certlab tests, CN=Probe Test ICA 1',
+      'O=certlab tests, CN=Probe Test ICA 1issued by O=certlab tests, CN=Probe Test Root',
+    ]);
+    expect(await downloaded(page)).toEqual({ name: 'fullchain.pem', text: aiaLeaf.pem + pki.ica2.pem + pki.ica1.pem });
+    expect(await pageWidth(page)).toBeLessThanOrEqual(width);
   });
 });

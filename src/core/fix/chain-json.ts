@@ -25,7 +25,11 @@ export function chainToServeJson(r: ChainToServeResult, host: string | null, anc
       dropped,
       aia,
       verification: v && { ok: v.ok, code: v.code, name: v.name, text: v.text, depth: v.depth, against: anchorsLabel },
-      failure: { kind: r.failure.kind, message: chainFailureText(r.failure) },
+      failure: {
+        kind: r.failure.kind,
+        message: chainFailureText(r.failure),
+        ...(r.failure.kind === 'MissingIntermediate' ? { aiaUrls: r.failure.aiaUrls } : {}),
+      },
     };
   }
   const fetched = new Set(r.fetched.map((c) => c.sha256));

@@ -79,7 +79,9 @@ export interface ChainToServe {
 }
 
 export type ChainToServeResult =
-  ({ ok: true } & ChainToServe) | { ok: false; failure: ChainFailure; dropped: Dropped[]; aia: AiaAttempt[]; leaf: Certificate | null };
+  | ({ ok: true } & ChainToServe)
+  /** No chain: `dropped` then holds only the duplicates (what else belongs is unknown while a link is missing). */
+  | { ok: false; failure: ChainFailure; dropped: Dropped[]; aia: AiaAttempt[]; leaf: Certificate | null };
 
 export interface ChainToServeInput {
   certificates: Certificate[];
@@ -235,12 +237,12 @@ export async function buildChainToServe(input: ChainToServeInput): Promise<Chain
         aiaUrls: at.aia?.caIssuers ?? [],
         aiaFetch: !!aiaFetcher,
       },
-      dropped: [...dropped, ...unused(given, pathCerts, input.at)],
+      dropped,
       aia,
       leaf,
     };
   } else {
-    return { ok: false, failure: { kind: 'DoesNotVerify', verification: built }, dropped: [...dropped, ...unused(given, pathCerts, input.at)], aia, leaf };
+    return { ok: false, failure: { kind: 'DoesNotVerify', verification: built }, dropped, aia, leaf };
   }
 
   // What a strict client sees when the server sends exactly `chain`.
@@ -255,7 +257,7 @@ export async function buildChainToServe(input: ChainToServeInput): Promise<Chain
     subtle: input.subtle,
   });
   if (!verification.ok) {
-    return { ok: false, failure: { kind: 'DoesNotVerify', verification }, dropped: [...dropped, ...unused(given, chain, input.at)], aia, leaf };
+    return { ok: false, failure: { kind: 'DoesNotVerify', verification }, dropped, aia, leaf };
   }
   const inChain = new Set(chain.map((c) => c.sha256));
   const givenShas = new Set(given.map((c) => c.sha256));

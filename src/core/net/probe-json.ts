@@ -129,7 +129,7 @@ export interface ChainToServeJson {
   aia: { url: string; for: string; outcome: 'fetched' | 'nothing-usable' | 'not-fetched'; got: string[] }[];
   verification: { ok: boolean; code: number; name: string; text: string; depth: number | null; against: string } | null;
   /** Why no chain could be built, for people; null when ok. */
-  failure: { kind: string; message: string } | null;
+  failure: { kind: string; message: string; /** MissingIntermediate: where the missing issuer may be fetched. */ aiaUrls?: string[] } | null;
 }
 
 /** The whole answer: the probe, each client's verdict, the cause, who acts, findings, the email. */

@@ -78,6 +78,7 @@ describe("the probe's chain to serve", () => {
       {
         kind: 'MissingIntermediate',
         message: `The issuer of "O=certlab tests, CN=probe.test" ("O=certlab tests, CN=Probe Test ICA 2") is missing. Its AIA URL (${aiaUrl}) gave no usable issuer.`,
+        aiaUrls: [aiaUrl],
       },
       [{ url: aiaUrl, for: 'O=certlab tests, CN=probe.test', outcome: 'nothing-usable', got: [] }],
     ]);

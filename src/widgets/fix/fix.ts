@@ -20,6 +20,10 @@ export interface FixContext {
   clients: ClientId[];
   /** "Probe again": re-run the probe in place, or a link to the probe page; null = none. */
   probeAgain: (() => void) | { href: string } | null;
+  /** Offered when an intermediate is missing: ask this site's server to fetch its AIA URLs. */
+  fetchAia?: (urls: string[]) => void;
+  /** What the last AIA fetch gave, one line per URL. */
+  aiaNotes?: string[];
 }
 
 let seq = 0;
@@ -128,12 +132,26 @@ export class CertlabFix extends HTMLElement {
           ),
         )
       : undefined;
+    if (ctx.aiaNotes?.length) parts.push(el('ul', { class: 'fix-aia', 'data-aia-notes': '' }, ...ctx.aiaNotes.map((n) => el('li', {}, n))));
     if (!j.ok) {
       parts.push(
         el('p', { class: 'certlab-error', 'data-fix-failure': j.failure?.kind ?? '' }, j.failure?.message ?? 'No chain could be built.'),
         aia,
         dropped,
       );
+      const urls = j.failure?.aiaUrls ?? [];
+      if (ctx.fetchAia && urls.length) {
+        const fetchAia = ctx.fetchAia;
+        const b = el('button', { type: 'button', 'data-fetch-aia': '' }, 'Fetch the missing intermediate');
+        b.addEventListener('click', () => {
+          b.disabled = true;
+          b.textContent = 'Fetching…';
+          fetchAia(urls);
+        });
+        parts.push(
+          el('p', {}, b, ` Only its AIA URL (${urls.join(', ')}) is sent to this site's server, which fetches it; your certificates stay in the browser.`),
+        );
+      }
     } else {
       const host = j.host ?? ctx.host ?? 'example.com';
       const v = j.verification!;
