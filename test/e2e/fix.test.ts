@@ -27,21 +27,23 @@ let aiaLeaf: TestCert;
 
 /**
  * The inspector's AIA fetch goes through /api/aia under the probe's rules, which allow AIA on
- * ports 80 and 8080 only: an HTTP server on 127.0.0.1:80 serves ica2. Skipped, with the reason,
- * when port 80 cannot be had.
+ * ports 80 and 8080 only: an HTTP server on 127.0.0.1 (80, else 8080) serves ica2. Skipped,
+ * with the reason, when neither port can be had.
  */
-const aiaHttp = await new Promise<Server | undefined>((resolve) => {
-  const s = createServer((req, res) => {
-    if (req.url === '/certlab-fix-e2e/ica2.der' && pki) res.writeHead(200).end(Buffer.from(pki.ica2.der));
-    else res.writeHead(404).end();
+function listenAia(port: number): Promise<Server | undefined> {
+  return new Promise((resolve) => {
+    const s = createServer((req, res) => {
+      if (req.url === '/certlab-fix-e2e/ica2.der' && pki) res.writeHead(200).end(Buffer.from(pki.ica2.der));
+      else res.writeHead(404).end();
+    });
+    s.once('error', () => resolve(undefined));
+    s.listen(port, '127.0.0.1', () => resolve(s));
   });
-  s.once('error', (e) => {
-    console.log(`skipped: the inspector's AIA fetch needs 127.0.0.1:80 (${(e as Error).message})`);
-    resolve(undefined);
-  });
-  s.listen(80, '127.0.0.1', () => resolve(s));
-});
-const AIA_URL = 'http://127.0.0.1/certlab-fix-e2e/ica2.der';
+}
+const aiaHttp = (await listenAia(80)) ?? (await listenAia(8080));
+if (!aiaHttp) console.log("skipped: the inspector's AIA fetch needs 127.0.0.1:80 or :8080, and both are in use");
+const aiaPort = (aiaHttp?.address() as { port: number } | null)?.port ?? 80;
+const AIA_URL = `http://127.0.0.1${aiaPort === 80 ? '' : `:${aiaPort}`}/certlab-fix-e2e/ica2.der`;
 
 beforeAll(async () => {
   pki = makeTestPki();

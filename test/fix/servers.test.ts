@@ -8,11 +8,12 @@
  *
  *   root "Probe Test Root" -> ica1 -> ica2 (pathlen:0) -> leaf (probe.test, 127.0.0.1)
  *
- * nginx, haproxy (Debian: nginx-light, haproxy) and keytool are skipped, with the reason
+ * Apache runs both the 2.4.8+ form and the older split form (cert.pem + SSLCertificateChainFile).
+ * nginx, haproxy, Apache (Debian: nginx-light, haproxy, apache2) and keytool are skipped, with the reason
  * printed, when absent; .ci/run installs them.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,8 +34,12 @@ function have(program: string, args: string[]): boolean {
 const NGINX = have('nginx', ['-v']);
 const HAPROXY = have('haproxy', ['-v']);
 const KEYTOOL = have('keytool', ['-help']);
+/** Debian installs Apache as /usr/sbin/apache2, outside a normal user's PATH. */
+const APACHE = ['/usr/sbin/apache2', 'apache2', 'httpd'].find((p) => have(p, ['-v']));
+const APACHE_MODULES = ['/usr/lib/apache2/modules', '/usr/lib64/httpd/modules', '/usr/lib/httpd/modules'].find((d) => existsSync(join(d, 'mod_ssl.so')));
 if (!NGINX) console.log('skipped: nginx is not installed (Debian: apt-get install nginx-light)');
 if (!HAPROXY) console.log('skipped: haproxy is not installed (Debian: apt-get install haproxy)');
+if (!APACHE || !APACHE_MODULES) console.log('skipped: Apache with mod_ssl is not installed (Debian: apt-get install apache2)');
 if (!KEYTOOL) console.log('skipped: keytool is not installed (Debian: apt-get install openjdk-17-jdk-headless)');
 
 let pki: TestPki;
@@ -141,7 +146,54 @@ async function startNginx(certFile: string): Promise<number> {
   return port;
 }
 
+/** Apache in the foreground on 127.0.0.1 with `lines` in its virtual host. */
+async function startApache(lines: string): Promise<number> {
+  const port = await freePort();
+  const conf = join(dir, `apache-${port}.conf`);
+  writeFileSync(
+    conf,
+    [
+      `LoadModule mpm_event_module ${APACHE_MODULES}/mod_mpm_event.so`,
+      `LoadModule ssl_module ${APACHE_MODULES}/mod_ssl.so`,
+      `LoadModule authz_core_module ${APACHE_MODULES}/mod_authz_core.so`,
+      'ServerName probe.test',
+      `PidFile ${dir}/apache-${port}.pid`,
+      `ErrorLog ${dir}/apache-${port}.log`,
+      `DefaultRuntimeDir ${dir}`,
+      `Mutex file:${dir} default`,
+      ...(process.getuid?.() === 0 ? ['User nobody', 'Group nogroup'] : []),
+      `Listen 127.0.0.1:${port}`,
+      `<VirtualHost 127.0.0.1:${port}>`,
+      '  ServerName probe.test',
+      ...lines.split('\n').map((l) => `  ${l}`),
+      '</VirtualHost>',
+      '',
+    ].join('\n'),
+  );
+  const child = spawn(APACHE!, ['-X', '-f', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+  children.push(child);
+  await started(child, port, 'apache');
+  return port;
+}
+
 describe('the generated server configuration, on real servers', () => {
+  it.skipIf(!APACHE || !APACHE_MODULES)(
+    'Apache 2.4.8+ (fullchain in SSLCertificateFile) and the older split form both serve a chain that verifies',
+    async () => {
+      const modern = await startApache(serverConfig('apache', { dir, host: 'probe.test' }).text);
+      const old = serverConfig('apache-old', { dir, host: 'probe.test' }).text.split('\n');
+      // The two split commands, then the directives.
+      execFileSync('sh', ['-c', `${old[0]} && ${old[1]}`]);
+      const split = await startApache(old.slice(3).join('\n'));
+      const leafOnly = await startApache(['SSLEngine on', `SSLCertificateFile ${dir}/leaf-only.pem`, `SSLCertificateKeyFile ${dir}/privkey.pem`].join('\n'));
+      expect([sClient(modern), sClient(split), sClient(leafOnly)]).toEqual([
+        { status: 0, verify: 'Verify return code: 0 (ok)' },
+        { status: 0, verify: 'Verify return code: 0 (ok)' },
+        { status: 1, verify: 'verify error:num=20:unable to get local issuer certificate' },
+      ]);
+    },
+  );
+
   it.skipIf(!NGINX)('nginx with the generated lines serves a chain that verifies; the leaf alone does not', async () => {
     const fixed = await startNginx(`${dir}/fullchain.pem`);
     const broken = await startNginx(`${dir}/leaf-only.pem`);
