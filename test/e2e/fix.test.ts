@@ -19,10 +19,13 @@ import { type TestCert, type TestPki, issueLeaf, makeTestPki } from '../probe/pk
 import { type Running, startNodeTls } from '../probe/servers.ts';
 
 const PORT = 6697;
+/** A server that already sends the right chain: [leaf, ica2, ica1]. */
+const GOOD_PORT = 5061;
 const AXE = join(resolve(import.meta.dirname, '../..'), 'node_modules/axe-core/axe.min.js');
 let site: Site;
 let pki: TestPki;
 let server: Running;
+let good: Running;
 let aiaLeaf: TestCert;
 
 /**
@@ -49,12 +52,14 @@ beforeAll(async () => {
   pki = makeTestPki();
   server = await startNodeTls({ chain: [pki.leaf, pki.ica1, pki.ica2, pki.root], key: pki.leaf, port: PORT });
   aiaLeaf = issueLeaf(pki, 'aia-leaf', { aiaUrl: AIA_URL });
+  good = await startNodeTls({ chain: [pki.leaf, pki.ica2, pki.ica1], key: pki.leaf, port: GOOD_PORT });
   site = await openSite();
 });
 afterAll(async () => {
   await new Promise((ok) => (aiaHttp ? aiaHttp.close(ok) : ok(undefined)));
   await site?.close();
   await server?.close();
+  await good?.close();
   pki?.cleanup();
 });
 
@@ -110,6 +115,7 @@ describe.each(WIDTHS)('fix panel at %i px', (width) => {
     const panel = page.locator('certlab-fix');
     await panel.waitFor();
     expect(await panel.getAttribute('data-ok')).toBe('true');
+    expect(await panel.locator('[data-already-served]').count()).toBe(0);
     expect(await panel.locator('.fix-chain li strong').allTextContents()).toEqual([
       'O=certlab tests, CN=probe.test',
       'O=certlab tests, CN=Probe Test ICA 2',
@@ -153,6 +159,18 @@ describe.each(WIDTHS)('fix panel at %i px', (width) => {
     await panel.getByRole('button', { name: 'Probe again' }).click();
     await probed(page, 1);
     expect(await page.locator('certlab-fix .fix-chain li').count()).toBe(3);
+  });
+
+  it('under a probe report of a server that already sends the right chain: says so', async () => {
+    const page = await site.page(`/tools/probe/?host=127.0.0.1&port=${GOOD_PORT}&servername=probe.test`, { viewport: { width, height: 900 } });
+    await whenDefined(page, 'certlab-probe');
+    await probed(page, 0);
+    const panel = page.locator('certlab-fix');
+    await panel.waitFor();
+    expect(await panel.locator('[data-already-served]').textContent()).toBe(
+      'The server already sends exactly this chain, in this order: nothing to change in it.',
+    );
+    expect(await panel.locator('.fix-chain li').count()).toBe(3);
   });
 
   it('under an inspection: built in the browser, no request; the link probes the leaf host', async () => {

@@ -24,6 +24,8 @@ export interface FixContext {
   fetchAia?: (urls: string[]) => void;
   /** What the last AIA fetch gave, one line per URL. */
   aiaNotes?: string[];
+  /** The server already sends exactly this chain (probe). */
+  alreadyServed?: boolean;
 }
 
 let seq = 0;
@@ -156,7 +158,9 @@ export class CertlabFix extends HTMLElement {
       const host = j.host ?? ctx.host ?? 'example.com';
       const v = j.verification!;
       parts.push(
-        el('p', {}, 'Serve these certificates, in this order: the server certificate first, then each intermediate; the root stays out.'),
+        ctx.alreadyServed
+          ? el('p', { 'data-already-served': '' }, 'The server already sends exactly this chain, in this order: nothing to change in it.')
+          : el('p', {}, 'Serve these certificates, in this order: the server certificate first, then each intermediate; the root stays out.'),
         el(
           'ol',
           { class: 'fix-chain', start: '0' },

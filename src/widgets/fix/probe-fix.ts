@@ -11,7 +11,11 @@ export function probeFixPanel(r: ProbeAnalysisJson, out: HTMLElement): HTMLEleme
   const failing = CLIENT_IDS.filter((id: ClientId) => r.verdicts?.[id]?.ok === false);
   const probe = out.closest('certlab-probe');
   const form = probe?.querySelector<HTMLFormElement>('form[data-probe]');
-  return fixPanel(r.chainToServe!, {
+  const j = r.chainToServe!;
+  const sent = r.presented.map((c) => c.sha256);
+  const alreadyServed = j.ok && sent.length === j.chain.length && j.chain.every((c, i) => c.sha256 === sent[i]);
+  return fixPanel(j, {
+    alreadyServed,
     host: r.target.servername ?? r.target.host,
     port: r.target.port,
     clients: failing,
