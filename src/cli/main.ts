@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   decode: () => import('./commands/decode.ts'),
   probe: () => import('./commands/probe.ts'),
   stores: () => import('./commands/stores.ts'),
+  fix: () => import('./commands/fix.ts'),
 };
 
 /** Most bytes read from standard input: a certificate bundle is kilobytes, an endless pipe is not input. */
@@ -60,6 +61,7 @@ function usage(): string {
     '  decode [TEXT...]   explain a verify code or a client error message',
     '  probe HOST[:PORT]  show what a TLS server presents and what each client will say',
     "  stores [PLATFORM[@VERSION]]  list the versioned trust stores, or one version's roots",
+    '  fix <chain.pem|HOST[:PORT]>  build the chain to serve (leaf first, no root) and its server configuration',
     '',
     'Run `certlab <command> --help` for the options of a command.',
   ].join('\n');

@@ -104,7 +104,7 @@ function fields(host: unknown, port: unknown, servername: unknown): { ok: true; 
 }
 
 /** The body as text, or undefined past `max` bytes (stops reading there: no unbounded buffering). */
-async function readCapped(request: Request, max: number): Promise<string | undefined> {
+export async function readCapped(request: Request, max: number): Promise<string | undefined> {
   if (Number(request.headers.get('content-length') ?? 0) > max) return undefined;
   if (!request.body) return '';
   const reader = request.body.getReader();
@@ -130,7 +130,7 @@ async function readCapped(request: Request, max: number): Promise<string | undef
 }
 
 /** Why the request comes from another site, or undefined when it comes from ours (or from no browser). */
-function crossSite(request: Request): string | undefined {
+export function crossSite(request: Request): string | undefined {
   const site = request.headers.get('sec-fetch-site');
   if (site !== null && site !== 'same-origin' && site !== 'none') return `the browser marked it Sec-Fetch-Site: ${site}`;
   const origin = request.headers.get('origin');

@@ -208,6 +208,35 @@ export interface RevocationJson {
   live?: { ocsp: OcspStatusJson[]; crl: CrlStatusJson[]; skipped?: string };
 }
 
+/** One certificate of the chain to serve. */
+export interface ChainCertificateJson {
+  subject: string;
+  issuer: string;
+  sha256: string;
+  pem: string;
+  /** Not sent by the server (or not pasted): fetched from this AIA URL. */
+  fetched: boolean;
+}
+
+/**
+ * The chain the server should serve (src/core/fix/chain-to-serve.ts): leaf first, no root,
+ * with the certificates left out and why, the AIA URLs read, and the verification. The probe
+ * builds it on the server (its AIA fetches go through the probe's address guard), so the
+ * browser can offer fullchain.pem without another request.
+ */
+export interface ChainToServeJson {
+  ok: boolean;
+  host: string | null;
+  chain: ChainCertificateJson[];
+  /** Subject of the trust anchor the chain ends under, when known. */
+  root: string | null;
+  dropped: { subject: string; sha256: string; reason: string; text: string }[];
+  aia: { url: string; for: string; outcome: 'fetched' | 'nothing-usable' | 'not-fetched'; got: string[] }[];
+  verification: { ok: boolean; code: number; name: string; text: string; depth: number | null; against: string } | null;
+  /** Why no chain could be built, for people; null when ok. */
+  failure: { kind: string; message: string; /** MissingIntermediate: where the missing issuer may be fetched. */ aiaUrls?: string[] } | null;
+}
+
 /** The whole answer: the probe, each client's verdict, the cause, who acts, findings, the email. */
 export interface ProbeAnalysisJson<Detail extends { kind: string } = { kind: string }> extends ProbeJson<Detail> {
   verdicts?: Partial<Record<string, ProbeVerdictJson>>;
@@ -219,4 +248,6 @@ export interface ProbeAnalysisJson<Detail extends { kind: string } = { kind: str
   findings: ProbeFindingJson[];
   email: { subject: string; body: string } | null;
   revocation?: RevocationJson;
+  /** The chain to serve, built from what was sent (and AIA), verified against the Mozilla store. */
+  chainToServe?: ChainToServeJson;
 }

@@ -17,6 +17,7 @@ import { revocationStory } from './revocation-story.ts';
 import { type Story, tellStory } from './story.ts';
 import { type ClientVerdictJson, judgePresented } from './verdicts.ts';
 import { olderStoresFinding, probeTrustStores } from './trust-matrix.ts';
+import { probeChainToServe } from './chain-to-serve.ts';
 
 /** The JSON shape (src/core/net/probe-json.ts), with the server's narrower types. */
 export interface ProbeAnalysis extends ProbeAnalysisJson<ProbeError> {
@@ -116,5 +117,8 @@ export async function analyseProbe(outcome: ProbeOutcome, at: Millis, subtle: Su
     evidence,
     email: story.email,
     ...(revocation ? { revocation: revocation.json } : {}),
+    ...(verdicts
+      ? { chainToServe: await probeChainToServe({ presented: certificates, host: report.target.servername ?? report.target.host, at, subtle, ...options }) }
+      : {}),
   };
 }

@@ -10,6 +10,7 @@ import { encodeBase64 } from '../../core/der/base64.ts';
 import { storeMatrixSection } from '../store-matrix.ts';
 import { el, text } from '../dom.ts';
 import { renderChain } from './chain-picture.ts';
+import { inspectorFixPanel } from '../fix/inspector-fix.ts';
 
 function findingsSection(r: InspectResult): HTMLElement | undefined {
   if (!r.findings.length) return undefined;
@@ -119,7 +120,7 @@ export function renderResult(r: InspectResult, out: HTMLElement, status: (t: str
     out.append(a);
     return;
   }
-  for (const part of [findingsSection(r), renderChain(r), matrixFor(r)]) if (part) out.append(part);
+  for (const part of [findingsSection(r), renderChain(r), inspectorFixPanel(r), matrixFor(r)]) if (part) out.append(part);
   const cards = el('section', { class: 'insp-cards', 'aria-labelledby': 'insp-cards-h' });
   cards.append(text('h2', `Objects found (${r.items.length})`, { id: 'insp-cards-h' }));
   r.items.forEach((_, i) => cards.append(card(r, i)));

@@ -8,6 +8,7 @@ import { whoActs } from '../../core/causes/who-acts.ts';
 import { el } from '../dom.ts';
 import { oddSections } from './render-odd.ts';
 import { revocationSection } from './revocation.ts';
+import { probeFixPanel } from '../fix/probe-fix.ts';
 
 /** The probe's JSON (one definition, shared with the server). */
 export type ProbeResultView = ProbeAnalysisJson;
@@ -126,6 +127,7 @@ export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: str
       ),
     );
   }
+  if (r.chainToServe) out.append(probeFixPanel(r, out));
   out.append(el('h3', {}, 'Evidence'), copyBlock('evidence', r.evidence, `${uid}-evidence`));
   if (r.email) {
     out.append(
