@@ -90,10 +90,12 @@ export function keystoreTypeOf(bytes: Uint8Array): KeystoreType | undefined {
 
 class Cursor {
   pos = 0;
-  constructor(
-    readonly b: Uint8Array,
-    readonly end: number,
-  ) {}
+  readonly b: Uint8Array;
+  readonly end: number;
+  constructor(b: Uint8Array, end: number) {
+    this.b = b;
+    this.end = end;
+  }
   need(n: number, what: string): void {
     if (this.pos + n > this.end) throw new JksError({ kind: 'TruncatedKeystore', offset: this.pos, needed: this.pos + n - this.end, detail: what });
   }

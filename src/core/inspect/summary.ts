@@ -14,6 +14,7 @@ const KIND_TEXT: Record<InspectItem['kind'], string> = {
   pkcs7: 'PKCS#7 bundle',
   pkcs12: 'PKCS#12 file',
   's-client': 's_client transcript',
+  keystore: 'Java keystore',
   error: 'error',
 };
 
