@@ -91,3 +91,12 @@ export function trustStoreErrorText(e: TrustStoreError): string {
       return `Cannot read the system CA bundle ${e.path} (${e.reason}). Install the ca-certificates package or pass --trusted FILE.`;
   }
 }
+
+/** The "mozilla" store as one PEM text, and where it came from (the static file the inspector fetches). */
+export function mozillaRootsPem(): { text: string; source: string; count: number } {
+  return {
+    text: rootCertificates.map((p) => (p.endsWith('\n') ? p : `${p}\n`)).join(''),
+    source: `Node ${process.versions.node} tls.rootCertificates (Mozilla CA list)`,
+    count: rootCertificates.length,
+  };
+}

@@ -9,6 +9,7 @@ import type { Certificate, Millis, Subtle } from '../model.ts';
 import { checkPeerName, peerName } from '../validate/hostname.ts';
 import { clientVerdicts } from './verdicts.ts';
 import { CLIENT_IDS, CLIENTS, type ClientId } from './registry.ts';
+import type { InspectResult } from '../inspect/result.ts';
 
 export interface HostClientVerdict {
   client: ClientId;
@@ -58,4 +59,27 @@ export async function hostCheck(input: HostCheckInput): Promise<HostCheck> {
       return { client: id, label: v.label, nameMatches: n.ok, namesCompared: n.presented, connects: !v.fails, message: v.message, code: v.result.code };
     }),
   };
+}
+
+/**
+ * The host check for an inspection: the certificate is the lowest of the bundle's chain, the
+ * other certificates of the input (outside any keystore) are what a server would send with it.
+ * Undefined when the input holds no certificate.
+ */
+export function hostCheckForResult(
+  r: InspectResult,
+  opts: { anchors: Certificate[]; trust: string; host: string; at: Millis; subtle: Subtle },
+): Promise<HostCheck> | undefined {
+  const chain = r.bundle?.chain ?? [];
+  const first = r.items[chain[0] ?? -1];
+  if (first?.kind !== 'certificate') return undefined;
+  const inChain = new Set(chain);
+  const untrusted = [
+    ...chain.slice(1),
+    ...r.items.filter((it) => it.kind === 'certificate' && !inChain.has(it.index) && !(it.source.parent !== undefined && r.items[it.source.parent].kind === 'keystore')).map((it) => it.index),
+  ].flatMap((i) => {
+    const it = r.items[i];
+    return it.kind === 'certificate' ? [it.certificate] : [];
+  });
+  return hostCheck({ peer: first.certificate, untrusted, anchors: opts.anchors, trust: opts.trust, host: opts.host, at: opts.at, subtle: opts.subtle });
 }
