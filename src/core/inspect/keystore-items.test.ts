@@ -107,6 +107,17 @@ describe.skipIf(!HAVE)('keystores in an inspection', () => {
     expect(r.keystoreAnswers?.map((q) => q.answer)).toEqual([{ kind: 'issued-top', alias: 'ca', entryType: 'trusted-certificate', subject: 'O=certlab, CN=Keytool Test CA' }]);
   });
 
+  it('opens the PKCS12 keystore keytool writes by default, with its store password, every certificate named by its alias', async () => {
+    const r = await run([{ name: 'store.p12', data: s.bytes('store.p12') }], STOREPASS);
+    expect(view(r).map(([kind, alias]) => [kind, alias])).toEqual([
+      ['pkcs12', undefined],
+      ['certificate', 'ca'],
+      ['private-key', 'server'],
+      ['certificate', 'server'],
+      ['certificate', 'server'],
+    ]);
+  });
+
   it('reads keytool -list -rfc text: each certificate named by its alias, nothing left over', async () => {
     const r = await run([{ name: 'list.txt', data: s.keytool(['-list', '-rfc', '-keystore', 'store.jks']) }]);
     expect(view(r)).toEqual([

@@ -88,7 +88,7 @@ function hostSection(h: HostCheck): HTMLElement {
     );
   }
   table.append(body);
-  s.append(el('div', { class: 'insp-table-wrap', role: 'region', 'aria-labelledby': 'insp-host-h', tabindex: '0' }, table));
+  s.append(el('div', { class: 'insp-table-wrap', role: 'region', 'aria-label': `Each client's verdict for ${h.host}`, tabindex: '0' }, table));
   return s;
 }
 
@@ -170,9 +170,9 @@ function cardTable(r: InspectResult): HTMLElement {
       'tr',
       { 'data-index': String(it.index), 'data-kind': it.kind },
       el('th', { scope: 'row' }, open),
-      text('td', c ? c.issuer.oneline : ''),
-      text('td', c ? isoTime(c.notAfter).slice(0, 10) : ''),
-      text('td', status.text, { class: `insp-status-${status.level}` }),
+      text('td', c ? c.issuer.oneline : '', { 'data-label': 'Issuer' }),
+      text('td', c ? isoTime(c.notAfter).slice(0, 10) : '', { 'data-label': 'Expires' }),
+      text('td', status.text, { class: `insp-status-${status.level}`, 'data-label': 'Status' }),
     );
     open.addEventListener('click', () => {
       const shown = open.getAttribute('aria-expanded') === 'true';
@@ -188,7 +188,7 @@ function cardTable(r: InspectResult): HTMLElement {
     body.append(row);
   }
   table.append(body);
-  return el('div', { class: 'insp-table-wrap', role: 'region', 'aria-labelledby': 'insp-cards-h', tabindex: '0' }, table);
+  return el('div', { class: 'insp-table-wrap', role: 'region', 'aria-label': 'Table of the objects found', tabindex: '0' }, table);
 }
 
 function download(c: Conversion): void {
