@@ -66,7 +66,9 @@ async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
     const { axe } = window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } };
-    return (await axe.run({ include: [['certlab-inspector']] }, { resultTypes: ['violations'] })).violations.map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    return (await axe.run({ include: [['certlab-inspector']] }, { resultTypes: ['violations'] })).violations.map(
+      (v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+    );
   });
 }
 
@@ -83,10 +85,13 @@ describe.each(WIDTHS)('inspector at %i px (issue 14)', (width) => {
     // errors, then warnings, then notes
     expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a!) - ['error', 'warning', 'info'].indexOf(b!)));
     const style = (sel: string) =>
-      page.locator(`certlab-inspector ${sel}`).first().evaluate((e) => {
-        const s = getComputedStyle(e);
-        return { weight: Number(s.fontWeight), border: parseFloat(s.borderInlineStartWidth) };
-      });
+      page
+        .locator(`certlab-inspector ${sel}`)
+        .first()
+        .evaluate((e) => {
+          const s = getComputedStyle(e);
+          return { weight: Number(s.fontWeight), border: parseFloat(s.borderInlineStartWidth) };
+        });
     // an error: bold with a 6 px red bar; a warning: normal weight with a 4 px amber bar
     expect([await style('[data-severity="error"]'), await style('[data-severity="warning"]')]).toEqual([
       { weight: 600, border: 6 },
@@ -133,7 +138,9 @@ describe.each(WIDTHS)('inspector at %i px (issue 14)', (width) => {
     await waitForRun(page, before);
     expect([await pw.inputValue(), await status(page)]).toEqual([
       '',
-      expect.stringMatching(/Wrong password: it did not open the file\. The Password field above is now empty: type the password again and press Inspect\.$/) as string,
+      expect.stringMatching(
+        /Wrong password: it did not open the file\. The Password field above is now empty: type the password again and press Inspect\.$/,
+      ) as string,
     ]);
     before = await runs(page);
     await pw.fill('s3cret');
@@ -156,7 +163,13 @@ describe.each(WIDTHS)('inspector at %i px (issue 14)', (width) => {
     const cells = () =>
       page
         .locator('certlab-inspector .insp-host-table tbody tr')
-        .evaluateAll((rs) => rs.map((r) => [r.getAttribute('data-client'), r.querySelector('[data-name]')?.getAttribute('data-name'), r.querySelector('[data-connects]')?.getAttribute('data-connects')]));
+        .evaluateAll((rs) =>
+          rs.map((r) => [
+            r.getAttribute('data-client'),
+            r.querySelector('[data-name]')?.getAttribute('data-name'),
+            r.querySelector('[data-connects]')?.getAttribute('data-connects'),
+          ]),
+        );
     const clients = ['openssl', 'curl', 'python', 'node', 'java', 'go', 'dotnet', 'chrome', 'firefox'];
     expect(await cells()).toEqual(clients.map((c) => [c, 'matches', 'yes']));
     expect(await page.getByRole('heading', { name: 'Host www.example.test' }).count()).toBe(1);
@@ -187,14 +200,18 @@ describe.each(WIDTHS)('inspector at %i px (issue 14)', (width) => {
     const page = await inspectorPage(width);
     await chooseFiles(page, [{ name: 'store.jks', buffer: Buffer.from(stores!.bytes('store.jks')) }]);
     // without the password: every alias and certificate, the key still locked
-    expect(await status(page)).toMatch(/^Found 1 Java keystore, 3 certificates\. (\d+ warnings?\. )?Something is locked: type its password in the Password field above/);
+    expect(await status(page)).toMatch(
+      /^Found 1 Java keystore, 3 certificates\. (\d+ warnings?\. )?Something is locked: type its password in the Password field above/,
+    );
     const before = await runs(page);
     await page.getByLabel(/Password/).fill(STOREPASS);
     await page.getByRole('button', { name: 'Inspect' }).click();
     await waitForRun(page, before);
     const store = page.locator('certlab-inspector article[data-kind="keystore"]');
     await expect(store.locator('dd[data-field="Integrity"]').textContent()).resolves.toBe('verified with the store password');
-    await expect(store.locator('dd[data-field="server"]').innerText()).resolves.toMatch(/^private key entry, created \d{4}-\d\d-\d\d\nkey: opened with the store password/);
+    await expect(store.locator('dd[data-field="server"]').innerText()).resolves.toMatch(
+      /^private key entry, created \d{4}-\d\d-\d\d\nkey: opened with the store password/,
+    );
     await chooseFiles(page, [{ name: 'server.pem', buffer: Buffer.from(stores!.text('server.pem')) }]);
     await expect(page.locator('certlab-inspector [data-answer]').textContent()).resolves.toBe(
       'Yes: alias "server" in store.jks is this certificate (the chain of a private key entry, not a trusted entry).',

@@ -43,7 +43,9 @@ describe.skipIf(!HAVE)('certlab inspect with keystores and a host (issue 14)', (
 
   it('checks a host with each client, against the roots of --trusted', async () => {
     const r = await certlab([join(s.dir, 'server.pem'), '--host', 'other.example.test', '--trusted', join(s.dir, 'ca.pem'), '--json']);
-    const j = JSON.parse(r.stdout) as { host: { host: string; trust: string; verdicts: { client: string; nameMatches: boolean; connects: boolean; code: number }[] } };
+    const j = JSON.parse(r.stdout) as {
+      host: { host: string; trust: string; verdicts: { client: string; nameMatches: boolean; connects: boolean; code: number }[] };
+    };
     expect([r.code, j.host.host, j.host.trust, j.host.verdicts.map((v) => [v.client, v.nameMatches, v.connects, v.code])]).toEqual([
       0,
       'other.example.test',

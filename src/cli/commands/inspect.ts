@@ -36,7 +36,7 @@ const USAGE = [
   '  --keystore F  a keystore or cacerts (JKS, JCEKS, PKCS12, or keytool -list text) read beside the',
   '                input: says whether the certificate, or one on its path, is in it',
   '  --storepass P the keystore password (default: --password; a JDK cacerts uses "changeit")',
-  '  --host NAME   check the certificate for this host name or IP address, with each client\'s rule',
+  "  --host NAME   check the certificate for this host name or IP address, with each client's rule",
   '  --trusted F   PEM file of the roots to trust for --host (default: the Mozilla list Node bundles)',
   '  --json        print { ok, items: [{ kind, ... }], bundle, matches, findings }',
   '  --at TIME     judge validity at this time, ISO-8601 (default: now)',
@@ -110,7 +110,9 @@ export function hostText(h: HostCheck): string[] {
   const width = Math.max(...h.verdicts.map((v) => v.label.length));
   for (const v of h.verdicts) {
     const names = v.namesCompared.length ? v.namesCompared.join(', ') : 'no name of this kind';
-    out.push(`  ${v.label.padEnd(width)}  name ${v.nameMatches ? 'matches' : 'does not match'} (${names}); ${v.connects ? 'connects' : `refuses: ${v.message}`}`);
+    out.push(
+      `  ${v.label.padEnd(width)}  name ${v.nameMatches ? 'matches' : 'does not match'} (${names}); ${v.connects ? 'connects' : `refuses: ${v.message}`}`,
+    );
   }
   return out;
 }

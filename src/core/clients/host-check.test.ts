@@ -45,9 +45,7 @@ describe('hostCheck: each client with its own name rule', () => {
     const untrusted = await hostCheck({ peer: san, untrusted: [], anchors: [], trust: 'none', host: 'www.example.test', at: NOW, subtle });
     expect(ok.verdicts.every((v) => v.nameMatches && v.connects && v.code === 0)).toBe(true);
     expect(wrong.verdicts.map((v) => [v.nameMatches, v.connects, v.code])).toEqual(wrong.verdicts.map(() => [false, false, 62]));
-    expect(untrusted.verdicts.map((v) => [v.client, v.nameMatches, v.connects, v.code])).toEqual(
-      untrusted.verdicts.map((v) => [v.client, true, false, 20]),
-    );
+    expect(untrusted.verdicts.map((v) => [v.client, v.nameMatches, v.connects, v.code])).toEqual(untrusted.verdicts.map((v) => [v.client, true, false, 20]));
     expect(wrong.verdicts.find((v) => v.client === 'go')?.message).toBe(
       'tls: failed to verify certificate: x509: certificate is valid for www.example.test, not api.example.test',
     );

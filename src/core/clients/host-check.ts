@@ -48,7 +48,14 @@ export interface HostCheckInput {
 export async function hostCheck(input: HostCheckInput): Promise<HostCheck> {
   const host = input.host.trim();
   const name = peerName(host);
-  const verdicts = await clientVerdicts({ peer: input.peer, untrusted: input.untrusted, anchors: input.anchors, peerName: name, at: input.at, subtle: input.subtle });
+  const verdicts = await clientVerdicts({
+    peer: input.peer,
+    untrusted: input.untrusted,
+    anchors: input.anchors,
+    peerName: name,
+    at: input.at,
+    subtle: input.subtle,
+  });
   return {
     host,
     trust: input.trust,
@@ -76,7 +83,9 @@ export function hostCheckForResult(
   const inChain = new Set(chain);
   const untrusted = [
     ...chain.slice(1),
-    ...r.items.filter((it) => it.kind === 'certificate' && !inChain.has(it.index) && !(it.source.parent !== undefined && r.items[it.source.parent].kind === 'keystore')).map((it) => it.index),
+    ...r.items
+      .filter((it) => it.kind === 'certificate' && !inChain.has(it.index) && !(it.source.parent !== undefined && r.items[it.source.parent].kind === 'keystore'))
+      .map((it) => it.index),
   ].flatMap((i) => {
     const it = r.items[i];
     return it.kind === 'certificate' ? [it.certificate] : [];

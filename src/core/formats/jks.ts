@@ -130,7 +130,7 @@ class Cursor {
 /** Java's modified UTF-8 (DataOutputStream.writeUTF): NUL as C0 80, supplementary characters as two 3-byte surrogates. */
 export function decodeModifiedUtf8(b: Uint8Array): string {
   const units: number[] = [];
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i];
     if (c < 0x80) {
       units.push(c);
@@ -225,7 +225,8 @@ export async function recoverJksKey(epki: Uint8Array, password: string, subtle: 
 export async function readKeystore(bytes: Uint8Array, password: string | undefined, subtle: Subtle): Promise<Keystore> {
   const type = keystoreTypeOf(bytes);
   if (!type) throw new JksError({ kind: 'NotAKeystore', detail: 'the file does not start with FE ED FE ED (JKS) or CE CE CE CE (JCEKS)' });
-  if (bytes.length < 12 + 20) throw new JksError({ kind: 'TruncatedKeystore', offset: bytes.length, needed: 32 - bytes.length, detail: 'the header and digest' });
+  if (bytes.length < 12 + 20)
+    throw new JksError({ kind: 'TruncatedKeystore', offset: bytes.length, needed: 32 - bytes.length, detail: 'the header and digest' });
   const end = bytes.length - 20;
   const c = new Cursor(bytes, end);
   c.pos = 4;
@@ -248,7 +249,14 @@ export async function readKeystore(bytes: Uint8Array, password: string | undefin
       const chain: Uint8Array[] = [];
       for (let j = 0; j < n; j++) chain.push(certificate(`certificate ${j + 1} of ${alias}`));
       const sun = isKeyProtector(protectedKey);
-      entries.push({ type: 'private-key', alias, created, chain, protectedKey, protection: sun ? 'Sun KeyProtector (SHA-1 keystream)' : 'PBEWithMD5AndTripleDES' });
+      entries.push({
+        type: 'private-key',
+        alias,
+        created,
+        chain,
+        protectedKey,
+        protection: sun ? 'Sun KeyProtector (SHA-1 keystream)' : 'PBEWithMD5AndTripleDES',
+      });
     } else if (tag === 2) {
       entries.push({ type: 'trusted-certificate', alias, created, certificate: certificate(`the certificate of ${alias}`) });
     } else if (tag === 3 && type === 'JCEKS') {
@@ -259,7 +267,8 @@ export async function readKeystore(bytes: Uint8Array, password: string | undefin
       throw new JksError({ kind: 'NotAKeystore', detail: `entry ${i + 1} (${alias}) has tag ${tag}; 1 (private key) and 2 (trusted certificate) are known` });
     }
   }
-  if (unread === undefined && c.pos !== end) throw new JksError({ kind: 'NotAKeystore', detail: `${end - c.pos} bytes follow the last entry before the digest` });
+  if (unread === undefined && c.pos !== end)
+    throw new JksError({ kind: 'NotAKeystore', detail: `${end - c.pos} bytes follow the last entry before the digest` });
   let integrity: JksIntegrity = 'not-checked';
   if (password !== undefined) {
     const digest = await sha1(subtle, concatBytes([passwordBytes(password), WHITENER, bytes.subarray(0, end)]));

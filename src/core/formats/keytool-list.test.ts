@@ -38,7 +38,12 @@ describe.skipIf(!HAVE)('keytool -list output', () => {
       declaredEntries: 2,
       integrityNotVerified: false,
       entries: [
-        { alias: 'ca', entryType: 'trustedCertEntry', chainLength: undefined, certs: [['CN=Keytool Test CA, O=certlab', 'CN=Keytool Test CA, O=certlab', await sha256(ca)]] },
+        {
+          alias: 'ca',
+          entryType: 'trustedCertEntry',
+          chainLength: undefined,
+          certs: [['CN=Keytool Test CA, O=certlab', 'CN=Keytool Test CA, O=certlab', await sha256(ca)]],
+        },
         {
           alias: 'server',
           entryType: 'PrivateKeyEntry',
@@ -81,10 +86,10 @@ describe.skipIf(!HAVE)('keytool -list output', () => {
 
 describe('keytool -list text without keytool', () => {
   it('is not confused with other text', () => {
-    expect([looksLikeKeytoolList('Alias name: x'), looksLikeKeytoolList('-----BEGIN CERTIFICATE-----'), looksLikeKeytoolList('Keystore type: JKS\nYour keystore contains 0 entries\n')]).toEqual([
-      false,
-      false,
-      true,
-    ]);
+    expect([
+      looksLikeKeytoolList('Alias name: x'),
+      looksLikeKeytoolList('-----BEGIN CERTIFICATE-----'),
+      looksLikeKeytoolList('Keystore type: JKS\nYour keystore contains 0 entries\n'),
+    ]).toEqual([false, false, true]);
   });
 });

@@ -165,7 +165,8 @@ export const inspectErrors = {
       message: `wrong store password for this ${type} keystore: its integrity digest does not match`,
       received: 'a password whose digest differs from the one stored at the end of the file',
       expected: 'the store password (-storepass; "changeit" for a JDK cacerts)',
-      action: 'Every alias and certificate is still listed below (they are stored in the clear); try the store password again to check the file and open its keys.',
+      action:
+        'Every alias and certificate is still listed below (they are stored in the clear); try the store password again to check the file and open its keys.',
     };
   },
   malformedKeystore(type: string, detail: string): InspectError {

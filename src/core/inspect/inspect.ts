@@ -126,7 +126,14 @@ async function readText(ctx: ObjectContext, input: string, file: string | undefi
   for (const b of scan.blocks) {
     if (IGNORED_LABELS.has(b.label)) continue;
     const alias = listing?.aliasAt.get(b.beginLine);
-    const source = { format: 'pem' as const, file, label: b.label, line: b.beginLine, parent: parent ?? listing?.parent, ...(alias !== undefined ? { friendlyName: alias } : {}) };
+    const source = {
+      format: 'pem' as const,
+      file,
+      label: b.label,
+      line: b.beginLine,
+      parent: parent ?? listing?.parent,
+      ...(alias !== undefined ? { friendlyName: alias } : {}),
+    };
     const kind = PEM_LABELS[b.label] ?? classifyDer(b.bytes);
     if (!kind) {
       sink.add(source, { kind: 'error', error: inspectErrors.unsupportedLabel(b.label, b.beginLine) });

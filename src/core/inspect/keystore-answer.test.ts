@@ -56,7 +56,12 @@ describe('is this certificate, or one on its path, in this keystore?', () => {
         url: 'http://pki.example.test/root.der',
         command: 'keytool -importcert -alias issuer -file issuer.pem -keystore cacerts',
       },
-      { kind: 'not-on-path', importSubject: root.subject.oneline, haveIt: true, command: 'keytool -importcert -alias certlab-root-r1 -file certlab-root-r1.pem -keystore truststore.jks' },
+      {
+        kind: 'not-on-path',
+        importSubject: root.subject.oneline,
+        haveIt: true,
+        command: 'keytool -importcert -alias certlab-root-r1 -file certlab-root-r1.pem -keystore truststore.jks',
+      },
     ]);
     expect(keystoreAnswerText(noRoot, 'cacerts')).toBe(
       `No: nothing in cacerts is on its path. Import the issuer ${root.subject.oneline} (download it from http://pki.example.test/root.der) with: keytool -importcert -alias issuer -file issuer.pem -keystore cacerts`,

@@ -104,7 +104,9 @@ describe.skipIf(!HAVE)('keystores in an inspection', () => {
     const server = { name: 'server.pem', data: s.text('server.pem') };
     const trust = { name: 'trust.txt', data: s.keytool(['-list', '-rfc', '-keystore', 'store.jks']).replace(/Alias name: server[\s\S]*$/, '') };
     const r = await run([server, trust]);
-    expect(r.keystoreAnswers?.map((q) => q.answer)).toEqual([{ kind: 'issued-top', alias: 'ca', entryType: 'trusted-certificate', subject: 'O=certlab, CN=Keytool Test CA' }]);
+    expect(r.keystoreAnswers?.map((q) => q.answer)).toEqual([
+      { kind: 'issued-top', alias: 'ca', entryType: 'trusted-certificate', subject: 'O=certlab, CN=Keytool Test CA' },
+    ]);
   });
 
   it('opens the PKCS12 keystore keytool writes by default, with its store password, every certificate named by its alias', async () => {

@@ -62,7 +62,8 @@ export async function keystoreFileItems(ctx: ObjectContext, bytes: Uint8Array, f
       ...(e.type === 'private-key' ? { key: keyText(e) } : {}),
     });
   }
-  if (store.entries.some((e) => e.type === 'private-key' && (e.keyNotOpened === 'no-password' || e.keyNotOpened === 'wrong-password'))) sink.needsPassword = true;
+  if (store.entries.some((e) => e.type === 'private-key' && (e.keyNotOpened === 'no-password' || e.keyNotOpened === 'wrong-password')))
+    sink.needsPassword = true;
   if (store.integrity === 'wrong-password') sink.needsPassword = true;
   const parent = sink.add(source, {
     kind: 'keystore',
@@ -116,7 +117,11 @@ export function keytoolListingItem(ctx: ObjectContext, text: string, file: strin
 /** PKCS#12 files without a private key are trust stores (keytool -importcert into a PKCS12 store, a cacerts in PKCS12). */
 function isStore(items: InspectItem[], it: InspectItem): boolean {
   if (it.kind === 'keystore') return true;
-  return it.kind === 'pkcs12' && it.pkcs12 !== undefined && !items.some((k) => k.source.parent === it.index && (k.kind === 'private-key' || k.kind === 'encrypted-private-key'));
+  return (
+    it.kind === 'pkcs12' &&
+    it.pkcs12 !== undefined &&
+    !items.some((k) => k.source.parent === it.index && (k.kind === 'private-key' || k.kind === 'encrypted-private-key'))
+  );
 }
 
 /** Whether an item sits inside a store. */
@@ -135,7 +140,8 @@ function storesOf(items: InspectItem[]): { item: InspectItem; certs: StoreCertif
     const entries = it.kind === 'keystore' ? it.keystore.entries : [];
     for (const e of entries) {
       if (e.entryType === 'secret-key') continue;
-      for (const fp of e.sha256) certs.push({ alias: e.alias, entryType: e.entryType, sha256: fp, certificate: children.find((c) => c.certificate.sha256 === fp)?.certificate });
+      for (const fp of e.sha256)
+        certs.push({ alias: e.alias, entryType: e.entryType, sha256: fp, certificate: children.find((c) => c.certificate.sha256 === fp)?.certificate });
     }
     // -rfc listings and PKCS#12 stores: the certificates are the children, named by alias (friendlyName)
     for (const c of children)

@@ -9,5 +9,4 @@ import { mozillaRootsPem } from '../../server/trust-stores.ts';
 
 export const prerender = true;
 
-export const GET: APIRoute = () =>
-  new Response(mozillaRootsPem().text, { headers: { 'Content-Type': 'application/x-pem-file; charset=utf-8' } });
+export const GET: APIRoute = () => new Response(mozillaRootsPem().text, { headers: { 'Content-Type': 'application/x-pem-file; charset=utf-8' } });

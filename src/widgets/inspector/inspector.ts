@@ -249,14 +249,19 @@ class CertlabInspector extends HTMLElement {
     renderResult(result, out, (t) => this.#status(t), { host: answer.host, hostNote: answer.hostNote });
     this.#showPassword(result.needsPassword || password !== undefined);
     const pw = this.querySelector<HTMLInputElement>('input[data-password-input]');
-    const wrong = password !== undefined && result.items.some((it) => 'error' in it && (it.error?.kind === 'WrongPassword' || it.error?.kind === 'WrongKeystorePassword'));
+    const wrong =
+      password !== undefined && result.items.some((it) => 'error' in it && (it.error?.kind === 'WrongPassword' || it.error?.kind === 'WrongKeystorePassword'));
     if (wrong && pw) {
       // a wrong password is not left in the field to be sent again
       pw.value = '';
-      this.#status(`${summaryText(result)} Wrong password: it did not open the file. The Password field above is now empty: type the password again and press Inspect.`);
+      this.#status(
+        `${summaryText(result)} Wrong password: it did not open the file. The Password field above is now empty: type the password again and press Inspect.`,
+      );
     } else
       this.#status(
-        result.needsPassword ? `${summaryText(result)} Something is locked: type its password in the Password field above and press Inspect.` : summaryText(result),
+        result.needsPassword
+          ? `${summaryText(result)} Something is locked: type its password in the Password field above and press Inspect.`
+          : summaryText(result),
       );
     if (result.needsPassword) pw?.focus();
     this.dataset.runs = String(Number(this.dataset.runs ?? '0') + 1);

@@ -68,12 +68,18 @@ function hostSection(h: HostCheck): HTMLElement {
   const s = el('section', { class: 'insp-host', 'aria-labelledby': 'insp-host-h' });
   s.append(
     text('h2', `Host ${h.host}`, { id: 'insp-host-h' }),
-    text('p', `Trusted roots: ${h.trust} (${h.anchors} certificate${h.anchors === 1 ? '' : 's'}). Each client checks the name with its own rule, then the whole chain.`, {
-      class: 'insp-note',
-    }),
+    text(
+      'p',
+      `Trusted roots: ${h.trust} (${h.anchors} certificate${h.anchors === 1 ? '' : 's'}). Each client checks the name with its own rule, then the whole chain.`,
+      {
+        class: 'insp-note',
+      },
+    ),
   );
   const table = el('table', { class: 'insp-table insp-host-table' });
-  table.append(el('thead', {}, el('tr', {}, text('th', 'Client', { scope: 'col' }), text('th', 'Name', { scope: 'col' }), text('th', 'Connects?', { scope: 'col' }))));
+  table.append(
+    el('thead', {}, el('tr', {}, text('th', 'Client', { scope: 'col' }), text('th', 'Name', { scope: 'col' }), text('th', 'Connects?', { scope: 'col' }))),
+  );
   const body = el('tbody');
   for (const v of h.verdicts) {
     const names = v.namesCompared.length ? v.namesCompared.join(', ') : 'no name of this kind in the certificate';
@@ -82,7 +88,10 @@ function hostSection(h: HostCheck): HTMLElement {
         'tr',
         { 'data-client': v.client },
         text('th', v.label, { scope: 'row' }),
-        text('td', `${v.nameMatches ? 'matches' : 'does not match'} (compares ${names})`, { class: v.nameMatches ? 'insp-ok' : 'insp-bad', 'data-name': v.nameMatches ? 'matches' : 'mismatch' }),
+        text('td', `${v.nameMatches ? 'matches' : 'does not match'} (compares ${names})`, {
+          class: v.nameMatches ? 'insp-ok' : 'insp-bad',
+          'data-name': v.nameMatches ? 'matches' : 'mismatch',
+        }),
         text('td', v.connects ? 'yes' : `no: ${v.message}`, { class: v.connects ? 'insp-ok' : 'insp-bad', 'data-connects': v.connects ? 'yes' : 'no' }),
       ),
     );
@@ -138,6 +147,13 @@ function itemStatus(r: InspectResult, it: InspectItem): { text: string; level: '
   return { text: it.kind === 'certificate' ? it.validity.text : 'read', level: 'ok' };
 }
 
+function shortName(oneline: string): string {
+  if (!oneline) return '(empty name)';
+  const parts = oneline.split(', ');
+  const cn = parts.find((p) => p.startsWith('CN='));
+  return (cn ?? parts[parts.length - 1]).replace(/^[A-Za-z0-9.]+=/, '');
+}
+
 /** Many objects: one row each (subject, issuer, expiry, status); a row's button opens its card below it. */
 function cardTable(r: InspectResult): HTMLElement {
   const table = el('table', { class: 'insp-table insp-summary-table' });
@@ -160,7 +176,8 @@ function cardTable(r: InspectResult): HTMLElement {
     const d = describeItem(it);
     const c = it.kind === 'certificate' ? it.certificate : undefined;
     const status = itemStatus(r, it);
-    const open = text('button', `[${it.index}] ${c ? c.subject.oneline || '(empty subject)' : d.title}`, {
+    // the common name (or the last attribute) keeps a row to a line or two; the card has the whole name
+    const open = text('button', `[${it.index}] ${c ? shortName(c.subject.oneline) : d.title}`, {
       type: 'button',
       class: 'insp-row-toggle',
       'aria-expanded': 'false',
@@ -170,7 +187,7 @@ function cardTable(r: InspectResult): HTMLElement {
       'tr',
       { 'data-index': String(it.index), 'data-kind': it.kind },
       el('th', { scope: 'row' }, open),
-      text('td', c ? c.issuer.oneline : '', { 'data-label': 'Issuer' }),
+      text('td', c ? shortName(c.issuer.oneline) : '', { 'data-label': 'Issuer' }),
       text('td', c ? isoTime(c.notAfter).slice(0, 10) : '', { 'data-label': 'Expires' }),
       text('td', status.text, { class: `insp-status-${status.level}`, 'data-label': 'Status' }),
     );
@@ -205,25 +222,36 @@ function conversionsSection(r: InspectResult, status: (t: string) => void): HTML
   if (!r.conversions.length) return undefined;
   const s = el('section', { class: 'insp-conversions', 'aria-labelledby': 'insp-conv-h' });
   s.append(text('h2', 'Conversions', { id: 'insp-conv-h' }));
-  for (const c of r.conversions) {
-    const div = el('div', { class: 'insp-conversion', 'data-conversion': c.id });
-    div.append(text('h3', `${c.title}: ${c.filename}`));
-    if (c.containsPrivateKey) div.append(text('p', 'Contains the private key, unencrypted. Keep it secret.', { class: 'insp-warning' }));
-    div.append(text('p', 'The same with openssl:', { class: 'insp-note' }), text('pre', c.command, { class: 'insp-command' }));
-    const copy = text('button', `Copy ${c.bytes ? 'as base64' : 'text'}`, { type: 'button' });
-    copy.addEventListener('click', () => {
-      const value = c.bytes ? encodeBase64(c.bytes) : (c.text ?? '');
-      navigator.clipboard?.writeText(value).then(
-        () => status(`Copied ${c.filename}.`),
-        () => status('The browser did not allow copying; use Download.'),
-      );
+  // many conversions (one per certificate of a big bundle) stay folded, and are built when opened
+  if (r.conversions.length >= TABLE_FROM) {
+    const details = el('details', { class: 'insp-conversions-more' }, text('summary', `Show all ${r.conversions.length} conversions`));
+    details.addEventListener('toggle', () => {
+      if (details.open && details.children.length === 1) for (const c of r.conversions) details.append(conversionBlock(c, status));
     });
-    const dl = text('button', `Download ${c.filename}`, { type: 'button' });
-    dl.addEventListener('click', () => download(c));
-    div.append(el('div', { class: 'insp-actions' }, copy, dl));
-    s.append(div);
+    s.append(details);
+    return s;
   }
+  for (const c of r.conversions) s.append(conversionBlock(c, status));
   return s;
+}
+
+function conversionBlock(c: Conversion, status: (t: string) => void): HTMLElement {
+  const div = el('div', { class: 'insp-conversion', 'data-conversion': c.id });
+  div.append(text('h3', `${c.title}: ${c.filename}`));
+  if (c.containsPrivateKey) div.append(text('p', 'Contains the private key, unencrypted. Keep it secret.', { class: 'insp-warning' }));
+  div.append(text('p', 'The same with openssl:', { class: 'insp-note' }), text('pre', c.command, { class: 'insp-command' }));
+  const copy = text('button', `Copy ${c.bytes ? 'as base64' : 'text'}`, { type: 'button' });
+  copy.addEventListener('click', () => {
+    const value = c.bytes ? encodeBase64(c.bytes) : (c.text ?? '');
+    navigator.clipboard?.writeText(value).then(
+      () => status(`Copied ${c.filename}.`),
+      () => status('The browser did not allow copying; use Download.'),
+    );
+  });
+  const dl = text('button', `Download ${c.filename}`, { type: 'button' });
+  dl.addEventListener('click', () => download(c));
+  div.append(el('div', { class: 'insp-actions' }, copy, dl));
+  return div;
 }
 
 export interface RenderExtras {
