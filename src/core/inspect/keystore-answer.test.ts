@@ -67,4 +67,21 @@ describe('is this certificate, or one on its path, in this keystore?', () => {
       `No: nothing in cacerts is on its path. Import the issuer ${root.subject.oneline} (download it from http://pki.example.test/root.der) with: keytool -importcert -alias issuer -file issuer.pem -keystore cacerts`,
     );
   });
+
+  it('from a keytool -list -v listing (names, no keys): the issuer by name is a "probably"; from a short listing (fingerprints only): cannot tell', async () => {
+    const byName = await keystoreAnswer(
+      [ee, ica],
+      [{ alias: 'certlabroot', entryType: 'trusted-certificate', sha256: root.sha256, subject: 'CN=Certlab Root R1, OU=Roots, O=Certlab Test, C=US' }],
+      'cacerts',
+      subtle,
+    );
+    const blind = await keystoreAnswer([ee, ica], [{ alias: 'certlabroot', entryType: 'trusted-certificate', sha256: root.sha256 }], 'cacerts', subtle);
+    expect([byName, blind]).toEqual([
+      { kind: 'issuer-by-name', alias: 'certlabroot', entryType: 'trusted-certificate', subject: 'CN=Certlab Root R1, OU=Roots, O=Certlab Test, C=US' },
+      { kind: 'cannot-tell', fingerprintsOnly: 1 },
+    ]);
+    expect(keystoreAnswerText(blind, 'cacerts')).toBe(
+      'Cannot tell: cacerts lists 1 certificate by fingerprint only, and none is on its path; the issuer may still be among them. Paste keytool -list -v (names) or -list -rfc (certificates) output instead.',
+    );
+  });
 });

@@ -7,6 +7,8 @@
  *   yes: alias X is this certificate
  *   yes: alias X is the intermediate/root at depth N of its path
  *   yes: alias X issued the top of the path (its name, key id and signature agree)
+ *   probably: alias X has the name of the top's issuer (a `keytool -list -v` listing: no key to check)
+ *   cannot tell: the store is known only by fingerprints (short `keytool -list`) and none is on the path
  *   no:  nothing in this store is on its path; import <subject> with keytool -importcert ...
  *
  * Matching is by SHA-256 fingerprint (a listing without the certificates has only those);
@@ -23,12 +25,16 @@ export interface StoreCertificate {
   sha256: string;
   /** The certificate, when the store (not a fingerprint listing) holds it. */
   certificate?: Certificate;
+  /** Its subject as `keytool -list -v` printed it ("CN=x, O=y"), when only a listing is known. */
+  subject?: string;
 }
 
 export type KeystoreAnswer =
   | { kind: 'is-this-certificate'; alias: string; entryType: StoreCertificate['entryType'] }
   | { kind: 'on-path'; alias: string; entryType: StoreCertificate['entryType']; depth: number; role: 'intermediate' | 'root'; subject: string }
   | { kind: 'issued-top'; alias: string; entryType: StoreCertificate['entryType']; subject: string }
+  | { kind: 'issuer-by-name'; alias: string; entryType: StoreCertificate['entryType']; subject: string }
+  | { kind: 'cannot-tell'; fingerprintsOnly: number }
   | {
       kind: 'not-on-path';
       /** What to import: the top of the path when it is a root, else the top's issuer by name. */
@@ -39,6 +45,15 @@ export type KeystoreAnswer =
       url?: string;
       command: string;
     };
+
+/** A distinguished name's attributes, most specific first, compared loosely (keytool prints "CN=x, O=y"; RFC 4514 "CN=x,O=y"). */
+function nameParts(dn: string): string[] {
+  return dn
+    .split(/,\s*(?=[A-Za-z][A-Za-z0-9.]*=)/)
+    .map((p) => p.trim().toLowerCase().replace(/\s+/g, ' '))
+    .filter(Boolean);
+}
+const sameParts = (a: string[], b: string[]) => a.length > 0 && a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A short alias suggestion from a subject's CN (or O), lower case, dashes. */
 export function aliasFor(cert: Certificate): string {
@@ -75,6 +90,13 @@ export async function keystoreAnswer(path: Certificate[], store: StoreCertificat
       if ((await verifySignature(top, c, subtle)).ok) return { kind: 'issued-top', alias: s.alias, entryType: s.entryType, subject: c.subject.oneline };
     }
   }
+  if (!top.selfIssued) {
+    const want = nameParts(top.issuer.rfc4514);
+    const named = ordered.find((s) => !s.certificate && s.subject !== undefined && sameParts(nameParts(s.subject), want));
+    if (named) return { kind: 'issuer-by-name', alias: named.alias, entryType: named.entryType, subject: named.subject ?? '' };
+  }
+  const blind = store.filter((s) => !s.certificate && s.subject === undefined).length;
+  if (blind) return { kind: 'cannot-tell', fingerprintsOnly: blind };
   const haveIt = top.selfIssued;
   const url = haveIt ? undefined : top.aia?.caIssuers[0];
   const alias = haveIt ? aliasFor(top) : 'issuer';
@@ -103,6 +125,10 @@ export function keystoreAnswerText(a: KeystoreAnswer, storeName: string): string
       return `Yes: alias "${a.alias}" in ${storeName} is the ${a.role} on its path (depth ${a.depth}, ${a.subject}; ${ENTRY[a.entryType]}).`;
     case 'issued-top':
       return `Yes: alias "${a.alias}" in ${storeName} issued the top of its path (${a.subject}; name, key id and signature agree; ${ENTRY[a.entryType]}).`;
+    case 'issuer-by-name':
+      return `Probably: alias "${a.alias}" in ${storeName} has the name of the issuer of its path's top (${a.subject}; ${ENTRY[a.entryType]}). A listing carries no keys, so the signature was not checked: paste keytool -list -rfc output, or the store itself, to be sure.`;
+    case 'cannot-tell':
+      return `Cannot tell: ${storeName} lists ${a.fingerprintsOnly} certificate${a.fingerprintsOnly === 1 ? '' : 's'} by fingerprint only, and none is on its path; the issuer may still be among them. Paste keytool -list -v (names) or -list -rfc (certificates) output instead.`;
     case 'not-on-path':
       return `No: nothing in ${storeName} is on its path. Import the ${a.haveIt ? 'root' : 'issuer'} ${a.importSubject}${a.haveIt ? ' (it is in your input)' : a.url ? ` (download it from ${a.url})` : ' (ask the certificate authority for it)'} with: ${a.command}`;
   }

@@ -100,6 +100,16 @@ describe.skipIf(!HAVE)('keystores in an inspection', () => {
     ]);
   });
 
+  it('answers "probably" from a -list -v listing that names the issuer, and "cannot tell" from a short listing', async () => {
+    const server = { name: 'server.pem', data: s.text('server.pem') };
+    const named = await run([server, { name: 'ca-list.txt', data: s.keytool(['-list', '-v', '-keystore', 'ca.jks']) }]);
+    const short = await run([server, { name: 'other-list.txt', data: s.keytool(['-list', '-keystore', 'other.jks']) }]);
+    expect([named.keystoreAnswers?.map((q) => q.answer), short.keystoreAnswers?.map((q) => q.answer)]).toEqual([
+      [{ kind: 'issuer-by-name', alias: 'ca', entryType: 'private-key', subject: 'CN=Keytool Test CA, O=certlab' }],
+      [{ kind: 'cannot-tell', fingerprintsOnly: 1 }],
+    ]);
+  });
+
   it('finds the trusted CA of a store for a certificate it issued (a cacerts-like store of trusted entries)', async () => {
     const server = { name: 'server.pem', data: s.text('server.pem') };
     const trust = { name: 'trust.txt', data: s.keytool(['-list', '-rfc', '-keystore', 'store.jks']).replace(/Alias name: server[\s\S]*$/, '') };

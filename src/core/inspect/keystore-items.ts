@@ -102,12 +102,16 @@ export function keytoolListingItem(ctx: ObjectContext, text: string, file: strin
         type: 'keytool -list',
         ...(l.storeType ? { storeType: l.storeType } : {}),
         integrity: l.integrityNotVerified ? 'not-checked' : 'listing',
-        entries: l.entries.map((e) => ({
-          alias: e.alias,
-          entryType: ENTRY_TYPES[e.entryType] ?? 'trusted-certificate',
-          ...(e.created ? { created: e.created } : {}),
-          sha256: e.certificates.flatMap((c) => (c.sha256 ? [c.sha256] : [])),
-        })),
+        entries: l.entries.map((e) => {
+          const certs = e.certificates.filter((c) => c.sha256 !== undefined);
+          return {
+            alias: e.alias,
+            entryType: ENTRY_TYPES[e.entryType] ?? 'trusted-certificate',
+            ...(e.created ? { created: e.created } : {}),
+            sha256: certs.map((c) => c.sha256 ?? ''),
+            ...(certs.some((c) => c.owner) ? { owners: certs.map((c) => c.owner ?? '') } : {}),
+          };
+        }),
       },
     },
   );
@@ -140,8 +144,15 @@ function storesOf(items: InspectItem[]): { item: InspectItem; certs: StoreCertif
     const entries = it.kind === 'keystore' ? it.keystore.entries : [];
     for (const e of entries) {
       if (e.entryType === 'secret-key') continue;
-      for (const fp of e.sha256)
-        certs.push({ alias: e.alias, entryType: e.entryType, sha256: fp, certificate: children.find((c) => c.certificate.sha256 === fp)?.certificate });
+      e.sha256.forEach((fp, k) =>
+        certs.push({
+          alias: e.alias,
+          entryType: e.entryType,
+          sha256: fp,
+          certificate: children.find((c) => c.certificate.sha256 === fp)?.certificate,
+          ...(e.owners?.[k] ? { subject: e.owners[k] } : {}),
+        }),
+      );
     }
     // -rfc listings and PKCS#12 stores: the certificates are the children, named by alias (friendlyName)
     for (const c of children)

@@ -58,6 +58,8 @@ export interface KeystoreSummary {
     created?: string;
     /** SHA-256 (lower-case hex) of each certificate of the entry, the entry's own first. */
     sha256: string[];
+    /** The owner (subject) of each, as `keytool -list -v` printed it (listings only). */
+    owners?: string[];
     /** What became of a private key entry's key. */
     key?: string;
   }[];

@@ -57,8 +57,8 @@ function keystoreSection(r: InspectResult): HTMLElement | undefined {
   s.append(text('h2', 'In the keystore?', { id: 'insp-keystore-h' }), text('p', `Asked for ${name} and the certificates on its path.`, { class: 'insp-note' }));
   const ul = el('ul');
   for (const q of r.keystoreAnswers) {
-    const yes = q.answer.kind !== 'not-on-path';
-    ul.append(text('li', q.text, { class: `insp-answer ${yes ? 'insp-answer-yes' : 'insp-answer-no'}`, 'data-answer': q.answer.kind }));
+    const tone = q.answer.kind === 'not-on-path' ? 'no' : q.answer.kind === 'cannot-tell' ? 'unknown' : 'yes';
+    ul.append(text('li', q.text, { class: `insp-answer insp-answer-${tone}`, 'data-answer': q.answer.kind }));
   }
   s.append(ul);
   return s;
