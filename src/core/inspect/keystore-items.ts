@@ -29,7 +29,7 @@ const ENTRY_TYPES: Record<string, KeystoreSummary['entries'][number]['entryType'
 function keyText(e: Extract<JksEntry, { type: 'private-key' }>): string {
   switch (e.keyNotOpened) {
     case undefined:
-      return `opened with the store password (${e.protection}); it stays in this browser`;
+      return `opened with the store password (${e.protection}); it is read here and sent nowhere`;
     case 'no-password':
       return `encrypted (${e.protection}); give the store password to open it`;
     case 'wrong-password':
