@@ -126,3 +126,12 @@ export function newestVersionedStore(platform: string): Promise<VersionedStore |
   }
   return p;
 }
+
+/** The "mozilla" store as one PEM text, and where it came from (the static file the inspector fetches). */
+export function mozillaRootsPem(): { text: string; source: string; count: number } {
+  return {
+    text: rootCertificates.map((p) => (p.endsWith('\n') ? p : `${p}\n`)).join(''),
+    source: `Node ${process.versions.node} tls.rootCertificates (Mozilla CA list)`,
+    count: rootCertificates.length,
+  };
+}

@@ -5,7 +5,7 @@
  * only; callers render them with textContent or print them.
  */
 import type { Certificate, Extension, PublicKeyInfo } from '../model.ts';
-import type { InspectItem } from './result.ts';
+import type { InspectItem, KeystoreSummary } from './result.ts';
 import type { DecodedExtension } from '../x509/extensions.ts';
 import type { BundleAnalysis } from './bundle.ts';
 import { generalNameText } from '../x509/general-name.ts';
@@ -178,6 +178,7 @@ const FORMAT_TEXT: Record<string, string> = {
   pkcs7: 'from PKCS#7',
   pkcs12: 'from PKCS#12',
   s_client: 's_client output',
+  keystore: 'from a Java keystore',
 };
 
 export function sourceText(it: InspectItem): string {
@@ -335,6 +336,8 @@ export function describeItem(it: InspectItem): ItemDescription {
         ],
       };
     }
+    case 'keystore':
+      return keystoreDescription(it.keystore, subtitle, it.error?.message);
     case 'error':
       return {
         title: `Error: ${it.error.message}`,
@@ -342,6 +345,46 @@ export function describeItem(it: InspectItem): ItemDescription {
         sections: [{ title: 'Problem', rows: [row('Received', it.error.received), row('Expected', it.error.expected), row('What to do', it.error.action)] }],
       };
   }
+}
+
+const INTEGRITY: Record<KeystoreSummary['integrity'], string> = {
+  verified: 'verified with the store password',
+  'not-checked': 'not checked: no store password was given (aliases and certificates are stored in the clear and are all listed)',
+  'wrong-password': 'does not match: wrong store password (everything else is still listed)',
+  listing: 'keytool checked it when it printed this listing',
+};
+const ENTRY_TEXT: Record<KeystoreSummary['entries'][number]['entryType'], string> = {
+  'trusted-certificate': 'trusted certificate',
+  'private-key': 'private key entry',
+  'secret-key': 'secret key entry',
+};
+
+function keystoreDescription(k: KeystoreSummary, subtitle: string, error: string | undefined): ItemDescription {
+  return {
+    title: k.type === 'keytool -list' ? `keytool -list output${k.storeType ? ` (${k.storeType} store)` : ''}` : `Java keystore (${k.type})`,
+    subtitle,
+    sections: [
+      {
+        title: 'Store',
+        rows: [
+          row('Entries', String(k.entries.length)),
+          row('Integrity', error ?? INTEGRITY[k.integrity]),
+          ...(k.unread ? [row('Not read', `${k.unread} entries after a JCEKS secret key (a Java-serialised object this tool does not walk)`)] : []),
+        ],
+      },
+      {
+        title: 'Aliases',
+        rows: k.entries.map((e) =>
+          row(
+            e.alias,
+            `${ENTRY_TEXT[e.entryType]}${e.created ? `, created ${e.created}` : ''}`,
+            ...(e.key ? [`key: ${e.key}`] : []),
+            ...e.sha256.map((f, i) => `${e.sha256.length > 1 ? `certificate ${i + 1} ` : ''}SHA-256 ${toColonHex(f)}`),
+          ),
+        ),
+      },
+    ],
+  };
 }
 
 /** The chain as text: one line per link, each marked verified or broken. */

@@ -16,6 +16,8 @@ export type InspectErrorKind =
   | 'MalformedDer'
   | 'PasswordRequired'
   | 'WrongPassword'
+  | 'WrongKeystorePassword'
+  | 'MalformedKeystore'
   | 'UnsupportedEncryption'
   | 'WrongObjectKind'
   | 'TooManyProblems'
@@ -155,6 +157,25 @@ export const inspectErrors = {
       received: 'a password that does not open it',
       expected: 'the password it was exported with',
       action: 'Try again; passwords are case-sensitive. An empty password is tried automatically when none is given.',
+    };
+  },
+  wrongKeystorePassword(type: string): InspectError {
+    return {
+      kind: 'WrongKeystorePassword',
+      message: `wrong store password for this ${type} keystore: its integrity digest does not match`,
+      received: 'a password whose digest differs from the one stored at the end of the file',
+      expected: 'the store password (-storepass; "changeit" for a JDK cacerts)',
+      action:
+        'Every alias and certificate is still listed below (they are stored in the clear); try the store password again to check the file and open its keys.',
+    };
+  },
+  malformedKeystore(type: string, detail: string): InspectError {
+    return {
+      kind: 'MalformedKeystore',
+      message: `the ${type} keystore is damaged: ${detail}`,
+      received: detail,
+      expected: `a complete ${type} keystore as keytool writes it`,
+      action: 'Copy or download the keystore again in full (binary, not as text), or list it with `keytool -list -v -keystore FILE` and paste that.',
     };
   },
   unsupportedEncryption(what: string, scheme: string): InspectError {

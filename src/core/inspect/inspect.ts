@@ -22,6 +22,9 @@ import { crlFindings } from './crl-check.ts';
 import { certDerToPem, certPemToDer, crlToPem, csrToDer, fullchain, keyToPkcs8Pem } from '../formats/convert.ts';
 import { DerError } from '../der/errors.ts';
 import { DerReader } from '../der/reader.ts';
+import { keystoreTypeOf } from '../formats/jks.ts';
+import { looksLikeKeytoolList } from '../formats/keytool-list.ts';
+import { inStore, keystoreFileItems, keystoreQuestions, keytoolListingItem } from './keystore-items.ts';
 
 export type { InspectResult, InspectItem, InspectOptions, InspectFile } from './result.ts';
 
@@ -102,6 +105,7 @@ async function readText(ctx: ObjectContext, input: string, file: string | undefi
   const scan = scanPem(text);
   let parent: number | undefined;
   if (looksLikeSClient(text)) parent = sink.add({ format: 's_client', file }, { kind: 's-client', sClient: parseSClient(text) });
+  const listing = parent === undefined && looksLikeKeytoolList(text) ? keytoolListingItem(ctx, text, file) : undefined;
   for (const p of scan.problems) {
     const error: InspectError =
       p.kind === 'PemNotBase64'
@@ -121,7 +125,15 @@ async function readText(ctx: ObjectContext, input: string, file: string | undefi
   );
   for (const b of scan.blocks) {
     if (IGNORED_LABELS.has(b.label)) continue;
-    const source = { format: 'pem' as const, file, label: b.label, line: b.beginLine, parent };
+    const alias = listing?.aliasAt.get(b.beginLine);
+    const source = {
+      format: 'pem' as const,
+      file,
+      label: b.label,
+      line: b.beginLine,
+      parent: parent ?? listing?.parent,
+      ...(alias !== undefined ? { friendlyName: alias } : {}),
+    };
     const kind = PEM_LABELS[b.label] ?? classifyDer(b.bytes);
     if (!kind) {
       sink.add(source, { kind: 'error', error: inspectErrors.unsupportedLabel(b.label, b.beginLine) });
@@ -129,7 +141,7 @@ async function readText(ctx: ObjectContext, input: string, file: string | undefi
     }
     await objectItems(ctx, kind, b.bytes, source, b.headers);
   }
-  if (scan.blocks.length || scan.problems.length || parent !== undefined) return;
+  if (scan.blocks.length || scan.problems.length || parent !== undefined || listing) return;
   const trimmed = text.trim();
   if (!trimmed) return;
   if (looksLikeBase64(trimmed)) {
@@ -150,6 +162,7 @@ async function readFile(ctx: ObjectContext, f: InspectFile): Promise<void> {
   if (typeof f.data === 'string') return readText(ctx, f.data, f.name);
   const bytes = f.data;
   if (bytes.length === 0) return;
+  if (keystoreTypeOf(bytes)) return keystoreFileItems(ctx, bytes, f.name);
   if (bytes[0] === 0x30 && (await readDer(ctx, bytes, f.name, 'der'))) return;
   const text = decodeText(bytes);
   // eslint-disable-next-line no-control-regex -- control characters are what tells binary from text
@@ -286,8 +299,12 @@ export async function inspectFiles(files: InspectFile[], opts: InspectOptions): 
     const ctx: ObjectContext = { sink, opts };
     for (const f of files) await readFile(ctx, f);
     const items = sink.items;
-    const certs = items.flatMap((it) => (it.kind === 'certificate' ? [{ index: it.index, cert: it.certificate }] : []));
+    const all = items.flatMap((it) => (it.kind === 'certificate' ? [{ index: it.index, cert: it.certificate }] : []));
+    // beside a keystore, the chain is the certificates outside it (the store is asked about them)
+    const outside = all.filter((c) => !inStore(items, items[c.index]));
+    const certs = outside.length ? outside : all;
     const bundle = certs.length ? await analyzeBundle(certs, opts.subtle, opts.at) : undefined;
+    const keystoreAnswers = outside.length ? await keystoreQuestions(items, bundle, opts.subtle) : [];
     const { matches, findings: keyFindings } = keyMatches(items);
     const transcriptFindings = partialTranscripts(items, bundle);
     const revocation = await crlFindings(items, opts.subtle, opts.at);
@@ -307,6 +324,7 @@ export async function inspectFiles(files: InspectFile[], opts: InspectOptions): 
         ...keyFindings,
       ],
       conversions: sink.conversions,
+      ...(keystoreAnswers.length ? { keystoreAnswers } : {}),
       needsPassword: sink.needsPassword,
     };
   } catch (e) {

@@ -77,7 +77,7 @@ function leafFirst(certs: { der: Uint8Array; cert?: Certificate }[]): number {
   return i < 0 ? 0 : i;
 }
 
-async function certificateItem(ctx: ObjectContext, der: Uint8Array, source: ItemSource): Promise<Certificate | undefined> {
+export async function certificateItem(ctx: ObjectContext, der: Uint8Array, source: ItemSource): Promise<Certificate | undefined> {
   try {
     const pre = ctx.prefetched?.get(der);
     ctx.prefetched?.delete(der);

@@ -9,18 +9,20 @@ import type { SClientTranscript } from '../formats/s-client-transcript.ts';
 import type { BundleAnalysis, Finding } from './bundle.ts';
 import type { Conversion } from '../formats/convert.ts';
 import type { InspectError } from './errors.ts';
+import type { JksIntegrity } from '../formats/jks.ts';
+import type { KeystoreAnswer } from './keystore-answer.ts';
 
 export interface ItemSource {
   /** File name when the input came from a named file. */
   file?: string;
-  format: 'pem' | 'der' | 'base64' | 'hex' | 'pkcs7' | 'pkcs12' | 's_client';
+  format: 'pem' | 'der' | 'base64' | 'hex' | 'pkcs7' | 'pkcs12' | 's_client' | 'keystore';
   /** PEM label, e.g. 'CERTIFICATE'. */
   label?: string;
   /** 1-based line of the PEM BEGIN line. */
   line?: number;
   /** Index of the container item (PKCS#7, PKCS#12, s_client transcript) this came out of. */
   parent?: number;
-  /** PKCS#12 friendlyName. */
+  /** PKCS#12 friendlyName, or the keystore alias. */
   friendlyName?: string;
   /** How it was encrypted, when it was opened with a password. */
   encryption?: string;
@@ -40,7 +42,41 @@ export type ItemBody =
       error?: InspectError;
     }
   | { kind: 's-client'; sClient: SClientTranscript }
+  | { kind: 'keystore'; keystore: KeystoreSummary; error?: InspectError }
   | { kind: 'error'; error: InspectError };
+
+/** A Java keystore (JKS, JCEKS) or the text keytool -list printed. */
+export interface KeystoreSummary {
+  type: 'JKS' | 'JCEKS' | 'keytool -list';
+  /** The store type the listing names ("Keystore type: PKCS12"). */
+  storeType?: string;
+  /** 'listing': text has no digest to check (keytool checked it, unless it warned it had not). */
+  integrity: JksIntegrity | 'listing';
+  entries: {
+    alias: string;
+    entryType: 'trusted-certificate' | 'private-key' | 'secret-key';
+    created?: string;
+    /** SHA-256 (lower-case hex) of each certificate of the entry, the entry's own first. */
+    sha256: string[];
+    /** The owner (subject) of each, as `keytool -list -v` printed it (listings only). */
+    owners?: string[];
+    /** What became of a private key entry's key. */
+    key?: string;
+  }[];
+  /** Entries not read (after a JCEKS secret key, which is a Java-serialised object). */
+  unread?: number;
+}
+
+/** The answer to "is this certificate, or one on its path, in this keystore?" for one store in the input. */
+export interface KeystoreQuestion {
+  /** The keystore or PKCS#12 item. */
+  store: number;
+  storeName: string;
+  /** The certificate asked about (the bundle's lowest). */
+  certificate: number;
+  answer: KeystoreAnswer;
+  text: string;
+}
 
 export type InspectItem = { index: number; source: ItemSource } & ItemBody;
 export type ItemKind = ItemBody['kind'];
@@ -62,6 +98,8 @@ export interface InspectResult {
   matches: KeyMatch[];
   findings: Finding[];
   conversions: Conversion[];
+  /** For each keystore in the input, whether the other certificates' path is in it. */
+  keystoreAnswers?: KeystoreQuestion[];
   /** Some object is locked and a (different) password would open it. */
   needsPassword: boolean;
 }

@@ -18,7 +18,15 @@ interface Picked {
 }
 
 type Answer =
-  { ok: true; result: import('../../core/inspect/result.ts').InspectResult } | { ok: false; message: string } | { stopped: 'cancelled' | 'superseded' };
+  | { ok: true; result: import('../../core/inspect/result.ts').InspectResult; host?: import('../../core/clients/host-check.ts').HostCheck; hostNote?: string }
+  | { ok: false; message: string }
+  | { stopped: 'cancelled' | 'superseded' };
+
+interface HostJob {
+  name: string;
+  trust: string;
+  roots: string;
+}
 
 const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`);
 
@@ -31,6 +39,7 @@ class CertlabInspector extends HTMLElement {
   /** Ends the run in flight (its worker is ended too: parsing cannot be interrupted otherwise). */
   #stop: ((why: 'cancelled' | 'superseded') => void) | undefined;
   #jobs = 0;
+  #mozilla: Promise<string> | undefined;
 
   connectedCallback(): void {
     const form = this.querySelector<HTMLFormElement>('form[data-form]');
@@ -55,8 +64,16 @@ class CertlabInspector extends HTMLElement {
     });
     files?.addEventListener('change', () => {
       void this.addFiles(Array.from(files.files ?? []));
+      // the list beside the button names the files; the input itself is emptied so the same file can be chosen again
       files.value = '';
     });
+    const trust = this.querySelector<HTMLSelectElement>('select[data-trust]');
+    const showRoots = () => {
+      const box = this.querySelector<HTMLElement>('[data-roots]');
+      if (box) box.hidden = trust?.value !== 'pasted';
+    };
+    trust?.addEventListener('change', showRoots);
+    showRoots();
     this.addEventListener('dragover', (e) => {
       e.preventDefault();
       this.classList.add('insp-dragging');
@@ -73,6 +90,8 @@ class CertlabInspector extends HTMLElement {
       const pw = this.querySelector<HTMLInputElement>('input[data-password-input]');
       if (pw) pw.value = '';
       this.#showPassword(false);
+      const host = this.querySelector<HTMLInputElement>('input[data-host]');
+      if (host) host.value = '';
       this.#renderFileList();
       this.querySelector('[data-results]')?.replaceChildren();
       this.#status('Cleared.');
@@ -95,7 +114,7 @@ class CertlabInspector extends HTMLElement {
    * interrupted otherwise); a newer run does the same to a run that has gone on for more than
    * a second, and otherwise lets it finish in the worker and ignores its answer.
    */
-  async #parse(m: Loaded, inputs: { name: string; data: string | Uint8Array }[], password: string | undefined): Promise<Answer> {
+  async #parse(m: Loaded, inputs: { name: string; data: string | Uint8Array }[], password: string | undefined, host: HostJob | undefined): Promise<Answer> {
     this.#stop?.('superseded');
     const worker = await (this.#worker ??= m.startInspectWorker());
     const id = ++this.#jobs;
@@ -126,7 +145,7 @@ class CertlabInspector extends HTMLElement {
       worker.addEventListener('message', onMessage);
       worker.addEventListener('error', onError);
       this.#stop = stop;
-      worker.postMessage({ id, inputs, at: Date.now(), ...(password !== undefined ? { password } : {}) });
+      worker.postMessage({ id, inputs, at: Date.now(), ...(password !== undefined ? { password } : {}), ...(host ? { host } : {}) });
     });
   }
 
@@ -143,6 +162,8 @@ class CertlabInspector extends HTMLElement {
   }
 
   #renderFileList(): void {
+    const names = this.querySelector('[data-file-names]');
+    if (names) names.textContent = this.#files.length ? `${this.#files.length} file${this.#files.length > 1 ? 's' : ''} chosen:` : 'No files chosen.';
     const ul = this.querySelector('[data-file-list]');
     if (!ul) return;
     ul.replaceChildren(
@@ -162,6 +183,29 @@ class CertlabInspector extends HTMLElement {
   #showPassword(show: boolean): void {
     const box = this.querySelector<HTMLElement>('[data-password]');
     if (box) box.hidden = !show;
+  }
+
+  /** The host check asked for, with the roots to trust as PEM text; the Mozilla list is fetched from this site once. */
+  async #hostJob(): Promise<HostJob | undefined> {
+    const name = this.querySelector<HTMLInputElement>('input[data-host]')?.value.trim() ?? '';
+    if (!name) return undefined;
+    const choice = this.querySelector<HTMLSelectElement>('select[data-trust]');
+    if (choice?.value === 'pasted') {
+      const roots = this.querySelector<HTMLTextAreaElement>('textarea[data-roots-input]')?.value ?? '';
+      const n = (roots.match(/-----BEGIN CERTIFICATE-----/g) ?? []).length;
+      return { name, trust: n ? `${n} pasted root${n > 1 ? 's' : ''}` : 'no roots (none pasted)', roots };
+    }
+    const url = this.dataset.mozillaUrl ?? '/trust/mozilla-roots.pem';
+    this.#mozilla ??= fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`${url} answered ${r.status}`);
+      return r.text();
+    });
+    try {
+      return { name, trust: 'the Mozilla root list (as Node and Python certifi ship it)', roots: await this.#mozilla };
+    } catch (e) {
+      this.#mozilla = undefined;
+      return { name, trust: `no roots: the Mozilla list could not be loaded (${(e as Error).message})`, roots: '' };
+    }
   }
 
   async run(): Promise<void> {
@@ -185,7 +229,8 @@ class CertlabInspector extends HTMLElement {
     const cancel = this.querySelector<HTMLButtonElement>('button[data-cancel]');
     if (cancel) cancel.hidden = false;
     const m = await this.load();
-    const answer = await this.#parse(m, inputs, password);
+    const host = await this.#hostJob();
+    const answer = await this.#parse(m, inputs, password, host);
     clearInterval(ticker);
     if (seq !== this.#seq) return;
     if (cancel) cancel.hidden = true;
@@ -201,10 +246,24 @@ class CertlabInspector extends HTMLElement {
     }
     const { renderResult, summaryText } = m;
     const result = answer.result;
-    renderResult(result, out, (t) => this.#status(t));
+    renderResult(result, out, (t) => this.#status(t), { host: answer.host, hostNote: answer.hostNote });
     this.#showPassword(result.needsPassword || password !== undefined);
-    this.#status(result.needsPassword ? `${summaryText(result)} Something is locked: enter its password below and press Inspect.` : summaryText(result));
-    if (result.needsPassword) this.querySelector<HTMLInputElement>('input[data-password-input]')?.focus();
+    const pw = this.querySelector<HTMLInputElement>('input[data-password-input]');
+    const wrong =
+      password !== undefined && result.items.some((it) => 'error' in it && (it.error?.kind === 'WrongPassword' || it.error?.kind === 'WrongKeystorePassword'));
+    if (wrong && pw) {
+      // a wrong password is not left in the field to be sent again
+      pw.value = '';
+      this.#status(
+        `${summaryText(result)} Wrong password: it did not open the file. The Password field above is now empty: type the password again and press Inspect.`,
+      );
+    } else
+      this.#status(
+        result.needsPassword
+          ? `${summaryText(result)} Something is locked: type its password in the Password field above and press Inspect.`
+          : summaryText(result),
+      );
+    if (result.needsPassword) pw?.focus();
     this.dataset.runs = String(Number(this.dataset.runs ?? '0') + 1);
   }
 }
