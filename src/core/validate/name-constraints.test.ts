@@ -167,3 +167,15 @@ describe('DNS constraints looked up in an index (the name-constraint budget, #16
     });
   });
 });
+
+describe('the CN of a peer without DNS SANs (issue #16: BetterTLS nameconstraints)', () => {
+  // root -> ica (excluded DNS:localhost) -> leaf (CN=test.localhost, SAN IP:127.0.0.1 only)
+  const leaf = { subject: dn(O('bettertls.com'), CN('test.localhost')), subjectAltNames: [{ type: 'ip', value: '127.0.0.1' }] } as unknown as Certificate;
+  const excluded = nc([], [{ type: 'dns', value: 'localhost' }]);
+  it("is constrained as a DNS name as OpenSSL's NAME_CONSTRAINTS_check_CN does (openssl profile)", () => {
+    expect(checkNameConstraints(leaf, true, excluded)).toEqual({ kind: 'ExcludedSubtreeViolation', name: 'DNS:test.localhost', excluded: 'DNS:localhost' });
+  });
+  it('is left alone by the strict profiles (RFC 5280 4.2.1.10 constrains dNSName entries; RFC 9525 has no CN-ID)', () => {
+    expect(checkNameConstraints(leaf, true, excluded, true)).toBeUndefined();
+  });
+});

@@ -319,10 +319,11 @@ function prepareName(name: GeneralName): PreparedName {
 /**
  * The names of `cert` that constraints apply to, in the order OpenSSL checks them: the
  * subject (as a directory name, when not empty), emailAddress attributes of the subject,
- * the subjectAltNames, and for the peer without DNS subjectAltNames its CN when it looks
- * like a host name.
+ * the subjectAltNames, and, when `cnAsDns` (OpenSSL's NAME_CONSTRAINTS_check_CN, for the peer),
+ * without DNS subjectAltNames its CN when it looks like a host name. RFC 5280 4.2.1.10
+ * constrains dNSName entries only and RFC 9525 drops CN-IDs: the strict profiles leave the CN alone.
  */
-export function constrainedNames(cert: Certificate, isPeer: boolean): GeneralName[] {
+export function constrainedNames(cert: Certificate, cnAsDns: boolean): GeneralName[] {
   const out: GeneralName[] = [];
   if (cert.subject.rdns.length > 0) out.push({ type: 'dirName', value: cert.subject });
   for (const a of cert.subject.rdns.flat()) {
@@ -330,7 +331,7 @@ export function constrainedNames(cert: Certificate, isPeer: boolean): GeneralNam
   }
   const sans = cert.subjectAltNames ?? [];
   out.push(...sans);
-  if (isPeer && !sans.some((g) => g.type === 'dns')) {
+  if (cnAsDns && !sans.some((g) => g.type === 'dns')) {
     for (const a of cert.subject.rdns.flat()) {
       if (a.type === 'CN' && validDnsName(a.value, true) && a.value.includes('.')) out.push({ type: 'dns', value: a.value });
     }
@@ -355,7 +356,7 @@ export function checkNameConstraints(
   if (names > 0 && constraints > Math.floor(NAME_CHECK_MAX / names)) {
     return { kind: 'NameConstraintBudgetExhausted', scope: 'certificate', names, constraints, limit: NAME_CHECK_MAX };
   }
-  for (const name of constrainedNames(cert, isPeer)) {
+  for (const name of constrainedNames(cert, isPeer && !pedantic)) {
     const v = checkName(name, nc, pedantic, budget);
     if (v?.kind === 'NameConstraintBudgetExhausted') return { ...v, names };
     if (v) return v;
