@@ -128,7 +128,7 @@ const PROFILE: ClientProfile<'openssl'> = {
   id: 'openssl',
   label: 'OpenSSL 3.0 (openssl s_client, Debian 12)',
   store: 'system',
-  policy: { aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: false, maxDepth: 100 },
+  policy: { aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: false, maxDepth: 100, opensslChain: true },
   evidence: {
     aiaFetch: NO_AIA,
     cnFallback: {
@@ -140,6 +140,10 @@ const PROFILE: ClientProfile<'openssl'> = {
     strict: NO_STRICT,
     partialChain: NO_PARTIAL_CAPTURED,
     maxDepth: OPENSSL_DEPTH,
+    opensslChain: {
+      basis: 'source',
+      note: 'crypto/x509/x509_vfy.c build_chain: trusted-first, the first time-valid matching issuer, no retry once the chain is built; compared with real `openssl verify` on every x509-limbo case and a sample of BetterTLS (test/openssl-verify).',
+    },
   },
   notes:
     's_client does not stop on a verify error: it prints every error (verify error:num=…) and the last one as "Verify return code"; an incomplete chain shows 20 then 21, a CA:FALSE issuer 79 then 26.',

@@ -15,6 +15,7 @@ import { failureCause, failureCode, failureRank, type Purpose, type ValidationFa
 import { verifyCodeRef } from './codes.ts';
 import { peerName as toPeerName, type PeerName } from './hostname.ts';
 import { buildPaths } from './path-builder.ts';
+import { buildOpensslChain } from './openssl-chain.ts';
 import { checkPath, keyFailure, type PathContext } from './path-checks.ts';
 import type { Profile } from './profile-checks.ts';
 import { NAME_CONSTRAINT_BUDGET } from './name-constraints.ts';
@@ -130,6 +131,14 @@ export async function validate(input: ValidateInput): Promise<ValidationResult> 
   // OpenSSL refuses a weak peer key before it looks for any issuer.
   const early = keyFailure(input.peer, 0, input.policy);
   if (early) return failed(early, [input.peer], [], 0);
+
+  // OpenSSL never fetches AIA: a caller that asks for fetching gets the builder that can.
+  if (input.policy.opensslChain && !(input.policy.aiaFetch && input.aiaFetcher)) {
+    const built = buildOpensslChain({ peer: input.peer, untrusted: input.untrusted ?? [], anchors: input.anchors, at: input.at, policy: input.policy });
+    const f = built.ok ? await checkPath(built.chain, ctx) : built.failure;
+    if (f) return failed(f, built.chain, [], 1);
+    return { ok: true, ...verifyCodeRef(0), depth: null, cause: null, path: built.chain.map(entry), aiaFetched: [], pathsTried: 1 };
+  }
 
   let best: { failure: ValidationFailure; path: Certificate[] } | undefined;
   const consider = (failure: ValidationFailure, path: Certificate[]) => {
