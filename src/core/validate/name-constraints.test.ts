@@ -179,3 +179,19 @@ describe('the CN of a peer without DNS SANs (issue #16: BetterTLS nameconstraint
     expect(checkNameConstraints(leaf, true, excluded, true)).toBeUndefined();
   });
 });
+
+describe('a wildcard SAN that would answer for an excluded name (issue #16, CVE-2025-61727)', () => {
+  // root -> ICA (permitted example.com, excluded bar.example.com) -> EE (SAN *.example.com)
+  const both = nc([{ type: 'dns', value: 'example.com' }], [{ type: 'dns', value: 'bar.example.com' }]);
+  it('is refused by the strict profiles', () => {
+    expect(checkName({ type: 'dns', value: '*.example.com' }, both, true)).toEqual({
+      kind: 'ExcludedSubtreeViolation',
+      name: 'DNS:*.example.com',
+      excluded: 'DNS:bar.example.com',
+    });
+  });
+  it('passes as OpenSSL compares it (the text *.example.com is not under bar.example.com); deeper exclusions are out of its reach', () => {
+    expect(checkName({ type: 'dns', value: '*.example.com' }, both)).toBeUndefined();
+    expect(checkName({ type: 'dns', value: '*.example.com' }, nc([], [{ type: 'dns', value: 'a.bar.example.com' }]), true)).toBeUndefined();
+  });
+});

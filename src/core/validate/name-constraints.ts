@@ -249,6 +249,23 @@ const COMPARABLE = new Set(['dns', 'email', 'uri', 'ip', 'dirName']);
  * syntax (RFC 5280 / rustls-webpki; OpenSSL compares them as they are). With a `budget`,
  * every comparison is counted and the check stops when the budget runs out.
  */
+/**
+ * `*.example.com` lies outside an excluded `bar.example.com`, yet would answer for
+ * bar.example.com: the strict profiles refuse a wildcard whose one-label expansion can name an
+ * excluded subtree (CVE-2025-61727; x509-limbo's cve-2025-61727; OpenSSL compares the text only).
+ */
+function wildcardReachesExcluded(name: string, excluded: PreparedConstraint[]): PreparedConstraint | undefined {
+  const n = name.toLowerCase().replace(/\.$/, '');
+  if (!n.startsWith('*.')) return undefined;
+  const base = n.slice(2);
+  return excluded.find((p) => {
+    const e = p.dns?.replace(/^\./, '');
+    if (!e?.endsWith(`.${base}`)) return false;
+    const extra = e.slice(0, -base.length - 1);
+    return extra.length > 0 && !extra.includes('.');
+  });
+}
+
 export function checkName(name: GeneralName, nc: NameConstraints, pedantic = false, budget?: NameConstraintBudget): ConstraintViolation | undefined {
   const prep = prepared(nc);
   const permitted = prep.permitted.get(name.type) ?? [];
@@ -279,7 +296,9 @@ export function checkName(name: GeneralName, nc: NameConstraints, pedantic = fal
       return { kind: 'PermittedSubtreeViolation', name: label, permitted: permitted.map((p) => generalNameLabel(p.c)) };
     }
     const x = firstDnsHit(bases, prep.dnsExcluded);
-    return x < 0 ? undefined : { kind: 'ExcludedSubtreeViolation', name: label, excluded: generalNameLabel(excluded[x].c) };
+    if (x >= 0) return { kind: 'ExcludedSubtreeViolation', name: label, excluded: generalNameLabel(excluded[x].c) };
+    const w = pedantic ? wildcardReachesExcluded(name.value, excluded) : undefined;
+    return w ? { kind: 'ExcludedSubtreeViolation', name: label, excluded: generalNameLabel(w.c) } : undefined;
   }
   const pn = prepareName(name);
   if (permitted.length > 0) {
