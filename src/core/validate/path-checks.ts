@@ -223,7 +223,10 @@ async function signatureFailure(cert: Certificate, issuer: Certificate, depth: n
   return f && { ...f, depth };
 }
 
-function timeFailure(cert: Certificate, depth: number, at: Millis): ValidationFailure | undefined {
+function timeFailure(cert: Certificate, depth: number, exactly: Millis): ValidationFailure | undefined {
+  // Certificate times have whole seconds: the time is compared at that granularity (floored, as
+  // OpenSSL's time_t and x509-limbo's notafter-fractional / notbefore-fractional expect).
+  const at = Math.floor(exactly / 1000) * 1000;
   if (at < cert.notBefore) return { kind: 'CertNotYetValid', ...certAt(cert, depth), notBefore: cert.notBefore, at };
   if (at > cert.notAfter) return { kind: 'CertExpired', ...certAt(cert, depth), notAfter: cert.notAfter, at };
   return undefined;
