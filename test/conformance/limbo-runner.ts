@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { webcrypto } from 'node:crypto';
 import type { Certificate } from '../../src/core/model.ts';
 import { parseCertificate } from '../../src/core/x509/certificate.ts';
-import { pemCertificates } from '../../src/core/formats/pem.ts';
+import { pemCertificates, scanPem } from '../../src/core/formats/pem.ts';
+import { parseCrl, type Crl } from '../../src/core/x509/crl.ts';
 import { validate } from '../../src/core/validate/validate.ts';
 import { validationProfile, type ValidationProfileName } from '../../src/core/clients/validation-profiles.ts';
 
@@ -33,6 +34,8 @@ export interface LimboCase {
   expected_peer_name: { kind: 'DNS' | 'IP' | 'RFC822'; value: string } | null;
   max_chain_depth: number | null;
   features: string[] | null;
+  /** PEM CRLs (newer x509-limbo; none in the pinned copy). */
+  crls?: string[];
 }
 
 export interface LimboResult {
@@ -97,10 +100,12 @@ export async function runLimboCase(c: LimboCase, now: number): Promise<LimboResu
   let peer: Certificate;
   let untrusted: Certificate[];
   let anchors: Certificate[];
+  const crls: Crl[] = [];
   try {
     [peer] = await parseAll([c.peer_certificate]);
     untrusted = await parseAll(c.untrusted_intermediates);
     anchors = await parseAll(c.trusted_certs);
+    for (const pem of c.crls ?? []) for (const b of scanPem(pem).blocks.filter((x) => x.label === 'X509 CRL')) crls.push(await parseCrl(b.bytes, subtle));
   } catch (e) {
     // A certificate we refuse to parse is a certificate we refuse to accept.
     return done('FAILURE', `parse: ${(e as Error).message}`);
@@ -117,6 +122,7 @@ export async function runLimboCase(c: LimboCase, now: number): Promise<LimboResu
     purpose: purposes.includes('clientAuth') && !purposes.includes('serverAuth') ? 'clientAuth' : 'serverAuth',
     policy: profile.policy,
     profile: profile.checks,
+    crls,
     subtle,
   });
   return r.ok

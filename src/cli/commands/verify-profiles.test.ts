@@ -4,6 +4,9 @@
  * SAN), ee-client (EKU clientAuth only).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ChainFactory } from '../../../test/pki/factory.ts';
 import { buildPki } from '../../../test/openssl-verify/pki.ts';
 import { run } from './verify.ts';
@@ -15,8 +18,17 @@ function io() {
 }
 
 let f: ChainFactory;
+let crl: string;
 beforeAll(() => {
   f = buildPki();
+  // ica revokes ee-client; its CRL (with a CRL number) runs 2024-01-01 .. 2030-01-01.
+  const ca = (args: string[], cnf = 'ca.cnf') =>
+    execFileSync('openssl', ['ca', '-config', cnf, '-cert', f.path('ica'), '-keyfile', f.path('ica', 'key'), ...args], { cwd: f.dir, stdio: 'ignore' });
+  ca(['-revoke', f.path('ee-client')]);
+  writeFileSync(join(f.dir, 'crl.cnf'), readFileSync(join(f.dir, 'ca.cnf'), 'utf8').replace('[d]\n', '[d]\ncrlnumber = crlnumber\n'));
+  writeFileSync(join(f.dir, 'crlnumber'), '01\n');
+  crl = f.path('ica', 'crl');
+  ca(['-gencrl', '-md', 'sha256', '-crl_lastupdate', '20240101000000Z', '-crl_nextupdate', '20300101000000Z', '-out', crl], 'crl.cnf');
 });
 afterAll(() => f?.dispose());
 
@@ -61,11 +73,18 @@ describe('certlab verify --purpose and --max-depth', () => {
     expect(await verdict('ee', '--max-depth', '0')).toEqual({ exit: 1, profile: 'openssl', code: 22, depth: 1, kind: 'path-length-exceeded' });
     expect(await verdict('ee', '--max-depth', '1')).toEqual({ exit: 0, profile: 'openssl', code: 0, depth: null, kind: null });
   });
+  it('--crl: a revoked leaf exits 1 with 23 in every profile; a leaf not on the CRL passes', async () => {
+    for (const p of ['openssl', 'webpki', 'rfc5280']) {
+      expect(await verdict('ee-client', '--purpose', 'clientAuth', '--crl', crl, '--profile', p)).toEqual({ exit: 1, profile: p, code: 23, depth: 0, kind: 'revoked' });
+    }
+    expect(await verdict('ee', '--crl', crl)).toEqual({ exit: 0, profile: 'openssl', code: 0, depth: null, kind: null });
+  });
   it('bad values exit 2 with what was expected', async () => {
     const cases: [string[], string][] = [
       [['--profile', 'chrome'], '--profile "chrome" is not a profile. Expected one of: openssl, webpki, rfc5280.'],
       [['--purpose', 'codeSigning'], '--purpose "codeSigning" is not a purpose. Expected one of: serverAuth, clientAuth.'],
       [['--max-depth', '-1'], '--max-depth "-1" is not a number of intermediates. Expected a whole number from 0 to 999.'],
+      [['--crl', f.path('ee')], 'holds no CRL. Expected PEM (-----BEGIN X509 CRL-----) or DER.'],
     ];
     for (const [args, msg] of cases) {
       const t = io();

@@ -1,7 +1,7 @@
 /**
  * `certlab verify <peer.pem> [--untrusted FILE]... [--trusted FILE]... [--store mozilla|system]
  *  [--host NAME_OR_IP] [--at ISO-8601] [--aia] [--profile openssl|webpki|rfc5280] [--purpose serverAuth|clientAuth]
- *  [--max-depth N] [--json]`: build and validate a path as the named profile does (default: OpenSSL 3,
+ *  [--max-depth N] [--crl FILE]... [--json]`: build and validate a path as the named profile does (default: OpenSSL 3,
  * as s_client applies it), and say what each client would print. A chain file given as the peer means: first
  * certificate is the peer, the rest untrusted. Exit 0 valid, 1 not valid, 2 bad input.
  */
@@ -10,7 +10,8 @@ import { webcrypto } from 'node:crypto';
 import type { CliIo } from '../io.ts';
 import type { Certificate } from '../../core/model.ts';
 import { parseCertificate } from '../../core/x509/certificate.ts';
-import { pemCertificates } from '../../core/formats/pem.ts';
+import { pemCertificates, scanPem } from '../../core/formats/pem.ts';
+import { parseCrl, type Crl } from '../../core/x509/crl.ts';
 import { isValidationProfileName, validationProfile, VALIDATION_PROFILE_NAMES, type ValidationProfileName } from '../../core/clients/validation-profiles.ts';
 import type { Purpose } from '../../core/validate/failures.ts';
 import { validate, type AiaFetcher, type ValidationResult } from '../../core/validate/validate.ts';
@@ -27,7 +28,7 @@ export const summary = 'build and validate a path, with what each client would s
 const USAGE = [
   'usage: certlab verify <peer.pem|-> [--untrusted FILE]... [--trusted FILE]... [--store PLATFORM[@VERSION]|system]',
   '                      [--host NAME_OR_IP] [--at ISO-8601] [--aia] [--profile NAME] [--purpose PURPOSE]',
-  '                      [--max-depth N] [--json]',
+  '                      [--max-depth N] [--crl FILE]... [--json]',
   '',
   'Validates the peer certificate as the profile says (default: OpenSSL 3 as s_client applies it;',
   'failures carry OpenSSL verify codes), and what each client',
@@ -49,6 +50,8 @@ const USAGE = [
   '                    fallback) or rfc5280 (RFC 5280 path validation and certificate profile)',
   '  --purpose P       serverAuth (default) or clientAuth: the extended key usage the peer must allow',
   '  --max-depth N     the most intermediates allowed (OpenSSL -verify_depth; default 100)',
+  '  --crl FILE        a CRL (PEM or DER); repeatable. Each certificate with a CRL from its issuer',
+  '                    is checked against it (as openssl verify -crl_check_all; nothing is fetched)',
   '  --json            print { ok, code, name, text, depth, cause, path, profile, clients }',
   '',
   'Exit status: 0 valid, 1 not valid, 2 bad input.',
@@ -68,13 +71,14 @@ interface Options {
   profile: ValidationProfileName;
   purpose: Purpose;
   maxDepth?: number;
+  crls: string[];
 }
 
 type Parsed = ParsedArgs<Options>;
 
 export function parseArgs(argv: string[]): Parsed {
-  const o: Options = { untrusted: [], trusted: [], aia: false, json: false, profile: 'openssl', purpose: 'serverAuth' };
-  const withValue = ['--untrusted', '--trusted', '--store', '--host', '--at', '--profile', '--purpose', '--max-depth'];
+  const o: Options = { untrusted: [], trusted: [], aia: false, json: false, profile: 'openssl', purpose: 'serverAuth', crls: [] };
+  const withValue = ['--untrusted', '--trusted', '--store', '--host', '--at', '--profile', '--purpose', '--max-depth', '--crl'];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') return { ok: 'help' };
@@ -87,6 +91,7 @@ export function parseArgs(argv: string[]): Parsed {
       else if (a === '--trusted') o.trusted.push(v);
       else if (a === '--store') o.store = v;
       else if (a === '--host') o.host = v;
+      else if (a === '--crl') o.crls.push(v);
       else if (a === '--profile') {
         if (!isValidationProfileName(v)) return { ok: false, error: `--profile "${v}" is not a profile. Expected one of: ${VALIDATION_PROFILE_NAMES.join(', ')}.` };
         o.profile = v;
@@ -123,6 +128,26 @@ async function readCerts(file: string, io: CliIo): Promise<Certificate[]> {
       out.push(await parseCertificate(der, subtle));
     } catch (e) {
       throw new InputError(`certificate ${i + 1} in ${file} does not parse: ${(e as Error).message}`);
+    }
+  }
+  return out;
+}
+
+async function readCrls(file: string): Promise<Crl[]> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (e) {
+    throw new InputError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  const ders = bytes[0] === 0x30 ? [bytes] : scanPem(new TextDecoder().decode(bytes)).blocks.filter((b) => b.label === 'X509 CRL').map((b) => b.bytes);
+  if (ders.length === 0) throw new InputError(`${file} holds no CRL. Expected PEM (-----BEGIN X509 CRL-----) or DER.`);
+  const out: Crl[] = [];
+  for (const [i, der] of ders.entries()) {
+    try {
+      out.push(await parseCrl(der, subtle));
+    } catch (e) {
+      throw new InputError(`CRL ${i + 1} in ${file} does not parse: ${(e as Error).message}`);
     }
   }
   return out;
@@ -179,7 +204,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   let untrusted: Certificate[] = [];
   let anchors: Certificate[] = [];
   let anchorsLabel: string;
+  const crls: Crl[] = [];
   try {
+    for (const f of o.crls) crls.push(...(await readCrls(f)));
     const chain = await readCerts(o.peer!, io);
     peer = chain[0];
     untrusted = chain.slice(1);
@@ -215,7 +242,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const base = { peer, untrusted, anchors, peerName: o.host, at, subtle, purpose: o.purpose, aiaFetcher: o.aia ? aiaFetcher : undefined };
   const profile = validationProfile(o.profile, o.maxDepth === undefined ? { aiaFetch: o.aia } : { aiaFetch: o.aia, maxDepth: o.maxDepth });
   const policy = profile.policy;
-  const result = await validate({ ...base, policy, profile: profile.checks });
+  const result = await validate({ ...base, policy, profile: profile.checks, crls });
   // Without --aia nothing is fetched: clients that would fetch (chrome, dotnet) are judged on what was given.
   const clients = await clientVerdicts(base);
   const matrix = selected.kind === 'versioned' ? await storesMatrix({ pool: selected.pool, peer, untrusted, peerName: o.host, at, policy }) : undefined;

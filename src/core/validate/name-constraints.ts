@@ -297,7 +297,7 @@ export function checkName(name: GeneralName, nc: NameConstraints, pedantic = fal
     }
     const x = firstDnsHit(bases, prep.dnsExcluded);
     if (x >= 0) return { kind: 'ExcludedSubtreeViolation', name: label, excluded: generalNameLabel(excluded[x].c) };
-    const w = pedantic ? wildcardReachesExcluded(name.value, excluded) : undefined;
+    const w = pedantic && name.type === 'dns' ? wildcardReachesExcluded(name.value, excluded) : undefined;
     return w ? { kind: 'ExcludedSubtreeViolation', name: label, excluded: generalNameLabel(w.c) } : undefined;
   }
   const pn = prepareName(name);

@@ -27,6 +27,8 @@ import { checkPeerName, type PeerName } from './hostname.ts';
 import { checkNameConstraints, type ConstraintViolation, type NameConstraintBudget } from './name-constraints.ts';
 import { profileFailure, type Profile } from './profile-checks.ts';
 import { signatureDigest, verifySignature } from '../x509/signature.ts';
+import type { Crl } from '../x509/crl.ts';
+import { revocationFailure } from './revocation.ts';
 
 export interface PathContext {
   at: Millis;
@@ -42,6 +44,8 @@ export interface PathContext {
   signatureBudget: { used: number; limit: number };
   /** Name-constraint comparisons this validation may still spend (name-constraints.ts). */
   ncBudget: NameConstraintBudget;
+  /** CRLs to check revocation against (revocation.ts); none = no revocation check. */
+  crls?: readonly Crl[];
   /** Name-constraint results by `cert sha256 + CA sha256 + peer? + pedantic?` (paths share most pairs). */
   ncCache: Map<string, ConstraintViolation | null>;
 }
@@ -283,6 +287,7 @@ export async function checkPath(path: Certificate[], ctx: PathContext): Promise<
     extensionFailure(path, ctx) ??
     authLevelFailure(path, ctx) ??
     idFailure(path[0], ctx) ??
+    (await revocationFailure(path, ctx.crls ?? [], ctx.at, !!ctx.profile, ctx.subtle)) ??
     (await internalVerifyFailure(path, ctx)) ??
     nameConstraintFailure(path, ctx)
   );

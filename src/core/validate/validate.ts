@@ -9,6 +9,7 @@
 import type { CauseId } from '../causes/cause-id.ts';
 import type { Certificate, Millis, Subtle, ValidationPolicy, VerifyCodeRef } from '../model.ts';
 import { parseCertificate } from '../x509/certificate.ts';
+import type { Crl } from '../x509/crl.ts';
 import { pemCertificates } from '../formats/pem.ts';
 import { looksLikePkcs7, parsePkcs7 } from '../formats/pkcs7.ts';
 import { failureCause, failureCode, failureRank, type Purpose, type ValidationFailure } from './failures.ts';
@@ -40,6 +41,8 @@ export interface ValidateInput {
    * skips) or 'cabf' (CA/Browser Forum, as rustls-webpki and browsers enforce).
    */
   profile?: Profile;
+  /** CRLs to check the path's certificates against (revocation.ts); omitted = no revocation check. */
+  crls?: readonly Crl[];
   /** Path-building steps allowed (default 2000). */
   budget?: number;
   /** Signature verifications allowed over all paths (default 100, as rustls-webpki). */
@@ -122,6 +125,7 @@ export async function validate(input: ValidateInput): Promise<ValidationResult> 
     policy: input.policy,
     peerName,
     profile: input.profile,
+    crls: input.crls,
     subtle: input.subtle,
     signatureCache: input.memo?.signatures ?? new Map(),
     signatureBudget: { used: 0, limit: input.signatureBudget ?? 100 },
