@@ -153,6 +153,8 @@ export interface ValidationPolicy {
    * retry: validate/openssl-chain.ts) instead of trying every path. Absent = every path.
    */
   opensslChain?: boolean;
+  /** Accept a partial wildcard in the left-most label (`f*.example.com`), as OpenSSL's X509_check_host does by default. Absent = no. */
+  partialWildcards?: boolean;
 }
 
 /** One OpenSSL verify result as the whole project passes it around. */

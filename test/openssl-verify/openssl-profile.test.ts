@@ -18,8 +18,6 @@ if (!hasOpenssl) console.log('skipped: the openssl command is not installed (apt
 
 /** Where the openssl profile's first error differs from `openssl verify`, and why. */
 const KNOWN: Record<string, string> = {
-  'webpki::san::wildcard-embedded-leftmost-san':
-    "OpenSSL's X509_check_host accepts partial wildcards (f*.example.com) unless the caller sets X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS (CPython does); certlab follows RFC 6125 / CA/B Forum: the wildcard is the whole left-most label.",
   'webpki::forbidden-signature-algorithm-in-root':
     'The root signs with DSA; WebCrypto has no DSA, so certlab cannot check that signature and reports 7 (UnsupportedSignatureAlgorithm) where OpenSSL verifies it.',
 };

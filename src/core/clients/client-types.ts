@@ -23,8 +23,8 @@ export interface ClientProfile<Id extends string = string> {
   policy: ValidationPolicy;
   store: TrustStoreId;
   /** Why each knob has its value. */
-  /** Evidence per knob; the optional knobs (opensslChain) only where the profile sets them. */
-  evidence: Record<Exclude<keyof ValidationPolicy, 'opensslChain'>, KnobEvidence> & { opensslChain?: KnobEvidence };
+  /** Evidence per knob; the optional knobs (opensslChain, partialWildcards) only where the profile sets them. */
+  evidence: Record<Exclude<keyof ValidationPolicy, 'opensslChain' | 'partialWildcards'>, KnobEvidence> & { opensslChain?: KnobEvidence; partialWildcards?: KnobEvidence };
   notes: string;
 }
 

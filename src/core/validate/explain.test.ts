@@ -49,7 +49,6 @@ describe('explainFailure', () => {
       serialHex: '00',
       rule: 'x',
       revokedAt: 0,
-      reason: null,
       thisUpdate: 0,
       nextUpdate: 0,
       crlIssuer: 'x',

@@ -201,7 +201,7 @@ function authLevelFailure(path: Certificate[], ctx: PathContext): ValidationFail
 
 function idFailure(peer: Certificate, ctx: PathContext): ValidationFailure | undefined {
   if (!ctx.peerName) return undefined;
-  const r = checkPeerName(peer, ctx.peerName, ctx.policy.cnFallback);
+  const r = checkPeerName(peer, ctx.peerName, ctx.policy.cnFallback, ctx.policy.partialWildcards ?? false);
   if (r.ok) return undefined;
   const kind = ctx.peerName.kind === 'ip' ? 'IpAddressMismatch' : 'HostnameMismatch';
   return { kind, ...certAt(peer, 0), expected: ctx.peerName.value, presented: r.presented };
