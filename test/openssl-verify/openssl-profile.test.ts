@@ -16,11 +16,8 @@ import { compareWithOpenssl } from './openssl-profile-agreement.ts';
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 if (!hasOpenssl) console.log('skipped: the openssl command is not installed (apt-get install openssl)');
 
-/** Where the openssl profile's first error differs from `openssl verify`, and why. */
-const KNOWN: Record<string, string> = {
-  'webpki::forbidden-signature-algorithm-in-root':
-    'The root signs with DSA; WebCrypto has no DSA, so certlab cannot check that signature and reports 7 (UnsupportedSignatureAlgorithm) where OpenSSL verifies it.',
-};
+/** Where the openssl profile's first error differs from `openssl verify`, and why (none at present). */
+const KNOWN: Record<string, string> = {};
 
 describe('the openssl profile and the real openssl verify', () => {
   it.skipIf(!hasOpenssl)('agree on the verdict and the first error', { timeout: 1_800_000 }, async () => {
