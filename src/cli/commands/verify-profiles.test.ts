@@ -45,9 +45,21 @@ describe('certlab verify --profile', () => {
   it("a CN-only leaf: openssl keeps OpenSSL's CN fallback, webpki and rfc5280 do not (RFC 9525)", async () => {
     expect(await verdict('ee-cn', '--host', 'example.com')).toEqual({ exit: 0, profile: 'openssl', code: 0, depth: null, kind: null });
     expect(await verdict('ee-cn', '--host', 'example.com', '--profile', 'openssl')).toEqual({ exit: 0, profile: 'openssl', code: 0, depth: null, kind: null });
-    expect(await verdict('ee-cn', '--host', 'example.com', '--profile', 'rfc5280')).toEqual({ exit: 1, profile: 'rfc5280', code: 62, depth: 0, kind: 'hostname-mismatch' });
+    expect(await verdict('ee-cn', '--host', 'example.com', '--profile', 'rfc5280')).toEqual({
+      exit: 1,
+      profile: 'rfc5280',
+      code: 62,
+      depth: 0,
+      kind: 'hostname-mismatch',
+    });
     // webpki refuses it earlier: a leaf without extKeyUsage (BR 7.1.2.7.10), nearest OpenSSL code 26.
-    expect(await verdict('ee-cn', '--host', 'example.com', '--profile', 'webpki')).toEqual({ exit: 1, profile: 'webpki', code: 26, depth: 0, kind: 'wrong-purpose' });
+    expect(await verdict('ee-cn', '--host', 'example.com', '--profile', 'webpki')).toEqual({
+      exit: 1,
+      profile: 'webpki',
+      code: 26,
+      depth: 0,
+      kind: 'wrong-purpose',
+    });
   });
   it('a well-formed chain passes every profile', async () => {
     for (const p of ['openssl', 'webpki', 'rfc5280']) {
@@ -75,7 +87,13 @@ describe('certlab verify --purpose and --max-depth', () => {
   });
   it('--crl: a revoked leaf exits 1 with 23 in every profile; a leaf not on the CRL passes', async () => {
     for (const p of ['openssl', 'webpki', 'rfc5280']) {
-      expect(await verdict('ee-client', '--purpose', 'clientAuth', '--crl', crl, '--profile', p)).toEqual({ exit: 1, profile: p, code: 23, depth: 0, kind: 'revoked' });
+      expect(await verdict('ee-client', '--purpose', 'clientAuth', '--crl', crl, '--profile', p)).toEqual({
+        exit: 1,
+        profile: p,
+        code: 23,
+        depth: 0,
+        kind: 'revoked',
+      });
     }
     expect(await verdict('ee', '--crl', crl)).toEqual({ exit: 0, profile: 'openssl', code: 0, depth: null, kind: null });
   });

@@ -93,10 +93,12 @@ export function parseArgs(argv: string[]): Parsed {
       else if (a === '--host') o.host = v;
       else if (a === '--crl') o.crls.push(v);
       else if (a === '--profile') {
-        if (!isValidationProfileName(v)) return { ok: false, error: `--profile "${v}" is not a profile. Expected one of: ${VALIDATION_PROFILE_NAMES.join(', ')}.` };
+        if (!isValidationProfileName(v))
+          return { ok: false, error: `--profile "${v}" is not a profile. Expected one of: ${VALIDATION_PROFILE_NAMES.join(', ')}.` };
         o.profile = v;
       } else if (a === '--purpose') {
-        if (v !== 'serverAuth' && v !== 'clientAuth') return { ok: false, error: `--purpose "${v}" is not a purpose. Expected one of: serverAuth, clientAuth.` };
+        if (v !== 'serverAuth' && v !== 'clientAuth')
+          return { ok: false, error: `--purpose "${v}" is not a purpose. Expected one of: serverAuth, clientAuth.` };
         o.purpose = v;
       } else if (a === '--max-depth') {
         if (!/^\d{1,3}$/.test(v)) return { ok: false, error: `--max-depth "${v}" is not a number of intermediates. Expected a whole number from 0 to 999.` };
@@ -140,7 +142,12 @@ async function readCrls(file: string): Promise<Crl[]> {
   } catch (e) {
     throw new InputError(`cannot read ${file}: ${(e as Error).message}`);
   }
-  const ders = bytes[0] === 0x30 ? [bytes] : scanPem(new TextDecoder().decode(bytes)).blocks.filter((b) => b.label === 'X509 CRL').map((b) => b.bytes);
+  const ders =
+    bytes[0] === 0x30
+      ? [bytes]
+      : scanPem(new TextDecoder().decode(bytes))
+          .blocks.filter((b) => b.label === 'X509 CRL')
+          .map((b) => b.bytes);
   if (ders.length === 0) throw new InputError(`${file} holds no CRL. Expected PEM (-----BEGIN X509 CRL-----) or DER.`);
   const out: Crl[] = [];
   for (const [i, der] of ders.entries()) {

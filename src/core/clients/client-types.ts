@@ -24,7 +24,10 @@ export interface ClientProfile<Id extends string = string> {
   store: TrustStoreId;
   /** Why each knob has its value. */
   /** Evidence per knob; the optional knobs (opensslChain, partialWildcards) only where the profile sets them. */
-  evidence: Record<Exclude<keyof ValidationPolicy, 'opensslChain' | 'partialWildcards'>, KnobEvidence> & { opensslChain?: KnobEvidence; partialWildcards?: KnobEvidence };
+  evidence: Record<Exclude<keyof ValidationPolicy, 'opensslChain' | 'partialWildcards'>, KnobEvidence> & {
+    opensslChain?: KnobEvidence;
+    partialWildcards?: KnobEvidence;
+  };
   notes: string;
 }
 

@@ -128,7 +128,17 @@ const PROFILE: ClientProfile<'openssl'> = {
   id: 'openssl',
   label: 'OpenSSL 3.0 (openssl s_client, Debian 12)',
   store: 'system',
-  policy: { aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: false, maxDepth: 100, opensslChain: true, partialWildcards: true },
+  policy: {
+    aiaFetch: false,
+    cnFallback: true,
+    minRsaBits: 2048,
+    rejectSha1: true,
+    strict: false,
+    partialChain: false,
+    maxDepth: 100,
+    opensslChain: true,
+    partialWildcards: true,
+  },
   evidence: {
     aiaFetch: NO_AIA,
     cnFallback: {

@@ -31,11 +31,24 @@ export interface ValidationProfile {
 }
 
 /** RFC 5280 strict checks, modern key sizes and digests, no CN fallback. */
-const STRICT_POLICY: ValidationPolicy = { aiaFetch: false, cnFallback: false, minRsaBits: 2048, rejectSha1: true, strict: true, partialChain: false, maxDepth: 100 };
+const STRICT_POLICY: ValidationPolicy = {
+  aiaFetch: false,
+  cnFallback: false,
+  minRsaBits: 2048,
+  rejectSha1: true,
+  strict: true,
+  partialChain: false,
+  maxDepth: 100,
+};
 
 const PROFILES: Record<ValidationProfileName, ValidationProfile> = {
   openssl: { name: 'openssl', label: 'OpenSSL 3.x as openssl s_client applies it', policy: CLIENTS.openssl.policy },
-  webpki: { name: 'webpki', label: "CA/B Forum Baseline Requirements, as Chrome's verifier and rustls-webpki enforce them", policy: STRICT_POLICY, checks: 'cabf' },
+  webpki: {
+    name: 'webpki',
+    label: "CA/B Forum Baseline Requirements, as Chrome's verifier and rustls-webpki enforce them",
+    policy: STRICT_POLICY,
+    checks: 'cabf',
+  },
   rfc5280: { name: 'rfc5280', label: 'RFC 5280 path validation and certificate profile', policy: STRICT_POLICY, checks: 'rfc5280' },
 };
 

@@ -17,7 +17,16 @@ import { opensslVerify } from '../../../test/openssl-verify/openssl-verify.ts';
 import { validate } from './validate.ts';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
-const OPENSSL: ValidationPolicy = { aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: false, maxDepth: 100, opensslChain: true };
+const OPENSSL: ValidationPolicy = {
+  aiaFetch: false,
+  cnFallback: true,
+  minRsaBits: 2048,
+  rejectSha1: true,
+  strict: false,
+  partialChain: false,
+  maxDepth: 100,
+  opensslChain: true,
+};
 
 let f: ChainFactory;
 beforeAll(() => {

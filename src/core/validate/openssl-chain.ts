@@ -30,7 +30,13 @@ function pickIssuer(candidates: Certificate[], cert: Certificate, at: Millis, sk
   return fallback;
 }
 
-export function buildOpensslChain(input: { peer: Certificate; untrusted: Certificate[]; anchors: Certificate[]; at: Millis; policy: ValidationPolicy }): OpensslChain {
+export function buildOpensslChain(input: {
+  peer: Certificate;
+  untrusted: Certificate[];
+  anchors: Certificate[];
+  at: Millis;
+  policy: ValidationPolicy;
+}): OpensslChain {
   const { peer, anchors, at, policy } = input;
   // build_chain's `depth`: the chain may hold the peer, maxDepth intermediates and the anchor.
   const limit = policy.maxDepth + 1;

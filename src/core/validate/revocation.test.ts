@@ -19,7 +19,16 @@ import { opensslVerify } from '../../../test/openssl-verify/openssl-verify.ts';
 import { validate } from './validate.ts';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
-const OPENSSL: ValidationPolicy = { aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: false, maxDepth: 100, opensslChain: true };
+const OPENSSL: ValidationPolicy = {
+  aiaFetch: false,
+  cnFallback: true,
+  minRsaBits: 2048,
+  rejectSha1: true,
+  strict: false,
+  partialChain: false,
+  maxDepth: 100,
+  opensslChain: true,
+};
 const AT = Date.UTC(2025, 0, 1);
 
 let f: ChainFactory;
@@ -28,7 +37,10 @@ function gencrl(name: string, nextUpdate: string) {
   writeFileSync(cnf, `${readFileSync(join(f.dir, 'ca.cnf'), 'utf8').replace('[d]\n', '[d]\ncrlnumber = crlnumber\n')}`);
   writeFileSync(join(f.dir, 'crlnumber'), '01\n');
   const args = ['ca', '-config', cnf, '-gencrl', '-cert', f.path('ica'), '-keyfile', f.path('ica', 'key'), '-md', 'sha256'];
-  execFileSync('openssl', [...args, '-crl_lastupdate', '20240101000000Z', '-crl_nextupdate', nextUpdate, '-out', f.path(name, 'crl')], { cwd: f.dir, stdio: 'ignore' });
+  execFileSync('openssl', [...args, '-crl_lastupdate', '20240101000000Z', '-crl_nextupdate', nextUpdate, '-out', f.path(name, 'crl')], {
+    cwd: f.dir,
+    stdio: 'ignore',
+  });
 }
 beforeAll(() => {
   f = ChainFactory.create();
@@ -36,10 +48,14 @@ beforeAll(() => {
   f.issue({ name: 'ica', subject: '/CN=ICA', issuer: 'root', ext: CA_EXT });
   f.issue({ name: 'ee-revoked', subject: '/CN=ee-revoked', issuer: 'ica', ext: leafExt('example.com') });
   f.issue({ name: 'ee-good', subject: '/CN=ee-good', issuer: 'ica', ext: leafExt('example.com') });
-  execFileSync('openssl', ['ca', '-config', 'ca.cnf', '-revoke', f.path('ee-revoked'), '-cert', f.path('ica'), '-keyfile', f.path('ica', 'key'), '-crl_reason', 'keyCompromise'], {
-    cwd: f.dir,
-    stdio: 'ignore',
-  });
+  execFileSync(
+    'openssl',
+    ['ca', '-config', 'ca.cnf', '-revoke', f.path('ee-revoked'), '-cert', f.path('ica'), '-keyfile', f.path('ica', 'key'), '-crl_reason', 'keyCompromise'],
+    {
+      cwd: f.dir,
+      stdio: 'ignore',
+    },
+  );
   gencrl('ica', '20300101000000Z');
   gencrl('ica-stale', '20240601000000Z');
 });
@@ -50,7 +66,13 @@ async function both(peer: string, crl: string) {
   const parse = (n: string) => parseCertificate(f.der(n), subtle);
   const r = await validate({ peer: await parse(peer), untrusted: [await parse('ica')], anchors: [await parse('root')], at: AT, policy: OPENSSL, crls, subtle });
   // -crl_check: the peer's revocation (certlab checks every certificate it has a CRL for: here only the peer).
-  const o = opensslVerify(f.path(peer), { cafile: f.path('root'), untrusted: f.path('ica'), attime: AT / 1000, purpose: 'sslserver', crls: [f.path(crl, 'crl')] });
+  const o = opensslVerify(f.path(peer), {
+    cafile: f.path('root'),
+    untrusted: f.path('ica'),
+    attime: AT / 1000,
+    purpose: 'sslserver',
+    crls: [f.path(crl, 'crl')],
+  });
   return { certlab: r.ok ? 'ok' : `${r.code}@${r.depth} ${r.error?.kind}`, openssl: o.ok ? 'ok' : `${o.first?.code}@${o.first?.depth}` };
 }
 
@@ -65,7 +87,22 @@ describe('revocation from given CRLs', () => {
   it('names the revocation with its date and reason', async () => {
     const crls = [await parseCrl(pemToDer(readFileSync(f.path('ica', 'crl'), 'utf8')), subtle)];
     const peer = await parseCertificate(f.der('ee-revoked'), subtle);
-    const r = await validate({ peer, untrusted: [await parseCertificate(f.der('ica'), subtle)], anchors: [await parseCertificate(f.der('root'), subtle)], at: AT, policy: OPENSSL, crls, subtle });
-    expect(r.error).toEqual({ kind: 'CertRevoked', depth: 0, subject: peer.subject.oneline, sha256: peer.sha256, revokedAt: crls[0].revoked[0].revokedAt, reason: 'keyCompromise' });
+    const r = await validate({
+      peer,
+      untrusted: [await parseCertificate(f.der('ica'), subtle)],
+      anchors: [await parseCertificate(f.der('root'), subtle)],
+      at: AT,
+      policy: OPENSSL,
+      crls,
+      subtle,
+    });
+    expect(r.error).toEqual({
+      kind: 'CertRevoked',
+      depth: 0,
+      subject: peer.subject.oneline,
+      sha256: peer.sha256,
+      revokedAt: crls[0].revoked[0].revokedAt,
+      reason: 'keyCompromise',
+    });
   });
 });

@@ -17,7 +17,15 @@ import { certAt } from './cert-facts.ts';
 const HANDLED_CRITICAL_CRL = new Set(['2.5.29.28', '2.5.29.35', '2.5.29.27']);
 const OID_CRL_NUMBER = '2.5.29.20';
 
-async function crlFailure(cert: Certificate, issuer: Certificate, crl: Crl, i: number, at: Millis, strict: boolean, subtle: Subtle): Promise<ValidationFailure | undefined> {
+async function crlFailure(
+  cert: Certificate,
+  issuer: Certificate,
+  crl: Crl,
+  i: number,
+  at: Millis,
+  strict: boolean,
+  subtle: Subtle,
+): Promise<ValidationFailure | undefined> {
   const where = certAt(cert, i);
   if (issuer.keyUsage && !issuer.keyUsage.includes('cRLSign')) return { kind: 'CrlIssuerNoCrlSign', ...where, keyUsage: issuer.keyUsage };
   const sig = await verifySignedData(subtle, crl.tbs, crl.signatureAlgorithm, crl.signature, issuer.publicKey);
@@ -27,14 +35,21 @@ async function crlFailure(cert: Certificate, issuer: Certificate, crl: Crl, i: n
   const t = Math.floor(at / 1000) * 1000;
   if (t < crl.thisUpdate) return { kind: 'CrlNotYetValid', ...where, thisUpdate: crl.thisUpdate };
   if (crl.nextUpdate !== undefined && t > crl.nextUpdate) return { kind: 'CrlExpired', ...where, nextUpdate: crl.nextUpdate };
-  if (strict && !crl.extensions.some((e) => e.oid === OID_CRL_NUMBER)) return { kind: 'NonConformingCrl', ...where, rule: 'a CRL must carry a CRL number (RFC 5280 5.2.3)' };
+  if (strict && !crl.extensions.some((e) => e.oid === OID_CRL_NUMBER))
+    return { kind: 'NonConformingCrl', ...where, rule: 'a CRL must carry a CRL number (RFC 5280 5.2.3)' };
   const entry = crl.revoked.find((r) => r.serialHex === cert.serialHex);
   if (entry) return { kind: 'CertRevoked', ...where, revokedAt: entry.revokedAt, reason: entry.reason ?? null };
   return undefined;
 }
 
 /** The first revocation failure of the path (peer first, anchor last), checking from the peer up. */
-export async function revocationFailure(path: Certificate[], crls: readonly Crl[], at: Millis, strict: boolean, subtle: Subtle): Promise<ValidationFailure | undefined> {
+export async function revocationFailure(
+  path: Certificate[],
+  crls: readonly Crl[],
+  at: Millis,
+  strict: boolean,
+  subtle: Subtle,
+): Promise<ValidationFailure | undefined> {
   if (crls.length === 0) return undefined;
   for (let i = 0; i < path.length - 1; i++) {
     const cert = path[i];
