@@ -41,7 +41,13 @@ export type GeneralName =
   | { type: 'dirName'; value: DistinguishedName }
   | { type: 'registeredId'; value: string }
   | { type: 'otherName'; oid: string; valueHex: string }
-  | { type: 'unknown'; tag: number; valueHex: string };
+  | {
+      type: 'unknown';
+      tag: number;
+      valueHex: string;
+      /** Not a well-formed GeneralName (class, tag number or constructed bit wrong): OpenSSL refuses the whole extension. */
+      malformed?: boolean;
+    };
 
 export interface PublicKeyInfo {
   /** 'RSA' | 'EC' | 'Ed25519' | 'Ed448' | 'DSA' | 'RSA-PSS' | 'X25519' | other OID */
@@ -142,6 +148,13 @@ export interface ValidationPolicy {
   partialChain: boolean;
   /** Maximum number of intermediates (OpenSSL default depth 100). */
   maxDepth: number;
+  /**
+   * Build one chain as OpenSSL's build_chain does (trusted-first, first matching issuer, no
+   * retry: validate/openssl-chain.ts) instead of trying every path. Absent = every path.
+   */
+  opensslChain?: boolean;
+  /** Accept a partial wildcard in the left-most label (`f*.example.com`), as OpenSSL's X509_check_host does by default. Absent = no. */
+  partialWildcards?: boolean;
 }
 
 /** One OpenSSL verify result as the whole project passes it around. */

@@ -5,17 +5,21 @@
  * license in its README).
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { resolve, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { webcrypto } from 'node:crypto';
-import type { Certificate, ValidationPolicy } from '../../src/core/model.ts';
+import type { Certificate } from '../../src/core/model.ts';
 import { parseCertificate } from '../../src/core/x509/certificate.ts';
-import { pemCertificates } from '../../src/core/formats/pem.ts';
+import { pemCertificates, scanPem } from '../../src/core/formats/pem.ts';
+import { parseCrl, type Crl } from '../../src/core/x509/crl.ts';
 import { validate } from '../../src/core/validate/validate.ts';
-import type { Profile } from '../../src/core/validate/profile-checks.ts';
+import { validationProfile, type ValidationProfileName } from '../../src/core/clients/validation-profiles.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const LIMBO_DIR = resolve(REPO_ROOT, 'test/conformance/x509-limbo');
+/** BetterTLS's suites in limbo's shape (README there: module version, command, SHA256). */
+export const BETTERTLS_FILE = resolve(REPO_ROOT, 'test/conformance/bettertls/bettertls.limbo.json.gz');
 
 export interface LimboCase {
   id: string;
@@ -30,6 +34,8 @@ export interface LimboCase {
   expected_peer_name: { kind: 'DNS' | 'IP' | 'RFC822'; value: string } | null;
   max_chain_depth: number | null;
   features: string[] | null;
+  /** PEM CRLs (newer x509-limbo; none in the pinned copy). */
+  crls?: string[];
 }
 
 export interface LimboResult {
@@ -56,26 +62,20 @@ export function loadLimboCases(dir = LIMBO_DIR): { source: string; case: LimboCa
   return out;
 }
 
-/** The policy limbo's expectations assume: RFC 5280 strict, Web PKI names, modern key sizes. */
-export function limboPolicy(c: LimboCase): ValidationPolicy {
-  return {
-    aiaFetch: false,
-    cnFallback: false,
-    minRsaBits: 2048,
-    rejectSha1: true,
-    strict: true,
-    partialChain: false,
-    maxDepth: c.max_chain_depth ?? 100,
-  };
+/** BetterTLS's pathbuilding and nameconstraints cases (9,572 in the committed export). */
+export function loadBetterTlsCases(file = BETTERTLS_FILE): { source: string; case: LimboCase }[] {
+  const all = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as { testcases: LimboCase[] };
+  return all.testcases.map((c) => ({ source: 'bettertls', case: c }));
 }
 
 /**
- * Limbo namespaces its cases by the profile they test: `rfc5280::` and `pathlen::` cases
- * expect RFC 5280, `webpki::` and real-world `online::` chains the CA/B Forum profile
- * (cases marked rfc5280-incompatible-with-webpki exist in both forms with opposite results).
+ * Each namespace is judged with the profile its expectations assume: `rfc5280::` and
+ * `pathlen::` cases RFC 5280; `webpki::`, real-world `online::` chains and BetterTLS (which
+ * limbo runs as Web PKI cases: no CN fallback, constraints on SANs) the CA/B Forum profile.
+ * Cases marked rfc5280-incompatible-with-webpki exist in both forms with opposite results.
  */
-export function limboProfile(c: LimboCase): Profile {
-  return c.id.startsWith('webpki::') || c.id.startsWith('online::') ? 'cabf' : 'rfc5280';
+export function limboProfileName(c: LimboCase): ValidationProfileName {
+  return c.id.startsWith('webpki::') || c.id.startsWith('online::') || c.id.startsWith('bettertls::') ? 'webpki' : 'rfc5280';
 }
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
@@ -100,16 +100,19 @@ export async function runLimboCase(c: LimboCase, now: number): Promise<LimboResu
   let peer: Certificate;
   let untrusted: Certificate[];
   let anchors: Certificate[];
+  const crls: Crl[] = [];
   try {
     [peer] = await parseAll([c.peer_certificate]);
     untrusted = await parseAll(c.untrusted_intermediates);
     anchors = await parseAll(c.trusted_certs);
+    for (const pem of c.crls ?? []) for (const b of scanPem(pem).blocks.filter((x) => x.label === 'X509 CRL')) crls.push(await parseCrl(b.bytes, subtle));
   } catch (e) {
     // A certificate we refuse to parse is a certificate we refuse to accept.
     return done('FAILURE', `parse: ${(e as Error).message}`);
   }
   if (!peer) return done('FAILURE', 'parse: no peer certificate');
   const purposes = c.extended_key_usage ?? ['serverAuth'];
+  const profile = validationProfile(limboProfileName(c), { maxDepth: c.max_chain_depth ?? 100 });
   const r = await validate({
     peer,
     untrusted,
@@ -117,15 +120,18 @@ export async function runLimboCase(c: LimboCase, now: number): Promise<LimboResu
     peerName: c.expected_peer_name?.value,
     at: c.validation_time ? Date.parse(c.validation_time) : now,
     purpose: purposes.includes('clientAuth') && !purposes.includes('serverAuth') ? 'clientAuth' : 'serverAuth',
-    policy: limboPolicy(c),
-    profile: limboProfile(c),
+    policy: profile.policy,
+    profile: profile.checks,
+    crls,
     subtle,
   });
-  return r.ok ? done('SUCCESS', `path of ${r.path.length}`) : done('FAILURE', `${r.code} ${r.name} at depth ${r.depth}: ${r.error?.kind}`);
+  return r.ok
+    ? done('SUCCESS', `${profile.name}: path of ${r.path.length}`)
+    : done('FAILURE', `${profile.name}: ${r.code} ${r.name} at depth ${r.depth}: ${r.error?.kind}`);
 }
 
 export async function runLimbo(now: number): Promise<LimboResult[]> {
   const out: LimboResult[] = [];
-  for (const { case: c } of loadLimboCases()) out.push(await runLimboCase(c, now));
+  for (const { case: c } of [...loadLimboCases(), ...loadBetterTlsCases()]) out.push(await runLimboCase(c, now));
   return out;
 }

@@ -21,8 +21,6 @@ const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 const KNOWN: Record<string, string> = {
   'webpki::san::wildcard-embedded-leftmost-san':
     "OpenSSL's X509_check_host accepts partial wildcards (f*.example.com) unless the caller sets X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS (CPython does); certlab follows RFC 6125 / CA/B Forum: the wildcard is the whole left-most label.",
-  'webpki::forbidden-signature-algorithm-in-root':
-    'The root signs with DSA; WebCrypto has no DSA, so certlab cannot check that signature and reports 7 (UnsupportedSignatureAlgorithm) where OpenSSL verifies it.',
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'certlab-limbo-openssl-'));

@@ -21,6 +21,8 @@ export interface OpensslVerifyOptions {
   authLevel?: number;
   /** -verify_depth: the most intermediates allowed. */
   depth?: number;
+  /** CRL files: -crl_check (the peer's revocation) with each as -CRLfile. */
+  crls?: string[];
 }
 
 export interface OpensslError {
@@ -62,6 +64,7 @@ export function opensslVerify(peer: string, o: OpensslVerifyOptions): OpensslVer
   if (o.partialChain) args.push('-partial_chain');
   if (o.authLevel !== undefined) args.push('-auth_level', String(o.authLevel));
   if (o.depth !== undefined) args.push('-verify_depth', String(o.depth));
+  if (o.crls?.length) args.push('-crl_check', ...o.crls.flatMap((c) => ['-CRLfile', c]));
   args.push(peer);
   const r = spawnSync('openssl', args, { encoding: 'utf8' });
   return parseOpensslVerify(`${r.stdout}\n${r.stderr}`, r.status === 0);

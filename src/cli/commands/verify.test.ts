@@ -33,7 +33,7 @@ describe('certlab verify', () => {
     const code = await run(['--json', f.path('ee'), '--untrusted', f.path('ica'), '--trusted', f.path('root'), '--host', 'example.com', ...AT], t.io);
     const j = JSON.parse(t.out.join(''));
     expect(code).toBe(0);
-    expect(Object.keys(j)).toEqual(['ok', 'code', 'name', 'text', 'depth', 'cause', 'path', 'clients']);
+    expect(Object.keys(j)).toEqual(['ok', 'code', 'name', 'text', 'depth', 'cause', 'path', 'profile', 'clients']);
     expect({
       ok: j.ok,
       code: j.code,

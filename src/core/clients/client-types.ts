@@ -23,7 +23,11 @@ export interface ClientProfile<Id extends string = string> {
   policy: ValidationPolicy;
   store: TrustStoreId;
   /** Why each knob has its value. */
-  evidence: Record<keyof ValidationPolicy, KnobEvidence>;
+  /** Evidence per knob; the optional knobs (opensslChain, partialWildcards) only where the profile sets them. */
+  evidence: Record<Exclude<keyof ValidationPolicy, 'opensslChain' | 'partialWildcards'>, KnobEvidence> & {
+    opensslChain?: KnobEvidence;
+    partialWildcards?: KnobEvidence;
+  };
   notes: string;
   /** What the client does with a server that speaks only TLS 1.0 or 1.1 (RFC 8996 deprecates both). */
   legacyTls: LegacyTlsSupport;

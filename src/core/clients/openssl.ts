@@ -128,7 +128,17 @@ const PROFILE: ClientProfile<'openssl'> = {
   id: 'openssl',
   label: 'OpenSSL 3.0 (openssl s_client, Debian 12)',
   store: 'system',
-  policy: { aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: false, maxDepth: 100 },
+  policy: {
+    aiaFetch: false,
+    cnFallback: true,
+    minRsaBits: 2048,
+    rejectSha1: true,
+    strict: false,
+    partialChain: false,
+    maxDepth: 100,
+    opensslChain: true,
+    partialWildcards: true,
+  },
   evidence: {
     aiaFetch: NO_AIA,
     cnFallback: {
@@ -140,6 +150,14 @@ const PROFILE: ClientProfile<'openssl'> = {
     strict: NO_STRICT,
     partialChain: NO_PARTIAL_CAPTURED,
     maxDepth: OPENSSL_DEPTH,
+    partialWildcards: {
+      basis: 'source',
+      note: 'crypto/x509/v3_utl.c wildcard_match: without X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS (s_client does not set it) f*.example.com matches foo.example.com; CPython sets the flag.',
+    },
+    opensslChain: {
+      basis: 'source',
+      note: 'crypto/x509/x509_vfy.c build_chain: trusted-first, the first time-valid matching issuer, no retry once the chain is built; compared with real `openssl verify` on every x509-limbo case and a sample of BetterTLS (test/openssl-verify).',
+    },
   },
   legacyTls: {
     behaviour: 'rsa-key-exchange-only',

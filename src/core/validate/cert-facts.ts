@@ -3,7 +3,7 @@
  * computes them (v3_purp.c): is it a CA and by which marking, is it self-signed, which
  * critical extensions it understands, how strong its key is.
  */
-import type { Certificate, Extension } from '../model.ts';
+import type { Certificate, Extension, GeneralName } from '../model.ts';
 import type { CertAt } from './failures.ts';
 import { keyIdsAgree, namesIssuer } from '../x509/issuer-link.ts';
 
@@ -69,7 +69,21 @@ export function linkProblem(cert: Certificate): { oid: string; reason: string } 
     if (e.error && CACHED_EXTENSIONS.has(e.oid)) return { oid: e.oid, reason: e.error };
   }
   if (cert.keyUsage && cert.keyUsage.length === 0) return { oid: '2.5.29.15', reason: 'keyUsage has no bit set' };
+  const bad = malformedGeneralName(cert.subjectAltNames ?? []);
+  if (bad) return { oid: '2.5.29.17', reason: bad };
+  const nc = cert.nameConstraints;
+  const badNc = nc && malformedGeneralName([...nc.permitted, ...nc.excluded]);
+  if (badNc) return { oid: '2.5.29.30', reason: badNc };
   return undefined;
+}
+
+/**
+ * A GeneralName OpenSSL's decoder refuses, so the whole extension fails to decode and OpenSSL
+ * finds no issuer for the certificate (issue #16: BetterTLS's SANs with a primitive [0] or [3]).
+ */
+function malformedGeneralName(names: GeneralName[]): string | undefined {
+  const g = names.find((n) => n.type === 'unknown' && n.malformed);
+  return g?.type === 'unknown' ? `a GeneralName with tag [${g.tag}] that is not well-formed` : undefined;
 }
 
 /** Names issuer and subject equal and key ids agree (OpenSSL X509_self_signed without the signature). */

@@ -48,6 +48,10 @@ describe('explainFailure', () => {
       constraint: 'x',
       serialHex: '00',
       rule: 'x',
+      revokedAt: 0,
+      thisUpdate: 0,
+      nextUpdate: 0,
+      crlIssuer: 'x',
     };
     for (const kind of Object.keys(FAILURE_CODES) as FailureKind[]) {
       const text = explainFailure({ kind, ...at, ...filler } as unknown as ValidationFailure);

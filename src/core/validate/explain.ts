@@ -129,5 +129,19 @@ export function explainFailure(f: ValidationFailure): string {
       return `The server's certificate ${which(f)} has no extendedKeyUsage; the CA/Browser Forum profile requires serverAuth.`;
     case 'AnyExtendedKeyUsage':
       return `The server's certificate ${which(f)} uses anyExtendedKeyUsage, which the CA/Browser Forum profile forbids.`;
+    case 'CertRevoked':
+      return `The certificate ${which(f)} is on its issuer's CRL: revoked on ${day(f.revokedAt)}${f.reason ? ` (${f.reason})` : ''}.`;
+    case 'CrlSignatureFailure':
+      return `The CRL from ${f.crlIssuer} for the certificate ${which(f)} does not verify with the issuer's key.`;
+    case 'CrlNotYetValid':
+      return `The CRL for the certificate ${which(f)} is not valid yet (thisUpdate ${day(f.thisUpdate)}).`;
+    case 'CrlExpired':
+      return `The CRL for the certificate ${which(f)} is out of date (nextUpdate ${day(f.nextUpdate)}): get a current one.`;
+    case 'CrlIssuerNoCrlSign':
+      return `The issuer of the certificate ${which(f)} signed its CRL, but its keyUsage (${list(f.keyUsage)}) does not allow cRLSign.`;
+    case 'CrlUnhandledCriticalExtension':
+      return `The CRL for the certificate ${which(f)} has a critical extension ${f.oid} that cannot be processed.`;
+    case 'NonConformingCrl':
+      return `The CRL for the certificate ${which(f)} breaks a rule of the profile: ${f.rule}.`;
   }
 }

@@ -87,7 +87,15 @@ export type ValidationFailure =
   | (CertAt & { kind: 'NonConformingExtension'; oid: string; rule: string })
   | (CertAt & { kind: 'InvalidNonCa' })
   | (CertAt & { kind: 'MissingExtendedKeyUsage' })
-  | (CertAt & { kind: 'AnyExtendedKeyUsage' });
+  | (CertAt & { kind: 'AnyExtendedKeyUsage' })
+  // Revocation from the CRLs the caller gave (revocation.ts).
+  | (CertAt & { kind: 'CertRevoked'; revokedAt: Millis; reason: string | null })
+  | (CertAt & { kind: 'CrlSignatureFailure'; crlIssuer: string })
+  | (CertAt & { kind: 'CrlNotYetValid'; thisUpdate: Millis })
+  | (CertAt & { kind: 'CrlExpired'; nextUpdate: Millis })
+  | (CertAt & { kind: 'CrlIssuerNoCrlSign'; keyUsage: string[] })
+  | (CertAt & { kind: 'CrlUnhandledCriticalExtension'; oid: string })
+  | (CertAt & { kind: 'NonConformingCrl'; rule: string });
 
 export type FailureKind = ValidationFailure['kind'];
 
@@ -147,6 +155,14 @@ export const FAILURE_CODES: Record<FailureKind, VerifyCodeNumber> = {
   InvalidNonCa: V.INVALID_NON_CA,
   MissingExtendedKeyUsage: V.INVALID_PURPOSE,
   AnyExtendedKeyUsage: V.INVALID_PURPOSE,
+  CertRevoked: V.CERT_REVOKED,
+  CrlSignatureFailure: V.CRL_SIGNATURE_FAILURE,
+  CrlNotYetValid: V.CRL_NOT_YET_VALID,
+  CrlExpired: V.CRL_HAS_EXPIRED,
+  CrlIssuerNoCrlSign: V.KEYUSAGE_NO_CRL_SIGN,
+  CrlUnhandledCriticalExtension: V.UNHANDLED_CRITICAL_CRL_EXTENSION,
+  // OpenSSL accepts a CRL without a CRL number; only the strict profiles refuse it.
+  NonConformingCrl: V.UNSPECIFIED,
 };
 
 /** The cause (shared list) each kind points to. */
@@ -181,6 +197,14 @@ export function failureCause(f: ValidationFailure): CauseId {
       return 'wrong-purpose';
     case 'InvalidNonCa':
       return 'invalid-ca';
+    case 'CertRevoked':
+    case 'CrlSignatureFailure':
+    case 'CrlNotYetValid':
+    case 'CrlExpired':
+    case 'CrlIssuerNoCrlSign':
+    case 'CrlUnhandledCriticalExtension':
+    case 'NonConformingCrl':
+      return 'revoked';
     case 'EeKeyTooSmall':
     case 'CaKeyTooSmall':
       return 'weak-key';
@@ -294,6 +318,13 @@ export function failureRank(f: ValidationFailure): number {
     case 'InvalidNonCa':
     case 'MissingExtendedKeyUsage':
     case 'AnyExtendedKeyUsage':
+    case 'CertRevoked':
+    case 'CrlSignatureFailure':
+    case 'CrlNotYetValid':
+    case 'CrlExpired':
+    case 'CrlIssuerNoCrlSign':
+    case 'CrlUnhandledCriticalExtension':
+    case 'NonConformingCrl':
       return 200;
     default:
       return assertNever(f, 'failure kind');

@@ -47,3 +47,28 @@ describe('IP addresses', () => {
     expect(peerName('example.com')).toEqual({ kind: 'dns', value: 'example.com' });
   });
 });
+
+describe('partial wildcards (the openssl profile: X509_check_host without NO_PARTIAL_WILDCARDS; issue #16)', () => {
+  it('match only when asked for, only in the left-most label, never an xn-- label', () => {
+    const cases: [string, string][] = [
+      ['f*.example.com', 'foo.example.com'],
+      ['*oo.example.com', 'foo.example.com'],
+      ['f*o.example.com', 'fo.example.com'],
+      ['f*.example.com', 'bar.example.com'],
+      ['f*.example.com', 'foo.bar.example.com'],
+      ['x*.example.com', 'xn--e1afmkfd.example.com'],
+      ['f*.com', 'foo.com'],
+      ['*.example.com', 'foo.example.com'],
+    ];
+    expect(cases.map(([p, r]) => [dnsNameMatches(p, r), dnsNameMatches(p, r, true)])).toEqual([
+      [false, true],
+      [false, true],
+      [false, true],
+      [false, false],
+      [false, false],
+      [false, false],
+      [false, false],
+      [true, true],
+    ]);
+  });
+});

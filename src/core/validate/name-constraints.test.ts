@@ -167,3 +167,31 @@ describe('DNS constraints looked up in an index (the name-constraint budget, #16
     });
   });
 });
+
+describe('the CN of a peer without DNS SANs (issue #16: BetterTLS nameconstraints)', () => {
+  // root -> ica (excluded DNS:localhost) -> leaf (CN=test.localhost, SAN IP:127.0.0.1 only)
+  const leaf = { subject: dn(O('bettertls.com'), CN('test.localhost')), subjectAltNames: [{ type: 'ip', value: '127.0.0.1' }] } as unknown as Certificate;
+  const excluded = nc([], [{ type: 'dns', value: 'localhost' }]);
+  it("is constrained as a DNS name as OpenSSL's NAME_CONSTRAINTS_check_CN does (openssl profile)", () => {
+    expect(checkNameConstraints(leaf, true, excluded)).toEqual({ kind: 'ExcludedSubtreeViolation', name: 'DNS:test.localhost', excluded: 'DNS:localhost' });
+  });
+  it('is left alone by the strict profiles (RFC 5280 4.2.1.10 constrains dNSName entries; RFC 9525 has no CN-ID)', () => {
+    expect(checkNameConstraints(leaf, true, excluded, true)).toBeUndefined();
+  });
+});
+
+describe('a wildcard SAN that would answer for an excluded name (issue #16, CVE-2025-61727)', () => {
+  // root -> ICA (permitted example.com, excluded bar.example.com) -> EE (SAN *.example.com)
+  const both = nc([{ type: 'dns', value: 'example.com' }], [{ type: 'dns', value: 'bar.example.com' }]);
+  it('is refused by the strict profiles', () => {
+    expect(checkName({ type: 'dns', value: '*.example.com' }, both, true)).toEqual({
+      kind: 'ExcludedSubtreeViolation',
+      name: 'DNS:*.example.com',
+      excluded: 'DNS:bar.example.com',
+    });
+  });
+  it('passes as OpenSSL compares it (the text *.example.com is not under bar.example.com); deeper exclusions are out of its reach', () => {
+    expect(checkName({ type: 'dns', value: '*.example.com' }, both)).toBeUndefined();
+    expect(checkName({ type: 'dns', value: '*.example.com' }, nc([], [{ type: 'dns', value: 'a.bar.example.com' }]), true)).toBeUndefined();
+  });
+});

@@ -249,6 +249,23 @@ const COMPARABLE = new Set(['dns', 'email', 'uri', 'ip', 'dirName']);
  * syntax (RFC 5280 / rustls-webpki; OpenSSL compares them as they are). With a `budget`,
  * every comparison is counted and the check stops when the budget runs out.
  */
+/**
+ * `*.example.com` lies outside an excluded `bar.example.com`, yet would answer for
+ * bar.example.com: the strict profiles refuse a wildcard whose one-label expansion can name an
+ * excluded subtree (CVE-2025-61727; x509-limbo's cve-2025-61727; OpenSSL compares the text only).
+ */
+function wildcardReachesExcluded(name: string, excluded: PreparedConstraint[]): PreparedConstraint | undefined {
+  const n = name.toLowerCase().replace(/\.$/, '');
+  if (!n.startsWith('*.')) return undefined;
+  const base = n.slice(2);
+  return excluded.find((p) => {
+    const e = p.dns?.replace(/^\./, '');
+    if (!e?.endsWith(`.${base}`)) return false;
+    const extra = e.slice(0, -base.length - 1);
+    return extra.length > 0 && !extra.includes('.');
+  });
+}
+
 export function checkName(name: GeneralName, nc: NameConstraints, pedantic = false, budget?: NameConstraintBudget): ConstraintViolation | undefined {
   const prep = prepared(nc);
   const permitted = prep.permitted.get(name.type) ?? [];
@@ -279,7 +296,9 @@ export function checkName(name: GeneralName, nc: NameConstraints, pedantic = fal
       return { kind: 'PermittedSubtreeViolation', name: label, permitted: permitted.map((p) => generalNameLabel(p.c)) };
     }
     const x = firstDnsHit(bases, prep.dnsExcluded);
-    return x < 0 ? undefined : { kind: 'ExcludedSubtreeViolation', name: label, excluded: generalNameLabel(excluded[x].c) };
+    if (x >= 0) return { kind: 'ExcludedSubtreeViolation', name: label, excluded: generalNameLabel(excluded[x].c) };
+    const w = pedantic && name.type === 'dns' ? wildcardReachesExcluded(name.value, excluded) : undefined;
+    return w ? { kind: 'ExcludedSubtreeViolation', name: label, excluded: generalNameLabel(w.c) } : undefined;
   }
   const pn = prepareName(name);
   if (permitted.length > 0) {
@@ -319,10 +338,11 @@ function prepareName(name: GeneralName): PreparedName {
 /**
  * The names of `cert` that constraints apply to, in the order OpenSSL checks them: the
  * subject (as a directory name, when not empty), emailAddress attributes of the subject,
- * the subjectAltNames, and for the peer without DNS subjectAltNames its CN when it looks
- * like a host name.
+ * the subjectAltNames, and, when `cnAsDns` (OpenSSL's NAME_CONSTRAINTS_check_CN, for the peer),
+ * without DNS subjectAltNames its CN when it looks like a host name. RFC 5280 4.2.1.10
+ * constrains dNSName entries only and RFC 9525 drops CN-IDs: the strict profiles leave the CN alone.
  */
-export function constrainedNames(cert: Certificate, isPeer: boolean): GeneralName[] {
+export function constrainedNames(cert: Certificate, cnAsDns: boolean): GeneralName[] {
   const out: GeneralName[] = [];
   if (cert.subject.rdns.length > 0) out.push({ type: 'dirName', value: cert.subject });
   for (const a of cert.subject.rdns.flat()) {
@@ -330,7 +350,7 @@ export function constrainedNames(cert: Certificate, isPeer: boolean): GeneralNam
   }
   const sans = cert.subjectAltNames ?? [];
   out.push(...sans);
-  if (isPeer && !sans.some((g) => g.type === 'dns')) {
+  if (cnAsDns && !sans.some((g) => g.type === 'dns')) {
     for (const a of cert.subject.rdns.flat()) {
       if (a.type === 'CN' && validDnsName(a.value, true) && a.value.includes('.')) out.push({ type: 'dns', value: a.value });
     }
@@ -355,7 +375,7 @@ export function checkNameConstraints(
   if (names > 0 && constraints > Math.floor(NAME_CHECK_MAX / names)) {
     return { kind: 'NameConstraintBudgetExhausted', scope: 'certificate', names, constraints, limit: NAME_CHECK_MAX };
   }
-  for (const name of constrainedNames(cert, isPeer)) {
+  for (const name of constrainedNames(cert, isPeer && !pedantic)) {
     const v = checkName(name, nc, pedantic, budget);
     if (v?.kind === 'NameConstraintBudgetExhausted') return { ...v, names };
     if (v) return v;

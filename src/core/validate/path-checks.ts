@@ -27,6 +27,8 @@ import { checkPeerName, type PeerName } from './hostname.ts';
 import { checkNameConstraints, type ConstraintViolation, type NameConstraintBudget } from './name-constraints.ts';
 import { profileFailure, type Profile } from './profile-checks.ts';
 import { signatureDigest, verifySignature } from '../x509/signature.ts';
+import type { Crl } from '../x509/crl.ts';
+import { revocationFailure } from './revocation.ts';
 
 export interface PathContext {
   at: Millis;
@@ -42,6 +44,8 @@ export interface PathContext {
   signatureBudget: { used: number; limit: number };
   /** Name-constraint comparisons this validation may still spend (name-constraints.ts). */
   ncBudget: NameConstraintBudget;
+  /** CRLs to check revocation against (revocation.ts); none = no revocation check. */
+  crls?: readonly Crl[];
   /** Name-constraint results by `cert sha256 + CA sha256 + peer? + pedantic?` (paths share most pairs). */
   ncCache: Map<string, ConstraintViolation | null>;
 }
@@ -197,7 +201,7 @@ function authLevelFailure(path: Certificate[], ctx: PathContext): ValidationFail
 
 function idFailure(peer: Certificate, ctx: PathContext): ValidationFailure | undefined {
   if (!ctx.peerName) return undefined;
-  const r = checkPeerName(peer, ctx.peerName, ctx.policy.cnFallback);
+  const r = checkPeerName(peer, ctx.peerName, ctx.policy.cnFallback, ctx.policy.partialWildcards ?? false);
   if (r.ok) return undefined;
   const kind = ctx.peerName.kind === 'ip' ? 'IpAddressMismatch' : 'HostnameMismatch';
   return { kind, ...certAt(peer, 0), expected: ctx.peerName.value, presented: r.presented };
@@ -223,7 +227,10 @@ async function signatureFailure(cert: Certificate, issuer: Certificate, depth: n
   return f && { ...f, depth };
 }
 
-function timeFailure(cert: Certificate, depth: number, at: Millis): ValidationFailure | undefined {
+function timeFailure(cert: Certificate, depth: number, exactly: Millis): ValidationFailure | undefined {
+  // Certificate times have whole seconds: the time is compared at that granularity (floored, as
+  // OpenSSL's time_t and x509-limbo's notafter-fractional / notbefore-fractional expect).
+  const at = Math.floor(exactly / 1000) * 1000;
   if (at < cert.notBefore) return { kind: 'CertNotYetValid', ...certAt(cert, depth), notBefore: cert.notBefore, at };
   if (at > cert.notAfter) return { kind: 'CertExpired', ...certAt(cert, depth), notAfter: cert.notAfter, at };
   return undefined;
@@ -280,6 +287,7 @@ export async function checkPath(path: Certificate[], ctx: PathContext): Promise<
     extensionFailure(path, ctx) ??
     authLevelFailure(path, ctx) ??
     idFailure(path[0], ctx) ??
+    (await revocationFailure(path, ctx.crls ?? [], ctx.at, !!ctx.profile, ctx.subtle)) ??
     (await internalVerifyFailure(path, ctx)) ??
     nameConstraintFailure(path, ctx)
   );

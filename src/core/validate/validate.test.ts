@@ -332,3 +332,23 @@ describe('ranking when every path fails', () => {
     expect(r.error).toEqual({ kind: 'CertExpired', ...at(await cert('ica-short'), 1), notAfter: Date.UTC(2024, 5, 1), at: AT });
   });
 });
+
+describe('validity at sub-second times (issue #16)', () => {
+  it('compares whole seconds: 5 ms after notAfter is still valid, 1 ms before notBefore is not', async () => {
+    const notAfter = Date.UTC(2024, 5, 1);
+    expect((await run('ee-short', ['ica'], ['root'], { at: notAfter + 5 })).ok).toEqual(true);
+    expect((await run('ee-short', ['ica'], ['root'], { at: notAfter + 1000 })).error).toEqual({
+      kind: 'CertExpired',
+      ...at(await cert('ee-short'), 0),
+      notAfter,
+      at: notAfter + 1000,
+    });
+    const notBefore = Date.UTC(2026, 0, 1);
+    expect((await run('ee-late', ['ica'], ['root'], { at: notBefore - 1 })).error).toEqual({
+      kind: 'CertNotYetValid',
+      ...at(await cert('ee-late'), 0),
+      notBefore,
+      at: notBefore - 1000,
+    });
+  });
+});

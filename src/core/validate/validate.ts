@@ -9,12 +9,14 @@
 import type { CauseId } from '../causes/cause-id.ts';
 import type { Certificate, Millis, Subtle, ValidationPolicy, VerifyCodeRef } from '../model.ts';
 import { parseCertificate } from '../x509/certificate.ts';
+import type { Crl } from '../x509/crl.ts';
 import { pemCertificates } from '../formats/pem.ts';
 import { looksLikePkcs7, parsePkcs7 } from '../formats/pkcs7.ts';
 import { failureCause, failureCode, failureRank, type Purpose, type ValidationFailure } from './failures.ts';
 import { verifyCodeRef } from './codes.ts';
 import { peerName as toPeerName, type PeerName } from './hostname.ts';
 import { buildPaths } from './path-builder.ts';
+import { buildOpensslChain } from './openssl-chain.ts';
 import { checkPath, keyFailure, type PathContext } from './path-checks.ts';
 import type { Profile } from './profile-checks.ts';
 import { NAME_CONSTRAINT_BUDGET } from './name-constraints.ts';
@@ -39,6 +41,8 @@ export interface ValidateInput {
    * skips) or 'cabf' (CA/Browser Forum, as rustls-webpki and browsers enforce).
    */
   profile?: Profile;
+  /** CRLs to check the path's certificates against (revocation.ts); omitted = no revocation check. */
+  crls?: readonly Crl[];
   /** Path-building steps allowed (default 2000). */
   budget?: number;
   /** Signature verifications allowed over all paths (default 100, as rustls-webpki). */
@@ -121,6 +125,7 @@ export async function validate(input: ValidateInput): Promise<ValidationResult> 
     policy: input.policy,
     peerName,
     profile: input.profile,
+    crls: input.crls,
     subtle: input.subtle,
     signatureCache: input.memo?.signatures ?? new Map(),
     signatureBudget: { used: 0, limit: input.signatureBudget ?? 100 },
@@ -130,6 +135,14 @@ export async function validate(input: ValidateInput): Promise<ValidationResult> 
   // OpenSSL refuses a weak peer key before it looks for any issuer.
   const early = keyFailure(input.peer, 0, input.policy);
   if (early) return failed(early, [input.peer], [], 0);
+
+  // OpenSSL never fetches AIA: a caller that asks for fetching gets the builder that can.
+  if (input.policy.opensslChain && !(input.policy.aiaFetch && input.aiaFetcher)) {
+    const built = buildOpensslChain({ peer: input.peer, untrusted: input.untrusted ?? [], anchors: input.anchors, at: input.at, policy: input.policy });
+    const f = built.ok ? await checkPath(built.chain, ctx) : built.failure;
+    if (f) return failed(f, built.chain, [], 1);
+    return { ok: true, ...verifyCodeRef(0), depth: null, cause: null, path: built.chain.map(entry), aiaFetched: [], pathsTried: 1 };
+  }
 
   let best: { failure: ValidationFailure; path: Certificate[] } | undefined;
   const consider = (failure: ValidationFailure, path: Certificate[]) => {

@@ -23,7 +23,7 @@ function maskBits(m: Uint8Array): string {
 
 /** Reads one GeneralName element. `inConstraints` reads iPAddress as address + mask. */
 export function readGeneralName(r: DerReader, t: Tlv, inConstraints = false): GeneralName {
-  if (t.cls !== 2) return { type: 'unknown', tag: t.tag, valueHex: toHex(r.value(t)) };
+  if (t.cls !== 2) return { type: 'unknown', tag: t.tag, valueHex: toHex(r.value(t)), malformed: true };
   const v = r.value(t);
   switch (t.tagNumber) {
     case 0: {
@@ -62,7 +62,9 @@ export function readGeneralName(r: DerReader, t: Tlv, inConstraints = false): Ge
       if (t.constructed) break;
       return { type: 'registeredId', value: decodeOid(v, t.valueStart) };
   }
-  return { type: 'unknown', tag: t.tagNumber, valueHex: toHex(v) };
+  // x400Address [3] and ediPartyName [5] are well-formed when constructed; anything else here is not.
+  const wellFormed = (t.tagNumber === 3 || t.tagNumber === 5) && t.constructed;
+  return wellFormed ? { type: 'unknown', tag: t.tagNumber, valueHex: toHex(v) } : { type: 'unknown', tag: t.tagNumber, valueHex: toHex(v), malformed: true };
 }
 
 /** Reads GeneralNames (a SEQUENCE OF GeneralName) from the element `t`. */

@@ -31,7 +31,9 @@ describe('signatureScheme', () => {
     expect(signatureScheme({ oid: '1.2.840.113549.1.1.10', name: 'rsassaPss' })).toEqual({ family: 'rsa-pss', hash: 'SHA-1', saltLength: 20 });
   });
   it('names what it cannot check', () => {
-    expect(signatureScheme({ oid: '2.16.840.1.101.3.4.3.2', name: 'dsa_with_SHA256' })).toEqual({ family: 'unsupported', name: 'dsa_with_SHA256' });
+    // DSA is checked since issue #16 (dsa.ts); an unknown algorithm is named.
+    expect(signatureScheme({ oid: '2.16.840.1.101.3.4.3.2', name: 'dsa_with_SHA256' })).toEqual({ family: 'dsa', hash: 'SHA-256' });
+    expect(signatureScheme({ oid: '1.2.3.4', name: '1.2.3.4' })).toEqual({ family: 'unsupported', name: '1.2.3.4' });
     expect(signatureScheme({ oid: '1.2.840.113549.1.1.10', name: 'rsassaPss', paramsHex: '3003020100' })).toEqual({
       family: 'unsupported',
       name: 'RSASSA-PSS with malformed parameters',

@@ -1,12 +1,14 @@
 /**
  * Checks that `issuer`'s key signed `cert`'s tbsCertificate, with WebCrypto: RSA PKCS#1 v1.5,
  * RSA-PSS (parameters read from the AlgorithmIdentifier), ECDSA P-256/384/521 (the DER
- * signature turned into the raw r||s WebCrypto expects) and Ed25519.
+ * signature turned into the raw r||s WebCrypto expects) and Ed25519; DSA, which WebCrypto lacks,
+ * in BigInt arithmetic (dsa.ts).
  */
 import type { Certificate, Subtle } from '../model.ts';
 import { DerReader, TAG } from '../der/reader.ts';
 import { decodeOid } from '../der/primitives.ts';
 import { fromHex } from '../der/hex.ts';
+import { verifyDsa } from './dsa.ts';
 
 type Hash = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
 
@@ -15,7 +17,16 @@ export type SignatureScheme =
   | { family: 'rsa-pss'; hash: Hash; saltLength: number }
   | { family: 'ecdsa'; hash: Hash | 'SHA-224' }
   | { family: 'ed25519' }
+  | { family: 'dsa'; hash: Hash | 'SHA-224' }
   | { family: 'unsupported'; name: string };
+
+const DSA: Record<string, Hash | 'SHA-224'> = {
+  '1.2.840.10040.4.3': 'SHA-1',
+  '2.16.840.1.101.3.4.3.1': 'SHA-224',
+  '2.16.840.1.101.3.4.3.2': 'SHA-256',
+  '2.16.840.1.101.3.4.3.3': 'SHA-384',
+  '2.16.840.1.101.3.4.3.4': 'SHA-512',
+};
 
 const HASH_OIDS: Record<string, Hash> = {
   '1.3.14.3.2.26': 'SHA-1',
@@ -86,6 +97,7 @@ function pssScheme(paramsHex: string | undefined): SignatureScheme {
 export function signatureScheme(alg: Certificate['signatureAlgorithm']): SignatureScheme {
   if (PKCS1[alg.oid]) return { family: 'rsa-pkcs1', hash: PKCS1[alg.oid] };
   if (ECDSA[alg.oid]) return { family: 'ecdsa', hash: ECDSA[alg.oid] };
+  if (DSA[alg.oid]) return { family: 'dsa', hash: DSA[alg.oid] };
   if (alg.oid === '1.3.101.112') return { family: 'ed25519' };
   if (alg.oid === '1.2.840.113549.1.1.10') {
     try {
@@ -100,7 +112,7 @@ export function signatureScheme(alg: Certificate['signatureAlgorithm']): Signatu
 /** The digest a signature algorithm uses, for the security-level check (undefined: none / built in). */
 export function signatureDigest(alg: Certificate['signatureAlgorithm']): string | undefined {
   const s = signatureScheme(alg);
-  if (s.family === 'rsa-pkcs1' || s.family === 'ecdsa' || s.family === 'rsa-pss') return s.hash;
+  if (s.family === 'rsa-pkcs1' || s.family === 'ecdsa' || s.family === 'rsa-pss' || s.family === 'dsa') return s.hash;
   return undefined;
 }
 
@@ -181,6 +193,17 @@ export async function verifySignedData(
       importAlg = { name: 'ECDSA', namedCurve: key.curve! };
       verifyAlg = { name: 'ECDSA', hash: scheme.hash } as EcdsaParams;
       break;
+    }
+    case 'dsa': {
+      if (key.algorithm !== 'DSA') return fail('key-algorithm-mismatch');
+      if (scheme.hash === 'SHA-224') return fail('unsupported-algorithm');
+      let ok: boolean;
+      try {
+        ok = await verifyDsa(subtle, key.spki, scheme.hash, signatureValue, signed);
+      } catch {
+        return fail('undecodable-key');
+      }
+      return ok ? { ok: true } : fail('bad-signature');
     }
     case 'ed25519':
       if (key.algorithm !== 'Ed25519') return fail('key-algorithm-mismatch');
