@@ -55,7 +55,7 @@ async function run(chain: () => TestCert[], spec: Partial<TlsServerSpec> = {}, t
 }
 
 const verdictCodes = (a: ProbeAnalysis) => Object.fromEntries(Object.entries(a.verdicts ?? {}).map(([k, v]) => [k, v!.code]));
-const allClients = (code: number) => ({ openssl: code, curl: code, python: code, go: code, dotnet: code, node: code, java: code, chrome: code, firefox: code });
+const allClients = (code: number) => ({ openssl: code, curl: code, python: code, go: code, rustls: code, dotnet: code, node: code, java: code, chrome: code, firefox: code });
 
 describe('probe scenarios: verdicts, cause and headline', () => {
   it('full chain: every client accepts, no email', async () => {

@@ -48,6 +48,7 @@ const STRICT: Record<ClientId, boolean> = {
   node: true,
   java: true,
   go: true,
+  rustls: true,
   dotnet: true,
   chrome: false,
   firefox: false,
