@@ -126,7 +126,8 @@ function compare(client: AnyClient, sit: Situation, srv: RunningServer, want: Wa
   }
   // the rustls client prints rustls::Error's Display, one line (its clock normalised on both sides)
   else if (client === 'rustls') {
-    const clock = (x: string) => x.replace(/verification time \d+ \(UNIX\)/g, 'verification time <now> (UNIX)').replace(/\(\d+ seconds (ago|in future)\)/g, '(<n> seconds $1)');
+    const clock = (x: string) =>
+      x.replace(/verification time \d+ \(UNIX\)/g, 'verification time <now> (UNIX)').replace(/\(\d+ seconds (ago|in future)\)/g, '(<n> seconds $1)');
     printed = clock(run.output.trim()) === clock(want.message);
   }
   // the interstitial says NET::ERR_X; Playwright reports "net::ERR_X at <url>"

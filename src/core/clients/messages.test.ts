@@ -20,7 +20,18 @@ describe('client message table', () => {
         CLIENT_MESSAGES.filter((m) => m.client === c).length > 0,
       ]),
     );
-    expect(counts).toEqual({ openssl: true, curl: true, python: true, node: true, java: true, go: true, rustls: true, dotnet: true, chrome: true, firefox: true });
+    expect(counts).toEqual({
+      openssl: true,
+      curl: true,
+      python: true,
+      node: true,
+      java: true,
+      go: true,
+      rustls: true,
+      dotnet: true,
+      chrome: true,
+      firefox: true,
+    });
   });
 
   it('holds curl exit codes 35, 51, 58, 60, 77, 83, 90 and 91', () => {

@@ -27,6 +27,17 @@ describe('client registry', () => {
 
   it('renders an accepted chain (no failure, no certificate) as a pass for every client', () => {
     const rendered = Object.fromEntries(CLIENT_IDS.map((id) => [id, CLIENTS[id].render(null, { host: 'example.com', at: 0 }).fails]));
-    expect(rendered).toEqual({ openssl: false, curl: false, python: false, node: false, java: false, go: false, rustls: false, dotnet: false, chrome: false, firefox: false });
+    expect(rendered).toEqual({
+      openssl: false,
+      curl: false,
+      python: false,
+      node: false,
+      java: false,
+      go: false,
+      rustls: false,
+      dotnet: false,
+      chrome: false,
+      firefox: false,
+    });
   });
 });

@@ -208,7 +208,8 @@ describe('clientMessage: the main situations, every client', () => {
       rustls: {
         fails: true,
         errorCode: 'CertificateError::NotValidForNameContext',
-        message: 'invalid peer certificate: certificate not valid for name "localhost"; certificate is only valid for DnsName("www.example.org") or DnsName("example.org")',
+        message:
+          'invalid peer certificate: certificate not valid for name "localhost"; certificate is only valid for DnsName("www.example.org") or DnsName("example.org")',
       },
       dotnet: {
         fails: true,

@@ -17,7 +17,7 @@ import type { ClientFailure, RenderContext, RenderedClientMessage } from './rend
 const RUSTLS_ERROR = 'rustls 0.23.48 rustls/src/error.rs (impl Display for Error and CertificateError) and src/webpki/mod.rs pki_error';
 const WEBPKI = 'rustls-webpki 0.103.17 src/verify_cert.rs (check_basic_constraints, build_chain_inner; errors ranked by Error::rank)';
 const RUSTLS_RUN = 'rustls 0.23.48 + ring running test/clients/rustls_client (the WebPKI verifier rustls builds from a root store)';
-const rustlsCap = (situations: string) => `${CAPTURED.replace(/ \(test\/clients\/captured\.json\)$/, '')}; ${RUSTLS_RUN}; ${situations}`;
+const rustlsCap = (situations: string) => `${CAPTURED} (${RUSTLS_RUN}; ${situations})`;
 const PREFIX = 'invalid peer certificate: ';
 
 /** webpki errors rustls does not map to a CertificateError of its own: Display is the Debug form of CertificateError::Other. */
@@ -211,7 +211,10 @@ const PROFILE: ClientProfile<'rustls'> = {
   store: 'mozilla',
   policy: { aiaFetch: false, cnFallback: false, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: true, maxDepth: 6 },
   evidence: {
-    aiaFetch: { basis: 'source', note: 'webpki builds paths only from the intermediates the server sent and the trust anchors (verify_cert.rs build_chain_inner); rustls fetches nothing.' },
+    aiaFetch: {
+      basis: 'source',
+      note: 'webpki builds paths only from the intermediates the server sent and the trust anchors (verify_cert.rs build_chain_inner); rustls fetches nothing.',
+    },
     cnFallback: {
       basis: 'captured',
       note: 'webpki matches names against the subjectAltName only (subject_name/dns_name.rs): a CN-only leaf gives "certificate is not valid for any names (according to its subjectAltName extension)" (rustls 0.23.48, situation cn-only).',
@@ -222,7 +225,7 @@ const PROFILE: ClientProfile<'rustls'> = {
     },
     rejectSha1: {
       basis: 'captured',
-      note: 'No SHA-1 signature algorithm is in the providers\' lists: a SHA-1-signed leaf gives UnsupportedSignatureAlgorithmContext (rustls 0.23.48, situation weak-digest).',
+      note: "No SHA-1 signature algorithm is in the providers' lists: a SHA-1-signed leaf gives UnsupportedSignatureAlgorithmContext (rustls 0.23.48, situation weak-digest).",
     },
     strict: {
       basis: 'captured',
@@ -334,7 +337,9 @@ export function renderRustls(f: ClientFailure, ctx: RenderContext): RenderedClie
   const failure = f.failure;
   if (f.code === V.OK)
     // a result under another policy (OpenSSL's CN fallback): webpki never reads the CN
-    return hasNoSan(ctx) && ctx.cert ? say('name-none', { host: ctx.host }, 'webpki matches the subjectAltName only, never the CN.') : ok(t('unknown-issuer').source);
+    return hasNoSan(ctx) && ctx.cert
+      ? say('name-none', { host: ctx.host }, 'webpki matches the subjectAltName only, never the CN.')
+      : ok(t('unknown-issuer').source);
   const atAnchor = isAnchorDepth(f, ctx);
   const partial = partialChainPasses(PROFILE, f);
   if (partial) return partial;
@@ -342,7 +347,7 @@ export function renderRustls(f: ClientFailure, ctx: RenderContext): RenderedClie
   if (f.code === V.DEPTH_ZERO_SELF_SIGNED_CERT && ctx.cert?.basicConstraints?.ca === true) return say('ca-used-as-ee');
   if (UNTRUSTED.includes(f.code)) return say('unknown-issuer');
   if (f.code === V.CERT_HAS_EXPIRED || f.code === V.CERT_NOT_YET_VALID) {
-    if (atAnchor) return ok(PROFILE.evidence.partialChain.note, 'webpki does not check a trust anchor\'s dates; OpenSSL does.');
+    if (atAnchor) return ok(PROFILE.evidence.partialChain.note, "webpki does not check a trust anchor's dates; OpenSSL does.");
     const now = secs(ctx.at);
     if (f.code === V.CERT_HAS_EXPIRED) {
       const notAfter = secs(ctx.cert?.notAfter ?? 0);
@@ -360,7 +365,8 @@ export function renderRustls(f: ClientFailure, ctx: RenderContext): RenderedClie
   if (f.code === V.INVALID_PURPOSE) {
     // webpki checks the extended key usage of every certificate in the path (absent = any), never keyUsage
     const ekus = ctx.cert?.extKeyUsage ?? [];
-    if (ekus.length === 0 || ekus.includes(SERVER_AUTH)) return ok(PROFILE.evidence.strict.note, 'webpki ignores keyUsage; only the extended key usage is checked.');
+    if (ekus.length === 0 || ekus.includes(SERVER_AUTH))
+      return ok(PROFILE.evidence.strict.note, 'webpki ignores keyUsage; only the extended key usage is checked.');
     return say('purpose', { names: ekus.map(purposeName).join(', ') });
   }
   if (f.code === V.INVALID_CA || f.code === V.KEYUSAGE_NO_CERTSIGN) {
@@ -369,7 +375,7 @@ export function renderRustls(f: ClientFailure, ctx: RenderContext): RenderedClie
     return ctx.cert?.basicConstraints?.ca === true ? ok(PROFILE.evidence.strict.note) : say('ee-used-as-ca');
   }
   if (f.code === V.PATH_LENGTH_EXCEEDED)
-    return atAnchor ? ok(PROFILE.evidence.partialChain.note, 'webpki does not keep a trust anchor\'s pathLen; OpenSSL enforces it.') : say('path-len');
+    return atAnchor ? ok(PROFILE.evidence.partialChain.note, "webpki does not keep a trust anchor's pathLen; OpenSSL enforces it.") : say('path-len');
   if (f.code === V.PERMITTED_VIOLATION || f.code === V.EXCLUDED_VIOLATION) return say('name-constraints');
   if (f.code === V.CERT_CHAIN_TOO_LONG) return say('too-deep');
   if (f.code === V.EE_KEY_TOO_SMALL || f.code === V.CA_KEY_TOO_SMALL)
