@@ -10,7 +10,7 @@
 import { V } from '../codes/verify-code-constants.ts';
 import type { Certificate, GeneralName } from '../model.ts';
 import { CAPTURED, type ClientMessage, type ClientModule, type ClientProfile } from './client-types.ts';
-import { UNTRUSTED, hasNoSan, isAnchorDepth, judged, messageIn, ok, partialChainPasses, rsaBits, sayFrom, unmodelled } from './render-helpers.ts';
+import { UNTRUSTED, hasNoSan, isAnchorDepth, judged, ok, partialChainPasses, rsaBits, sayFrom, unmodelled } from './render-helpers.ts';
 import type { ClientFailure, RenderContext, RenderedClientMessage } from './render-types.ts';
 
 // ---- messages ----------------------------------------------------------------------------
@@ -242,8 +242,9 @@ const PROFILE: ClientProfile<'rustls'> = {
 };
 
 // ---- renderer ----------------------------------------------------------------------------
-const t = (id: string) => messageIn(RUSTLS_MESSAGES, id);
 const say = sayFrom(RUSTLS_MESSAGES);
+/** Where "rustls connects" comes from. */
+const ACCEPTED = rustlsCap('ok, trusted-intermediate, ca-without-keyusage, no-keycertsign, path-length at the root: "OK"');
 const secs = (ms: number) => Math.floor(ms / 1000);
 const SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
 
@@ -337,9 +338,7 @@ export function renderRustls(f: ClientFailure, ctx: RenderContext): RenderedClie
   const failure = f.failure;
   if (f.code === V.OK)
     // a result under another policy (OpenSSL's CN fallback): webpki never reads the CN
-    return hasNoSan(ctx) && ctx.cert
-      ? say('name-none', { host: ctx.host }, 'webpki matches the subjectAltName only, never the CN.')
-      : ok(t('unknown-issuer').source);
+    return hasNoSan(ctx) && ctx.cert ? say('name-none', { host: ctx.host }, 'webpki matches the subjectAltName only, never the CN.') : ok(ACCEPTED);
   const atAnchor = isAnchorDepth(f, ctx);
   const partial = partialChainPasses(PROFILE, f);
   if (partial) return partial;
