@@ -26,7 +26,7 @@ describe('captured evidence for the message table', () => {
   const claimed = CLIENT_MESSAGES.filter((m) => m.basis !== 'source');
 
   it('has captured entries for every client that runs here', () => {
-    expect([...new Set(claimed.map((m) => m.client))].sort()).toEqual(['chrome', 'curl', 'go', 'java', 'node', 'openssl', 'python']);
+    expect([...new Set(claimed.map((m) => m.client))].sort()).toEqual(['chrome', 'curl', 'go', 'java', 'node', 'openssl', 'python', 'rustls']);
   });
 
   it.each(claimed.map((m): [string, ClientMessage] => [`${m.client}/${m.id}`, m]))('%s appears in a real output', (_key, m) => {

@@ -18,7 +18,16 @@ const captured = JSON.parse(readFileSync(new URL('./captured.json', import.meta.
 /** Which captured client stands for which profile. */
 /** Python: the profile is 3.13 (strict, partial chains); its other knobs were captured on 3.11.7. */
 const PY313 = 'python313';
-const RUNNER: Record<string, string> = { openssl: 'openssl', curl: 'curl', python: 'python-ssl', node: 'node24', java: 'java', go: 'go', chrome: 'chromium' };
+const RUNNER: Record<string, string> = {
+  openssl: 'openssl',
+  curl: 'curl',
+  python: 'python-ssl',
+  node: 'node24',
+  java: 'java',
+  go: 'go',
+  rustls: 'rustls',
+  chrome: 'chromium',
+};
 
 function passed(situation: string, client: string): boolean {
   const run = captured.situations.find((s) => s.id === situation)?.runs.find((r) => r.client === client);
@@ -48,7 +57,7 @@ describe('captured profile knobs agree with the real clients', () => {
     };
   });
 
-  it('matches for openssl, curl, python (3.13 for strict and partial chains, 3.11 for the rest), node 24, java 17, go 1.26 and chromium 156', () => {
+  it('matches for openssl, curl, python (3.13 for strict and partial chains, 3.11 for the rest), node 24, java 17, go 1.26, rustls 0.23 and chromium 156', () => {
     expect(rows).toEqual([
       { id: 'openssl', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
       { id: 'curl', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
@@ -56,6 +65,7 @@ describe('captured profile knobs agree with the real clients', () => {
       { id: 'node', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
       { id: 'java', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
       { id: 'go', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
+      { id: 'rustls', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
       { id: 'chrome', cnFallback: true, minRsaBits: true, rejectSha1: true, partialChain: true, strict: true, aiaFetch: true },
     ]);
   });

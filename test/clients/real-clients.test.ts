@@ -3,7 +3,8 @@
  * e.g. root -> ica -> ee with one thing broken), a real `openssl s_server` serves the chain on
  * 127.0.0.1 and the real clients of this machine connect to it: openssl s_client, curl,
  * python3 3.11 (ssl, urllib, requests), Python 3.13, Node 24, Node 20, Java 17 (also with AIA
- * fetching switched on), Go (compared with the wording of the installed release) and
+ * fetching switched on), Go (compared with the wording of the installed release), rustls 0.23
+ * (test/clients/rustls_client, built with the machine's cargo; its crates pinned by Cargo.lock) and
  * Chromium (through Playwright, with the test anchor in a fresh NSS database).
  *
  * What each should do comes from clientVerdicts(), called exactly as production calls it (the CLI,
@@ -13,7 +14,8 @@
  * and print exactly the rendered text. The validator's code and depth under the openssl profile
  * must also be what `openssl verify` gives (declared in scenarios.ts).
  *
- * Only Go's "current time <t>" is normalised (Go reads its own clock). "(_ssl.c:1006)" and
+ * Only the clock is normalised: Go's "current time <t>" and rustls's "verification time <t> (UNIX)"
+ * and "(<n> seconds ago)" (both read their own clock). "(_ssl.c:1006)" and
  * "(_ssl.c:1020)" are the lines CPython 3.11.7 and 3.13.0 print here; the renderer uses them.
  * A client whose binary is absent is a skipped test, its reason the skip note.
  */
@@ -27,7 +29,7 @@ import { aiaFetcher } from '../../src/cli/commands/verify.ts';
 import { assertNever } from '../../src/core/assert-never.ts';
 import type { Issued } from './pki.ts';
 import { goWordingFor } from '../../src/core/clients/go.ts';
-import { ALL_CLIENTS, clientVersion, missingReason, runClient, startServer, type AnyClient, type RunningServer } from './real-clients.ts';
+import { ALL_CLIENTS, clientVersion, missingReason, runClient, rustlsBinary, startServer, type AnyClient, type RunningServer } from './real-clients.ts';
 import { SITUATIONS, type Situation } from './scenarios.ts';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
@@ -47,6 +49,12 @@ if (!missing.get('go'))
   console.log(
     `go: ${clientVersion('go')}, compared with ${goWording === null ? 'the main wording' : goWording === undefined ? 'nothing (older than Go 1.18: not modelled)' : `variant ${goWording}`}`,
   );
+
+if (!missing.get('rustls')) console.log(`rustls: ${clientVersion('rustls')}`);
+// built once before any situation (cargo on a loaded machine can take minutes; the per-test timeout could not hold it)
+beforeAll(() => {
+  if (!missing.get('rustls')) rustlsBinary();
+}, 1_500_000);
 
 /** What one real client did, and what the renderer says it does. */
 interface Compared {
@@ -90,6 +98,8 @@ function expected(client: AnyClient, v: Record<ClientId, ClientVerdict>, py311: 
       if (goWording === undefined) throw new Error(`go ${goMinor}: no wording modelled for Go older than 1.18 (found: ${clientVersion('go')})`);
       return goWording === null ? v.go : (v.go.variants?.[goWording] ?? none);
     }
+    case 'rustls':
+      return v.rustls;
     case 'chromium':
       return v.chrome;
     default:
@@ -113,6 +123,12 @@ function compare(client: AnyClient, sit: Situation, srv: RunningServer, want: Wa
   else if (client === 'go') {
     const clock = (x: string) => x.replace(/current time \S+ is/g, 'current time <now> is');
     printed = clock(run.output).startsWith(clock(`${want.message}\nGet "https://${sit.host}:${srv.port}/": ${want.message}\n`));
+  }
+  // the rustls client prints rustls::Error's Display, one line (its clock normalised on both sides)
+  else if (client === 'rustls') {
+    const clock = (x: string) =>
+      x.replace(/verification time \d+ \(UNIX\)/g, 'verification time <now> (UNIX)').replace(/\(\d+ seconds (ago|in future)\)/g, '(<n> seconds $1)');
+    printed = clock(run.output.trim()) === clock(want.message);
   }
   // the interstitial says NET::ERR_X; Playwright reports "net::ERR_X at <url>"
   else if (client === 'chromium') printed = run.output.startsWith(`net::${want.errorCode} at https://${sit.host}:${srv.port}/`);

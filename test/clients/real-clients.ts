@@ -4,7 +4,7 @@
  * scripts/capture-client-messages.ts. Only loopback addresses are ever contacted.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { createServer, isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -17,10 +17,10 @@ const NODE24 = resolve(HERE, '../../node_modules/.bin/node');
 /** The command-line clients (scripts/capture-client-errors.ts keys a record by this type). */
 export type RealClient = 'openssl' | 'curl' | 'python-ssl' | 'python-urllib' | 'python-requests' | 'node24' | 'node20' | 'java';
 /** Every real client the runner can drive: the command-line ones and Chromium. */
-export type AnyClient = RealClient | 'java-aia' | 'python313' | 'go' | 'chromium';
+export type AnyClient = RealClient | 'java-aia' | 'python313' | 'go' | 'rustls' | 'chromium';
 
 export const REAL_CLIENTS: RealClient[] = ['openssl', 'curl', 'python-ssl', 'python-urllib', 'python-requests', 'node24', 'node20', 'java'];
-export const ALL_CLIENTS: AnyClient[] = [...REAL_CLIENTS, 'java-aia', 'python313', 'go', 'chromium'];
+export const ALL_CLIENTS: AnyClient[] = [...REAL_CLIENTS, 'java-aia', 'python313', 'go', 'rustls', 'chromium'];
 
 /** A Python 3.13 interpreter (strict + partial-chain defaults), when pyenv has one. */
 const PYTHON313 = process.env.PYTHON313 ?? '/root/.pyenv/versions/3.13.0/bin/python3';
@@ -55,6 +55,12 @@ export function missingReason(client: AnyClient): string | null {
       return existsSync(PYTHON313) ? null : `no Python 3.13 at ${PYTHON313} (set PYTHON313)`;
     case 'go':
       return has('go', ['version']) ? null : 'go toolchain not found (Debian package golang-go)';
+    case 'rustls': {
+      // Cargo.lock version 4 needs cargo 1.78+; crates come from crates.io (or cargo's cache)
+      const minor = Number(/cargo 1\.(\d+)/.exec(spawnSync('cargo', ['--version'], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? NaN);
+      if (Number.isNaN(minor)) return 'cargo not found (a Rust toolchain, e.g. from rustup.rs)';
+      return minor >= 78 ? null : `cargo 1.${minor} is older than 1.78 (test/clients/rustls_client/Cargo.lock is version 4)`;
+    }
     case 'chromium':
       if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) return '/usr/bin/chromium not found';
       return has('certutil', ['-H']) ? null : 'certutil not found (Debian package libnss3-tools)';
@@ -88,6 +94,10 @@ export function clientVersion(client: AnyClient): string {
       return first(PYTHON313, ['--version']);
     case 'go':
       return first('go', ['version']);
+    case 'rustls': {
+      const lock = readFileSync(join(HERE, 'rustls_client/Cargo.lock'), 'utf8');
+      return `rustls ${/name = "rustls"\nversion = "([^"]+)"/.exec(lock)?.[1] ?? '?'} (Cargo.lock), ${first('rustc', ['--version'])}`;
+    }
     case 'chromium':
       return first(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']);
   }
@@ -183,6 +193,26 @@ function goBinary(): string {
   return goBuilt;
 }
 
+let rustlsBuilt: string | undefined;
+/**
+ * Builds test/clients/rustls_client once per process (cargo build --release --locked), into
+ * test/.out/rustls-target (git-ignored), so nothing of the build lands in the repository.
+ * Slow the first time (ring's C and the crates: about 30 s of CPU), then cargo's cache.
+ */
+export function rustlsBinary(): string {
+  if (!rustlsBuilt) {
+    const target = resolve(HERE, '../.out/rustls-target');
+    const r = spawnSync('cargo', ['build', '--release', '--locked', '--manifest-path', join(HERE, 'rustls_client/Cargo.toml')], {
+      encoding: 'utf8',
+      timeout: 1_500_000,
+      env: { ...process.env, CARGO_TARGET_DIR: target },
+    });
+    if (r.status !== 0) throw new Error(`cargo build test/clients/rustls_client failed (${r.error?.message ?? `exit ${r.status}`}): ${r.stderr}`);
+    rustlsBuilt = join(target, 'release', 'certlab-rustls-client');
+  }
+  return rustlsBuilt;
+}
+
 export interface ClientRun {
   client: AnyClient;
   exit: number | null;
@@ -270,6 +300,10 @@ export function runClient(client: AnyClient, srv: RunningServer, host: string): 
       break;
     case 'go':
       r = run(goBinary(), [host, p, srv.caFile]);
+      break;
+    // connects to 127.0.0.1 and verifies the certificate for `host` (sent as SNI when it is a DNS name)
+    case 'rustls':
+      r = run(rustlsBinary(), ['127.0.0.1', p, host, srv.caFile]);
       break;
     case 'chromium':
       r = run(NODE24, [join(HERE, 'chromium-probe.ts'), host, p, srv.caFile]);

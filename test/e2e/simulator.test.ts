@@ -129,6 +129,7 @@ describe('simulator', () => {
       'node:connects',
       'java:connects',
       'go:fails',
+      'rustls:fails',
       'dotnet:connects',
       'chrome:fails',
       'firefox:fails',

@@ -23,7 +23,7 @@ const failing = (v: SimClientVerdict[]) => v.filter((x) => x.fails).map((x) => x
 const byClient = (v: SimClientVerdict[], id: string) => v.find((x) => x.client === id)!;
 
 describe('simulated client verdicts', () => {
-  it('healthy chain: all nine clients connect, in a fixed order', async () => {
+  it('healthy chain: all ten clients connect, in a fixed order', async () => {
     const v = await verdicts([]);
     expect(v.map((x) => [x.client, x.fails])).toEqual([
       ['openssl', false],
@@ -32,6 +32,7 @@ describe('simulated client verdicts', () => {
       ['node', false],
       ['java', false],
       ['go', false],
+      ['rustls', false],
       ['dotnet', false],
       ['chrome', false],
       ['firefox', false],
@@ -40,7 +41,7 @@ describe('simulated client verdicts', () => {
 
   it('leaf only: Chrome and .NET fetch the intermediate from the AIA URL; the rest fail', async () => {
     const v = await verdicts(['leaf-only']);
-    expect(failing(v)).toEqual(['openssl', 'curl', 'python', 'node', 'java', 'go', 'firefox']);
+    expect(failing(v)).toEqual(['openssl', 'curl', 'python', 'node', 'java', 'go', 'rustls', 'firefox']);
     expect(byClient(v, 'chrome').aiaFetched).toEqual(['C=US, O=Certlab Demo, CN=Certlab Demo Issuing CA 1']);
     expect(byClient(v, 'node').message).toBe(
       'Error: unable to verify the first certificate; if the root CA is installed locally, try running Node.js with --use-system-ca',
@@ -50,9 +51,9 @@ describe('simulated client verdicts', () => {
     );
   });
 
-  it('SAN missing: OpenSSL-based clients, Java and .NET accept the CN; Go and the browsers refuse', async () => {
+  it('SAN missing: OpenSSL-based clients, Java and .NET accept the CN; Go, rustls and the browsers refuse', async () => {
     const v = await verdicts(['san-missing']);
-    expect(failing(v)).toEqual(['go', 'chrome', 'firefox']);
+    expect(failing(v)).toEqual(['go', 'rustls', 'chrome', 'firefox']);
     expect(byClient(v, 'go').message).toBe('tls: failed to verify certificate: x509: certificate relies on legacy Common Name field, use SANs instead');
   });
 
@@ -70,6 +71,7 @@ describe('simulated client verdicts', () => {
       ['node', true, 'client-cert-required', 'Error: …:error:0A00045C:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required:…:SSL alert number 116'],
       ['java', true, 'client-cert-required', 'javax.net.ssl.SSLHandshakeException: Received fatal alert: certificate_required'],
       ['go', true, 'client-cert-required', ''],
+      ['rustls', true, 'client-cert-required', 'received fatal alert: CertificateRequired'],
       ['dotnet', true, 'client-cert-required', ''],
       ['chrome', true, 'client-cert-required', 'NET::ERR_BAD_SSL_CLIENT_AUTH_CERT'],
       ['firefox', true, 'client-cert-required', 'SSL peer cannot verify your certificate.'],

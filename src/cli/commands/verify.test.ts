@@ -51,7 +51,7 @@ describe('certlab verify', () => {
       cause: null,
       subjects: ['CN=ee', 'CN=ICA', 'CN=Root'],
     });
-    expect(Object.keys(j.clients)).toEqual(['openssl', 'curl', 'python', 'node', 'java', 'go', 'dotnet', 'chrome', 'firefox']);
+    expect(Object.keys(j.clients)).toEqual(['openssl', 'curl', 'python', 'node', 'java', 'go', 'rustls', 'dotnet', 'chrome', 'firefox']);
     expect(j.clients.curl).toEqual({ fails: false, message: null });
   });
   it('a chain file as the peer: the rest is untrusted; missing intermediate exits 1 with 20', async () => {

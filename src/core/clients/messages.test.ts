@@ -15,12 +15,23 @@ describe('client message table', () => {
 
   it('covers every client named in the brief', () => {
     const counts = Object.fromEntries(
-      ['openssl', 'curl', 'python', 'node', 'java', 'go', 'dotnet', 'chrome', 'firefox'].map((c) => [
+      ['openssl', 'curl', 'python', 'node', 'java', 'go', 'rustls', 'dotnet', 'chrome', 'firefox'].map((c) => [
         c,
         CLIENT_MESSAGES.filter((m) => m.client === c).length > 0,
       ]),
     );
-    expect(counts).toEqual({ openssl: true, curl: true, python: true, node: true, java: true, go: true, dotnet: true, chrome: true, firefox: true });
+    expect(counts).toEqual({
+      openssl: true,
+      curl: true,
+      python: true,
+      node: true,
+      java: true,
+      go: true,
+      rustls: true,
+      dotnet: true,
+      chrome: true,
+      firefox: true,
+    });
   });
 
   it('holds curl exit codes 35, 51, 58, 60, 77, 83, 90 and 91', () => {

@@ -1,7 +1,7 @@
 /**
  * The one table of real TLS-client error texts, aggregated from the client modules (openssl.ts,
  * curl.ts, … registered in registry.ts, each holding its own entries): what OpenSSL's s_client, curl, Python,
- * Node.js, Java, Go, .NET, Chrome and Firefox print when certificate verification (or
+ * Node.js, Java, Go, rustls, .NET, Chrome and Firefox print when certificate verification (or
  * the handshake around it) fails. Real texts only, each with where it comes from.
  *
  * Templates use {placeholders}:
@@ -15,7 +15,7 @@
  *   {issuer}   CN of a candidate issuer (Go)     {alg}   a signature algorithm name (Go: SHA1-RSA)
  *   {error}    a Go x509 error text (wrapped)    {hint}  the error Go hit on a candidate issuer
  *   {repr}     Python repr() of the verify message {policyErrors} .NET SslPolicyErrors value
- *   {file} {reason} {hex} {version} {alert} {path}: as named
+ *   {file} {reason} {hex} {version} {alert} {path} {seconds} {bytes} {algs}: as named
  *
  * `cause` is a CauseId, or 'from-code' when the template is generic over {text}/{code} and
  * the cause follows from the OpenSSL verify code (see the decoder's code table).

@@ -8,8 +8,8 @@ import { CLIENT_PROFILES } from './profiles.ts';
 import { CLIENT_IDS, CLIENTS } from './registry.ts';
 
 describe('client registry', () => {
-  it('lists the nine clients in the order every listing and JSON object uses', () => {
-    expect(CLIENT_IDS).toEqual(['openssl', 'curl', 'python', 'node', 'java', 'go', 'dotnet', 'chrome', 'firefox']);
+  it('lists the ten clients in the order every listing and JSON object uses', () => {
+    expect(CLIENT_IDS).toEqual(['openssl', 'curl', 'python', 'node', 'java', 'go', 'rustls', 'dotnet', 'chrome', 'firefox']);
   });
 
   it('gives each module its own key as id, and only its own messages', () => {
@@ -27,6 +27,17 @@ describe('client registry', () => {
 
   it('renders an accepted chain (no failure, no certificate) as a pass for every client', () => {
     const rendered = Object.fromEntries(CLIENT_IDS.map((id) => [id, CLIENTS[id].render(null, { host: 'example.com', at: 0 }).fails]));
-    expect(rendered).toEqual({ openssl: false, curl: false, python: false, node: false, java: false, go: false, dotnet: false, chrome: false, firefox: false });
+    expect(rendered).toEqual({
+      openssl: false,
+      curl: false,
+      python: false,
+      node: false,
+      java: false,
+      go: false,
+      rustls: false,
+      dotnet: false,
+      chrome: false,
+      firefox: false,
+    });
   });
 });

@@ -14,6 +14,7 @@ import { JAVA_CLIENT } from './java.ts';
 import { NODE_CLIENT } from './node.ts';
 import { OPENSSL_CLIENT } from './openssl.ts';
 import { PYTHON_CLIENT } from './python.ts';
+import { RUSTLS_CLIENT } from './rustls.ts';
 
 const MODULES = {
   openssl: OPENSSL_CLIENT,
@@ -22,6 +23,7 @@ const MODULES = {
   node: NODE_CLIENT,
   java: JAVA_CLIENT,
   go: GO_CLIENT,
+  rustls: RUSTLS_CLIENT,
   dotnet: DOTNET_CLIENT,
   chrome: CHROME_CLIENT,
   firefox: FIREFOX_CLIENT,

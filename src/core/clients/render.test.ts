@@ -71,6 +71,7 @@ describe('clientMessage: the main situations, every client', () => {
           'javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
       },
       go: { fails: true, errorCode: 'x509.UnknownAuthorityError', message: 'tls: failed to verify certificate: x509: certificate signed by unknown authority' },
+      rustls: { fails: true, errorCode: 'CertificateError::UnknownIssuer', message: 'invalid peer certificate: UnknownIssuer' },
       dotnet: {
         fails: true,
         errorCode: 'X509ChainStatusFlags.PartialChain',
@@ -204,6 +205,12 @@ describe('clientMessage: the main situations, every client', () => {
         errorCode: 'x509.HostnameError',
         message: 'tls: failed to verify certificate: x509: certificate is valid for www.example.org, example.org, not localhost',
       },
+      rustls: {
+        fails: true,
+        errorCode: 'CertificateError::NotValidForNameContext',
+        message:
+          'invalid peer certificate: certificate not valid for name "localhost"; certificate is only valid for DnsName("www.example.org") or DnsName("example.org")',
+      },
       dotnet: {
         fails: true,
         errorCode: 'RemoteCertificateNameMismatch',
@@ -248,7 +255,7 @@ describe('clientMessage: the main situations, every client', () => {
     );
   });
 
-  it('CN only, no SAN: OpenSSL clients, Java and Python ssl accept; Go, browsers and requests refuse', async () => {
+  it('CN only, no SAN: OpenSSL clients, Java and Python ssl accept; Go, rustls, browsers and requests refuse', async () => {
     const ee = await leaf({ san: null });
     const r = render({ code: 0, depth: 0 }, ee);
     const all = allClientMessages(failure({ code: 0, depth: 0 }), { host: 'localhost', port: 8443, cert: ee, at: NOW });
@@ -259,6 +266,7 @@ describe('clientMessage: the main situations, every client', () => {
       node: false,
       java: false,
       go: true,
+      rustls: true,
       dotnet: false,
       chrome: true,
       firefox: true,
@@ -330,7 +338,7 @@ describe('clientMessage: the main situations, every client', () => {
     ]);
   });
 
-  it('RSA-1024 leaf (66): refused at OpenSSL security level 2 and by Node 24; Node 20, Java, Go and browsers accept', async () => {
+  it('RSA-1024 leaf (66): refused at OpenSSL security level 2, by Node 24 and by rustls; Node 20, Java, Go and browsers accept', async () => {
     const ee = await leaf({ rsaBits: 1024 });
     const all = allClientMessages(failure({ code: 66, depth: 0 }), { host: 'localhost', cert: ee, at: NOW });
     expect(Object.fromEntries(Object.entries(all).map(([c, v]) => [c, v.fails]))).toEqual({
@@ -340,6 +348,7 @@ describe('clientMessage: the main situations, every client', () => {
       node: true,
       java: false,
       go: false,
+      rustls: true,
       dotnet: false,
       chrome: false,
       firefox: false,
@@ -399,7 +408,7 @@ describe('clientMessage: the main situations, every client', () => {
 
   it('valid chain: nobody complains', async () => {
     const r = render({ code: 0, depth: 0 }, await leaf());
-    expect(Object.values(r).map((v) => v.fails)).toEqual([false, false, false, false, false, false, false, false, false]);
+    expect(Object.values(r).map((v) => v.fails)).toEqual([false, false, false, false, false, false, false, false, false, false]);
   });
 
   it('incomplete chain with an AIA URL: Chrome and .NET fetch the issuer, the others fail', async () => {
@@ -413,6 +422,7 @@ describe('clientMessage: the main situations, every client', () => {
       node: true,
       java: true,
       go: true,
+      rustls: true,
       dotnet: false,
       chrome: false,
       firefox: true,

@@ -30,7 +30,7 @@ async function verdicts(peer: string, untrusted: Certificate[]) {
 }
 
 describe('clientVerdicts by policy', () => {
-  it('a CN-only certificate: OpenSSL-based clients, Java and .NET fall back to the CN; Go and browsers do not', async () => {
+  it('a CN-only certificate: OpenSSL-based clients, Java and .NET fall back to the CN; Go, rustls and browsers do not', async () => {
     expect(await verdicts('ee-cn', [c.ica])).toEqual({
       openssl: 'ok',
       curl: 'ok',
@@ -39,11 +39,13 @@ describe('clientVerdicts by policy', () => {
       java: 'ok',
       dotnet: 'ok',
       go: 'tls: failed to verify certificate: x509: certificate relies on legacy Common Name field, use SANs instead',
+      rustls:
+        'invalid peer certificate: certificate not valid for name "example.com"; certificate is not valid for any names (according to its subjectAltName extension)',
       chrome: 'NET::ERR_CERT_COMMON_NAME_INVALID',
       firefox: 'Unable to communicate securely with peer: requested domain name does not match the server’s certificate.',
     });
   });
-  it('an RSA-1024 leaf: refused at OpenSSL security level 2, accepted where 1024 bits still pass', async () => {
+  it('an RSA-1024 leaf: refused at OpenSSL security level 2 and by rustls (ring verifies 2048+ bits only), accepted where 1024 bits still pass', async () => {
     const v = await verdicts('ee-rsa1024', [c.ica]);
     expect({ ...v, curl: (v.curl as string).split('\n')[0] }).toEqual({
       openssl:
@@ -53,6 +55,7 @@ describe('clientVerdicts by policy', () => {
       node: 'Error: EE certificate key too weak',
       java: 'ok',
       go: 'ok',
+      rustls: 'invalid peer certificate: BadSignature',
       dotnet: 'ok',
       chrome: 'ok',
       firefox: 'ok',
@@ -60,9 +63,10 @@ describe('clientVerdicts by policy', () => {
   });
   it('leaf only: every client fails, each in its own words (Node reports 21, curl 20)', async () => {
     const v = await verdicts('ee', []);
-    expect([v.node, v.go, v.chrome, v.firefox]).toEqual([
+    expect([v.node, v.go, v.rustls, v.chrome, v.firefox]).toEqual([
       'Error: unable to verify the first certificate; if the root CA is installed locally, try running Node.js with --use-system-ca',
       'tls: failed to verify certificate: x509: certificate signed by unknown authority',
+      'invalid peer certificate: UnknownIssuer',
       'NET::ERR_CERT_AUTHORITY_INVALID',
       'Peer’s Certificate issuer is not recognized.',
     ]);
@@ -77,6 +81,7 @@ describe('clientVerdicts by policy', () => {
       node: [false, '', 0],
       java: [false, '', 0],
       go: [false, '', 0],
+      rustls: [false, '', 0],
       dotnet: [false, '', 0],
       chrome: [false, '', 0],
       firefox: [false, '', 0],

@@ -33,7 +33,18 @@ describe('clientVerdicts', () => {
       at: NOW,
       subtle,
     });
-    expect(fails(v)).toEqual({ openssl: false, curl: false, python: true, node: false, java: false, go: false, dotnet: false, chrome: false, firefox: false });
+    expect(fails(v)).toEqual({
+      openssl: false,
+      curl: false,
+      python: true,
+      node: false,
+      java: false,
+      go: false,
+      rustls: false,
+      dotnet: false,
+      chrome: false,
+      firefox: false,
+    });
     expect([v.python.result.code, v.python.result.depth, v.python.variants?.['python3.13'].message]).toEqual([
       92,
       1,
@@ -53,7 +64,18 @@ describe('clientVerdicts', () => {
       at: NOW,
       subtle,
     });
-    expect(fails(v)).toEqual({ openssl: true, curl: false, python: false, node: true, java: false, go: false, dotnet: true, chrome: false, firefox: false });
+    expect(fails(v)).toEqual({
+      openssl: true,
+      curl: false,
+      python: false,
+      node: true,
+      java: false,
+      go: false,
+      rustls: false,
+      dotnet: true,
+      chrome: false,
+      firefox: false,
+    });
     expect([v.node.message, v.node.errorCode, v.dotnet.message]).toEqual([
       'Error: unable to get issuer certificate; if the root CA is installed locally, try running Node.js with --use-system-ca',
       'UNABLE_TO_GET_ISSUER_CERT',
@@ -68,7 +90,18 @@ describe('clientVerdicts', () => {
       { peer: await parse(ee), untrusted: [await parse(ica)], anchors: [await parse(root)], peerName: 'localhost', at: NOW, subtle },
       { port: 8443 },
     );
-    expect(fails(v)).toEqual({ openssl: true, curl: true, python: true, node: true, java: false, go: true, dotnet: false, chrome: true, firefox: true });
+    expect(fails(v)).toEqual({
+      openssl: true,
+      curl: true,
+      python: true,
+      node: true,
+      java: false,
+      go: true,
+      rustls: true,
+      dotnet: false,
+      chrome: true,
+      firefox: true,
+    });
     expect(v.python.variants?.requests.message).toBe(
       "requests.exceptions.SSLError: HTTPSConnectionPool(host='localhost', port=8443): Max retries exceeded with url: / (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: CA signature digest algorithm too weak (_ssl.c:1006)')))",
     );

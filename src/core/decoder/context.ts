@@ -13,6 +13,7 @@ const SIGNATURES: Record<RegistryClientId, RegExp> = {
   java: /javax\.net\.ssl|sun\.security\.|java\.security\.cert|\bat [\w.$]+\([\w$]+\.java:\d+\)/,
   node: /node:internal|at TLSSocket|\bcode: '[A-Z_]+'|ERR_TLS_|Node\.js v\d+/,
   go: /\bx509: |\btls: (?:failed|first record)|\bGet "https?:/,
+  rustls: /invalid peer certificate: |received fatal alert: [A-Z]|\brustls::|\bwebpki::/,
   dotnet: /System\.Net\.|System\.Security\.Authentication|SslPolicyErrors|X509ChainStatus/,
   chrome: /NET::ERR_|net::ERR_|\bERR_CERT_|\bERR_SSL_/,
   firefox: /\bSEC_ERROR_|\bSSL_ERROR_|MOZILLA_PKIX_ERROR_/,

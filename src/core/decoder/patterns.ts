@@ -144,6 +144,7 @@ export const READINGS: Readonly<Record<string, CauseId[]>> = {
   'java/alert-bad-certificate': ['client-cert-required', 'unknown'],
   'go/unknown-authority': CHAIN_UNKNOWN,
   'go/unknown-authority-hint': CHAIN_UNKNOWN,
+  'rustls/unknown-issuer': CHAIN_UNKNOWN,
   'dotnet/status-partial-chain': ['incomplete-chain', 'unknown-ca'],
   'dotnet/status-not-time-valid': DATES,
   'dotnet/status-untrusted-root': ['unknown-ca', 'self-signed'],

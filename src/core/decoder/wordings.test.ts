@@ -49,6 +49,13 @@ const EXPECTED_20 = [
   ],
   ['go', 'unknown-authority-rsa', 'cause', 'certificate signed by unknown authority \\(possibly because of "crypto\\/rsa: verification error"'],
   ['go', 'darwin-not-trusted', 'cause', 'x509: “[^”]*” certificate is not trusted'],
+  ['rustls', 'unknown-issuer', 'cause', 'invalid peer certificate: UnknownIssuer'],
+  [
+    'rustls',
+    'unknown-issuer',
+    'cause',
+    'invalid peer certificate: (?:UnknownIssuer|unknown issuer)|\\bInvalidCertificate\\(UnknownIssuer\\)|webpki::Error::UnknownIssuer|\\bUnknownIssuer\\b',
+  ],
   ['dotnet', 'status-partial-chain', 'code', 'PartialChain'],
   [
     'dotnet',
@@ -73,12 +80,6 @@ const EXPECTED_20 = [
     'mozilla_pkix_error_additional_policy_constraint_failed',
     'cause',
     '(?<![A-Za-z0-9_])MOZILLA_PKIX_ERROR_ADDITIONAL_POLICY_CONSTRAINT_FAILED(?![A-Za-z0-9_])',
-  ],
-  [
-    'rustls',
-    'unknown-issuer',
-    'cause',
-    'invalid peer certificate: (?:UnknownIssuer|unknown issuer)|\\bInvalidCertificate\\(UnknownIssuer\\)|webpki::Error::UnknownIssuer|\\bUnknownIssuer\\b',
   ],
   ['git', 'gnutls-cafile', 'cause', 'server certificate verification failed\\. CAfile: \\S+ CRLfile:'],
   ['gnutls', 'status-issuer-unknown', 'cause', "The certificate issuer is unknown|certificate issuer is not recognized|Peer's certificate issuer is unknown"],
@@ -172,6 +173,13 @@ const EXPECTED_10 = [
     'Get "{url}": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time {now} is after {notAfter}',
   ],
   ['go', 'expired-bare', 'cause', 'x509: certificate has expired or is not yet valid(?!:\\s+current time)'],
+  [
+    'rustls',
+    'expired',
+    'code',
+    'invalid peer certificate: certificate expired: verification time {now} (UNIX), but certificate is not valid after {notAfter} ({seconds} seconds ago)',
+  ],
+  ['rustls', 'expired', 'code', 'invalid peer certificate: (?:Expired\\b|certificate expired)|InvalidCertificate\\(Expired(?:Context)?\\b|\\bCertExpired\\b'],
   ['dotnet', 'status-not-time-valid', 'code', 'NotTimeValid'],
   [
     'dotnet',
@@ -186,7 +194,6 @@ const EXPECTED_10 = [
   ['firefox', 'sec-error-expired-issuer-certificate', 'code', 'The certificate issuer’s certificate has expired. Check your system date and time.'],
   ['firefox', 'sec_error_expired_issuer_certificate', 'code', '(?<![A-Za-z0-9_])SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE(?![A-Za-z0-9_])'],
   ['firefox', 'sec_error_cert_date_invalid', 'cause', '(?<![A-Za-z0-9_])SEC_ERROR_CERT_DATE_INVALID(?![A-Za-z0-9_])'],
-  ['rustls', 'expired', 'code', 'invalid peer certificate: (?:Expired\\b|certificate expired)|InvalidCertificate\\(Expired(?:Context)?\\b|\\bCertExpired\\b'],
   ['gnutls', 'status-expired', 'code', 'The certificate chain uses expired certificate|The certificate has expired'],
   ['wget', 'gnutls-expired', 'code', "The certificate of [‘'`]?\\S+?[’']? has expired"],
   ['wget', 'issued-expired', 'code', 'Issued certificate has expired'],
@@ -278,6 +285,19 @@ const EXPECTED_62 = [
   ['go', 'darwin-name', 'code', 'x509: “[^”]*” certificate name does not match input'],
   ['go', 'tls-prefix', 'from-code', 'tls: failed to verify certificate: x509: certificate is valid for {names}, not {host}'],
   ['go', 'http-get', 'from-code', 'Get "{url}": tls: failed to verify certificate: x509: certificate is valid for {names}, not {host}'],
+  ['rustls', 'name', 'code', 'invalid peer certificate: certificate not valid for name "{host}"; certificate is only valid for {names}'],
+  [
+    'rustls',
+    'name-none',
+    'code',
+    'invalid peer certificate: certificate not valid for name "{host}"; certificate is not valid for any names (according to its subjectAltName extension)',
+  ],
+  [
+    'rustls',
+    'name',
+    'code',
+    'invalid peer certificate: (?:NotValidForName\\b|certificate not valid for name)|InvalidCertificate\\(NotValidForName|\\bCertNotValidForName\\b',
+  ],
   [
     'dotnet',
     'name-mismatch',
@@ -287,12 +307,6 @@ const EXPECTED_62 = [
   ['chrome', 'cert-common-name-invalid', 'code', 'NET::ERR_CERT_COMMON_NAME_INVALID'],
   ['chrome', 'common-name', 'code', '\\b(?:NET::|net::)?ERR_CERT_COMMON_NAME_INVALID\\b'],
   ['firefox', 'ssl-error-bad-cert-domain', 'code', 'Unable to communicate securely with peer: requested domain name does not match the server’s certificate.'],
-  [
-    'rustls',
-    'name',
-    'code',
-    'invalid peer certificate: (?:NotValidForName\\b|certificate not valid for name)|InvalidCertificate\\(NotValidForName|\\bCertNotValidForName\\b',
-  ],
   [
     'gnutls',
     'status-name',
@@ -345,7 +359,7 @@ const rows = (groups: WordingGroup[]) => groups.flatMap((g) => g.wordings.map((w
 const at = (n: number) => wordingsForCode(verifyCodeByNumber(n).code!);
 
 describe('wordingsForCode (issue #11: every wording on the reference page)', () => {
-  it('lists for 20 (unable to get local issuer certificate) the filled curl, Python and OpenSSL texts, Node, Java, Go, .NET, Chrome, Firefox and the other stacks', () => {
+  it('lists for 20 (unable to get local issuer certificate) the filled curl, Python and OpenSSL texts, Node, Java, Go, rustls, .NET, Chrome, Firefox and the other stacks', () => {
     expect(rows(at(V.UNABLE_TO_GET_ISSUER_CERT_LOCALLY))).toEqual(EXPECTED_20);
   });
 
@@ -365,10 +379,10 @@ describe('wordingsForCode (issue #11: every wording on the reference page)', () 
       ['node', 'Node.js 24 (tls / https / fetch)'],
       ['java', 'Java 17 (JSSE, PKIX TrustManager)'],
       ['go', 'Go crypto/tls + crypto/x509 (1.24+; go1.26.8 run here)'],
+      ['rustls', 'rustls 0.23 + webpki (reqwest rustls-tls, uv, hyper-rustls; 0.23.48 run here)'],
       ['dotnet', '.NET (SslStream / HttpClient on Linux)'],
       ['chrome', 'Chrome (Chrome Root Store, builtin verifier)'],
       ['firefox', 'Firefox (NSS / mozilla::pkix)'],
-      ['rustls', null],
       ['git', null],
       ['gnutls', null],
       ['wget', null],

@@ -25,6 +25,7 @@ const IDS: Record<ClientId, string | null> = {
   node: 'alert-cert-required',
   java: 'alert-certificate-required',
   go: null,
+  rustls: 'alert-certificate-required',
   dotnet: null,
   chrome: 'bad-ssl-client-auth-cert',
   firefox: 'ssl-error-bad-cert-alert',
@@ -33,6 +34,7 @@ const IDS: Record<ClientId, string | null> = {
 const NOTES: Partial<Record<ClientId, string>> = {
   python: 'Raised on the first read, after the handshake seemed to finish: TLS 1.3 sends the alert late (line 2580 on CPython 3.11.7).',
   node: 'The hex prefix and the source path vary with the Node build.',
+  rustls: "Returned by the first read or write after the handshake: a TLS 1.3 server sends the alert after the client's Finished.",
   chrome: 'Chrome first asks which certificate to send; with none to offer the server refuses.',
 };
 

@@ -55,7 +55,18 @@ async function run(chain: () => TestCert[], spec: Partial<TlsServerSpec> = {}, t
 }
 
 const verdictCodes = (a: ProbeAnalysis) => Object.fromEntries(Object.entries(a.verdicts ?? {}).map(([k, v]) => [k, v!.code]));
-const allClients = (code: number) => ({ openssl: code, curl: code, python: code, go: code, dotnet: code, node: code, java: code, chrome: code, firefox: code });
+const allClients = (code: number) => ({
+  openssl: code,
+  curl: code,
+  python: code,
+  go: code,
+  rustls: code,
+  dotnet: code,
+  node: code,
+  java: code,
+  chrome: code,
+  firefox: code,
+});
 
 describe('probe scenarios: verdicts, cause and headline', () => {
   it('full chain: every client accepts, no email', async () => {
@@ -70,7 +81,7 @@ describe('probe scenarios: verdicts, cause and headline', () => {
     expect(verdictCodes(a)).toEqual(allClients(20));
     expect([a.cause, a.liability]).toEqual(['incomplete-chain', 'server']);
     expect(a.headline).toBe(
-      "Server's fault: it sends only the leaf; clients cannot build a path to a trusted root. Fails in: openssl, curl, python, go, dotnet, node, java, chrome, firefox.",
+      "Server's fault: it sends only the leaf; clients cannot build a path to a trusted root. Fails in: openssl, curl, python, go, dotnet, node, java, rustls, chrome, firefox.",
     );
     expect(a.verdicts!.curl!.message.split('\n')[0]).toBe('curl: (60) SSL certificate problem: unable to get local issuer certificate');
     expect(a.email!.body).toContain('What we ask: Serve the full chain');
@@ -86,7 +97,7 @@ describe('probe scenarios: verdicts, cause and headline', () => {
     expect(aiaHits).toBeGreaterThan(hitsBefore);
     expect(a.cause).toBe('incomplete-chain');
     expect(a.headline).toBe(
-      `Server's fault: it does not send the intermediate 'Probe Test ICA 2' that issued 'probe.test'; browsers repair this by fetching 'Probe Test ICA 2' from http://127.0.0.1:${aiaPort}/ica2.der, strict clients cannot. Fails in: openssl, curl, python, go, node, java, firefox; works in: dotnet, chrome.`,
+      `Server's fault: it does not send the intermediate 'Probe Test ICA 2' that issued 'probe.test'; browsers repair this by fetching 'Probe Test ICA 2' from http://127.0.0.1:${aiaPort}/ica2.der, strict clients cannot. Fails in: openssl, curl, python, go, node, java, rustls, firefox; works in: dotnet, chrome.`,
     );
   });
 

@@ -49,6 +49,7 @@ const STRICT: Record<ClientId, boolean> = {
   node: true,
   java: true,
   go: true,
+  rustls: true,
   dotnet: true,
   chrome: false,
   firefox: false,

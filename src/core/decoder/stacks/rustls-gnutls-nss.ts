@@ -1,6 +1,8 @@
 /**
  * rustls / webpki (reqwest, cargo, uv, deno, ...), GnuTLS (git, apt, wget, curl-gnutls,
  * OpenLDAP on Debian) and NSS (curl-nss, Firefox's SEC_ERROR_* / MOZILLA_PKIX_ERROR_* codes).
+ * rustls 0.23 is also a client of the client table (src/core/clients/rustls.ts, its exact texts);
+ * the patterns here also catch older releases' Debug names and webpki's errors inside other wrappers.
  */
 import { V } from '../../codes/verify-code-constants.ts';
 import { CHAIN_UNKNOWN, DATES, HANDSHAKE, type StackEntry } from './types.ts';

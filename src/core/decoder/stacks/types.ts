@@ -1,5 +1,5 @@
 /**
- * Wording of TLS stacks and tools beyond the nine clients of the shared client table
+ * Wording of TLS stacks and tools beyond the ten clients of the shared client table
  * (src/core/clients/): each entry is one real format string (a {placeholder} template as in
  * the client table, or a regular expression where the wording varies), the cause or verify
  * code it means, and where the wording comes from (repository + path + commit, or a public
