@@ -207,7 +207,7 @@ export const RUSTLS_MESSAGES: readonly ClientMessage<'rustls'>[] = [
 // ---- profile -----------------------------------------------------------------------------
 const PROFILE: ClientProfile<'rustls'> = {
   id: 'rustls',
-  label: 'rustls 0.23 + webpki (reqwest rustls-tls, uv, hyper-rustls; 0.23.48 run here)',
+  label: 'rustls 0.23 + webpki (reqwest rustls-tls, uv, hyper-rustls)',
   store: 'mozilla',
   policy: { aiaFetch: false, cnFallback: false, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: true, maxDepth: 6 },
   evidence: {
@@ -236,6 +236,13 @@ const PROFILE: ClientProfile<'rustls'> = {
       note: 'Every root-store entry is a trust anchor (a subject name and a key; its dates and pathLen are not kept): trusting only the intermediate passes (rustls 0.23.48, situation trusted-intermediate).',
     },
     maxDepth: { basis: 'source', note: 'At most 6 intermediates (verify_cert.rs MAX_SUB_CA_COUNT), then MaximumPathDepthExceeded.' },
+  },
+  legacyTls: {
+    behaviour: 'refuses',
+    evidence: {
+      basis: 'captured',
+      note: 'rustls implements TLS 1.2 and 1.3 only: against a TLS 1.1-only server it says "received fatal alert: ProtocolVersion" (rustls 0.23.48, test/clients/rustls_client).',
+    },
   },
   notes:
     'The store depends on the application: reqwest with rustls-tls-webpki-roots and uv bundle Mozilla\'s roots (webpki-roots); rustls-tls-native-roots, rustls-native-certs and rustls-platform-verifier (uv --native-tls) read the system store instead. rustls speaks TLS 1.2 and 1.3 only, never 1.0 or 1.1. No revocation checks unless the application gives CRLs; no OCSP fetching. reqwest prints "error sending request for url (…)" and the chain of causes ending in rustls\'s text; cargo uses libcurl, not rustls.',

@@ -95,6 +95,17 @@ const FIXES: Record<ClientId, (i: ClientFixInput) => ClientFixCommand[]> = {
     { label: 'Linux: Go reads the system store, or the file SSL_CERT_FILE names.', code: `SSL_CERT_FILE=${caFile} ./program` },
     ...systemStore(caFile, host),
   ],
+  rustls: ({ caFile }) => [
+    {
+      label: 'uv (Python): point it at a bundle that holds the CA (uv reads SSL_CERT_FILE), or use the system store with --native-tls.',
+      code: `SSL_CERT_FILE=${caFile} uv sync`,
+    },
+    {
+      label:
+        'reqwest (Rust, rustls-tls): add the CA to the client; the rustls-tls-native-roots feature reads the system store instead of the bundled Mozilla list.',
+      code: `let ca = reqwest::Certificate::from_pem(&std::fs::read("${caFile}")?)?;\nlet client = reqwest::Client::builder().add_root_certificate(ca).build()?;`,
+    },
+  ],
   dotnet: ({ caFile, host }) => [
     {
       label: "Windows: the machine's Trusted Root store (PowerShell as administrator).",
