@@ -364,7 +364,7 @@ describe('wordingsForCode (issue #11: every wording on the reference page)', () 
       ['python', 'Python 3.13+ ssl (create_default_context)'],
       ['node', 'Node.js 24 (tls / https / fetch)'],
       ['java', 'Java 17 (JSSE, PKIX TrustManager)'],
-      ['go', 'Go crypto/tls + crypto/x509 (1.24+; go1.26.8 run here)'],
+      ['go', 'Go crypto/tls + crypto/x509 (1.24+)'],
       ['dotnet', '.NET (SslStream / HttpClient on Linux)'],
       ['chrome', 'Chrome (Chrome Root Store, builtin verifier)'],
       ['firefox', 'Firefox (NSS / mozilla::pkix)'],

@@ -7,6 +7,9 @@
  * shows its progress (size and seconds) and can be cancelled, and the page stays usable.
  * Nothing is sent anywhere: everything runs in this tab.
  */
+import { addCopyButtons } from '../copy.ts';
+import { takeHandover } from '../paste/handover.ts';
+
 type Loaded = typeof import('./load.ts');
 
 /** Same cap as the core's MAX_INPUT_BYTES (not imported, so the page stays free of core code). */
@@ -78,6 +81,12 @@ class CertlabInspector extends HTMLElement {
       this.#status('Cleared.');
     });
     this.dataset.ready = 'true';
+    // A paste handed over by the "paste anything" box (sessionStorage, never the URL).
+    const handed = takeHandover('inspector');
+    if (handed && input) {
+      input.value = handed;
+      void this.run();
+    }
   }
 
   load(): Promise<Loaded> {
@@ -202,6 +211,7 @@ class CertlabInspector extends HTMLElement {
     const { renderResult, summaryText } = m;
     const result = answer.result;
     renderResult(result, out, (t) => this.#status(t));
+    addCopyButtons(out, '.insp-command');
     this.#showPassword(result.needsPassword || password !== undefined);
     this.#status(result.needsPassword ? `${summaryText(result)} Something is locked: enter its password below and press Inspect.` : summaryText(result));
     if (result.needsPassword) this.querySelector<HTMLInputElement>('input[data-password-input]')?.focus();
