@@ -61,7 +61,10 @@ export function addCopyButtons(root: ParentNode, selector = 'pre'): void {
     if (pre.parentElement?.classList.contains('certlab-code')) continue;
     const box = el('div', { class: 'certlab-code' });
     pre.replaceWith(box);
-    box.append(pre, copyButton('Copy', () => commandText(pre), pre));
+    box.append(
+      pre,
+      copyButton('Copy', () => commandText(pre), pre),
+    );
   }
 }
 

@@ -57,7 +57,13 @@ describe('classifyPaste', () => {
   it('sends a host, host:port, a URL and IP literals to the probe', () => {
     expect(classifyPaste('example.com')).toEqual({ route: 'probe', found: 'target', host: 'example.com', port: 443, portGiven: false });
     expect(classifyPaste(' Shop.Example.COM:8443 ')).toEqual({ route: 'probe', found: 'target', host: 'shop.example.com', port: 8443, portGiven: true });
-    expect(classifyPaste('https://api.example.com/v1/items?x=1')).toEqual({ route: 'probe', found: 'target', host: 'api.example.com', port: 443, portGiven: true });
+    expect(classifyPaste('https://api.example.com/v1/items?x=1')).toEqual({
+      route: 'probe',
+      found: 'target',
+      host: 'api.example.com',
+      port: 443,
+      portGiven: true,
+    });
     expect(classifyPaste('192.0.2.10:993')).toEqual({ route: 'probe', found: 'target', host: '192.0.2.10', port: 993, portGiven: true });
     const v6 = classifyPaste('[2001:db8::1]:443');
     expect(v6).toEqual({ route: 'probe', found: 'target', host: '2001:db8::1', port: 443, portGiven: true });
