@@ -220,6 +220,20 @@ describe.each([
     expect(page.url()).toBe(new URL('/tools/inspector/', site.baseUrl).href);
     await copyEveryCommand(page, 'certlab-inspector [data-results]', '.insp-command');
     expect(await sideways(page)).toBe(0);
+    expect(page.url()).toBe(new URL('/tools/inspector/', site.baseUrl).href);
+
+    // Only on request: a link that holds the certificate, which opens to the same reading.
+    const status = await page.locator('certlab-inspector [data-status]').textContent();
+    const button = page.locator('certlab-inspector [data-result-link] button');
+    expect(await button.textContent()).toBe('Copy a link with this certificate');
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe('Copied');
+    const link = await clipboard(page);
+    expect(link.startsWith(new URL('/tools/inspector/#certs=', site.baseUrl).href)).toBe(true);
+    const again = await open(link);
+    await waitCount(again, 'certlab-inspector', 'data-runs');
+    expect(await again.getByRole('textbox', { name: /Paste or drop/ }).inputValue()).toBe(PEM);
+    expect(await again.locator('certlab-inspector [data-status]').textContent()).toBe(status);
   });
 });
 
@@ -240,6 +254,18 @@ describe('the paste-anything box (#14)', () => {
     await waitCount(cert, 'certlab-inspector', 'data-runs');
     expect(await cert.getByRole('textbox', { name: /Paste or drop/ }).inputValue()).toBe(PEM);
     expect(await cert.evaluate(() => sessionStorage.getItem('certlab:handover:inspector'))).toBe(null);
+
+    // A binary file (DER) goes the same way, as base64.
+    const der = Buffer.from(PEM.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64');
+    const picker = await openAt('/tools/', PHONE);
+    await whenDefined(picker, 'certlab-paste');
+    await Promise.all([
+      picker.waitForURL((u) => u.pathname === '/tools/inspector/'),
+      picker.locator('certlab-paste input[type="file"]').setInputFiles({ name: 'server.der', mimeType: 'application/octet-stream', buffer: der }),
+    ]);
+    await waitCount(picker, 'certlab-inspector', 'data-runs');
+    expect(await picker.getByRole('textbox', { name: /Paste or drop/ }).inputValue()).toBe(der.toString('base64'));
+    expect(await picker.locator('certlab-inspector [data-status]').textContent()).toBe(await cert.locator('certlab-inspector [data-status]').textContent());
 
     const error = await paste('curl: (60) SSL certificate problem: certificate has expired', 'This looks like an error message.', 'Decode this error');
     expect(new URL(error.url()).searchParams.get('text')).toBe('curl: (60) SSL certificate problem: certificate has expired');

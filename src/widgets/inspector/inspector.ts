@@ -9,6 +9,7 @@
  */
 import { addCopyButtons } from '../copy.ts';
 import { takeHandover } from '../paste/handover.ts';
+import { certLinkRow, certsFromFragment } from './cert-link.ts';
 
 type Loaded = typeof import('./load.ts');
 
@@ -82,7 +83,8 @@ class CertlabInspector extends HTMLElement {
     });
     this.dataset.ready = 'true';
     // A paste handed over by the "paste anything" box (sessionStorage, never the URL).
-    const handed = takeHandover('inspector');
+    // …or certificates from a link the reader made on purpose (#certs=, never keys).
+    const handed = takeHandover('inspector') ?? certsFromFragment(location.hash);
     if (handed && input) {
       input.value = handed;
       void this.run();
@@ -212,6 +214,10 @@ class CertlabInspector extends HTMLElement {
     const result = answer.result;
     renderResult(result, out, (t) => this.#status(t));
     addCopyButtons(out, '.insp-command');
+    const linkRow = certLinkRow(result);
+    if (linkRow) out.prepend(linkRow);
+    // a link made for other certificates no longer describes this page
+    if (certsFromFragment(location.hash) !== undefined && certsFromFragment(location.hash) !== text) history.replaceState(null, '', location.pathname + location.search);
     this.#showPassword(result.needsPassword || password !== undefined);
     this.#status(result.needsPassword ? `${summaryText(result)} Something is locked: enter its password below and press Inspect.` : summaryText(result));
     if (result.needsPassword) this.querySelector<HTMLInputElement>('input[data-password-input]')?.focus();

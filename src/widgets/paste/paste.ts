@@ -16,7 +16,6 @@ const MAX_IN_URL = 4000;
 
 class CertlabPaste extends HTMLElement {
   #classifier: Promise<Classifier> | undefined;
-  #current: PasteClass = { route: 'none', found: 'empty' };
   #seq = 0;
 
   connectedCallback(): void {
@@ -28,6 +27,8 @@ class CertlabPaste extends HTMLElement {
       e.preventDefault();
       void this.#go((e as SubmitEvent).submitter?.getAttribute('data-go') as HandoverTool | 'probe' | null);
     });
+    const file = this.querySelector<HTMLInputElement>('input[data-file]');
+    file?.addEventListener('change', () => void this.#openFile(file.files?.[0]));
     input?.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
@@ -48,7 +49,6 @@ class CertlabPaste extends HTMLElement {
     const { classifyPaste, describePaste } = await this.#load();
     const c = classifyPaste(text);
     if (n !== this.#seq) return c;
-    this.#current = c;
     this.dataset.route = c.route;
     const hint = this.querySelector<HTMLElement>('[data-hint]');
     const primary = this.querySelector<HTMLButtonElement>('button[data-primary]');
@@ -58,6 +58,25 @@ class CertlabPaste extends HTMLElement {
     if (primary) primary.textContent = LABELS[c.route];
     if (second) second.hidden = c.route !== 'both';
     return c;
+  }
+
+  /** A file goes to the inspector: text as it is, binary (DER, .p12) as base64, through sessionStorage. */
+  async #openFile(f: File | undefined): Promise<void> {
+    if (!f) return;
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
+    let content = text;
+    if (!text.includes('-----BEGIN ')) {
+      let bin = '';
+      for (const b of bytes) bin += String.fromCharCode(b);
+      content = btoa(bin);
+    }
+    const hint = this.querySelector<HTMLElement>('[data-hint]');
+    if (!handOver('inspector', content)) {
+      if (hint) hint.textContent = 'This browser keeps no session storage here: open the inspector and choose the file there.';
+      return;
+    }
+    location.assign('/tools/inspector/');
   }
 
   async #go(chosen: HandoverTool | 'probe' | null): Promise<void> {
