@@ -220,6 +220,7 @@ describe.each([
     expect(page.url()).toBe(new URL('/tools/inspector/', site.baseUrl).href);
     await copyEveryCommand(page, 'certlab-inspector [data-results]', '.insp-command');
     expect(await sideways(page)).toBe(0);
+    expect(await leaks(page)).toEqual([]);
     expect(page.url()).toBe(new URL('/tools/inspector/', site.baseUrl).href);
 
     // Only on request: a link that holds the certificate, which opens to the same reading.

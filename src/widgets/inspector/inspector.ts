@@ -217,7 +217,8 @@ class CertlabInspector extends HTMLElement {
     const linkRow = certLinkRow(result);
     if (linkRow) out.prepend(linkRow);
     // a link made for other certificates no longer describes this page
-    if (certsFromFragment(location.hash) !== undefined && certsFromFragment(location.hash) !== text) history.replaceState(null, '', location.pathname + location.search);
+    if (certsFromFragment(location.hash) !== undefined && certsFromFragment(location.hash) !== text)
+      history.replaceState(null, '', location.pathname + location.search);
     this.#showPassword(result.needsPassword || password !== undefined);
     this.#status(result.needsPassword ? `${summaryText(result)} Something is locked: enter its password below and press Inspect.` : summaryText(result));
     if (result.needsPassword) this.querySelector<HTMLInputElement>('input[data-password-input]')?.focus();
