@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openSite, whenDefined, type Site } from './harness.ts';
 import { CAUSE_IDS } from '../../src/core/causes/cause-id.ts';
+import { type TestPki, issueLeaf, makeTestPki } from '../probe/pki.ts';
+import { type Running, startNodeTls } from '../probe/servers.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 812 };
@@ -19,12 +21,33 @@ const PEM = readFileSync(resolve(import.meta.dirname, '../fixtures/html-cn.pem')
 const corpus = JSON.parse(readFileSync(resolve(import.meta.dirname, '../decoder-corpus/captured.json'), 'utf8')) as { entries: { id: string; text: string }[] };
 const captured = (id: string) => corpus.entries.find((e) => e.id === id)!.text;
 
+// The probe's target: a node:tls server on 127.0.0.1 that sends only its leaf
+// (root -> ica1 -> ica2 -> leaf "probe.test"), on the first free one of the probe's ports
+// (probe.test.ts takes 9443; other programs on the machine may hold some of these).
+const PROBE_PORTS = [5061, 6697, 853, 995, 636, 465];
+let PROBE_PORT = 0;
 let site: Site;
+let pki: TestPki;
+let server: Running;
 beforeAll(async () => {
+  pki = makeTestPki();
+  const leaf = issueLeaf(pki, 'leaf-first');
+  for (const port of PROBE_PORTS) {
+    try {
+      server = await startNodeTls({ chain: [leaf], key: leaf, port });
+      PROBE_PORT = port;
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    }
+  }
+  if (!PROBE_PORT) throw new Error(`None of the probe ports ${PROBE_PORTS.join(', ')} is free on 127.0.0.1.`);
   site = await openSite();
 });
 afterAll(async () => {
   await site?.close();
+  await server?.close();
+  pki?.cleanup();
 });
 
 /** A fresh context that may use the clipboard, at `viewport`. */
@@ -167,6 +190,28 @@ describe.each([
       'expired-leaf',
     ]);
     expect(await verdicts(again)).toEqual(first);
+  });
+
+  it('probe: the target is a link that probes again on open, with nothing sideways', async () => {
+    const page = await open('/tools/probe/');
+    await whenDefined(page, 'certlab-probe');
+    await page.getByRole('textbox', { name: /Host/ }).fill('127.0.0.1');
+    await page.getByRole('spinbutton', { name: /Port/ }).fill(String(PROBE_PORT));
+    await page.getByRole('textbox', { name: /Server name/ }).fill('probe.test');
+    await page.getByRole('button', { name: 'Probe' }).click();
+    await waitCount(page, 'certlab-probe', 'data-probed');
+    expect(await sideways(page)).toBe(0);
+    const clients = (p: Page) =>
+      p.locator('certlab-probe tr[data-client]').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-client')}:${r.className}`));
+    const first = await clients(page);
+    expect(first).toContain('curl:probe-fail');
+    const link = await copiedLink(page);
+    expect(link).toBe(new URL(`/tools/probe/?host=127.0.0.1&port=${PROBE_PORT}&servername=probe.test`, site.baseUrl).href);
+    expect(await leaks(page)).toEqual([]);
+
+    const again = await open(link);
+    await waitCount(again, 'certlab-probe', 'data-probed');
+    expect(await clients(again)).toEqual(first);
   });
 
   it('sandbox: a run is a link that runs on open, with nothing sideways', async () => {
