@@ -80,7 +80,7 @@ class CertlabDecoder extends HTMLElement {
     const r = decode(text, { evidence: read?.ok ? [read.evidence] : [] });
     renderAnswer(out, r, this.#uid);
     addCopyButtons(out, '.decoder-next, .decoder-need-command');
-    out.append(this.#link(text));
+    out.append(this.#link(text, read?.ok === true));
     this.removeAttribute('aria-busy');
     if (status) {
       status.textContent = !r.placed
@@ -94,7 +94,7 @@ class CertlabDecoder extends HTMLElement {
    * Writes the text into the page address (?text=) and offers it as a link. Texts with PEM
    * blocks (certificates may be private) or longer than MAX_LINKED stay out of the address.
    */
-  #link(text: string): HTMLElement {
+  #link(text: string, withEvidence: boolean): HTMLElement {
     const url = new URL(location.href);
     url.search = '';
     url.hash = '';
@@ -109,7 +109,10 @@ class CertlabDecoder extends HTMLElement {
     }
     url.searchParams.set('text', text);
     history.replaceState(null, '', url);
-    return copyLinkButton(() => url.href);
+    return copyLinkButton(
+      () => url.href,
+      withEvidence ? 'It holds the error text only: the evidence you added stays here.' : 'Opening it shows this result again.',
+    );
   }
 
   /** Shows the table rows whose text contains every word of the query. */

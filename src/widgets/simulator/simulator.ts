@@ -10,7 +10,7 @@ import { addCopyButtons, copyLinkButton } from '../copy.ts';
 /** The tool page's address for these modes and key: opening it ticks them and runs (#14). */
 export function simulatorLink(modes: string[], key: string | undefined, base: string): string {
   const url = new URL('/tools/simulator/', base);
-  if (modes.length) url.searchParams.set('modes', modes.join(','));
+  url.searchParams.set('modes', modes.join(',')); // "?modes=" too: a healthy chain, run on open
   if (key && key !== 'P-256') url.searchParams.set('key', key);
   return url.href;
 }
