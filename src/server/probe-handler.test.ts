@@ -136,7 +136,7 @@ describe('probe handler: bad requests and refusals', () => {
       expect(res.status).toBe(403);
       const body = await res.json();
       expect(body.error.message).toBe(
-        '127.0.0.1 is a loopback address (this machine) [127.0.0.0/8]. The public probe only connects to public addresses; run `certlab probe` locally for internal hosts.',
+        '127.0.0.1 is a loopback address (this machine) [127.0.0.0/8]. The public probe only connects to public addresses; run “certlab probe” locally for internal hosts.',
       );
       expect(body.error.detail.range.id).toBe('loopback');
       expect(listener.connections()).toBe(0);

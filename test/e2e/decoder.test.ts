@@ -62,7 +62,7 @@ describe('error decoder', () => {
     expect(await card.getAttribute('data-confidence')).toBe('medium');
     expect(await card.locator('h3').textContent()).toBe('The server does not send its intermediate certificate');
     expect(await card.locator('a[href="/reference/verify/21/"]').textContent()).toBe('21 X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE');
-    expect(await page.getByRole('status').first().textContent()).toBe('incomplete-chain, OpenSSL code 21.');
+    expect(await page.getByRole('status').first().textContent()).toBe('The server does not send its intermediate certificate, OpenSSL code 21.');
   });
 
   it('says when a text is ambiguous and lists the other causes', async () => {

@@ -182,14 +182,16 @@ describe('simulator', () => {
   });
 
   it('an embedded simulator opens with its preset ticked and only its modes offered', async () => {
-    const page = await simulatorPage();
-    const embedded = page.locator('certlab-simulator').nth(1);
+    // The first simulator of the lesson "Why it breaks": <Simulator preset="leaf-only" modes="leaf-only,root-included,wrong-order" />
+    const page = await site.page('/lessons/why-it-breaks/');
+    await whenDefined(page, 'certlab-simulator');
+    const embedded = page.locator('certlab-simulator').first();
     const offered = await embedded
       .locator('input[name="mode"]')
       .evaluateAll((inputs) => inputs.map((i) => `${(i as HTMLInputElement).value}:${(i as HTMLInputElement).checked}`));
-    expect(offered).toEqual(['leaf-only:true', 'root-included:false', 'private-ca:false']);
+    expect(offered).toEqual(['leaf-only:true', 'wrong-order:false', 'root-included:false']);
     await embedded.getByRole('button', { name: 'Generate the certificates and connect' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('certlab-simulator')[1]?.getAttribute('data-runs') === '1', undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('certlab-simulator')?.getAttribute('data-runs') === '1', undefined, { timeout: 30_000 });
     await expect(embedded.locator('tr[data-client="chrome"] [data-verdict]').getAttribute('data-verdict')).resolves.toBe('connects');
     await expect(embedded.locator('tr[data-client="python"] [data-verdict]').getAttribute('data-verdict')).resolves.toBe('fails');
   });

@@ -197,7 +197,7 @@ export function renderDotnet(f: ClientFailure, ctx: RenderContext): RenderedClie
   if (aiaCanComplete(f, ctx))
     return ok(t('status-partial-chain').source, `.NET on Linux downloads the missing issuer from ${ctx.cert?.aia?.caIssuers[0]} (http AIA only) and retries.`);
   if (f.code === V.EE_KEY_TOO_SMALL || f.code === V.CA_KEY_TOO_SMALL || f.code === V.CA_MD_TOO_WEAK)
-    return ok(t('chain').source, 'X509Chain has no key-size or weak-digest status (assumed, not run here).');
+    return ok(t('chain').source, 'X509Chain has no key-size or weak-digest status (an assumption: this case was not tried against .NET).');
   const status = DOTNET_STATUS[f.code];
   if (!status) return unmodelled('dotnet', f.code);
   const r = say('chain', { status });

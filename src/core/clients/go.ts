@@ -227,7 +227,7 @@ export const GO_MESSAGES: readonly ClientMessage<'go'>[] = [
 // ---- profile -----------------------------------------------------------------------------
 const PROFILE: ClientProfile<'go'> = {
   id: 'go',
-  label: 'Go crypto/tls + crypto/x509 (1.24+; go1.26.8 run here)',
+  label: 'Go crypto/tls + crypto/x509 (1.24+)',
   store: 'system',
   policy: { aiaFetch: false, cnFallback: false, minRsaBits: 1024, rejectSha1: true, strict: false, partialChain: true, maxDepth: 100 },
   evidence: {

@@ -163,7 +163,7 @@ export function renderPython(f: ClientFailure, ctx: RenderContext): RenderedClie
     source: `${ssl.source}; ${t('requests').source}`,
     errorCode: 'CERTIFICATE_VERIFY_FAILED',
     modelled: true,
-    note: `"(_ssl.c:${PYTHON_SSL_LINE})" is CPython 3.11.7's line (3.13.0 prints ${PYTHON313_SSL_LINE}); other builds print other numbers. Python 3.13 validates in strict mode: render its verdict from a validation with the python profile (verdicts.ts).`,
+    note: `"(_ssl.c:${PYTHON_SSL_LINE})" is CPython 3.11.7's line (3.13.0 prints ${PYTHON313_SSL_LINE}); other builds print other numbers. Python 3.13 and later validate in strict mode, so some chains older versions accept fail there.`,
     variants: {
       urllib: { fails: true, message: `urllib.error.URLError: <urlopen error ${inner}>` },
       requests,

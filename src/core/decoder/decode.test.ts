@@ -31,7 +31,7 @@ describe('decode: bare codes and names', () => {
   it('says when a bare number meant something else in OpenSSL 1.1.1', () => {
     const r = decode('24');
     expect(r).toMatchObject({ cause: 'bad-signature', code: 24, name: 'X509_V_ERR_NO_ISSUER_PUBLIC_KEY', confidence: 'ambiguous' });
-    expect(r.note).toBe("24 is X509_V_ERR_NO_ISSUER_PUBLIC_KEY in OpenSSL 3.0 (this machine's numbering), but X509_V_ERR_INVALID_CA in OpenSSL 1.1.1.");
+    expect(r.note).toBe('24 is X509_V_ERR_NO_ISSUER_PUBLIC_KEY in OpenSSL 3.0 (the numbering used here), but X509_V_ERR_INVALID_CA in OpenSSL 1.1.1.');
     expect(r.candidates.map((c) => c.cause)).toEqual(['bad-signature', 'invalid-ca']);
   });
 

@@ -57,7 +57,7 @@ function numberNote(r: NumberLookup): string | undefined {
   if (r.otherMeanings.length === 0) return undefined;
   const others = r.otherMeanings.map((o) => `${o.code.name} in OpenSSL ${o.version}`).join(', ');
   return r.code
-    ? `${r.code.numbers[r.version]!.code} is ${r.code.name} in OpenSSL ${r.version} (this machine's numbering), but ${others}.`
+    ? `${r.code.numbers[r.version]!.code} is ${r.code.name} in OpenSSL ${r.version} (the numbering used here), but ${others}.`
     : `Not a code in OpenSSL ${r.version}; it is ${others}.`;
 }
 

@@ -378,7 +378,7 @@ describe('wordingsForCode (issue #11: every wording on the reference page)', () 
       ['python', 'Python 3.13+ ssl (create_default_context)'],
       ['node', 'Node.js 24 (tls / https / fetch)'],
       ['java', 'Java 17 (JSSE, PKIX TrustManager)'],
-      ['go', 'Go crypto/tls + crypto/x509 (1.24+; go1.26.8 run here)'],
+      ['go', 'Go crypto/tls + crypto/x509 (1.24+)'],
       ['rustls', 'rustls 0.23 + webpki (reqwest rustls-tls, uv, hyper-rustls)'],
       ['dotnet', '.NET (SslStream / HttpClient on Linux)'],
       ['chrome', 'Chrome (Chrome Root Store, builtin verifier)'],

@@ -71,7 +71,7 @@ describe('admitAddress judges what the resolver answered', () => {
       range: { id: 'cloud-metadata', cidr: '169.254.169.254/32', label: 'the cloud metadata service address (link-local)' },
     });
     expect(describeRefusal(r!)).toBe(
-      '"evil.example" resolves to 169.254.169.254, which is the cloud metadata service address (link-local) [169.254.169.254/32]. The public probe only connects to public addresses; run `certlab probe` locally for internal hosts.',
+      '"evil.example" resolves to 169.254.169.254, which is the cloud metadata service address (link-local) [169.254.169.254/32]. The public probe only connects to public addresses; run “certlab probe” locally for internal hosts.',
     );
   });
   it('accepts a public answer and refuses text that is not an address', () => {
@@ -82,7 +82,7 @@ describe('admitAddress judges what the resolver answered', () => {
   it('describes an embedded address', () => {
     const r = admitAddress('x.example', '::ffff:10.0.0.1', PUBLIC)!;
     expect(describeRefusal(r)).toBe(
-      '"x.example" resolves to ::ffff:a00:1, which (an IPv4-mapped IPv6 address of 10.0.0.1) is a private network address (RFC 1918) [10.0.0.0/8]. The public probe only connects to public addresses; run `certlab probe` locally for internal hosts.',
+      '"x.example" resolves to ::ffff:a00:1, which (an IPv4-mapped IPv6 address of 10.0.0.1) is a private network address (RFC 1918) [10.0.0.0/8]. The public probe only connects to public addresses; run “certlab probe” locally for internal hosts.',
     );
   });
 });

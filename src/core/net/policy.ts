@@ -85,13 +85,13 @@ const EMBEDDING_WORDS: Record<Embedding, string> = {
 export function describeRefusal(r: TargetRefusal): string {
   switch (r.kind) {
     case 'ForbiddenName':
-      return `"${r.host}" always means this machine; the public probe only connects to public hosts. Run \`certlab probe\` locally for internal hosts.`;
+      return `"${r.host}" always means this machine; the public probe only connects to public hosts. Run “certlab probe” locally for internal hosts.`;
     case 'ForbiddenPort':
-      return `Port ${r.port} is not probed here. Allowed ports: ${r.allowed.join(', ')}. Run \`certlab probe\` locally for other ports.`;
+      return `Port ${r.port} is not probed here. Allowed ports: ${r.allowed.join(', ')}. Run “certlab probe” locally for other ports.`;
     case 'ForbiddenAddress': {
       const via = r.via ? ` (${EMBEDDING_WORDS[r.via.embedding]} ${r.via.ipv4})` : '';
       const subject = r.host === r.address ? r.address : `"${r.host}" resolves to ${r.address}, which`;
-      return `${subject}${via} is ${r.range.label} [${r.range.cidr}]. The public probe only connects to public addresses; run \`certlab probe\` locally for internal hosts.`;
+      return `${subject}${via} is ${r.range.label} [${r.range.cidr}]. The public probe only connects to public addresses; run “certlab probe” locally for internal hosts.`;
     }
     case 'UnparsableAddress':
       return `The resolver returned "${r.address}" for "${r.host}", which is not an IP address; refusing to connect.`;

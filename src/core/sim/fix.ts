@@ -137,7 +137,7 @@ export function fixFor(s: Scenario, cause: CauseId): Fix {
             label:
               cause === 'expired'
                 ? 'Renew the expired certificate (or fetch the current intermediate from your CA) and reload the server.'
-                : 'Check the clocks (`date -u`, NTP) and do not deploy a certificate before its notBefore.',
+                : 'Check the clocks (date -u, NTP) and do not deploy a certificate before its notBefore.',
           },
           { who: 'server', label: 'See the dates of every certificate the server sends.', code: `${showcerts} | grep -E '^ *[0-9] s:|v:NotBefore'` },
         ],

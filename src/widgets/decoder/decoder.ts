@@ -4,7 +4,13 @@
  * load with a dynamic import on the first interaction, not with the page.
  * Ctrl+Enter (or Cmd+Enter) in the paste box decodes; the example buttons fill it and decode.
  */
+import { addCopyButtons, copyLinkButton } from '../copy.ts';
+import { takeHandover } from '../paste/handover.ts';
+
 let seq = 0;
+
+/** Longest text that goes into a link; longer logs are decoded but not linked. */
+const MAX_LINKED = 4000;
 
 type Decoder = typeof import('./load.ts');
 
@@ -35,8 +41,10 @@ class CertlabDecoder extends HTMLElement {
     }
     const search = this.querySelector<HTMLInputElement>('input[data-search]');
     search?.addEventListener('input', () => this.filter(search.value));
+    // ?text=… (or the older ?q=…): a shared decode, shown at once. A paste handed over from the
+    // "paste anything" box (an s_client transcript) comes through sessionStorage, never the URL.
     const params = new URLSearchParams(location.search);
-    const q = params.get('q');
+    const q = params.get('text') ?? params.get('q') ?? takeHandover('decoder');
     if (q && input) {
       input.value = q;
       void this.decode();
@@ -71,13 +79,40 @@ class CertlabDecoder extends HTMLElement {
     }
     const r = decode(text, { evidence: read?.ok ? [read.evidence] : [] });
     renderAnswer(out, r, this.#uid);
+    addCopyButtons(out, '.decoder-next, .decoder-need-command');
+    out.append(this.#link(text, read?.ok === true));
     this.removeAttribute('aria-busy');
     if (status) {
       status.textContent = !r.placed
         ? 'Could not place this error; the closest candidates are listed.'
-        : `${r.cause}${r.code !== null ? `, OpenSSL code ${r.code}` : ''}${r.confidence === 'ambiguous' ? ' (ambiguous)' : ''}.`;
+        : `${out.querySelector('h3')?.textContent ?? ''}${r.code !== null ? `, OpenSSL code ${r.code}` : ''}${r.confidence === 'ambiguous' ? ' (ambiguous)' : ''}.`;
     }
     this.dataset.decoded = String(Number(this.dataset.decoded ?? '0') + 1);
+  }
+
+  /**
+   * Writes the text into the page address (?text=) and offers it as a link. Texts with PEM
+   * blocks (certificates may be private) or longer than MAX_LINKED stay out of the address.
+   */
+  #link(text: string, withEvidence: boolean): HTMLElement {
+    const url = new URL(location.href);
+    url.search = '';
+    url.hash = '';
+    if (/-----BEGIN /.test(text) || text.length > MAX_LINKED) {
+      history.replaceState(null, '', url);
+      const p = document.createElement('p');
+      p.className = 'certlab-result-link';
+      p.textContent = /-----BEGIN /.test(text)
+        ? 'No link for this result: the text holds certificates, which stay out of links.'
+        : `No link for this result: the text is longer than ${MAX_LINKED} characters. Paste only the error lines to get one.`;
+      return p;
+    }
+    url.searchParams.set('text', text);
+    history.replaceState(null, '', url);
+    return copyLinkButton(
+      () => url.href,
+      withEvidence ? 'It holds the error text only: the evidence you added stays here.' : 'Opening it shows this result again.',
+    );
   }
 
   /** Shows the table rows whose text contains every word of the query. */

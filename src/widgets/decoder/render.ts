@@ -33,7 +33,6 @@ export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): vo
     el(
       'p',
       { class: 'decoder-badges' },
-      el('span', { class: 'decoder-badge' }, `cause: ${r.cause}`),
       el('span', { class: 'decoder-badge' }, `confidence: ${CONFIDENCE[r.confidence]}`),
       ...(r.client ? [el('span', { class: 'decoder-badge' }, `printed by: ${r.client}`)] : []),
     ),
@@ -55,7 +54,7 @@ export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): vo
   if (r.candidates.length) {
     const list = el('ul', { class: 'decoder-candidates' });
     for (const c of r.candidates) {
-      const li = el('li', { 'data-cause': c.cause }, el('strong', {}, CAUSES[c.cause].title), ` (${c.cause})`);
+      const li = el('li', { 'data-cause': c.cause }, el('strong', {}, CAUSES[c.cause].title));
       if (c.code !== null) li.append(' — ', el('a', { href: referenceHref(c.code) }, `code ${c.code}`));
       li.append(el('span', { class: 'decoder-why' }, ` ${c.why}`));
       if (c.tell) li.append(el('p', { class: 'decoder-tell' }, 'Tell it apart: ', el('code', {}, c.tell)));
@@ -82,7 +81,7 @@ export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): vo
     const details = el('details', {}, el('summary', {}, `Everything recognised in the text (${r.findings.length})`));
     const ol = el('ol', { class: 'decoder-findings' });
     for (const f of r.findings) {
-      const what = f.code !== null ? `${f.code} ${f.name}` : f.cause;
+      const what = f.code !== null ? `${f.code} ${f.name}` : f.cause === 'from-code' ? 'a verify code' : CAUSES[f.cause].title;
       ol.append(el('li', {}, el('code', {}, f.match), ` → ${what}${f.depth !== null ? ` at depth ${f.depth}` : ''}${f.client ? ` (${f.client})` : ''}`));
     }
     details.append(ol);

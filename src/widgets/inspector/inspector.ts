@@ -7,6 +7,10 @@
  * shows its progress (size and seconds) and can be cancelled, and the page stays usable.
  * Nothing is sent anywhere: everything runs in this tab.
  */
+import { addCopyButtons } from '../copy.ts';
+import { takeHandover } from '../paste/handover.ts';
+import { certLinkRow, certsFromFragment } from './cert-link.ts';
+
 type Loaded = typeof import('./load.ts');
 
 /** Same cap as the core's MAX_INPUT_BYTES (not imported, so the page stays free of core code). */
@@ -97,6 +101,13 @@ class CertlabInspector extends HTMLElement {
       this.#status('Cleared.');
     });
     this.dataset.ready = 'true';
+    // A paste handed over by the "paste anything" box (sessionStorage, never the URL).
+    // …or certificates from a link the reader made on purpose (#certs=, never keys).
+    const handed = takeHandover('inspector') ?? certsFromFragment(location.hash);
+    if (handed && input) {
+      input.value = handed;
+      void this.run();
+    }
   }
 
   load(): Promise<Loaded> {
@@ -247,6 +258,12 @@ class CertlabInspector extends HTMLElement {
     const { renderResult, summaryText } = m;
     const result = answer.result;
     renderResult(result, out, (t) => this.#status(t), { host: answer.host, hostNote: answer.hostNote });
+    addCopyButtons(out, '.insp-command');
+    const linkRow = certLinkRow(result);
+    if (linkRow) out.prepend(linkRow);
+    // a link made for other certificates no longer describes this page
+    if (certsFromFragment(location.hash) !== undefined && certsFromFragment(location.hash) !== text)
+      history.replaceState(null, '', location.pathname + location.search);
     this.#showPassword(result.needsPassword || password !== undefined);
     const pw = this.querySelector<HTMLInputElement>('input[data-password-input]');
     const wrong =

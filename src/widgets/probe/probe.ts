@@ -5,6 +5,7 @@
  * Without JavaScript the form GETs /api/probe and the browser shows the JSON result.
  */
 import { type ProbeResultView, renderProbeError, renderProbeResult } from './render.ts';
+import { copyLinkButton } from '../copy.ts';
 
 let seq = 0;
 
@@ -75,7 +76,9 @@ class CertlabProbe extends HTMLElement {
       const body = (await res.json()) as ProbeResultView & { error?: { message: string } };
       if (res.status === 200) {
         renderProbeResult(out, body, this.#uid);
-        status.textContent = `Done in ${((performance.now() - started) / 1000).toFixed(1)} s. Link to this report: the page address.`;
+        const link = location.href;
+        out.prepend(copyLinkButton(() => link, 'Opening it probes the server again.'));
+        status.textContent = `Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
       } else {
         const retry = res.headers.get('retry-after');
         renderProbeError(
@@ -87,7 +90,7 @@ class CertlabProbe extends HTMLElement {
     } catch (e) {
       renderProbeError(
         out,
-        `The probe service did not answer (${(e as Error).message}). The static site works without it; run \`npm run -s certlab -- probe ${host}\` locally.`,
+        `The probe service did not answer (${(e as Error).message}). The static site works without it; run “npm run -s certlab -- probe ${host}” on your own machine.`,
       );
       status.textContent = 'No answer from the probe service.';
     } finally {

@@ -94,7 +94,6 @@ export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: str
         'p',
         { class: 'probe-badges' },
         ...[
-          r.cause && `cause: ${r.cause}`,
           r.liability && `who acts: ${whoActs(r.liability)}`,
           r.protocol,
           r.cipher,

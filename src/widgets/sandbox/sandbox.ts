@@ -8,6 +8,7 @@ import { scenarioForModes } from '../../core/sim/presets.ts';
 import { parseScenarioText } from '../../core/sim/scenario.ts';
 import { readFragment, scenarioToFragment } from '../../core/sim/scenario-url.ts';
 import type { ScenarioEditor } from './monaco.ts';
+import { addCopyButtons, copyLinkButton } from '../copy.ts';
 
 class CertlabSandbox extends HTMLElement {
   #editor: ScenarioEditor | undefined;
@@ -47,6 +48,8 @@ class CertlabSandbox extends HTMLElement {
     this.#q('[data-run]')?.addEventListener('click', () => void this.run());
     this.#q('[data-share]')?.addEventListener('click', () => void this.share());
     this.dataset.ready = 'true';
+    // A shared link runs its scenario at once: opening it shows the result (#14).
+    if (frag.kind === 'modes' || frag.kind === 'scenario') void this.run();
   }
 
   #getText(): string {
@@ -111,6 +114,9 @@ class CertlabSandbox extends HTMLElement {
       this.#status(result.error.message);
     } else {
       view.renderRun(out, result.run, 'sandbox', 2);
+      const link = location.href;
+      out.prepend(copyLinkButton(() => link, 'The link holds the scenario only; opening it runs it again with fresh keys.'));
+      addCopyButtons(out, '.sim-cmd, .sim-fix pre, .sim-repro pre');
       const failing = result.run.clients.filter((c) => c.fails).length;
       this.#status(`${failing} of ${result.run.clients.length} clients fail. OpenSSL says ${result.run.openssl.code} (${result.run.openssl.text}).`);
     }

@@ -5,6 +5,15 @@
  * toggles re-run at once. The checked modes combine.
  */
 import { scenarioForModes } from '../../core/sim/presets.ts';
+import { addCopyButtons, copyLinkButton } from '../copy.ts';
+
+/** The tool page's address for these modes and key: opening it ticks them and runs (#14). */
+export function simulatorLink(modes: string[], key: string | undefined, base: string): string {
+  const url = new URL('/tools/simulator/', base);
+  url.searchParams.set('modes', modes.join(',')); // "?modes=" too: a healthy chain, run on open
+  if (key && key !== 'P-256') url.searchParams.set('key', key);
+  return url.href;
+}
 
 let seq = 0;
 
@@ -31,6 +40,16 @@ class CertlabSimulator extends HTMLElement {
       if (this.#started) void this.run();
     });
     this.dataset.ready = 'true';
+    // ?modes=leaf-only,expired-leaf&key=P-384 on the tool page: a shared result, run at once.
+    const params = new URLSearchParams(location.search);
+    if (this.hasAttribute('data-permalink') && (params.has('modes') || params.has('key'))) {
+      const wanted = (params.get('modes') ?? '').split(',');
+      for (const input of this.querySelectorAll<HTMLInputElement>('input[name="mode"]')) input.checked = wanted.includes(input.value);
+      const select = this.querySelector<HTMLSelectElement>('select[name="key"]');
+      const key = params.get('key');
+      if (select && key && [...select.options].some((o) => o.value === key)) select.value = key;
+      void this.run();
+    }
   }
 
   /** The checked mode ids, in the order of the form. */
@@ -64,6 +83,10 @@ class CertlabSimulator extends HTMLElement {
       return;
     }
     view.renderRun(out, result.run, this.#uid, Number(this.dataset.headingLevel ?? 3));
+    const link = simulatorLink(modes, key, location.href);
+    if (this.hasAttribute('data-permalink')) history.replaceState(null, '', link);
+    out.prepend(copyLinkButton(() => link, 'Opening it runs the same modes again, with fresh keys.'));
+    addCopyButtons(out, '.sim-cmd, .sim-fix pre, .sim-repro pre');
     const failing = result.run.clients.filter((c) => c.fails).length;
     const label = modes.length ? scenario.title : 'A healthy chain';
     if (status) {
