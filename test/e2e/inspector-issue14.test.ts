@@ -170,7 +170,7 @@ describe.each(WIDTHS)('inspector at %i px (issue 14)', (width) => {
             r.querySelector('[data-connects]')?.getAttribute('data-connects'),
           ]),
         );
-    const clients = ['openssl', 'curl', 'python', 'node', 'java', 'go', 'dotnet', 'chrome', 'firefox'];
+    const clients = ['openssl', 'curl', 'python', 'node', 'java', 'go', 'rustls', 'dotnet', 'chrome', 'firefox'];
     expect(await cells()).toEqual(clients.map((c) => [c, 'matches', 'yes']));
     expect(await page.getByRole('heading', { name: 'Host www.example.test' }).count()).toBe(1);
 
@@ -192,6 +192,15 @@ describe.each(WIDTHS)('inspector at %i px (issue 14)', (width) => {
     expect(await cells()).toEqual(clients.map((c) => [c, 'matches', 'no']));
     expect(await page.locator('certlab-inspector .insp-host p.insp-note').first().textContent()).toBe(
       `Trusted roots: the Mozilla root list (as Node and Python certifi ship it) (${rootCertificates.length} certificates). Each client checks the name with its own rule, then the whole chain.`,
+    );
+    // a version from the trust-store data (public/trust-stores), loaded only now
+    fetched.length = 0;
+    await page.getByLabel('Roots to trust', { exact: true }).selectOption('store:debian@13-20250419');
+    await inspectText(page, hostEe.pem + hostIca.pem);
+    expect(fetched.filter((p) => p.startsWith('/trust-stores/')).slice(0, 1)).toEqual(['/trust-stores/stores.json.gz']);
+    expect(await cells()).toEqual(clients.map((c) => [c, 'matches', 'no']));
+    expect(await page.locator('certlab-inspector .insp-host p.insp-note').first().textContent()).toBe(
+      'Trusted roots: Debian ca-certificates 13-20250419 (148 certificates). Each client checks the name with its own rule, then the whole chain.',
     );
     expect(await axeViolations(page)).toEqual([]);
   });

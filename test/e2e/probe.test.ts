@@ -126,7 +126,7 @@ describe('live probe page', () => {
       );
       expect(await page.locator('.probe-presented li').count()).toBe(3);
       const clients = await page.locator('.probe-legacy li').allTextContents();
-      expect([clients.length, clients[2]]).toEqual([9, 'Python 3.13+ ssl (create_default_context): does not offer TLS 1.0 (its minimum is TLS 1.2)']);
+      expect([clients.length, clients[2]]).toEqual([10, 'Python 3.13+ ssl (create_default_context): does not offer TLS 1.0 (its minimum is TLS 1.2)']);
     } finally {
       await old.close();
     }

@@ -206,6 +206,8 @@ class CertlabInspector extends HTMLElement {
       const n = (roots.match(/-----BEGIN CERTIFICATE-----/g) ?? []).length;
       return { name, trust: n ? `${n} pasted root${n > 1 ? 's' : ''}` : 'no roots (none pasted)', roots };
     }
+    // Loaded only when a versioned store is chosen: the data and its code stay off the first paint.
+    if (choice?.value.startsWith('store:')) return { name, ...(await (await import('./store-roots.ts')).storeRoots(choice.value.slice('store:'.length))) };
     const url = this.dataset.mozillaUrl ?? '/trust/mozilla-roots.pem';
     this.#mozilla ??= fetch(url).then((r) => {
       if (!r.ok) throw new Error(`${url} answered ${r.status}`);
