@@ -16,6 +16,9 @@ import { type FlightReading, MAX_FLIGHT_RECORDS, readServerFlight } from '../../
 import { DEFAULT_LIMITS, type ProbeLimits } from './config.ts';
 import type { ProbeError } from './errors.ts';
 import { RecordingSocket, TooManyRecordsError, TooMuchDataError } from './recording-socket.ts';
+import { type UpgradeChoice, defaultPortFor, planUpgrade } from '../../core/net/starttls/protocols.ts';
+import type { UpgradeJson } from '../../core/net/probe-json.ts';
+import { runUpgrade, upgradeJson } from './starttls.ts';
 import { type Resolver, systemResolver } from './resolver.ts';
 
 export interface ProbeRequest {
@@ -24,6 +27,8 @@ export interface ProbeRequest {
   port?: number;
   /** SNI name when it differs from the host (or when the host is an IP address). */
   servername?: string;
+  /** A plain-text dialogue before TLS (issue 13); default `auto`: from the well-known port table. */
+  starttls?: UpgradeChoice;
 }
 
 export interface ProbeOptions {
@@ -51,7 +56,9 @@ export interface WireReport {
   /** True when node:tls completed the handshake. */
   handshakeCompleted: boolean;
   bytesReceived: number;
-  timings: { dnsMs: number; connectMs: number; handshakeMs: number };
+  timings: { dnsMs: number; connectMs: number; handshakeMs: number; upgradeMs?: number };
+  /** How the connection got to TLS, when there was a dialogue, a well-known port or a choice. */
+  upgrade?: UpgradeJson;
 }
 
 export type ProbeOutcome =
@@ -239,7 +246,11 @@ function handshakeError(end: HandshakeEnd, reading: FlightReading): ProbeError |
 export async function probe(request: ProbeRequest, options: ProbeOptions): Promise<ProbeOutcome> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const policy = options.policy;
-  const admitted = admitTarget(request.host, policy ?? { allowPrivate: true, ports: 'any' }, request.port);
+  const anyTarget = policy ?? { allowPrivate: true, ports: 'any' as const };
+  let admitted = admitTarget(request.host, anyTarget, request.port);
+  // `--starttls smtp` without a port means the protocol's port (25), not 443.
+  const protocolPort = defaultPortFor(request.starttls);
+  if (admitted.ok && !admitted.target.portGiven && protocolPort) admitted = admitTarget(request.host, anyTarget, protocolPort);
   if (!admitted.ok) return { ok: false, error: { kind: 'Refused', refusal: admitted.refusal } };
   const { host, port, kind } = admitted.target;
 
@@ -255,9 +266,28 @@ export async function probe(request: ProbeRequest, options: ProbeOptions): Promi
   const connectMs = since(t1);
 
   const servername = request.servername ?? (kind === 'name' ? host : null);
+  // Issue 13: before the ClientHello, the plain-text dialogue the port (or the person) asks for.
+  const plan = planUpgrade(port, request.starttls);
+  const tu = performance.now();
+  const upgrade =
+    plan.mode === 'starttls'
+      ? await runUpgrade(tcp, plan.protocol, {
+          port,
+          domain: servername ?? host,
+          timeoutMs: limits.upgradeTimeoutMs,
+          wait: (stageError) => budget.wait('upgrade', limits.upgradeTimeoutMs, stageError),
+        })
+      : undefined;
+  const upgradeMs = upgrade ? { upgradeMs: since(tu) } : {};
+  if (upgrade && !upgrade.ok) tcp.destroy();
+
   const t2 = performance.now();
-  const end = await handshake(tcp, servername && !IP_LITERAL.test(servername) ? servername : null, limits, budget);
+  const end =
+    upgrade && !upgrade.ok
+      ? { completed: false, error: upgrade.error, keylog: '', recording: new Uint8Array(0) }
+      : await handshake(tcp, servername && !IP_LITERAL.test(servername) ? servername : null, limits, budget);
   const handshakeMs = since(t2);
+  const upgradeInfo = upgradeJson(plan, port, upgrade?.transcript);
 
   const reading = await readServerFlight(end.recording, {
     subtle: globalThis.crypto.subtle,
@@ -279,8 +309,9 @@ export async function probe(request: ProbeRequest, options: ProbeOptions): Promi
     serverMessages: f.messages,
     handshakeCompleted: end.completed,
     bytesReceived: end.recording.length,
-    timings: { dnsMs, connectMs, handshakeMs },
+    timings: { dnsMs, connectMs, handshakeMs, ...upgradeMs },
+    ...(upgradeInfo ? { upgrade: upgradeInfo } : {}),
   };
-  const error = handshakeError(end, reading);
+  const error = upgrade && !upgrade.ok ? upgrade.error : handshakeError(end, reading);
   return error ? { ok: false, error, report } : { ok: true, report };
 }

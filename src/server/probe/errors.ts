@@ -4,6 +4,11 @@ import { describeRefusal } from '../../core/net/policy.ts';
 import type { Alert } from '../../core/tls/messages.ts';
 import type { TlsReadError } from '../../core/tls/reader.ts';
 import { describeTlsReadError } from '../../core/tls/describe.ts';
+import type { UpgradeFailure } from '../../core/net/starttls/dialogue.ts';
+import { describeUpgradeFailure } from '../../core/net/starttls/describe.ts';
+
+/** A failed TLS upgrade (STARTTLS and the like, issue 13), with the port for the words. */
+export type UpgradeError = UpgradeFailure & { port: number };
 
 export type ProbeError =
   | { kind: 'Refused'; refusal: TargetRefusal }
@@ -12,13 +17,14 @@ export type ProbeError =
   | { kind: 'ConnectTimeout'; address: string; port: number; afterMs: number }
   | { kind: 'ConnectFailed'; address: string; port: number; code: string }
   | { kind: 'HandshakeTimeout'; afterMs: number; bytesReceived: number }
-  | { kind: 'BudgetExhausted'; stage: 'dns' | 'connect' | 'handshake'; budgetMs: number }
+  | { kind: 'BudgetExhausted'; stage: 'dns' | 'connect' | 'upgrade' | 'handshake'; budgetMs: number }
   | { kind: 'TooMuchData'; limit: number }
   | { kind: 'ServerAlert'; alert: Alert }
   | { kind: 'ClosedMidHandshake'; bytesReceived: number }
   | { kind: 'NotTls'; firstBytesHex: string; hint: string }
   | { kind: 'HandshakeFailed'; code: string; message: string }
-  | { kind: 'UnreadableHandshake'; error: TlsReadError };
+  | { kind: 'UnreadableHandshake'; error: TlsReadError }
+  | UpgradeError;
 
 const ALERT_ADVICE: Record<string, string> = {
   handshake_failure:
@@ -30,6 +36,22 @@ const ALERT_ADVICE: Record<string, string> = {
   internal_error: 'the server failed internally during the handshake',
   insufficient_security: 'the server requires stronger parameters than were offered',
 };
+
+const STAGE_WORDS = { dns: 'name lookup', connect: 'TCP connect', upgrade: 'plain-text dialogue before TLS (STARTTLS)', handshake: 'TLS handshake' };
+
+/** Every upgrade failure kind, once (a missing or extra one fails the type check). */
+const UPGRADE_KINDS: Record<UpgradeError['kind'], true> = {
+  GreetingRefused: true,
+  StartTlsNotOffered: true,
+  StartTlsRefused: true,
+  UnexpectedReply: true,
+  BannerTooLong: true,
+  ClosedDuringUpgrade: true,
+  DataAfterGoAhead: true,
+  UpgradeTimeout: true,
+};
+
+export const isUpgradeError = (e: ProbeError): e is UpgradeError => Object.hasOwn(UPGRADE_KINDS, e.kind);
 
 export function describeProbeError(e: ProbeError): string {
   switch (e.kind) {
@@ -46,7 +68,7 @@ export function describeProbeError(e: ProbeError): string {
     case 'HandshakeTimeout':
       return `The TLS handshake did not finish within ${e.afterMs} ms (${e.bytesReceived} bytes received): the server is too slow or is not a TLS server.`;
     case 'BudgetExhausted':
-      return `The probe's time budget of ${e.budgetMs} ms (DNS, connect and handshake together) ran out during the ${e.stage === 'dns' ? 'name lookup' : e.stage === 'connect' ? 'TCP connect' : 'TLS handshake'}; the server, or its DNS, is too slow.`;
+      return `The probe's time budget of ${e.budgetMs} ms (DNS, connect and handshake together) ran out during the ${STAGE_WORDS[e.stage]}; the server, or its DNS, is too slow.`;
     case 'TooMuchData':
       return `The server sent more than ${e.limit} bytes during the handshake; the probe stopped reading. A normal certificate chain is a few kilobytes.`;
     case 'ServerAlert': {
@@ -61,5 +83,14 @@ export function describeProbeError(e: ProbeError): string {
       return `The TLS handshake failed: ${e.message} (${e.code}).`;
     case 'UnreadableHandshake':
       return `The server's handshake could not be read: ${describeTlsReadError(e.error)}.`;
+    case 'GreetingRefused':
+    case 'StartTlsNotOffered':
+    case 'StartTlsRefused':
+    case 'UnexpectedReply':
+    case 'BannerTooLong':
+    case 'ClosedDuringUpgrade':
+    case 'DataAfterGoAhead':
+    case 'UpgradeTimeout':
+      return describeUpgradeFailure(e, e.port);
   }
 }
