@@ -2,8 +2,10 @@
  * The probe over HTTP as a Web-standard handler, `(Request) => Promise<Response>`: the Astro
  * route delegates to it, a serverless adapter can too, and tests call it with no server.
  *
- *   POST /api/probe  {"host": "example.com", "port": 443, "servername": "www.example.com"}
- *   GET  /api/probe?host=example.com&port=443          (the no-JavaScript form)
+ *   POST /api/probe  {"host": "example.com", "port": 443, "servername": "www.example.com", "starttls": "smtp"}
+ *   GET  /api/probe?host=example.com&port=443&starttls=auto   (the no-JavaScript form)
+ *
+ * `starttls` (issue 13): auto (default: from the well-known port), none, or a protocol.
  *
  * 200 with the result when a TLS conversation took place (even a failed one); 400 for a
  * malformed request or target; 413 for a body over 4 KiB; 415 for a POST that is not JSON;
@@ -17,6 +19,7 @@
  * rate limit and does not count against it; each probe has one time budget.
  */
 import { type TargetRefusal, describeRefusal } from '../core/net/policy.ts';
+import { UPGRADE_CHOICES, isUpgradeChoice } from '../core/net/starttls/protocols.ts';
 import { type ProbeConfig, probeConfigFromEnv } from './probe/config.ts';
 import { type ProbeRequest, probe } from './probe/engine.ts';
 import { errorJson } from './probe/result.ts';
@@ -67,7 +70,7 @@ const EXAMPLE = 'Expected {"host": "example.com", "port": 443} (port and servern
 
 type Parsed = { ok: true; value: ProbeRequest } | { ok: false; response: Response };
 
-function fields(host: unknown, port: unknown, servername: unknown): Parsed {
+function fields(host: unknown, port: unknown, servername: unknown, starttls?: unknown): Parsed {
   if (typeof host !== 'string' || host.trim() === '') return { ok: false, response: badRequest(`"host" is missing or not a string. ${EXAMPLE}`) };
   const value: ProbeRequest = { host };
   if (port !== undefined && port !== null && port !== '') {
@@ -82,6 +85,12 @@ function fields(host: unknown, port: unknown, servername: unknown): Parsed {
       return { ok: false, response: badRequest(`"servername" is ${JSON.stringify(servername)}; expected a DNS name such as www.example.com.`) };
     }
     value.servername = servername.replace(/\.$/, '').toLowerCase();
+  }
+  if (starttls !== undefined && starttls !== null && starttls !== '') {
+    if (!isUpgradeChoice(starttls)) {
+      return { ok: false, response: badRequest(`"starttls" is ${JSON.stringify(starttls)}; expected one of: ${UPGRADE_CHOICES.join(', ')}.`) };
+    }
+    value.starttls = starttls;
   }
   return { ok: true, value };
 }
@@ -146,7 +155,7 @@ async function readRequest(request: Request): Promise<Parsed> {
   }
   if (request.method === 'GET') {
     const q = new URL(request.url).searchParams;
-    return fields(q.get('host'), q.get('port') ?? undefined, q.get('servername') ?? undefined);
+    return fields(q.get('host'), q.get('port') ?? undefined, q.get('servername') ?? undefined, q.get('starttls') ?? undefined);
   }
   if (request.method !== 'POST') {
     return {
@@ -181,7 +190,7 @@ async function readRequest(request: Request): Promise<Parsed> {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return { ok: false, response: badRequest(`The body must be a JSON object. ${EXAMPLE}`) };
   const b = body as Record<string, unknown>;
-  return fields(b.host, b.port, b.servername);
+  return fields(b.host, b.port, b.servername, b.starttls);
 }
 
 /** How long a Redis slot outlives a crashed instance: twice a probe's budget plus 5 s. */

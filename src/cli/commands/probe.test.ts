@@ -77,7 +77,7 @@ describe('certlab probe', () => {
     expect(parseArgs(['10.0.0.5:8443'])).toEqual({ ok: true, options: { target: '10.0.0.5:8443', ca: [], json: false } });
     const c = capture();
     expect(await run(['--bogus'], c.io)).toBe(2);
-    expect(c.err[0]!.split('\n')[0]).toBe('certlab probe: unknown option "--bogus". Expected one of: --servername, --ca, --json, --help.');
+    expect(c.err[0]!.split('\n')[0]).toBe('certlab probe: unknown option "--bogus". Expected one of: --servername, --starttls, --ca, --json, --help.');
     const d = capture();
     expect(await run(['example.com', '--ca', '/nonexistent.pem'], d.io)).toBe(2);
     expect(d.err[0]).toMatch(/^certlab probe: cannot read --ca \/nonexistent\.pem: ENOENT/);

@@ -1,5 +1,5 @@
 /**
- * `certlab probe HOST[:PORT] [--servername NAME] [--ca FILE] [--json]`: connect, read the chain
+ * `certlab probe HOST[:PORT] [--servername NAME] [--starttls PROTO] [--ca FILE] [--json]`: connect, read the chain
  * exactly as the server sends it, and say what every client will make of it. Runs locally, so
  * private addresses are allowed (internal-api:8443 with the company root via --ca).
  * Exit 0 when every strict client succeeds, 1 when some would fail, 2 when no TLS handshake
@@ -16,16 +16,20 @@ import { type ProbeAnalysis, analyseProbe } from '../../server/probe/analyse.ts'
 import { probeAiaFetcher } from '../../server/probe/aia-fetch.ts';
 import { STRICT_CLIENTS } from '../../server/probe/verdicts.ts';
 import { optionsOrExit, type ParsedArgs } from '../args.ts';
+import { UPGRADE_CHOICES, type UpgradeChoice, isUpgradeChoice } from '../../core/net/starttls/protocols.ts';
 
 export const summary = 'show what a TLS server presents and what each client will say';
 
 const USAGE = [
-  'usage: certlab probe HOST[:PORT] [--servername NAME] [--ca FILE] [--json]',
+  'usage: certlab probe HOST[:PORT] [--servername NAME] [--starttls PROTO] [--ca FILE] [--json]',
   '',
   'Connects to HOST (port 443 unless given), reads the certificate list exactly as the server',
   'sends it, and judges it as openssl, curl, Python, Node, Java, Go, .NET, Chrome and Firefox would.',
   '',
   '  --servername NAME  SNI name (and the name checked) when it differs from HOST',
+  '  --starttls PROTO   talk PROTO before TLS: smtp, imap, pop3, ftp, ldap, xmpp, postgres, mysql;',
+  '                     none: TLS from the first byte; auto (default): chosen from the well-known',
+  '                     port (25/587 smtp, 143 imap, 110 pop3, 21 ftp, 389 ldap, 5222 xmpp, 5432, 3306)',
   '  --ca FILE          also trust these roots (PEM or DER), e.g. your company CA',
   '  --json             print { target, presented, protocol, cipher, verdicts, cause, liability, findings, email, ... }',
   '',
@@ -35,6 +39,7 @@ const USAGE = [
 interface Options {
   target?: string;
   servername?: string;
+  starttls?: UpgradeChoice;
   ca: string[];
   json: boolean;
 }
@@ -47,13 +52,16 @@ export function parseArgs(argv: string[]): Parsed {
     const a = argv[i]!;
     if (a === '--help' || a === '-h') return { ok: 'help' };
     if (a === '--json') o.json = true;
-    else if (a === '--servername' || a === '--ca') {
+    else if (a === '--servername' || a === '--ca' || a === '--starttls') {
       const v = argv[++i];
       if (v === undefined) return { ok: false, error: `${a} needs a value.` };
       if (a === '--ca') o.ca.push(v);
-      else o.servername = v;
+      else if (a === '--starttls') {
+        if (!isUpgradeChoice(v)) return { ok: false, error: `--starttls "${v}" is not known. Expected one of: ${UPGRADE_CHOICES.join(', ')}.` };
+        o.starttls = v;
+      } else o.servername = v;
     } else if (a.startsWith('-')) {
-      return { ok: false, error: `unknown option "${a}". Expected one of: --servername, --ca, --json, --help.` };
+      return { ok: false, error: `unknown option "${a}". Expected one of: --servername, --starttls, --ca, --json, --help.` };
     } else if (o.target === undefined) o.target = a;
     else return { ok: false, error: `unexpected argument "${a}": give one HOST[:PORT].` };
   }
@@ -84,7 +92,7 @@ async function readAnchors(files: string[]): Promise<Certificate[] | string> {
 }
 
 export function toHuman(a: ProbeAnalysis): string {
-  const lines = [a.headline, '', a.evidence];
+  const lines = [a.headline, ...(a.upgrade ? [`Upgrade: ${a.upgrade.description}`] : []), '', a.evidence];
   if (a.verdicts) {
     lines.push('', 'What each client says:');
     for (const [id, v] of Object.entries(a.verdicts)) {
@@ -114,7 +122,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.err(`certlab probe: ${anchors}`);
     return 2;
   }
-  const outcome = await probe({ host: o.target!, ...(o.servername ? { servername: o.servername } : {}) }, { policy: null });
+  const outcome = await probe(
+    { host: o.target!, ...(o.servername ? { servername: o.servername } : {}), ...(o.starttls ? { starttls: o.starttls } : {}) },
+    { policy: null },
+  );
   const aiaFetcher = probeAiaFetcher({ policy: null });
   const analysis = await analyseProbe(outcome, Date.now(), globalThis.crypto.subtle, { extraAnchors: anchors, aiaFetcher });
   if (!analysis) {

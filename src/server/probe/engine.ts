@@ -10,6 +10,7 @@ import { connect as tcpConnect, type Socket } from 'node:net';
 import { DEFAULT_CIPHERS, type SecureContext, connect as tlsConnect, createSecureContext, type TLSSocket } from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { type TargetPolicy, admitAddress, admitTarget } from '../../core/net/policy.ts';
+import { parseTarget } from '../../core/net/target.ts';
 import { alertName } from '../../core/tls/names.ts';
 import { parseKeyLog } from '../../core/tls/tls13-decrypt.ts';
 import { type FlightReading, MAX_FLIGHT_RECORDS, readServerFlight } from '../../core/tls/server-flight.ts';
@@ -246,11 +247,10 @@ function handshakeError(end: HandshakeEnd, reading: FlightReading): ProbeError |
 export async function probe(request: ProbeRequest, options: ProbeOptions): Promise<ProbeOutcome> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const policy = options.policy;
-  const anyTarget = policy ?? { allowPrivate: true, ports: 'any' as const };
-  let admitted = admitTarget(request.host, anyTarget, request.port);
   // `--starttls smtp` without a port means the protocol's port (25), not 443.
-  const protocolPort = defaultPortFor(request.starttls);
-  if (admitted.ok && !admitted.target.portGiven && protocolPort) admitted = admitTarget(request.host, anyTarget, protocolPort);
+  const typed = request.port === undefined && defaultPortFor(request.starttls) ? parseTarget(request.host) : undefined;
+  const portOverride = request.port ?? (typed?.ok && !typed.value.portGiven ? defaultPortFor(request.starttls) : undefined);
+  const admitted = admitTarget(request.host, policy ?? { allowPrivate: true, ports: 'any' }, portOverride);
   if (!admitted.ok) return { ok: false, error: { kind: 'Refused', refusal: admitted.refusal } };
   const { host, port, kind } = admitted.target;
 
