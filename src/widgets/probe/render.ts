@@ -73,6 +73,11 @@ function presentedList(r: ProbeResultView): HTMLElement {
   return el('ol', { class: 'probe-presented', start: '0' }, ...items);
 }
 
+/** The STARTTLS-style dialogue, server lines as text (S:) and the probe's own (C:). */
+function transcriptBlock(lines: NonNullable<ProbeResultView['upgrade']>['transcript']): HTMLElement {
+  return el('pre', { class: 'probe-pre probe-transcript', tabindex: '0' }, lines.map((l) => `${l.from === 'server' ? 'S' : 'C'}: ${l.text}`).join('\n'));
+}
+
 export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: string): void {
   out.replaceChildren();
   const failing = r.verdicts ? Object.values(r.verdicts).some((v) => v && !v.ok) : true;
@@ -85,6 +90,7 @@ export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: str
         'p',
         { class: 'probe-badges' },
         ...[
+          r.upgrade?.description,
           r.cause && `cause: ${r.cause}`,
           r.liability && `who acts: ${whoActs(r.liability)}`,
           r.protocol,
@@ -101,6 +107,7 @@ export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: str
       ...(r.handshake.error ? [el('p', { class: 'certlab-error' }, r.handshake.error.message)] : []),
     ),
   );
+  if (r.upgrade?.transcript.length) out.append(el('h3', {}, 'Before TLS: the plain-text dialogue'), transcriptBlock(r.upgrade.transcript));
   if (r.verdicts) out.append(el('h3', {}, 'What each client says'), verdictTable(r.verdicts));
   out.append(el('h3', {}, `The chain exactly as sent (${r.presented.length})`), presentedList(r));
   const notable = r.findings.filter((f) => f.severity !== 'info' || f.kind === 'root-included' || f.kind === 'client-cert-requested');
