@@ -7,7 +7,7 @@
  * The ratio is certlab / openssl. A protocol whose server is absent is reported as skipped.
  */
 import { spawn } from 'node:child_process';
-import { makeTestPki } from '../test/probe/pki.ts';
+import { type TestPki, makeTestPki } from '../test/probe/pki.ts';
 import {
   type RealServer,
   type ServerKind,
@@ -49,7 +49,7 @@ function sClientTime(port: number, protocol: UpgradeProtocol): Promise<number> {
   });
 }
 
-const SERVERS: { kind: ServerKind; start: typeof startPostfix; protocols: UpgradeProtocol[] }[] = [
+const SERVERS: { kind: ServerKind; start: (pki: TestPki) => Promise<RealServer>; protocols: UpgradeProtocol[] }[] = [
   { kind: 'postfix', start: startPostfix, protocols: ['smtp'] },
   { kind: 'dovecot', start: startDovecot, protocols: ['imap', 'pop3'] },
   { kind: 'vsftpd', start: startVsftpd, protocols: ['ftp'] },
