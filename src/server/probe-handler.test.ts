@@ -227,7 +227,7 @@ describe('probe configuration from the environment', () => {
   it('defaults are the safe public values', () => {
     expect(probeConfigFromEnv({})).toEqual({
       policy: { allowPrivate: false, ports: [443, 8443, 465, 636, 853, 993, 995, 5061, 6697, 9443] },
-      limits: { connectTimeoutMs: 5000, handshakeTimeoutMs: 10000, dnsTimeoutMs: 5000, maxBytes: 262144, budgetMs: 15000 },
+      limits: { connectTimeoutMs: 5000, handshakeTimeoutMs: 10000, dnsTimeoutMs: 5000, maxBytes: 262144, budgetMs: 15000, upgradeTimeoutMs: 10000 },
       rateLimit: 10,
       rateWindowMs: 60000,
       maxConcurrent: 8,

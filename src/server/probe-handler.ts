@@ -2,10 +2,12 @@
  * The probe over HTTP as a Web-standard handler, `(Request) => Promise<Response>`: the Astro
  * route delegates to it, a serverless adapter can too, and tests call it with no server.
  *
- *   POST /api/probe  {"host": "example.com", "port": 443, "servername": "www.example.com"}
+ *   POST /api/probe  {"host": "example.com", "port": 443, "servername": "www.example.com", "starttls": "smtp"}
  *                    optional: "ip" (one backend; judged by the same address rules),
  *                    "revocation": true (live OCSP and CRL check, within the probe's budget)
- *   GET  /api/probe?host=example.com&port=443          (the no-JavaScript form)
+ *   GET  /api/probe?host=example.com&port=443&starttls=auto   (the no-JavaScript form)
+ *
+ * `starttls` (issue 13): auto (default: from the well-known port), none, or a protocol.
  *
  * 200 with the result when a TLS conversation took place (even a failed one); 400 for a
  * malformed request or target; 413 for a body over 4 KiB; 415 for a POST that is not JSON;
@@ -19,6 +21,7 @@
  * rate limit and does not count against it; each probe has one time budget.
  */
 import { type TargetRefusal, describeRefusal } from '../core/net/policy.ts';
+import { UPGRADE_CHOICES, isUpgradeChoice } from '../core/net/starttls/protocols.ts';
 import { type ProbeConfig, probeConfigFromEnv } from './probe/config.ts';
 import { type ProbeRequest, probe } from './probe/engine.ts';
 import { errorJson } from './probe/result.ts';
@@ -84,7 +87,7 @@ function extras(revocation: unknown, ip: unknown, value: ProbeRequest): Parsed {
   return { ok: true, value, extras: { revocation: revocation === true || revocation === '1' } };
 }
 
-function fields(host: unknown, port: unknown, servername: unknown): { ok: true; value: ProbeRequest } | { ok: false; response: Response } {
+function fields(host: unknown, port: unknown, servername: unknown, starttls?: unknown): { ok: true; value: ProbeRequest } | { ok: false; response: Response } {
   if (typeof host !== 'string' || host.trim() === '') return { ok: false, response: badRequest(`"host" is missing or not a string. ${EXAMPLE}`) };
   const value: ProbeRequest = { host };
   if (port !== undefined && port !== null && port !== '') {
@@ -99,6 +102,12 @@ function fields(host: unknown, port: unknown, servername: unknown): { ok: true; 
       return { ok: false, response: badRequest(`"servername" is ${JSON.stringify(servername)}; expected a DNS name such as www.example.com.`) };
     }
     value.servername = servername.replace(/\.$/, '').toLowerCase();
+  }
+  if (starttls !== undefined && starttls !== null && starttls !== '') {
+    if (!isUpgradeChoice(starttls)) {
+      return { ok: false, response: badRequest(`"starttls" is ${JSON.stringify(starttls)}; expected one of: ${UPGRADE_CHOICES.join(', ')}.`) };
+    }
+    value.starttls = starttls;
   }
   return { ok: true, value };
 }
@@ -163,7 +172,7 @@ async function readRequest(request: Request): Promise<Parsed> {
   }
   if (request.method === 'GET') {
     const q = new URL(request.url).searchParams;
-    const f = fields(q.get('host'), q.get('port') ?? undefined, q.get('servername') ?? undefined);
+    const f = fields(q.get('host'), q.get('port') ?? undefined, q.get('servername') ?? undefined, q.get('starttls') ?? undefined);
     return f.ok ? extras(q.get('revocation') ?? undefined, q.get('ip') ?? undefined, f.value) : f;
   }
   if (request.method !== 'POST') {
@@ -199,7 +208,7 @@ async function readRequest(request: Request): Promise<Parsed> {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return { ok: false, response: badRequest(`The body must be a JSON object. ${EXAMPLE}`) };
   const b = body as Record<string, unknown>;
-  const f = fields(b.host, b.port, b.servername);
+  const f = fields(b.host, b.port, b.servername, b.starttls);
   return f.ok ? extras(b.revocation, b.ip, f.value) : f;
 }
 

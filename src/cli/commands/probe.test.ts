@@ -78,7 +78,7 @@ describe('certlab probe', () => {
     const c = capture();
     expect(await run(['--bogus'], c.io)).toBe(2);
     expect(c.err[0]!.split('\n')[0]).toBe(
-      'certlab probe: unknown option "--bogus". Expected one of: --servername, --ca, --json, --revocation, --ip, --all-ips, --proxy, --dns-server, --help.',
+      'certlab probe: unknown option "--bogus". Expected one of: --servername, --starttls, --ca, --json, --revocation, --ip, --all-ips, --proxy, --dns-server, --help.',
     );
     const d = capture();
     expect(await run(['example.com', '--ca', '/nonexistent.pem'], d.io)).toBe(2);

@@ -1,5 +1,5 @@
 /**
- * `certlab probe HOST[:PORT] [--servername NAME] [--ca FILE] [--json] [--revocation] [--ip ADDRESS | --all-ips]
+ * `certlab probe HOST[:PORT] [--servername NAME] [--starttls PROTO] [--ca FILE] [--json] [--revocation] [--ip ADDRESS | --all-ips]
  * [--proxy http://HOST:PORT] [--dns-server IP[:PORT]]`: connect, read the chain
  * exactly as the server sends it, and say what every client will make of it. Runs locally, so
  * private addresses are allowed (internal-api:8443 with the company root via --ca).
@@ -23,17 +23,21 @@ import { type ProbeAnalysis, analyseProbe } from '../../server/probe/analyse.ts'
 import { probeAiaFetcher } from '../../server/probe/aia-fetch.ts';
 import { STRICT_CLIENTS } from '../../server/probe/verdicts.ts';
 import { optionsOrExit, type ParsedArgs } from '../args.ts';
+import { UPGRADE_CHOICES, type UpgradeChoice, isUpgradeChoice } from '../../core/net/starttls/protocols.ts';
 
 export const summary = 'show what a TLS server presents and what each client will say';
 
 const USAGE = [
-  'usage: certlab probe HOST[:PORT] [--servername NAME] [--ca FILE] [--json] [--revocation]',
-  '                     [--ip ADDRESS | --all-ips] [--proxy http://HOST:PORT] [--dns-server IP[:PORT]]',
+  'usage: certlab probe HOST[:PORT] [--servername NAME] [--starttls PROTO] [--ca FILE] [--json]',
+  '                     [--revocation] [--ip ADDRESS | --all-ips] [--proxy http://HOST:PORT] [--dns-server IP[:PORT]]',
   '',
   'Connects to HOST (port 443 unless given), reads the certificate list exactly as the server',
   'sends it, and judges it as openssl, curl, Python, Node, Java, Go, .NET, Chrome and Firefox would.',
   '',
   '  --servername NAME  SNI name (and the name checked) when it differs from HOST',
+  '  --starttls PROTO   talk PROTO before TLS: smtp, imap, pop3, ftp, ldap, xmpp, postgres, mysql;',
+  '                     none: TLS from the first byte; auto (default): chosen from the well-known',
+  '                     port (25/587 smtp, 143 imap, 110 pop3, 21 ftp, 389 ldap, 5222 xmpp, 5432, 3306)',
   '  --ca FILE          also trust these roots (PEM or DER), e.g. your company CA',
   '  --json             print { target, presented, protocol, cipher, verdicts, cause, liability, findings, email, ... }',
   '  --revocation       also ask the OCSP responder and download the CRL named in the certificate',
@@ -49,6 +53,7 @@ const USAGE = [
 interface Options {
   target?: string;
   servername?: string;
+  starttls?: UpgradeChoice;
   ca: string[];
   json: boolean;
   revocation?: true;
@@ -58,7 +63,7 @@ interface Options {
   dnsServer?: string;
 }
 
-const WITH_VALUE = ['--servername', '--ca', '--ip', '--proxy', '--dns-server'];
+const WITH_VALUE = ['--servername', '--starttls', '--ca', '--ip', '--proxy', '--dns-server'];
 
 type Parsed = ParsedArgs<Options>;
 
@@ -74,14 +79,17 @@ export function parseArgs(argv: string[]): Parsed {
       const v = argv[++i];
       if (v === undefined) return { ok: false, error: `${a} needs a value.` };
       if (a === '--ca') o.ca.push(v);
-      else if (a === '--servername') o.servername = v;
+      else if (a === '--starttls') {
+        if (!isUpgradeChoice(v)) return { ok: false, error: `--starttls "${v}" is not known. Expected one of: ${UPGRADE_CHOICES.join(', ')}.` };
+        o.starttls = v;
+      } else if (a === '--servername') o.servername = v;
       else if (a === '--ip') o.ip = v.replace(/^\[(.*)\]$/, '$1');
       else if (a === '--proxy') o.proxy = v;
       else o.dnsServer = v;
     } else if (a.startsWith('-')) {
       return {
         ok: false,
-        error: `unknown option "${a}". Expected one of: --servername, --ca, --json, --revocation, --ip, --all-ips, --proxy, --dns-server, --help.`,
+        error: `unknown option "${a}". Expected one of: --servername, --starttls, --ca, --json, --revocation, --ip, --all-ips, --proxy, --dns-server, --help.`,
       };
     } else if (o.target === undefined) o.target = a;
     else return { ok: false, error: `unexpected argument "${a}": give one HOST[:PORT].` };
@@ -125,7 +133,7 @@ async function readAnchors(files: string[]): Promise<Certificate[] | string> {
 }
 
 export function toHuman(a: ProbeAnalysis): string {
-  const lines = [a.headline, '', a.evidence];
+  const lines = [a.headline, ...(a.upgrade ? [`Upgrade: ${a.upgrade.description}`] : []), '', a.evidence];
   if (a.notTls)
     lines.push(
       '',
@@ -194,7 +202,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     ...(o.dnsServer ? { resolver: dnsResolver({ timeoutMs: 5000, maxInFlight: 16, maxPerClient: 16, servers: [o.dnsServer] }).forClient('cli') } : {}),
     ...(proxy?.ok ? { tunnel: httpConnectTunnel(proxy) } : {}),
   };
-  const request = { host: o.target!, ...(o.servername ? { servername: o.servername } : {}), ...(o.ip ? { ip: o.ip } : {}) };
+  const request = {
+    host: o.target!,
+    ...(o.servername ? { servername: o.servername } : {}),
+    ...(o.starttls ? { starttls: o.starttls } : {}),
+    ...(o.ip ? { ip: o.ip } : {}),
+  };
   // AIA, OCSP and CRL requests go through the proxy too (the network may allow nothing else).
   const fetchOptions = {
     policy: null,

@@ -7,6 +7,8 @@
 import type { CauseId } from '../causes/cause-id.ts';
 import type { Liability } from '../causes/causes.ts';
 import type { Certificate } from '../model.ts';
+import type { TranscriptLine } from './starttls/dialogue.ts';
+import type { UpgradeProtocol } from './starttls/protocols.ts';
 
 export interface ProbeTarget {
   host: string;
@@ -18,6 +20,23 @@ export interface ProbeTimings {
   dnsMs: number;
   connectMs: number;
   handshakeMs: number;
+  /** The plain-text dialogue before TLS, when there was one (STARTTLS). */
+  upgradeMs?: number;
+}
+
+/** How the connection got to TLS (issue 13): present after a STARTTLS-style dialogue, or on a well-known or chosen port. */
+export interface UpgradeJson {
+  /** `starttls`: a plain-text dialogue first; `tls`: TLS from the first byte. */
+  mode: 'starttls' | 'tls';
+  protocol: UpgradeProtocol | null;
+  /** The service on a well-known implicit-TLS port ("IMAP over TLS"). */
+  service: string | null;
+  /** From the well-known port table, or as the person asked. */
+  chosen: 'port' | 'given';
+  /** In words: "SMTP STARTTLS, chosen from port 25". */
+  description: string;
+  /** The dialogue as it went, server text made printable. */
+  transcript: TranscriptLine[];
 }
 
 /** A certificate exactly as the server sent it, summarised. */
@@ -98,6 +117,7 @@ export interface ProbeJson<Detail extends { kind: string } = { kind: string }> {
   clientCertRequested: boolean;
   serverMessages: string[];
   timings: ProbeTimings;
+  upgrade?: UpgradeJson;
   handshake: { completed: boolean; error?: ProbeErrorJson<Detail> };
   evidence: string;
   probedAt: string;

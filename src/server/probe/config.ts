@@ -12,6 +12,8 @@ export interface ProbeLimits {
   dnsTimeoutMs: number;
   /** One probe's whole time: DNS, connect, handshake and AIA fetches together. */
   budgetMs: number;
+  /** The plain-text dialogue before TLS (STARTTLS and the like), from TCP connected to the server's go-ahead. */
+  upgradeTimeoutMs: number;
 }
 
 export interface ProbeConfig {
@@ -39,6 +41,7 @@ export const DEFAULT_LIMITS: ProbeLimits = {
   maxBytes: 256 * 1024,
   dnsTimeoutMs: 5_000,
   budgetMs: 15_000,
+  upgradeTimeoutMs: 10_000,
 };
 
 /** Each variable, its default and meaning (the README table is written from this list). */
@@ -47,6 +50,8 @@ export const PROBE_ENV_VARS = {
   CERTLAB_PROBE_PORTS: `${DEFAULT_PROBE_PORTS.join(',')} — comma-separated ports the probe may connect to, or * for any`,
   CERTLAB_PROBE_CONNECT_TIMEOUT_MS: '5000 — TCP connect timeout',
   CERTLAB_PROBE_HANDSHAKE_TIMEOUT_MS: "10000 — TLS handshake timeout (from TCP connected to the server's last handshake message)",
+  CERTLAB_PROBE_UPGRADE_TIMEOUT_MS:
+    "10000 — the plain-text dialogue before TLS (SMTP/IMAP/POP3/FTP/XMPP STARTTLS, LDAP StartTLS, PostgreSQL and MySQL SSL requests), until the server's go-ahead",
   CERTLAB_PROBE_DNS_TIMEOUT_MS: '5000 — name resolution timeout (per DNS query, asked directly through c-ares)',
   CERTLAB_PROBE_BUDGET_MS: "15000 — one probe's whole time: DNS, connect, handshake and AIA fetches together",
   CERTLAB_PROBE_MAX_BYTES: '262144 — most bytes read from a server before the probe aborts',
@@ -116,6 +121,7 @@ export function probeConfigFromEnv(env: Record<string, string | undefined>): Pro
       dnsTimeoutMs: int(env, 'CERTLAB_PROBE_DNS_TIMEOUT_MS', DEFAULT_LIMITS.dnsTimeoutMs, 100, 60_000),
       maxBytes: int(env, 'CERTLAB_PROBE_MAX_BYTES', DEFAULT_LIMITS.maxBytes, 16 * 1024, 1024 * 1024),
       budgetMs: int(env, 'CERTLAB_PROBE_BUDGET_MS', DEFAULT_LIMITS.budgetMs, 1000, 120_000),
+      upgradeTimeoutMs: int(env, 'CERTLAB_PROBE_UPGRADE_TIMEOUT_MS', DEFAULT_LIMITS.upgradeTimeoutMs, 100, 60_000),
     },
     rateLimit: int(env, 'CERTLAB_PROBE_RATE_LIMIT', 10, 1, 100_000),
     rateWindowMs: int(env, 'CERTLAB_PROBE_RATE_WINDOW_S', 60, 1, 86_400) * 1000,

@@ -10,6 +10,7 @@ import { connect as tcpConnect, type Socket } from 'node:net';
 import { DEFAULT_CIPHERS, type SecureContext, connect as tlsConnect, createSecureContext, type TLSSocket } from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { type TargetPolicy, admitAddress, admitTarget } from '../../core/net/policy.ts';
+import { parseTarget } from '../../core/net/target.ts';
 import { alertName } from '../../core/tls/names.ts';
 import { parseKeyLog } from '../../core/tls/tls13-decrypt.ts';
 import { type FlightReading, MAX_FLIGHT_RECORDS, readServerFlight } from '../../core/tls/server-flight.ts';
@@ -18,6 +19,9 @@ import type { ProbeError } from './errors.ts';
 import { type LegacyTlsReport, readLegacyTls, wantsLegacyAttempt } from './old-tls.ts';
 import { POST_HANDSHAKE_GRACE_MS, flightAsksForClientCert } from './post-handshake.ts';
 import { RecordingSocket, TooManyRecordsError, TooMuchDataError } from './recording-socket.ts';
+import { type UpgradeChoice, defaultPortFor, planUpgrade } from '../../core/net/starttls/protocols.ts';
+import type { UpgradeJson } from '../../core/net/probe-json.ts';
+import { runUpgrade, upgradeJson } from './starttls.ts';
 import { type Resolver, systemResolver } from './resolver.ts';
 
 export interface ProbeRequest {
@@ -28,6 +32,8 @@ export interface ProbeRequest {
   servername?: string;
   /** Connect to this address instead of resolving the host (`--ip`); the policy still judges it. */
   ip?: string;
+  /** A plain-text dialogue before TLS (issue 13); default `auto`: from the well-known port table. */
+  starttls?: UpgradeChoice;
 }
 
 /**
@@ -65,7 +71,9 @@ export interface WireReport {
   /** True when node:tls completed the handshake. */
   handshakeCompleted: boolean;
   bytesReceived: number;
-  timings: { dnsMs: number; connectMs: number; handshakeMs: number };
+  timings: { dnsMs: number; connectMs: number; handshakeMs: number; upgradeMs?: number };
+  /** How the connection got to TLS, when there was a dialogue, a well-known port or a choice. */
+  upgrade?: UpgradeJson;
   /** A server that refused TLS 1.2/1.3, read by a second attempt offering TLS 1.0/1.1 (old-tls.ts). */
   legacyTls?: LegacyTlsReport;
 }
@@ -279,7 +287,10 @@ function handshakeError(end: HandshakeEnd, reading: FlightReading): ProbeError |
 export async function probe(request: ProbeRequest, options: ProbeOptions): Promise<ProbeOutcome> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const policy = options.policy;
-  const admitted = admitTarget(request.host, policy ?? { allowPrivate: true, ports: 'any' }, request.port);
+  // `--starttls smtp` without a port means the protocol's port (25), not 443.
+  const typed = request.port === undefined && defaultPortFor(request.starttls) ? parseTarget(request.host) : undefined;
+  const portOverride = request.port ?? (typed?.ok && !typed.value.portGiven ? defaultPortFor(request.starttls) : undefined);
+  const admitted = admitTarget(request.host, policy ?? { allowPrivate: true, ports: 'any' }, portOverride);
   if (!admitted.ok) return { ok: false, error: { kind: 'Refused', refusal: admitted.refusal } };
   const { host, port, kind } = admitted.target;
 
@@ -306,9 +317,28 @@ export async function probe(request: ProbeRequest, options: ProbeOptions): Promi
   const connectMs = since(t1);
 
   const servername = request.servername ?? (kind === 'name' ? host : null);
+  // Issue 13: before the ClientHello, the plain-text dialogue the port (or the person) asks for.
+  const plan = planUpgrade(port, request.starttls);
+  const tu = performance.now();
+  const upgrade =
+    plan.mode === 'starttls'
+      ? await runUpgrade(tcp, plan.protocol, {
+          port,
+          domain: servername ?? host,
+          timeoutMs: limits.upgradeTimeoutMs,
+          wait: (stageError) => budget.wait('upgrade', limits.upgradeTimeoutMs, stageError),
+        })
+      : undefined;
+  const upgradeMs = upgrade ? { upgradeMs: since(tu) } : {};
+  if (upgrade && !upgrade.ok) tcp.destroy();
+
   const t2 = performance.now();
-  const end = await handshake(tcp, servername && !IP_LITERAL.test(servername) ? servername : null, limits, budget);
+  const end =
+    upgrade && !upgrade.ok
+      ? { completed: false, error: upgrade.error, keylog: '', recording: new Uint8Array(0) }
+      : await handshake(tcp, servername && !IP_LITERAL.test(servername) ? servername : null, limits, budget);
   const handshakeMs = since(t2);
+  const upgradeInfo = upgradeJson(plan, port, upgrade?.transcript);
 
   const reading = await readServerFlight(end.recording, {
     subtle: globalThis.crypto.subtle,
@@ -331,13 +361,28 @@ export async function probe(request: ProbeRequest, options: ProbeOptions): Promi
     serverMessages: f.messages,
     handshakeCompleted: end.completed,
     bytesReceived: end.recording.length,
-    timings: { dnsMs, connectMs, handshakeMs },
+    timings: { dnsMs, connectMs, handshakeMs, ...upgradeMs },
+    ...(upgradeInfo ? { upgrade: upgradeInfo } : {}),
   };
-  const error = handshakeError(end, reading);
-  if (error && wantsLegacyAttempt(error, f)) {
+  const error = upgrade && !upgrade.ok ? upgrade.error : handshakeError(end, reading);
+  // Through a proxy the second attempt would need a second tunnel: not tried (the first error stands).
+  if (error && !options.tunnel && wantsLegacyAttempt(error, f)) {
     const wait = budget.wait('handshake', limits.handshakeTimeoutMs, () => error);
     const legacy = await readLegacyTls({
-      connect: () => connectTcp(ip, port, limits.connectTimeoutMs, budget),
+      // The same way in as the first attempt: connect, then the same plain-text upgrade (issue 13).
+      connect: async () => {
+        const again = await connectTcp(ip, port, limits.connectTimeoutMs, budget);
+        if (isError(again) || plan.mode !== 'starttls') return again;
+        const up = await runUpgrade(again, plan.protocol, {
+          port,
+          domain: servername ?? host,
+          timeoutMs: limits.upgradeTimeoutMs,
+          wait: (stageError) => budget.wait('upgrade', limits.upgradeTimeoutMs, stageError),
+        });
+        if (up.ok) return again;
+        again.destroy();
+        return up.error;
+      },
       servername: report.target.servername && !IP_LITERAL.test(report.target.servername) ? report.target.servername : null,
       waitMs: wait.ms,
       maxBytes: limits.maxBytes,

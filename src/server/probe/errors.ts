@@ -5,6 +5,11 @@ import type { Alert } from '../../core/tls/messages.ts';
 import type { TlsReadError } from '../../core/tls/reader.ts';
 import type { PlainProtocol } from '../../core/tls/not-tls.ts';
 import { describeTlsReadError } from '../../core/tls/describe.ts';
+import type { UpgradeFailure } from '../../core/net/starttls/dialogue.ts';
+import { describeUpgradeFailure } from '../../core/net/starttls/describe.ts';
+
+/** A failed TLS upgrade (STARTTLS and the like, issue 13), with the port for the words. */
+export type UpgradeError = UpgradeFailure & { port: number };
 
 export type ProbeError =
   | { kind: 'Refused'; refusal: TargetRefusal }
@@ -13,7 +18,7 @@ export type ProbeError =
   | { kind: 'ConnectTimeout'; address: string; port: number; afterMs: number }
   | { kind: 'ConnectFailed'; address: string; port: number; code: string }
   | { kind: 'HandshakeTimeout'; afterMs: number; bytesReceived: number }
-  | { kind: 'BudgetExhausted'; stage: 'dns' | 'connect' | 'handshake'; budgetMs: number }
+  | { kind: 'BudgetExhausted'; stage: 'dns' | 'connect' | 'upgrade' | 'handshake'; budgetMs: number }
   | { kind: 'TooMuchData'; limit: number }
   /** `afterHandshake`: TLS 1.3 servers refuse a missing client certificate after the client's Finished. */
   | { kind: 'ServerAlert'; alert: Alert; afterHandshake?: boolean }
@@ -22,7 +27,8 @@ export type ProbeError =
   | { kind: 'HandshakeFailed'; code: string; message: string }
   | { kind: 'UnreadableHandshake'; error: TlsReadError }
   /** The CLI's HTTP CONNECT proxy (tunnel.ts) did not open the tunnel; `status` when it answered. */
-  | { kind: 'ProxyFailed'; proxy: string; reason: string; status?: number };
+  | { kind: 'ProxyFailed'; proxy: string; reason: string; status?: number }
+  | UpgradeError;
 
 const ALERT_ADVICE: Record<string, string> = {
   handshake_failure:
@@ -34,6 +40,22 @@ const ALERT_ADVICE: Record<string, string> = {
   internal_error: 'the server failed internally during the handshake',
   insufficient_security: 'the server requires stronger parameters than were offered',
 };
+
+const STAGE_WORDS = { dns: 'name lookup', connect: 'TCP connect', upgrade: 'plain-text dialogue before TLS (STARTTLS)', handshake: 'TLS handshake' };
+
+/** Every upgrade failure kind, once (a missing or extra one fails the type check). */
+const UPGRADE_KINDS: Record<UpgradeError['kind'], true> = {
+  GreetingRefused: true,
+  StartTlsNotOffered: true,
+  StartTlsRefused: true,
+  UnexpectedReply: true,
+  BannerTooLong: true,
+  ClosedDuringUpgrade: true,
+  DataAfterGoAhead: true,
+  UpgradeTimeout: true,
+};
+
+export const isUpgradeError = (e: ProbeError): e is UpgradeError => Object.hasOwn(UPGRADE_KINDS, e.kind);
 
 export function describeProbeError(e: ProbeError): string {
   switch (e.kind) {
@@ -50,7 +72,7 @@ export function describeProbeError(e: ProbeError): string {
     case 'HandshakeTimeout':
       return `The TLS handshake did not finish within ${e.afterMs} ms (${e.bytesReceived} bytes received): the server is too slow or is not a TLS server.`;
     case 'BudgetExhausted':
-      return `The probe's time budget of ${e.budgetMs} ms (DNS, connect and handshake together) ran out during the ${e.stage === 'dns' ? 'name lookup' : e.stage === 'connect' ? 'TCP connect' : 'TLS handshake'}; the server, or its DNS, is too slow.`;
+      return `The probe's time budget of ${e.budgetMs} ms (DNS, connect and handshake together) ran out during the ${STAGE_WORDS[e.stage]}; the server, or its DNS, is too slow.`;
     case 'TooMuchData':
       return `The server sent more than ${e.limit} bytes during the handshake; the probe stopped reading. A normal certificate chain is a few kilobytes.`;
     case 'ServerAlert': {
@@ -68,5 +90,14 @@ export function describeProbeError(e: ProbeError): string {
       return `The server's handshake could not be read: ${describeTlsReadError(e.error)}.`;
     case 'ProxyFailed':
       return `The proxy ${e.proxy} did not open a tunnel: ${e.reason}. The server itself was not reached, so nothing is known about it yet.`;
+    case 'GreetingRefused':
+    case 'StartTlsNotOffered':
+    case 'StartTlsRefused':
+    case 'UnexpectedReply':
+    case 'BannerTooLong':
+    case 'ClosedDuringUpgrade':
+    case 'DataAfterGoAhead':
+    case 'UpgradeTimeout':
+      return describeUpgradeFailure(e, e.port);
   }
 }

@@ -69,12 +69,21 @@ function caName(der: Uint8Array): string {
   }
 }
 
+/** The way to TLS and, after a STARTTLS-style dialogue, the dialogue itself (S: server, C: client). */
+function upgradeLines(r: WireReport): string[] {
+  if (!r.upgrade) return [];
+  return [`Upgrade   : ${r.upgrade.description}`, ...r.upgrade.transcript.map((l) => `  ${l.from === 'server' ? 'S' : 'C'}: ${l.text}`)];
+}
+
 export function evidenceText(input: EvidenceInput): string {
   const { report: r, certificates, at } = input;
   const hostPort = `${r.target.host.includes(':') ? `[${r.target.host}]` : r.target.host}:${r.target.port}`;
   const lines = [
-    `# certlab probe ${hostPort}${r.target.servername && r.target.servername !== r.target.host ? ` -servername ${r.target.servername}` : ''}`,
+    `# certlab probe ${hostPort}${r.target.servername && r.target.servername !== r.target.host ? ` -servername ${r.target.servername}` : ''}${
+      r.upgrade?.mode === 'starttls' && r.upgrade.chosen === 'given' ? ` --starttls ${r.upgrade.protocol}` : ''
+    }`,
     `# at ${new Date(at).toISOString()} from the server's address ${r.ip}`,
+    ...upgradeLines(r),
     `Protocol  : ${r.protocol ?? '(none)'}`,
     `Cipher    : ${r.cipher ?? '(none)'}`,
     `ALPN      : ${r.alpn ?? '(none)'}`,

@@ -48,6 +48,7 @@ export async function buildProbeResult(outcome: ProbeOutcome, at: Millis, subtle
     clientCertRequested: report.clientCertRequested,
     serverMessages: report.serverMessages,
     timings: report.timings,
+    ...(report.upgrade ? { upgrade: report.upgrade } : {}),
     handshake: error ? { completed: report.handshakeCompleted, error } : { completed: report.handshakeCompleted },
     evidence: evidenceText({ report, certificates, at, ...(error ? { handshakeError: error.message } : {}) }),
     probedAt: new Date(at).toISOString(),

@@ -10,8 +10,9 @@ import type { ClientId } from '../../core/clients/messages.ts';
 import type { Certificate } from '../../core/model.ts';
 import type { ValidationResult } from '../../core/validate/validate.ts';
 import type { WireReport } from './engine.ts';
-import type { ProbeError } from './errors.ts';
+import { type ProbeError, isUpgradeError } from './errors.ts';
 import type { ProbeFinding } from './findings.ts';
+import { upgradeHeadline } from '../../core/net/starttls/describe.ts';
 import { STRICT_CLIENTS, type Verdicts } from './verdicts.ts';
 import type { ProbeClientCertJson, ProbeLegacyTlsJson, ProbeNotTlsJson } from '../../core/net/probe-json.ts';
 
@@ -56,6 +57,13 @@ function incompleteHeadline(presented: (Certificate | null)[], verdicts: Verdict
     return `Server's fault: ${sends}; browsers repair this by fetching '${chrome.aiaFetched[0]!.replace(/^.*CN=/, '')}'${url ? ` from ${url}` : ''}, strict clients cannot.`;
   }
   return `Server's fault: ${sends}; clients cannot build a path to a trusted root${url ? ` (the missing certificate is at ${url})` : ''}.`;
+}
+
+function noVerdictReason(error: ProbeError | undefined): string {
+  if (!error) return 'no certificate was presented';
+  // Issue 13: say what the plain-text dialogue before TLS came to ("the SMTP server on port 25 does not offer STARTTLS").
+  if (isUpgradeError(error)) return upgradeHeadline(error, error.port);
+  return 'the handshake failed before any certificate was sent';
 }
 
 export interface StoryInput {
@@ -198,7 +206,7 @@ export function tellStory(input: StoryInput): Story {
     const extra = input.report?.clientCertRequested ? ' The server also asks for a client certificate.' : '';
     const headline = verdicts
       ? `No certificate problem: every client accepts the chain ${name} presents.${extra}`
-      : `No verdict: ${input.error ? 'the handshake failed before any certificate was sent' : 'no certificate was presented'}.`;
+      : `No verdict: ${noVerdictReason(input.error)}.`;
     return { cause: null, liability: null, headline, email: null };
   }
   const [lead, ...also] = parts as [Part, ...Part[]];

@@ -1,7 +1,7 @@
 /**
- * <certlab-probe>: the live probe form. Submitting POSTs {host, port, servername} to
+ * <certlab-probe>: the live probe form. Submitting POSTs {host, port, servername, starttls} to
  * /api/probe, shows progress while it runs, renders the report, and writes the target into
- * the page URL (?host=&port=&servername=) so the page is a permalink: opening it probes again.
+ * the page URL (?host=&port=&servername=&starttls=) so the page is a permalink: opening it probes again.
  * Without JavaScript the form GETs /api/probe and the browser shows the JSON result.
  */
 import { type ProbeResultView, renderProbeError, renderProbeResult } from './render.ts';
@@ -27,6 +27,9 @@ class CertlabProbe extends HTMLElement {
       (form.elements.namedItem('servername') as HTMLInputElement).value = params.get('servername') ?? '';
       const revocation = form.elements.namedItem('revocation') as HTMLInputElement | null;
       if (revocation) revocation.checked = params.get('revocation') === '1';
+      const starttls = form.elements.namedItem('starttls') as HTMLSelectElement | null;
+      const chosen = params.get('starttls');
+      if (starttls && chosen && [...starttls.options].some((o) => o.value === chosen)) starttls.value = chosen;
       void this.run(false);
     }
     this.dataset.ready = 'true';
@@ -47,6 +50,7 @@ class CertlabProbe extends HTMLElement {
     const port = value('port');
     const servername = value('servername');
     const revocation = (form.elements.namedItem('revocation') as HTMLInputElement | null)?.checked === true;
+    const starttls = (form.elements.namedItem('starttls') as HTMLSelectElement | null)?.value ?? 'auto';
     if (updateUrl) {
       const url = new URL(location.href);
       url.search = '';
@@ -54,6 +58,7 @@ class CertlabProbe extends HTMLElement {
       if (port) url.searchParams.set('port', port);
       if (servername) url.searchParams.set('servername', servername);
       if (revocation) url.searchParams.set('revocation', '1');
+      if (starttls !== 'auto') url.searchParams.set('starttls', starttls);
       history.replaceState(null, '', url);
     }
     this.#running = true;
@@ -71,7 +76,13 @@ class CertlabProbe extends HTMLElement {
       const res = await fetch('/api/probe', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ host, ...(port ? { port: Number(port) } : {}), ...(servername ? { servername } : {}), ...(revocation ? { revocation } : {}) }),
+        body: JSON.stringify({
+          host,
+          ...(port ? { port: Number(port) } : {}),
+          ...(servername ? { servername } : {}),
+          ...(starttls !== 'auto' ? { starttls } : {}),
+          ...(revocation ? { revocation } : {}),
+        }),
       });
       const body = (await res.json()) as ProbeResultView & { error?: { message: string } };
       if (res.status === 200) {

@@ -82,6 +82,11 @@ function presentedList(r: ProbeResultView): HTMLElement {
   return el('ol', { class: 'probe-presented', start: '0' }, ...items);
 }
 
+/** The STARTTLS-style dialogue, server lines as text (S:) and the probe's own (C:). */
+function transcriptBlock(lines: NonNullable<ProbeResultView['upgrade']>['transcript']): HTMLElement {
+  return el('pre', { class: 'probe-pre probe-transcript', tabindex: '0' }, lines.map((l) => `${l.from === 'server' ? 'S' : 'C'}: ${l.text}`).join('\n'));
+}
+
 export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: string): void {
   out.replaceChildren();
   const failing = r.verdicts ? Object.values(r.verdicts).some((v) => v && !v.ok) : true;
@@ -94,6 +99,7 @@ export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: str
         'p',
         { class: 'probe-badges' },
         ...[
+          r.upgrade?.description,
           r.liability && `who acts: ${whoActs(r.liability)}`,
           r.protocol,
           r.cipher,
@@ -111,6 +117,7 @@ export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: str
     ),
   );
   out.append(...oddSections(r));
+  if (r.upgrade?.transcript.length) out.append(el('h3', {}, 'Before TLS: the plain-text dialogue'), transcriptBlock(r.upgrade.transcript));
   if (r.verdicts) out.append(el('h3', {}, 'What each client says'), verdictTable(r.verdicts));
   if (r.trustStores?.length) out.append(el('h3', {}, 'Trust stores by version'), trustStoreList(r.trustStores));
   out.append(el('h3', {}, `The chain exactly as sent (${r.presented.length})`), presentedList(r));
