@@ -60,7 +60,8 @@ const LABELS = {
   python: 'Python 3.13+ ssl (create_default_context)',
   node: 'Node.js 24 (tls / https / fetch)',
   java: 'Java 17 (JSSE, PKIX TrustManager)',
-  go: 'Go crypto/tls + crypto/x509 (1.24+; go1.26.8 run here)',
+  go: 'Go crypto/tls + crypto/x509 (1.24+)',
+  rustls: 'rustls 0.23 + webpki (reqwest rustls-tls, uv, hyper-rustls)',
   dotnet: '.NET (SslStream / HttpClient on Linux)',
   chrome: 'Chrome (Chrome Root Store, builtin verifier)',
   firefox: 'Firefox (NSS / mozilla::pkix)',
@@ -113,7 +114,7 @@ describe.skipIf(noTls10 !== null)('a TLS 1.0/1.1-only server: the chain read by 
     const day = new Date(leaf.notAfter).toISOString().slice(0, 10);
     expect([a.cause, a.liability]).toEqual(['expired', 'server']);
     expect(a.headline).toBe(
-      `Server's fault: its certificate 'probe.test' expired on ${day}. Also: it speaks only TLS 1.1 (it refused TLS 1.2 and 1.3), which python, node, java, go, chrome, firefox refuse (openssl, curl, dotnet still connect).`,
+      `Server's fault: its certificate 'probe.test' expired on ${day}. Also: it speaks only TLS 1.1 (it refused TLS 1.2 and 1.3), which python, node, java, go, rustls, chrome, firefox refuse (openssl, curl, dotnet still connect).`,
     );
     expect(a.email!.subject).toBe(`TLS certificate problem on 127.0.0.1:${a.target.port}: the certificate expired on ${day}`);
     expect(a.email!.body.split('\n').filter((l) => /^(Analysis|Also|What we ask):/.test(l))).toEqual([

@@ -45,7 +45,7 @@ describe('tellStory: severity order', () => {
     expect([s.cause, s.liability, s.headline]).toEqual([
       'expired',
       'server',
-      `Server's fault: its certificate 'probe.test' expired on ${day()}. Also: its certificate 'probe.test' does not name probe.test (it names other.test). Also: it sends only the leaf; clients cannot build a path to a trusted root. Fails in: openssl, curl, python, go, dotnet, node, java, chrome, firefox.`,
+      `Server's fault: its certificate 'probe.test' expired on ${day()}. Also: its certificate 'probe.test' does not name probe.test (it names other.test). Also: it sends only the leaf; clients cannot build a path to a trusted root. Fails in: openssl, curl, python, go, dotnet, node, java, rustls, chrome, firefox.`,
     ]);
     expect(s.email!.subject).toBe(`TLS certificate problem on probe.test:443: the certificate expired on ${day()}`);
     expect(s.email!.body.split('\n').filter((l) => /^(Analysis|Also):/.test(l))).toEqual([
@@ -60,7 +60,7 @@ describe('tellStory: severity order', () => {
     const s = tellStory({ ...base, presented: [old, ica2, ica1], verdicts, findings: await findingsOf([old, ica2, ica1]) });
     expect([s.cause, s.headline]).toEqual([
       'expired',
-      `Server's fault: its certificate 'probe.test' expired on ${dayOf(old)}. Fails in: openssl, curl, python, go, dotnet, node, java, chrome, firefox.`,
+      `Server's fault: its certificate 'probe.test' expired on ${dayOf(old)}. Fails in: openssl, curl, python, go, dotnet, node, java, rustls, chrome, firefox.`,
     ]);
   });
 
@@ -76,7 +76,7 @@ describe('tellStory: severity order', () => {
     expect([s.cause, s.liability, s.headline]).toEqual([
       'expired',
       'server',
-      `Server's fault: its certificate 'probe.test' expired on ${dayOf(old)}. Also: the server requires a client certificate (mutual TLS) and closed the connection without one; it accepts certificates issued by: O=certlab tests, CN=Probe Test Root. Fails in: openssl, curl, python, go, dotnet, node, java, chrome, firefox.`,
+      `Server's fault: its certificate 'probe.test' expired on ${dayOf(old)}. Also: the server requires a client certificate (mutual TLS) and closed the connection without one; it accepts certificates issued by: O=certlab tests, CN=Probe Test Root. Fails in: openssl, curl, python, go, dotnet, node, java, rustls, chrome, firefox.`,
     ]);
     expect(s.email!.body.split('\n').filter((l) => l.startsWith('What we ask:'))).toEqual([
       'What we ask: Renew the certificate (or the expired intermediate), install it and reload the server; check that automatic renewal runs and that the server reloads afterwards.',
@@ -88,7 +88,7 @@ describe('tellStory: severity order', () => {
     const verdicts = (await judge([leaf]))!;
     const s = tellStory({ ...base, presented: [leaf], verdicts, findings: [] });
     expect(s.headline).toBe(
-      "Server's fault: it sends only the leaf; clients cannot build a path to a trusted root. Fails in: openssl, curl, python, go, dotnet, node, java, chrome, firefox.",
+      "Server's fault: it sends only the leaf; clients cannot build a path to a trusted root. Fails in: openssl, curl, python, go, dotnet, node, java, rustls, chrome, firefox.",
     );
   });
 
