@@ -119,7 +119,7 @@ describe.skipIf(noTls10 !== null)('a TLS 1.0/1.1-only server: the chain read by 
     expect(a.email!.subject).toBe(`TLS certificate problem on 127.0.0.1:${a.target.port}: the certificate expired on ${day}`);
     expect(a.email!.body.split('\n').filter((l) => /^(Analysis|Also|What we ask):/.test(l))).toEqual([
       `Analysis: The certificate the server presents ('probe.test') expired on ${day} (notAfter ${new Date(leaf.notAfter).toISOString()}). The current time is after the certificate's notAfter date (or the client's clock is far ahead).`,
-      `Also: The server refuses TLS 1.2 and TLS 1.3; offered TLS 1.0 and 1.1, it chose TLS 1.1 with ${cipher}. RFC 8996 deprecates TLS 1.0 and 1.1, and current clients refuse them: python, node, java, go, chrome, firefox.`,
+      `Also: The server refuses TLS 1.2 and TLS 1.3; offered TLS 1.0 and 1.1, it chose TLS 1.1 with ${cipher}. RFC 8996 deprecates TLS 1.0 and 1.1, and current clients refuse them: python, node, java, go, rustls, chrome, firefox.`,
       'What we ask: Renew the certificate (or the expired intermediate), install it and reload the server; check that automatic renewal runs and that the server reloads afterwards. Enable TLS 1.2 and TLS 1.3 with current cipher suites (ECDHE with AES-GCM or ChaCha20), and retire TLS 1.0 and 1.1.',
     ]);
   });
