@@ -14,6 +14,12 @@ describe('readMtlsLog', () => {
     expect(readMtlsLog('<center><h1>400 Bad Request</h1></center>\n<center>No required SSL certificate was sent</center>')?.failure).toEqual(
       'client-sent-no-certificate',
     );
+    expect(readMtlsLog('[info] 6613#6613: *1 client sent no required SSL certificate while reading client request headers')?.failure).toEqual(
+      'client-sent-no-certificate',
+    );
+    expect(readMtlsLog('[info] 6613#6613: *2 client SSL certificate verify error: (21:unable to verify the first certificate)')?.failure).toEqual(
+      'server-rejected-client-certificate',
+    );
     expect(readMtlsLog('HTTP/1.1 200 OK')).toEqual(null);
   });
 });

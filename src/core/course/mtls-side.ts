@@ -18,7 +18,7 @@ export interface MtlsReading {
 /** Most specific first: a log may also hold a generic "handshake failure" line. */
 const SIGNS: { failure: MtlsFailure; test: RegExp }[] = [
   { failure: 'client-sent-no-certificate', test: /No required SSL certificate was sent/i },
-  { failure: 'client-sent-no-certificate', test: /peer did not return a certificate/i },
+  { failure: 'client-sent-no-certificate', test: /peer did not return a certificate|client sent no required SSL certificate/i },
   { failure: 'client-sent-no-certificate', test: /alert certificate required|CERTIFICATE_REQUIRED/i },
   { failure: 'server-rejected-client-certificate', test: /The SSL certificate error|client SSL certificate verify error/i },
   { failure: 'server-rejected-client-certificate', test: /alert (unknown ca|bad certificate|certificate expired|certificate revoked|certificate unknown|unsupported certificate)/i },
