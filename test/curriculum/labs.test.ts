@@ -58,7 +58,15 @@ function run(script: string): Promise<string> {
 
 describe('Run it yourself labs', () => {
   it('are in the new lessons, each on its own port above 1024 on 127.0.0.1, each with what to expect', () => {
-    expect(LABS.map((l) => l.lesson)).toEqual(['making-certificates']);
+    expect(LABS.map((l) => l.lesson)).toEqual([
+      'acme-and-renewal',
+      'corporate-inspection',
+      'debugging-tools',
+      'making-certificates',
+      'mtls',
+      'revocation-and-ct',
+      'trust-stores',
+    ]);
     const ports = LABS.flatMap((l) => l.ports);
     expect(new Set(ports).size).toBe(ports.length);
     for (const l of LABS) {
