@@ -43,7 +43,10 @@ const EXERCISES: Ex[] = readdirSync(dir)
       lesson: f.replace(/\.mdx$/, ''),
       id: /\bid="([^"]+)"/.exec(m[1])?.[1] ?? '',
       kind: /\bkind="([^"]+)"/.exec(m[1])?.[1] ?? '',
-      message: /\bmessage=(?:"([^"]+)"|\{`([^`]+)`\})/.exec(m[1])?.slice(1).find((x) => x !== undefined),
+      message: /\bmessage=(?:"([^"]+)"|\{`([^`]+)`\})/
+        .exec(m[1])
+        ?.slice(1)
+        .find((x) => x !== undefined),
       attrs: m[1],
       solution: /\bsolution="([^"]+)"/.exec(m[1])?.[1] ?? '',
       body: m[2],
@@ -70,7 +73,9 @@ describe('graded exercises', () => {
       ['trust-stores', 'trust-stores-private-root', 'ca-setting'],
       ['why-it-breaks', 'why-it-breaks-hostname', 'decode'],
     ]);
-    const lessons = readdirSync(dir).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
+    const lessons = readdirSync(dir)
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => f.replace(/\.mdx$/, ''));
     expect(lessons.filter((l) => !EXERCISES.some((e) => e.lesson === l))).toEqual([]);
     expect(new Set(EXERCISES.map((e) => e.id)).size).toBe(EXERCISES.length);
   });

@@ -41,7 +41,13 @@ const config = (tool: string, key: string) => (w: string[]) => {
 };
 
 const FORMS: Record<CaTool, Form[]> = {
-  pip: [{ test: config('pip', 'global.cert') }, { test: option('pip', '--cert') }, { test: env('PIP_CERT') }, { test: env('REQUESTS_CA_BUNDLE') }, { test: env('CURL_CA_BUNDLE') }],
+  pip: [
+    { test: config('pip', 'global.cert') },
+    { test: option('pip', '--cert') },
+    { test: env('PIP_CERT') },
+    { test: env('REQUESTS_CA_BUNDLE') },
+    { test: env('CURL_CA_BUNDLE') },
+  ],
   npm: [{ test: config('npm', 'cafile') }, { test: env('npm_config_cafile') }, { test: env('NODE_EXTRA_CA_CERTS') }],
   git: [{ test: config('git', 'http.sslCAInfo') }, { test: env('GIT_SSL_CAINFO') }],
   aws: [{ test: config('aws', 'ca_bundle') }, { test: option('aws', '--ca-bundle') }, { test: env('AWS_CA_BUNDLE') }],
@@ -106,7 +112,10 @@ export function gradeCaSetting(tool: CaTool, answer: string, path: string): Exer
     problems.push(
       other
         ? { kind: 'wrong-tool', message: `That setting is read by ${TOOL_NAMES[other]}, not by ${TOOL_NAMES[tool]}.` }
-        : { kind: 'not-a-ca-setting', message: `This does not give ${TOOL_NAMES[tool]} a CA file. Look up where ${TOOL_NAMES[tool]} takes an extra CA bundle.` },
+        : {
+            kind: 'not-a-ca-setting',
+            message: `This does not give ${TOOL_NAMES[tool]} a CA file. Look up where ${TOOL_NAMES[tool]} takes an extra CA bundle.`,
+          },
     );
   } else if (!value.replace(/^~\//, '').endsWith(path.replace(/^~\//, '')))
     problems.push({ kind: 'path-missing', message: `The setting must point to ${path}, the file that holds the company's root.` });

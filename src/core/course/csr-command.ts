@@ -58,7 +58,10 @@ export function gradeCsrCommand(command: string, task: CsrTask): ExerciseGrade<C
   if (has('-x509')) add('self-signed-instead', '`-x509` makes a self-signed certificate, not a request. A CA signs a CSR: leave `-x509` out.');
   const newkey = values('-newkey');
   if (newkey.length === 0) {
-    add('no-new-key', has('-key') ? 'The task asks for a new key: `-key` reuses an existing one. Use `-newkey`.' : 'Nothing makes a key: add `-newkey` with the key type.');
+    add(
+      'no-new-key',
+      has('-key') ? 'The task asks for a new key: `-key` reuses an existing one. Use `-newkey`.' : 'Nothing makes a key: add `-newkey` with the key type.',
+    );
   } else {
     const type = newkeyType(newkey[0]);
     if (type !== task.key) add('wrong-key-type', `\`-newkey ${newkey[0]}\` does not make ${KEY_NAMES[task.key]}.`);
@@ -67,7 +70,10 @@ export function gradeCsrCommand(command: string, task: CsrTask): ExerciseGrade<C
       add('ec-curve-missing', 'A bare `-newkey ec` fails ("Error generating ec key"): name the curve with `-pkeyopt ec_paramgen_curve:P-256`.');
   }
   if (newkey.length > 0 && !has('-noenc') && !has('-nodes'))
-    add('key-passphrase', 'Without `-noenc` (or the older `-nodes`) openssl asks for a passphrase and encrypts the key, and the server cannot start unattended.');
+    add(
+      'key-passphrase',
+      'Without `-noenc` (or the older `-nodes`) openssl asks for a passphrase and encrypts the key, and the server cannot start unattended.',
+    );
   if (!has('-subj')) add('subject-missing', 'Without `-subj` openssl prompts for every field of the subject. Give it on the command line.');
 
   const sans = values('-addext')

@@ -3,9 +3,9 @@ import { gradeLifetimes, maxLeafValidityDays, utcDay } from './lifetime.ts';
 
 describe('maxLeafValidityDays', () => {
   it('steps down on 2026-03-15, 2027-03-15 and 2029-03-15 (UTC)', () => {
-    expect(['2026-03-14', '2026-03-15', '2027-03-14', '2027-03-15', '2029-03-14', '2029-03-15', '2031-01-01'].map((d) => maxLeafValidityDays(utcDay(d)))).toEqual([
-      398, 200, 200, 100, 100, 47, 47,
-    ]);
+    expect(
+      ['2026-03-14', '2026-03-15', '2027-03-14', '2027-03-15', '2029-03-14', '2029-03-15', '2031-01-01'].map((d) => maxLeafValidityDays(utcDay(d))),
+    ).toEqual([398, 200, 200, 100, 100, 47, 47]);
     expect(maxLeafValidityDays(utcDay('2026-03-15') - 1)).toEqual(398);
   });
 });

@@ -32,7 +32,8 @@ describe('gradeMtlsSide', () => {
       problems: [
         {
           kind: 'answer-wrong',
-          message: 'Not that one. A client that sent a certificate can still be refused: look for an alert the server sent (unknown ca, bad certificate, certificate expired).',
+          message:
+            'Not that one. A client that sent a certificate can still be refused: look for an alert the server sent (unknown ca, bad certificate, certificate expired).',
         },
       ],
     });

@@ -21,9 +21,15 @@ const SIGNS: { failure: MtlsFailure; test: RegExp }[] = [
   { failure: 'client-sent-no-certificate', test: /peer did not return a certificate|client sent no required SSL certificate/i },
   { failure: 'client-sent-no-certificate', test: /alert certificate required|CERTIFICATE_REQUIRED/i },
   { failure: 'server-rejected-client-certificate', test: /The SSL certificate error|client SSL certificate verify error/i },
-  { failure: 'server-rejected-client-certificate', test: /alert (unknown ca|bad certificate|certificate expired|certificate revoked|certificate unknown|unsupported certificate)/i },
+  {
+    failure: 'server-rejected-client-certificate',
+    test: /alert (unknown ca|bad certificate|certificate expired|certificate revoked|certificate unknown|unsupported certificate)/i,
+  },
   { failure: 'server-rejected-client-certificate', test: /TLSV1_ALERT_UNKNOWN_CA|SSLV3_ALERT_BAD_CERTIFICATE|SSLV3_ALERT_CERTIFICATE_EXPIRED/i },
-  { failure: 'client-rejected-server-certificate', test: /SSL certificate problem|CERTIFICATE_VERIFY_FAILED|certificate verify failed|unable to verify the first certificate|UNABLE_TO_(VERIFY|GET_ISSUER)/i },
+  {
+    failure: 'client-rejected-server-certificate',
+    test: /SSL certificate problem|CERTIFICATE_VERIFY_FAILED|certificate verify failed|unable to verify the first certificate|UNABLE_TO_(VERIFY|GET_ISSUER)/i,
+  },
 ];
 
 /** Which side's check failed, with the line that shows it; null when the log shows none of them. */
@@ -40,14 +46,17 @@ export type MtlsProblemKind = 'answer-missing' | 'answer-wrong';
 
 const WHY_NOT: Record<MtlsFailure, string> = {
   'client-sent-no-certificate': 'Did the client send a certificate at all? Look for a line that says one was required or not returned.',
-  'server-rejected-client-certificate': 'A client that sent a certificate can still be refused: look for an alert the server sent (unknown ca, bad certificate, certificate expired).',
+  'server-rejected-client-certificate':
+    'A client that sent a certificate can still be refused: look for an alert the server sent (unknown ca, bad certificate, certificate expired).',
   'client-rejected-server-certificate': "Both sides verify in mTLS: look for the client's own verify error about the server's certificate.",
 };
 
 export function gradeMtlsSide(log: string, answer: MtlsFailure | null): ExerciseGrade<MtlsProblemKind> {
   const truth = readMtlsLog(log);
   if (truth === null)
-    throw new Error(`gradeMtlsSide: the exercise's log shows no mTLS failure. Received: ${log.slice(0, 80)}. Expected a client or server log line that names one.`);
+    throw new Error(
+      `gradeMtlsSide: the exercise's log shows no mTLS failure. Received: ${log.slice(0, 80)}. Expected a client or server log line that names one.`,
+    );
   if (answer === null) return { ok: false, problems: [{ kind: 'answer-missing', message: 'Pick which check failed.' }] };
   if (answer === truth.failure) return { ok: true, problems: [] };
   return { ok: false, problems: [{ kind: 'answer-wrong', message: `Not that one. ${WHY_NOT[truth.failure]}` }] };
