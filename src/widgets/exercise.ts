@@ -6,11 +6,15 @@
  */
 import type { ExerciseGrade } from '../core/course/exercises.ts';
 import type { Liability } from '../core/causes/causes.ts';
+import type { CsrKeyType } from '../core/course/csr-command.ts';
+import type { CaTool } from '../core/course/ca-setting.ts';
+import type { MtlsFailure } from '../core/course/mtls-side.ts';
 import { recordExercise } from './progress.ts';
 import { el, text } from './dom.ts';
 
 type Graders = typeof import('./exercise-load.ts');
 const LIABILITIES: readonly string[] = ['server', 'client', 'both'];
+const MTLS_FAILURES: readonly string[] = ['client-sent-no-certificate', 'server-rejected-client-certificate', 'client-rejected-server-certificate'];
 
 class Exercise extends HTMLElement {
   #graders: Promise<Graders> | undefined;
@@ -52,6 +56,26 @@ class Exercise extends HTMLElement {
     let grade: ExerciseGrade;
     if (this.dataset.kind === 'fullchain') {
       grade = await graders.gradeFullchain(String(data.get('answer') ?? ''), { subtle: crypto.subtle, at: Date.now() });
+    } else if (this.dataset.kind === 'csr-command') {
+      grade = graders.gradeCsrCommand(String(data.get('answer') ?? ''), {
+        names: (this.dataset.names ?? '').split(' ').filter(Boolean),
+        key: (this.dataset.keyType ?? 'ec') as CsrKeyType,
+      });
+    } else if (this.dataset.kind === 'ca-setting') {
+      const grades = [...this.querySelectorAll<HTMLInputElement>('input[data-tool]')].map((input) =>
+        graders.gradeCaSetting(input.dataset.tool as CaTool, input.value, this.dataset.path ?? ''),
+      );
+      grade = { ok: grades.every((g) => g.ok), problems: grades.flatMap((g) => g.problems) };
+    } else if (this.dataset.kind === 'mtls-side') {
+      const log = this.querySelector('[data-exercise-message]')?.textContent ?? '';
+      const side = String(data.get('side') ?? '');
+      grade = graders.gradeMtlsSide(log, MTLS_FAILURES.includes(side) ? (side as MtlsFailure) : null);
+    } else if (this.dataset.kind === 'lifetime') {
+      const inputs = [...this.querySelectorAll<HTMLInputElement>('input[data-day]')];
+      grade = graders.gradeLifetimes(
+        inputs.map((i) => i.dataset.day ?? ''),
+        inputs.map((i) => (/^\d+$/.test(i.value.trim()) ? Number(i.value.trim()) : null)),
+      );
     } else {
       const message = this.querySelector('[data-exercise-message]')?.textContent ?? '';
       const code = String(data.get('code') ?? '').trim();

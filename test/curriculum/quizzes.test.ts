@@ -38,22 +38,29 @@ const ALL = QUIZZES.flatMap((q) => q.questions.map((question) => ({ slug: q.slug
 describe('self-check quizzes', () => {
   it('are read from every lesson', () => {
     expect(QUIZZES.map((q) => q.slug)).toEqual([
+      'acme-and-renewal',
       'chain-of-trust',
+      'corporate-inspection',
+      'debugging-tools',
       'error-decoder',
       'keys-and-files',
+      'making-certificates',
+      'mtls',
       'reading-a-certificate',
       'reading-the-handshake',
       'resolution',
+      'revocation-and-ct',
       'summary',
       'them-or-us',
+      'trust-stores',
       'why-it-breaks',
     ]);
-    expect(ALL.length).toBe(35);
+    expect(ALL.length).toBe(63);
   });
 
   it('spread the right answers: no position holds more than a third of them', () => {
     const byPosition = [0, 1, 2, 3].map((p) => ALL.filter((q) => q.answer === p).length);
-    expect(byPosition).toEqual([9, 5, 10, 11]);
+    expect(byPosition).toEqual([16, 12, 17, 18]);
     for (const n of byPosition) expect(n).toBeLessThanOrEqual(Math.ceil(ALL.length / 3));
   });
 

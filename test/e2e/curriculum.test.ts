@@ -121,7 +121,14 @@ describe('the built site', () => {
       [6, 'error-decoder'],
       [7, 'them-or-us'],
       [8, 'resolution'],
-      [9, 'summary'],
+      [10, 'making-certificates'],
+      [11, 'acme-and-renewal'],
+      [12, 'trust-stores'],
+      [13, 'corporate-inspection'],
+      [14, 'mtls'],
+      [15, 'revocation-and-ct'],
+      [16, 'debugging-tools'],
+      [20, 'summary'],
     ]);
     for (const l of LESSONS) expect(PAGES).toContain(`/lessons/${l.slug}/`);
   });
@@ -326,6 +333,89 @@ describe('graded exercises (issue 15)', () => {
     await page.context().close();
   });
 
+  /** Waits for one exercise's verdict and returns its problem lines. */
+  async function verdict(page: Page, id: string, want: 'solved' | 'problems'): Promise<string[]> {
+    await page.waitForFunction(
+      ([id, want]) => document.querySelector(`[data-exercise="${id}"] [data-exercise-feedback]`)?.getAttribute('data-verdict') === want,
+      [id, want] as const,
+    );
+    return page.locator(`[data-exercise="${id}"] [data-exercise-feedback] li`).allTextContents();
+  }
+
+  it('checks an openssl req command option by option', async () => {
+    const page = await site.page('/lessons/making-certificates/');
+    await whenDefined(page, 'certlab-exercise');
+    const ex = page.locator('[data-exercise="making-certificates-csr"]');
+    await ex.getByRole('textbox').fill('openssl req -x509 -newkey rsa:2048 -keyout k.pem -subj /CN=api.example.com -out r.csr');
+    await ex.getByRole('button', { name: 'Check' }).click();
+    expect(await verdict(page, 'making-certificates-csr', 'problems')).toEqual([
+      '-x509 makes a self-signed certificate, not a request. A CA signs a CSR: leave -x509 out.',
+      '-newkey rsa:2048 does not make an ECDSA (ec) key.',
+      'Without -noenc (or the older -nodes) openssl asks for a passphrase and encrypts the key, and the server cannot start unattended.',
+      'No -addext "subjectAltName=…": clients check the names in the SAN, never the Common Name alone.',
+    ]);
+    await ex
+      .getByRole('textbox')
+      .fill(
+        'openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -noenc -keyout api.key -subj /CN=api.example.com -addext "subjectAltName=DNS:api.example.com,DNS:www.api.example.com" -out api.csr',
+      );
+    await ex.getByRole('button', { name: 'Check' }).click();
+    expect(await verdict(page, 'making-certificates-csr', 'solved')).toEqual([]);
+    await page.context().close();
+  });
+
+  it("checks each tool's CA setting, and refuses one that turns verification off", async () => {
+    const page = await site.page('/lessons/corporate-inspection/');
+    await whenDefined(page, 'certlab-exercise');
+    const ex = page.locator('[data-exercise="corporate-inspection-tools"]');
+    await ex.getByRole('textbox', { name: 'git' }).fill('git config --global http.sslVerify false');
+    await ex.getByRole('textbox', { name: 'pip' }).fill('pip config set global.cert ~/corp-root.pem');
+    await ex.getByRole('textbox', { name: 'npm' }).fill('npm config set cafile ~/corp-root.pem');
+    await ex.getByRole('textbox', { name: 'AWS CLI' }).fill('export AWS_CA_BUNDLE=~/corp-root.pem');
+    await ex.getByRole('textbox', { name: 'conda' }).fill('conda config --set ssl_verify ~/corp-root.pem');
+    await ex.getByRole('button', { name: 'Check' }).click();
+    expect(await verdict(page, 'corporate-inspection-tools', 'problems')).toEqual([
+      "http.sslVerify false turns certificate checking off: the connection would then trust anyone, not only the proxy. Give git the company's root instead.",
+    ]);
+    await ex.getByRole('textbox', { name: 'git' }).fill('git config --global http.sslCAInfo ~/corp-root.pem');
+    await ex.getByRole('button', { name: 'Check' }).click();
+    expect(await verdict(page, 'corporate-inspection-tools', 'solved')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('checks which mTLS check a log shows, and the 200/100/47-day limits', async () => {
+    const page = await site.page('/lessons/mtls/');
+    await whenDefined(page, 'certlab-exercise');
+    const ex = page.locator('[data-exercise="mtls-which-side"]');
+    await ex.getByRole('radio', { name: 'The server asked for a client certificate and the client sent none' }).check();
+    await ex.getByRole('button', { name: 'Check' }).click();
+    expect(await verdict(page, 'mtls-which-side', 'problems')).toHaveLength(1);
+    await ex.getByRole('radio', { name: 'The server refused the client certificate it got' }).check();
+    await ex.getByRole('button', { name: 'Check' }).click();
+    expect(await verdict(page, 'mtls-which-side', 'solved')).toEqual([]);
+
+    await page.goto(new URL('/lessons/acme-and-renewal/', site.baseUrl).href);
+    await whenDefined(page, 'certlab-exercise');
+    const days = page.locator('[data-exercise="acme-and-renewal-lifetime"]');
+    for (const [day, n] of [
+      ['2026-01-20', '398'],
+      ['2026-09-01', '200'],
+      ['2028-06-30', '100'],
+      ['2029-03-15', '100'],
+    ])
+      await days.getByRole('textbox', { name: `Issued on ${day}: at most how many days?` }).fill(n);
+    await days.getByRole('button', { name: 'Check' }).click();
+    expect(await verdict(page, 'acme-and-renewal-lifetime', 'problems')).toEqual([
+      '100 days is not the limit for 2029-03-15: find the step that was in force on that day.',
+    ]);
+    await days.getByRole('textbox', { name: 'Issued on 2029-03-15: at most how many days?' }).fill('47');
+    await days.getByRole('button', { name: 'Check' }).click();
+    expect(await verdict(page, 'acme-and-renewal-lifetime', 'solved')).toEqual([]);
+    const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), PROGRESS_STORAGE_KEY);
+    expect(Object.keys(stored.exercises).sort()).toEqual(['acme-and-renewal-lifetime', 'mtls-which-side']);
+    await page.context().close();
+  });
+
   it('reads without JavaScript as a task with its hints, and no answer', async () => {
     const page = await site.page('/lessons/keys-and-files/', { javaScriptEnabled: false });
     const ex = page.locator('[data-exercise="keys-and-files-fullchain"]');
@@ -381,17 +471,17 @@ describe('reader progress (Sidebar override and <CoursePath /> in place)', () =>
     await page.goto(new URL('/', site.baseUrl).href);
     await whenDefined(page, 'certlab-course-progress');
     const summary = page.locator('[data-progress-summary]');
-    expect(await summary.textContent()).toBe('You have read 2 of 9 lessons and passed 1 of 9 self-checks.');
+    expect(await summary.textContent()).toBe('You have read 2 of 16 lessons and passed 1 of 16 self-checks.');
     expect(await page.locator('li[data-lesson-slug="reading-a-certificate"] [data-lesson-state]').textContent()).toBe('read, self-check passed');
     expect(await page.locator('[data-progress-next]').textContent()).toBe('Continue: The chain of trust');
 
     // Kept across a reload, then reset (after the confirmation dialog).
     await page.reload();
     await whenDefined(page, 'certlab-course-progress');
-    expect(await summary.textContent()).toBe('You have read 2 of 9 lessons and passed 1 of 9 self-checks.');
+    expect(await summary.textContent()).toBe('You have read 2 of 16 lessons and passed 1 of 16 self-checks.');
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Reset my progress' }).click();
-    expect(await summary.textContent()).toBe('You have read 0 of 9 lessons and passed 0 of 9 self-checks.');
+    expect(await summary.textContent()).toBe('You have read 0 of 16 lessons and passed 0 of 16 self-checks.');
     expect(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_STORAGE_KEY)).toBeNull();
     await page.goto(new URL('/lessons/summary/', site.baseUrl).href);
     await whenDefined(page, 'certlab-progress-sidebar');
