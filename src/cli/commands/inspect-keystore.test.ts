@@ -58,6 +58,7 @@ describe.skipIf(!HAVE)('certlab inspect with keystores and a host (issue 14)', (
         ['node', false, false, 62],
         ['java', false, false, 62],
         ['go', false, false, 62],
+        ['rustls', false, false, 62],
         ['dotnet', false, false, 62],
         ['chrome', false, false, 62],
         ['firefox', false, false, 62],

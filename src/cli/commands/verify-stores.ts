@@ -26,6 +26,8 @@ export async function selectStore(spec: string): Promise<StoreSelection> {
     if (!spec.includes('@')) return { kind: 'legacy' };
     return { kind: 'error', text: trustDataErrorText(d.error) };
   }
+  // "mozilla" stays the Mozilla list Node bundles when the data has no versioned platform of that name.
+  if (LEGACY.includes(platform) && !spec.includes('@') && !d.pool.data.stores.some((s) => s.id === platform)) return { kind: 'legacy' };
   const r = lookupStore(d.pool.data, spec);
   if (!r.ok) {
     if (r.error.kind === 'UnknownPlatform')

@@ -32,6 +32,7 @@ describe('hostCheck: each client with its own name rule', () => {
       ['node', true, true],
       ['java', true, true],
       ['go', false, false],
+      ['rustls', false, false],
       ['dotnet', true, true],
       ['chrome', false, false],
       ['firefox', false, false],

@@ -190,7 +190,7 @@ describe('the live check (opt-in)', () => {
     const a = await probeNode(pki.good, undefined, live(PUBLIC));
     const l = a.revocation!.live!;
     const refused =
-      '127.0.0.1 is a loopback address (this machine) [127.0.0.0/8]. The public probe only connects to public addresses; run `certlab probe` locally for internal hosts';
+      '127.0.0.1 is a loopback address (this machine) [127.0.0.0/8]. The public probe only connects to public addresses; run “certlab probe” locally for internal hosts';
     expect([...l.ocsp, ...l.crl].map((x) => [x.status, x.problem])).toEqual([
       ['unusable', refused],
       ['unusable', refused],
