@@ -52,7 +52,7 @@ export function storeMatrixSection(chain: MatrixChain, uid: string): HTMLElement
           el(
             'p',
             { class: 'store-matrix-note' },
-            `Judged now, as OpenSSL-based clients check a chain, against ${pool.data.stores.map((s) => `${s.versions.length} versions of ${s.id}`).join(', ')}.`,
+            `${at < now ? `Judged at ${new Date(at).toISOString().slice(0, 19)}Z, just before the leaf expired (it is expired now: a separate fault).` : 'Judged now.'} As OpenSSL-based clients check a chain, against ${pool.data.stores.map((s) => `${s.versions.length} versions of ${s.id}`).join(', ')}.`,
           ),
         );
       } catch (e) {

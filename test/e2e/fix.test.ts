@@ -143,7 +143,7 @@ describe.each(WIDTHS)('fix panel at %i px', (width) => {
 
     // The failing clients (the test root is in no store) and their exact commands.
     const clients = await panel.getByLabel('Client').locator('option').allTextContents();
-    expect(clients).toEqual(['openssl', 'curl', 'python', 'node', 'java', 'go', 'dotnet', 'chrome', 'firefox', 'docker', 'git']);
+    expect(clients).toEqual(['openssl', 'curl', 'python', 'node', 'java', 'go', 'rustls', 'dotnet', 'chrome', 'firefox', 'docker', 'git']);
     await panel.getByLabel('Client').selectOption('java');
     expect(await panel.locator('[data-client-fix] pre').first().textContent()).toBe(
       'keytool -importcert -noprompt -trustcacerts -alias probe.test-ca -file /path/to/ca.pem -cacerts -storepass changeit',

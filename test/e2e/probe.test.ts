@@ -63,7 +63,7 @@ describe('live probe page', () => {
     expect(await page.locator('.probe-card h3').textContent()).toMatch(
       /^Server's fault: it sends only the leaf; clients cannot build a path to a trusted root\./,
     );
-    expect(await page.locator('.probe-table tbody tr').count()).toBe(9);
+    expect(await page.locator('.probe-table tbody tr').count()).toBe(10);
     expect(await page.locator('.probe-table tr[data-client="curl"] td').nth(0).textContent()).toBe('fails');
     expect(await page.locator('.probe-presented li').first().textContent()).toContain('O=certlab tests, CN=<img src=x onerror=alert(1)>');
     expect(await page.locator('[data-result] img').count()).toBe(0);

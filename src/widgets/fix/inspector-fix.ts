@@ -52,6 +52,8 @@ async function fetchFromServer(urls: string[]): Promise<{ certs: Certificate[]; 
 
 /** A panel that fills itself once the chain is built; undefined when the paste holds no certificate. */
 export function inspectorFixPanel(r: InspectResult): HTMLElement | undefined {
+  // A trust store (many self-signed roots, e.g. the Debian bundle) is not a chain to deploy.
+  if (r.bundle?.kind === 'trust-store') return undefined;
   const certs = r.items.flatMap((i) => (i.kind === 'certificate' ? [i.certificate] : []));
   if (certs.length === 0) return undefined;
   const holder = document.createElement('div');
