@@ -103,7 +103,7 @@ cap both "openssl verify -attime $AFTER -no-trusted_first -CAfile both-roots.pem
 cap both "openssl verify -attime $AFTER -CAfile new-root.pem -untrusted cross.pem -show_chain leaf.pem"
 
 # The real roots in certlab's trust-store data (certifi from PyPI, Node.js releases, Debian packages).
-ROOTS='DST Root CA X3|ISRG Root X|AddTrust External|roots$'
+ROOTS='DST Root CA X3|ISRG Root X|AddTrust External|USERTrust RSA|roots$'
 for s in certifi@2016.8.2 certifi@2016.8.8 certifi@2021.10.8 certifi@2022.5.18.1 node@19.0.0 node@20.0.0 debian@11 debian@12; do
   cap stores "certlab stores $s | grep -E '$ROOTS'"
 done

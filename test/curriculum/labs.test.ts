@@ -61,6 +61,7 @@ describe('Run it yourself labs', () => {
     expect(LABS.map((l) => l.lesson)).toEqual([
       'acme-and-renewal',
       'corporate-inspection',
+      'cross-signing',
       'debugging-tools',
       'making-certificates',
       'mtls',
