@@ -45,7 +45,7 @@ const LESSONS = readdirSync(join(root, 'content/lessons'))
   .filter((f) => f.endsWith('.mdx'))
   .map((f) => {
     const source = readFileSync(join(root, 'content/lessons', f), 'utf8');
-    const order = Number(/^\s+order:\s*(\d+)/m.exec(source)?.[1] ?? 99);
+    const order = Number(/^\s+order:\s*([\d.]+)/m.exec(source)?.[1] ?? 99);
     const title = /^title:\s*(.+)$/m.exec(source)?.[1].trim() ?? '';
     const { minutes, practiceMinutes } = readingTime(source, capture);
     return { slug: f.replace(/\.mdx$/, ''), order, title, minutes, practiceMinutes };
