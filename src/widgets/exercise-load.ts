@@ -3,4 +3,5 @@ export { gradeDecode, gradeFullchain } from '../core/course/exercises.ts';
 export { gradeCsrCommand } from '../core/course/csr-command.ts';
 export { gradeCaSetting } from '../core/course/ca-setting.ts';
 export { gradeMtlsSide } from '../core/course/mtls-side.ts';
-export { gradeLifetimes } from '../core/course/lifetime.ts';
+export { gradeLifetimes, utcDay } from '../core/course/lifetime.ts';
+export { gradeCrossSign } from '../core/course/cross-sign.ts';

@@ -9,6 +9,7 @@ import type { Liability } from '../core/causes/causes.ts';
 import type { CsrKeyType } from '../core/course/csr-command.ts';
 import type { CaTool } from '../core/course/ca-setting.ts';
 import type { MtlsFailure } from '../core/course/mtls-side.ts';
+import type { CrossSignClientId } from '../core/course/cross-sign.ts';
 import { recordExercise } from './progress.ts';
 import { el, text } from './dom.ts';
 
@@ -76,6 +77,13 @@ class Exercise extends HTMLElement {
         inputs.map((i) => i.dataset.day ?? ''),
         inputs.map((i) => (/^\d+$/.test(i.value.trim()) ? Number(i.value.trim()) : null)),
       );
+    } else if (this.dataset.kind === 'cross-sign') {
+      const clients = [...this.querySelectorAll<HTMLElement>('fieldset[data-client]')].map((f) => f.dataset.client as CrossSignClientId);
+      const answers = clients.map((c) => {
+        const v = String(data.get(`client-${c}`) ?? '');
+        return v === 'works' || v === 'fails' ? v : null;
+      });
+      grade = graders.gradeCrossSign(clients, answers, graders.utcDay(this.dataset.day ?? ''));
     } else {
       const message = this.querySelector('[data-exercise-message]')?.textContent ?? '';
       const code = String(data.get('code') ?? '').trim();

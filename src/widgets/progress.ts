@@ -19,6 +19,7 @@ import {
   summarize,
   type Progress,
 } from '../core/course/progress.ts';
+import { QUIZ_SCORES_STORAGE_KEY, parseQuizScores, recordQuizScore, type QuizScores } from '../core/course/record.ts';
 
 const EVENT = 'certlab:progress';
 
@@ -57,8 +58,30 @@ export function recordExercise(id: string): void {
   if (after !== before) save(after);
 }
 
+/** The best self-check score per lesson (shown on the record page), kept beside the progress. */
+export function loadQuizScores(): QuizScores {
+  try {
+    return parseQuizScores(localStorage.getItem(QUIZ_SCORES_STORAGE_KEY));
+  } catch {
+    return {};
+  }
+}
+
+export function recordScore(slug: string, right: number, total: number): void {
+  const before = loadQuizScores();
+  const after = recordQuizScore(before, slug, right, total);
+  if (after === before) return;
+  try {
+    localStorage.setItem(QUIZ_SCORES_STORAGE_KEY, JSON.stringify(after));
+  } catch {
+    /* storage full or blocked */
+  }
+  window.dispatchEvent(new CustomEvent(EVENT));
+}
+
 export function resetProgress(): void {
   try {
+    localStorage.removeItem(QUIZ_SCORES_STORAGE_KEY);
     localStorage.removeItem(PROGRESS_STORAGE_KEY);
   } catch {
     /* nothing stored */
@@ -66,10 +89,10 @@ export function resetProgress(): void {
   window.dispatchEvent(new CustomEvent(EVENT));
 }
 
-function onProgressChange(fn: () => void): void {
+export function onProgressChange(fn: () => void): void {
   window.addEventListener(EVENT, fn);
   window.addEventListener('storage', (e) => {
-    if (e.key === PROGRESS_STORAGE_KEY || e.key === null) fn();
+    if (e.key === PROGRESS_STORAGE_KEY || e.key === QUIZ_SCORES_STORAGE_KEY || e.key === null) fn();
   });
 }
 

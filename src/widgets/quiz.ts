@@ -6,7 +6,7 @@
  * Keyboard: Tab moves between questions and the button, arrow keys choose within a question.
  */
 import { judgeQuiz } from '../core/course/quiz.ts';
-import { recordPassed } from './progress.ts';
+import { recordPassed, recordScore } from './progress.ts';
 
 class Quiz extends HTMLElement {
   connectedCallback(): void {
@@ -56,6 +56,7 @@ class Quiz extends HTMLElement {
         ? `${right} of ${verdicts.length} right. Self-check passed.`
         : `${right} of ${verdicts.length} right. Read the feedback above, change your answers and check again.`;
       summary.focus();
+      if (this.dataset.lesson && verdicts.some((v) => v.chosen !== null)) recordScore(this.dataset.lesson, right, verdicts.length);
       if (passed && this.dataset.lesson) recordPassed(this.dataset.lesson);
     }
   }

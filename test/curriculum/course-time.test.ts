@@ -2,7 +2,7 @@
  * Issue 15: the course's announced time is realistic. The first estimate said 34 minutes of
  * reading; the nine first lessons took about 1.5 hours to read and 3–4 hours with their
  * hands-on steps and self-checks. With the seven lessons added for issue 15 item 2 (making
- * certificates to debugging tools), the 16 lessons take about 3 hours to read and 7–9 hours
+ * certificates to debugging tools), the 17 lessons take about 3 hours to read and 7–9 hours
  * with the practice: four days of the suggested path. Computed from the real lessons and their
  * captured outputs, as the home page does.
  */

@@ -15,7 +15,8 @@ import { decode } from '../../src/core/decoder/decode.ts';
 import { gradeCsrCommand, type CsrKeyType } from '../../src/core/course/csr-command.ts';
 import { gradeCaSetting, type CaTool } from '../../src/core/course/ca-setting.ts';
 import { gradeMtlsSide, readMtlsLog } from '../../src/core/course/mtls-side.ts';
-import { gradeLifetimes } from '../../src/core/course/lifetime.ts';
+import { gradeLifetimes, utcDay } from '../../src/core/course/lifetime.ts';
+import { gradeCrossSign, CROSS_SIGN_CLIENTS, type CrossSignClientId } from '../../src/core/course/cross-sign.ts';
 import { shellWords } from '../../src/core/course/shell-words.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -59,6 +60,7 @@ describe('graded exercises', () => {
       ['acme-and-renewal', 'acme-and-renewal-lifetime', 'lifetime'],
       ['chain-of-trust', 'chain-of-trust-first-certificate', 'decode'],
       ['corporate-inspection', 'corporate-inspection-tools', 'ca-setting'],
+      ['cross-signing', 'cross-signing-who-fails', 'cross-sign'],
       ['debugging-tools', 'debugging-tools-curl-v', 'decode'],
       ['error-decoder', 'error-decoder-expired', 'decode'],
       ['keys-and-files', 'keys-and-files-fullchain', 'fullchain'],
@@ -110,6 +112,16 @@ describe('graded exercises', () => {
     const days = JSON.parse(/\bdays=\{(\[[^\]]*\])\}/.exec(e.attrs)![1].replaceAll("'", '"')) as string[];
     const answers = [...e.solution.matchAll(/(\d+) days/g)].map((m) => Number(m[1]));
     expect(gradeLifetimes(days, answers)).toEqual({ ok: true, problems: [] });
+  });
+
+  it.each(EXERCISES.filter((e) => e.kind === 'cross-sign').map((e) => [e.id, e] as const))('%s: its worked answer, read client by client, passes', (_id, e) => {
+    const day = /\bdays=\{\['([^']+)'\]\}/.exec(e.attrs)![1];
+    const clients = JSON.parse(/\bclients=\{(\[[^\]]*\])\}/.exec(e.attrs)![1].replaceAll("'", '"')) as CrossSignClientId[];
+    // The solution names each client in order, each followed by "fails" or "connects".
+    const answers = [...e.solution.matchAll(/\b(fails|connects)\b/g)].map((m) => (m[1] === 'fails' ? 'fails' : 'works') as 'fails' | 'works');
+    expect(clients.every((c) => c in CROSS_SIGN_CLIENTS)).toBe(true);
+    expect(answers.length).toBe(clients.length);
+    expect(gradeCrossSign(clients, answers, utcDay(day))).toEqual({ ok: true, problems: [] });
   });
 
   it.each(EXERCISES.filter((e) => e.kind === 'csr-command').map((e) => [e.id, e] as const))(

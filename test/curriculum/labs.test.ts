@@ -62,6 +62,7 @@ describe('Run it yourself labs', () => {
       'acme-and-renewal',
       'chain-of-trust',
       'corporate-inspection',
+      'cross-signing',
       'debugging-tools',
       'error-decoder',
       'keys-and-files',

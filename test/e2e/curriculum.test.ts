@@ -45,7 +45,7 @@ const LESSONS = readdirSync(join(root, 'content/lessons'))
   .filter((f) => f.endsWith('.mdx'))
   .map((f) => {
     const source = readFileSync(join(root, 'content/lessons', f), 'utf8');
-    const order = Number(/^\s+order:\s*(\d+)/m.exec(source)?.[1] ?? 99);
+    const order = Number(/^\s+order:\s*([\d.]+)/m.exec(source)?.[1] ?? 99);
     const title = /^title:\s*(.+)$/m.exec(source)?.[1].trim() ?? '';
     const { minutes, practiceMinutes } = readingTime(source, capture);
     return { slug: f.replace(/\.mdx$/, ''), order, title, minutes, practiceMinutes };
@@ -124,6 +124,7 @@ describe('the built site', () => {
       [10, 'making-certificates'],
       [11, 'acme-and-renewal'],
       [12, 'trust-stores'],
+      [12.5, 'cross-signing'],
       [13, 'corporate-inspection'],
       [14, 'mtls'],
       [15, 'revocation-and-ct'],
@@ -471,17 +472,17 @@ describe('reader progress (Sidebar override and <CoursePath /> in place)', () =>
     await page.goto(new URL('/', site.baseUrl).href);
     await whenDefined(page, 'certlab-course-progress');
     const summary = page.locator('[data-progress-summary]');
-    expect(await summary.textContent()).toBe('You have read 2 of 16 lessons and passed 1 of 16 self-checks.');
+    expect(await summary.textContent()).toBe('You have read 2 of 17 lessons and passed 1 of 17 self-checks.');
     expect(await page.locator('li[data-lesson-slug="reading-a-certificate"] [data-lesson-state]').textContent()).toBe('read, self-check passed');
     expect(await page.locator('[data-progress-next]').textContent()).toBe('Continue: The chain of trust');
 
     // Kept across a reload, then reset (after the confirmation dialog).
     await page.reload();
     await whenDefined(page, 'certlab-course-progress');
-    expect(await summary.textContent()).toBe('You have read 2 of 16 lessons and passed 1 of 16 self-checks.');
+    expect(await summary.textContent()).toBe('You have read 2 of 17 lessons and passed 1 of 17 self-checks.');
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Reset my progress' }).click();
-    expect(await summary.textContent()).toBe('You have read 0 of 16 lessons and passed 0 of 16 self-checks.');
+    expect(await summary.textContent()).toBe('You have read 0 of 17 lessons and passed 0 of 17 self-checks.');
     expect(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_STORAGE_KEY)).toBeNull();
     await page.goto(new URL('/lessons/summary/', site.baseUrl).href);
     await whenDefined(page, 'certlab-progress-sidebar');
