@@ -6,13 +6,12 @@
  * complete chain (with the reason), 2 bad input or no TLS handshake.
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { webcrypto } from 'node:crypto';
 import type { CliIo } from '../io.ts';
+import { InputError, readCertificateFile } from '../read-certs.ts';
 import type { Certificate } from '../../core/model.ts';
-import { parseCertificate } from '../../core/x509/certificate.ts';
-import { pemCertificates } from '../../core/formats/pem.ts';
 import { buildChainToServe } from '../../core/fix/chain-to-serve.ts';
 import { chainToServeJson, fullchainPem } from '../../core/fix/chain-json.ts';
 import { SERVER_IDS, isServerId, serverConfig, type ServerId } from '../../core/fix/server-configs.ts';
@@ -95,32 +94,6 @@ export function parseArgs(argv: string[]): ParsedArgs<Options> {
   return { ok: true, options: o };
 }
 
-class InputError extends Error {}
-
-async function parseAll(bytes: Uint8Array, what: string): Promise<Certificate[]> {
-  const ders = bytes[0] === 0x30 ? [bytes] : pemCertificates(new TextDecoder().decode(bytes));
-  if (ders.length === 0) throw new InputError(`${what} holds no certificate. Expected PEM (-----BEGIN CERTIFICATE-----) or DER.`);
-  const out: Certificate[] = [];
-  for (const [i, der] of ders.entries()) {
-    try {
-      out.push(await parseCertificate(der, subtle));
-    } catch (e) {
-      throw new InputError(`certificate ${i + 1} in ${what} does not parse: ${(e as Error).message}`);
-    }
-  }
-  return out;
-}
-
-async function readCerts(file: string, io: CliIo): Promise<Certificate[]> {
-  let bytes: Uint8Array;
-  try {
-    bytes = file === '-' ? await io.readStdin() : new Uint8Array(await readFile(file));
-  } catch (e) {
-    throw new InputError(`cannot read ${file}: ${(e as Error).message}`);
-  }
-  return parseAll(bytes, file);
-}
-
 /** What a server sends: the certificates as presented, through the probe's engine (no address limits on a local CLI). */
 async function probeCerts(target: string): Promise<{ certs: Certificate[]; host: string; port: number }> {
   const outcome = await probe({ host: target }, { policy: null });
@@ -134,7 +107,7 @@ async function probeCerts(target: string): Promise<{ certs: Certificate[]; host:
 
 async function anchorsFor(o: Options, io: CliIo): Promise<{ anchors: Certificate[]; label: string }> {
   const anchors: Certificate[] = [];
-  for (const f of o.trusted) anchors.push(...(await readCerts(f, io)));
+  for (const f of o.trusted) anchors.push(...(await readCertificateFile(f, io)));
   const selected = o.store ? await selectStore(o.store) : ({ kind: 'legacy' } as const);
   if (selected.kind === 'error') throw new InputError(selected.text);
   if (selected.kind === 'versioned') return { anchors: [...anchors, ...selected.anchors], label: selected.label };
@@ -189,7 +162,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   let probeAgain: string | null = null;
   let anchors: { anchors: Certificate[]; label: string };
   try {
-    if (isFile(o.source!)) certs = await readCerts(o.source!, io);
+    if (isFile(o.source!)) certs = await readCertificateFile(o.source!, io);
     else {
       const p = await probeCerts(o.source!);
       certs = p.certs;

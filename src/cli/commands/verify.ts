@@ -8,9 +8,9 @@
 import { readFile } from 'node:fs/promises';
 import { webcrypto } from 'node:crypto';
 import type { CliIo } from '../io.ts';
+import { InputError, readCertificateFile } from '../read-certs.ts';
 import type { Certificate } from '../../core/model.ts';
-import { parseCertificate } from '../../core/x509/certificate.ts';
-import { pemCertificates, scanPem } from '../../core/formats/pem.ts';
+import { scanPem } from '../../core/formats/pem.ts';
 import { parseCrl, type Crl } from '../../core/x509/crl.ts';
 import { isValidationProfileName, validationProfile, VALIDATION_PROFILE_NAMES, type ValidationProfileName } from '../../core/clients/validation-profiles.ts';
 import type { Purpose } from '../../core/validate/failures.ts';
@@ -113,28 +113,6 @@ export function parseArgs(argv: string[]): Parsed {
   return { ok: true, options: o };
 }
 
-class InputError extends Error {}
-
-async function readCerts(file: string, io: CliIo): Promise<Certificate[]> {
-  let bytes: Uint8Array;
-  try {
-    bytes = file === '-' ? await io.readStdin() : new Uint8Array(await readFile(file));
-  } catch (e) {
-    throw new InputError(`cannot read ${file}: ${(e as Error).message}`);
-  }
-  const ders = bytes[0] === 0x30 ? [bytes] : pemCertificates(new TextDecoder().decode(bytes));
-  if (ders.length === 0) throw new InputError(`${file} holds no certificate. Expected PEM (-----BEGIN CERTIFICATE-----) or DER.`);
-  const out: Certificate[] = [];
-  for (const [i, der] of ders.entries()) {
-    try {
-      out.push(await parseCertificate(der, subtle));
-    } catch (e) {
-      throw new InputError(`certificate ${i + 1} in ${file} does not parse: ${(e as Error).message}`);
-    }
-  }
-  return out;
-}
-
 async function readCrls(file: string): Promise<Crl[]> {
   let bytes: Uint8Array;
   try {
@@ -214,11 +192,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const crls: Crl[] = [];
   try {
     for (const f of o.crls) crls.push(...(await readCrls(f)));
-    const chain = await readCerts(o.peer!, io);
+    const chain = await readCertificateFile(o.peer!, io);
     peer = chain[0];
     untrusted = chain.slice(1);
-    for (const f of o.untrusted) untrusted.push(...(await readCerts(f, io)));
-    for (const f of o.trusted) anchors.push(...(await readCerts(f, io)));
+    for (const f of o.untrusted) untrusted.push(...(await readCertificateFile(f, io)));
+    for (const f of o.trusted) anchors.push(...(await readCertificateFile(f, io)));
   } catch (e) {
     if (e instanceof InputError) {
       io.err(`certlab verify: ${e.message}`);
