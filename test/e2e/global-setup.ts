@@ -125,7 +125,18 @@ export default async function setup(project: TestProject) {
     cwd: root,
     // Every test's browser contexts connect from 127.0.0.1, like many users behind one address: the
     // per-client connection cap (tested on its own in src/server) would refuse them, so it is off here.
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CERTLAB_PROBE_ALLOW_PRIVATE: '1', CERTLAB_SERVER_MAX_CONNECTIONS_PER_CLIENT: '0' },
+    // The same holds for the probe's per-client rate (10 a minute by default, tested in
+    // src/server/probe-handler.test.ts): the e2e files probe more often than that from one address, and
+    // a refusal there showed up as a report that never came ("RateLimited" instead of the card).
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      CERTLAB_PROBE_ALLOW_PRIVATE: '1',
+      CERTLAB_SERVER_MAX_CONNECTIONS_PER_CLIENT: '0',
+      CERTLAB_PROBE_RATE_LIMIT: '100000',
+      CERTLAB_PROBE_MAX_PER_CLIENT: '8',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
