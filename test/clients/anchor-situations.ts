@@ -81,7 +81,7 @@ export const ANCHOR_SITUATIONS: SituationDef[] = [
   {
     id: 'anchor-leaf',
     code: 20,
-    depth: 0,
+    depth: 1,
     drawing: 'root -> ica -> ee; sends ee+ica; trusts only ee',
     async build(now) {
       const { ica, ee } = simple(now);
