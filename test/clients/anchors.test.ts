@@ -2,7 +2,9 @@
  * What a trust anchor is, and how a chain is built, per client (the situations of
  * anchor-situations.ts, served by a real `openssl s_server` on 127.0.0.1):
  *
- * 1. the validation profiles (openssl, webpki, rfc5280) give exactly the verdicts drawn below;
+ * 1. the validation profiles (openssl, webpki, rfc5280) give exactly the verdicts drawn below,
+ *    and the openssl profile, partial chains off and on, what `openssl verify` says without and
+ *    with -partial_chain;
  * 2. the knobs that decide these situations (partialChain, trustedPeer, opensslChain) agree with
  *    what the real clients of this machine do: a knob says "passes" exactly when the real
  *    program connects.
@@ -11,6 +13,9 @@
  * (it runs these situations too). A client whose program is absent is a reported skip.
  */
 import { webcrypto } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Certificate, ValidationPolicy } from '../../src/core/model.ts';
 import { parseCertificate } from '../../src/core/x509/certificate.ts';
@@ -21,6 +26,7 @@ import { ANCHOR_SITUATIONS } from './anchor-situations.ts';
 import { missingReason, runClient, startServer, type AnyClient } from './real-clients.ts';
 import type { Issued } from './pki.ts';
 import type { Situation } from './scenarios.ts';
+import { opensslVerify } from '../openssl-verify/openssl-verify.ts';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 const parse = (i: Issued): Promise<Certificate> => parseCertificate(new Uint8Array(i.cert.rawData), subtle);
@@ -106,6 +112,33 @@ describe('the validation profiles', () => {
   });
 });
 
+describe('`openssl verify` with and without -partial_chain', () => {
+  it.for(ANCHOR_SITUATIONS.map((d) => d.id))('%s: the openssl profile, partialChain off and on, says what it says', async (id) => {
+    const l = loaded.get(id)!;
+    const dir = mkdtempSync(join(tmpdir(), 'certlab-anchors-'));
+    try {
+      const file = (name: string, certs: Issued[]) => {
+        writeFileSync(join(dir, name), certs.map((c) => c.pem).join(''));
+        return join(dir, name);
+      };
+      const [leaf, ...rest] = l.sit.served;
+      const files = { cafile: file('ca.pem', l.sit.trusted), untrusted: file('untrusted.pem', rest), host: l.sit.host, attime: Math.floor(l.now / 1000) };
+      const peer = file('peer.pem', [leaf]);
+      const real = (partialChain: boolean) => {
+        const r = opensslVerify(peer, { ...files, partialChain });
+        return r.ok ? { code: 0, depth: null } : { code: r.first?.code, depth: r.first?.depth };
+      };
+      const ours = async (partialChain: boolean) => {
+        const v = await verdict(id, { ...CLIENTS.openssl.policy, partialChain });
+        return { code: v.code, depth: v.depth };
+      };
+      expect({ plain: await ours(false), partial: await ours(true) }).toEqual({ plain: real(false), partial: real(true) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the knobs agree with the real clients', () => {
   /** Exit status and output of every runnable program in every situation. */
   const runs = new Map<string, { passed: boolean; output: string }>();
@@ -137,9 +170,7 @@ describe('the knobs agree with the real clients', () => {
         srv.stop();
       }
     }
-    console.log(
-      [...runs].map(([k, r]) => `${k}: ${r.passed ? 'connects' : 'refuses'}${r.output && r.output !== 'OK' ? ` — ${r.output}` : ''}`).join('\n'),
-    );
+    console.log([...runs].map(([k, r]) => `${k}: ${r.passed ? 'connects' : 'refuses'}${r.output && r.output !== 'OK' ? ` — ${r.output}` : ''}`).join('\n'));
   }, 900_000);
 
   it.for(Object.entries(RUNNER) as [ClientId, AnyClient][])('%s', ([id, program], ctx) => {

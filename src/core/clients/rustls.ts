@@ -238,7 +238,7 @@ const PROFILE: ClientProfile<'rustls'> = {
     maxDepth: { basis: 'source', note: 'At most 6 intermediates (verify_cert.rs MAX_SUB_CA_COUNT), then MaximumPathDepthExceeded.' },
     trustedPeer: {
       basis: 'captured',
-      note: "A trust anchor only issues: webpki looks for the leaf's issuer among the anchors, never the leaf itself. Trusting only the (not self-signed) leaf gives \"invalid peer certificate: UnknownIssuer\" (rustls 0.23.48, situation anchor-leaf), where OpenSSL with partial chains, Go and Java connect.",
+      note: 'A trust anchor only issues: webpki looks for the leaf\'s issuer among the anchors, never the leaf itself. Trusting only the (not self-signed) leaf gives "invalid peer certificate: UnknownIssuer" (rustls 0.23.48, situation anchor-leaf), where OpenSSL with partial chains, Go and Java connect.',
     },
   },
   legacyTls: {
