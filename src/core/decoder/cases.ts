@@ -38,6 +38,10 @@ export interface Reading {
   explanation?: string;
   /** The verify code found still describes the case (e.g. 20 read as a proxy). */
   keepsCode: boolean;
+  /** Who acts when the text cannot say it (the case's own liability otherwise). */
+  liability?: Liability;
+  /** What each side does when the text cannot say who acts (the case's own actions otherwise). */
+  actions?: { server: string; client: string };
 }
 
 const CASE_LIABILITY: Record<CaseId, Liability> = {
@@ -60,6 +64,22 @@ const CASE_ACTIONS: Record<CaseId, { server: string; client: string }> = {
       "Add your organisation's root CA certificate to the trust store this client uses (update-ca-certificates, --cacert, NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE, keytool -importcert).",
   },
   'outdated-client-store': CAUSES['outdated-client-store'].actions,
+};
+
+/**
+ * Code 21, or 20 at depth 0, without evidence (issue 15): the leaf's issuer was found nowhere.
+ * A server that forgot its intermediate and a two-tier private CA whose root the client lacks
+ * (mkcert, kubeadm, a company CA) print the same words, so neither side is blamed: the question
+ * that settles it is whether the leaf's issuer is a root.
+ */
+const LEAF_ISSUER_UNKNOWN: { liability: Liability; actions: { server: string; client: string } } = {
+  liability: 'both',
+  actions: {
+    server:
+      "First ask whether your leaf's issuer is a root. If it is an intermediate, serve the full chain: your certificate first, then every intermediate (for example fullchain.pem, not cert.pem), and confirm with s_client -showcerts that the intermediate appears at depth 1. If it is a root (a two-tier private CA), you send all you need to: hand that root to the clients.",
+    client:
+      "First ask whether the leaf's issuer is a root (the command below shows it). If it is a root (mkcert, kubeadm, a company CA), add it to the trust store this client uses (update-ca-certificates, NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE, keytool -importcert). If it is an intermediate, nothing is wrong on your side: tell the server's operator. Never turn verification off.",
+  },
 };
 
 export const caseLiability = (c: CaseId | null): Liability | undefined => (c ? CASE_LIABILITY[c] : undefined);
@@ -234,6 +254,7 @@ export function judgeCase(input: CaseInput): Reading {
   const old = chainish || dateish ? expiredRoot(text) : null;
   let picks: Pick[];
   let confidence: Confidence;
+  let leafIssuerUnknown = false;
   if (old && (chainish || dateish)) {
     picks = [
       {
@@ -265,6 +286,7 @@ export function judgeCase(input: CaseInput): Reading {
       },
     ];
     confidence = 'ambiguous';
+    leafIssuerUnknown = true;
   } else if (input.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE') {
     picks = [
       {
@@ -280,6 +302,7 @@ export function judgeCase(input: CaseInput): Reading {
       { cause: 'unknown-ca', case: 'tls-inspection', why: 'a TLS-inspecting proxy that sends only its leaf gives the same error' },
     ];
     confidence = 'medium';
+    leafIssuerUnknown = true;
   } else if (input.code === 'SELF_SIGNED_CERT_IN_CHAIN') {
     picks = [
       {
@@ -341,5 +364,6 @@ export function judgeCase(input: CaseInput): Reading {
           ),
     evidenceFinding,
     keepsCode: true,
+    ...(leafIssuerUnknown && picks[0]?.case === 'missing-intermediate' ? LEAF_ISSUER_UNKNOWN : {}),
   };
 }
