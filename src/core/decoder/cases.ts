@@ -7,6 +7,7 @@
  */
 import type { CauseId } from '../causes/cause-id.ts';
 import { CAUSES, type Liability } from '../causes/causes.ts';
+import { LEAF_ISSUER_UNKNOWN_ACTIONS } from '../codes/verify-annotations.ts';
 import type { Target } from './context.ts';
 import type { Candidate, CaseId, Confidence, EvidenceNeeded } from './decode.ts';
 import type { Evidence } from './evidence.ts';
@@ -66,20 +67,10 @@ const CASE_ACTIONS: Record<CaseId, { server: string; client: string }> = {
   'outdated-client-store': CAUSES['outdated-client-store'].actions,
 };
 
-/**
- * Code 21, or 20 at depth 0, without evidence (issue 15): the leaf's issuer was found nowhere.
- * A server that forgot its intermediate and a two-tier private CA whose root the client lacks
- * (mkcert, kubeadm, a company CA) print the same words, so neither side is blamed: the question
- * that settles it is whether the leaf's issuer is a root.
- */
+/** Code 21, or 20 at depth 0, without evidence (issue 15): neither side is blamed; the leaf's issuer decides. */
 const LEAF_ISSUER_UNKNOWN: { liability: Liability; actions: { server: string; client: string } } = {
   liability: 'both',
-  actions: {
-    server:
-      "First ask whether your leaf's issuer is a root. If it is an intermediate, serve the full chain: your certificate first, then every intermediate (for example fullchain.pem, not cert.pem), and confirm with s_client -showcerts that the intermediate appears at depth 1. If it is a root (a two-tier private CA), you send all you need to: hand that root to the clients.",
-    client:
-      "First ask whether the leaf's issuer is a root (the command below shows it). If it is a root (mkcert, kubeadm, a company CA), add it to the trust store this client uses (update-ca-certificates, NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE, keytool -importcert). If it is an intermediate, nothing is wrong on your side: tell the server's operator. Never turn verification off.",
-  },
+  actions: LEAF_ISSUER_UNKNOWN_ACTIONS,
 };
 
 export const caseLiability = (c: CaseId | null): Liability | undefined => (c ? CASE_LIABILITY[c] : undefined);
