@@ -41,7 +41,26 @@ function issue(name: string, key: 'ec' | 'rsa1024', md = 'sha256') {
   if (key === 'ec') ossl('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', `${name}.key`);
   else ossl('genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024', '-out', `${name}.key`);
   ossl('req', '-new', '-key', `${name}.key`, '-subj', `/CN=localhost`, '-out', `${name}.csr`);
-  ossl('x509', '-req', '-in', `${name}.csr`, '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', `-${md}`, '-days', '30', '-extfile', 'ext.cnf', '-extensions', 'v_leaf', '-out', `${name}.pem`);
+  ossl(
+    'x509',
+    '-req',
+    '-in',
+    `${name}.csr`,
+    '-CA',
+    'root.pem',
+    '-CAkey',
+    'root.key',
+    '-CAcreateserial',
+    `-${md}`,
+    '-days',
+    '30',
+    '-extfile',
+    'ext.cnf',
+    '-extensions',
+    'v_leaf',
+    '-out',
+    `${name}.pem`,
+  );
 }
 
 async function freePort(): Promise<number> {
@@ -72,7 +91,27 @@ async function serve(args: string[]): Promise<{ port: number; log: () => string 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'certlab-audit-'));
   writeFileSync(join(dir, 'ext.cnf'), EXT);
-  ossl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-noenc', '-keyout', 'root.key', '-out', 'root.pem', '-days', '30', '-subj', '/CN=Audit Root', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+  ossl(
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-noenc',
+    '-keyout',
+    'root.key',
+    '-out',
+    'root.pem',
+    '-days',
+    '30',
+    '-subj',
+    '/CN=Audit Root',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  );
   issue('leaf', 'ec');
   issue('weak', 'rsa1024');
   issue('sha1', 'ec', 'sha1');
@@ -84,7 +123,7 @@ afterAll(() => {
 });
 
 const DEBIAN_CURL = existsSync('/etc/debian_version') && /^curl [\d.]+ .*OpenSSL\//.test(spawnSync('curl', ['--version'], { encoding: 'utf8' }).stdout ?? '');
-if (!DEBIAN_CURL) console.log('skipped: the curl CA-path checks need Debian\'s curl built with OpenSSL (the lessons describe that build)');
+if (!DEBIAN_CURL) console.log("skipped: the curl CA-path checks need Debian's curl built with OpenSSL (the lessons describe that build)");
 const GIT_HTTPS = '/usr/lib/git-core/git-remote-https';
 if (!existsSync(GIT_HTTPS)) console.log(`skipped: git's HTTPS helper (${GIT_HTTPS}) is not installed`);
 
@@ -92,9 +131,16 @@ describe("curl's trust store on Debian (resolution, trust-stores, them-or-us)", 
   it.skipIf(!DEBIAN_CURL)('--cacert and CURL_CA_BUNDLE replace the CA file only: the CA directory /etc/ssl/certs stays', async () => {
     const { port } = await serve(['-cert', 'leaf.pem', '-key', 'leaf.key']);
     const url = `https://localhost:${port}/`;
-    const paths = (out: string) => out.split('\n').filter((l) => /^\* +CA(file|path):/.test(l)).map((l) => l.replace(/^\* +/, ''));
+    const paths = (out: string) =>
+      out
+        .split('\n')
+        .filter((l) => /^\* +CA(file|path):/.test(l))
+        .map((l) => l.replace(/^\* +/, ''));
     expect(paths(run('curl', ['-sS', '-v', '--cacert', 'root.pem', url, '-o', '/dev/null']).out)).toEqual(['CAfile: root.pem', 'CApath: /etc/ssl/certs']);
-    expect(paths(run('curl', ['-sS', '-v', url, '-o', '/dev/null'], { CURL_CA_BUNDLE: 'root.pem' }).out)).toEqual(['CAfile: root.pem', 'CApath: /etc/ssl/certs']);
+    expect(paths(run('curl', ['-sS', '-v', url, '-o', '/dev/null'], { CURL_CA_BUNDLE: 'root.pem' }).out)).toEqual([
+      'CAfile: root.pem',
+      'CApath: /etc/ssl/certs',
+    ]);
     mkdirSync(join(dir, 'empty-capath'), { recursive: true });
     expect(paths(run('curl', ['-sS', '-v', '--cacert', 'root.pem', '--capath', 'empty-capath', url, '-o', '/dev/null']).out)).toEqual([
       'CAfile: root.pem',
@@ -113,17 +159,37 @@ describe("curl's trust store on Debian (resolution, trust-stores, them-or-us)", 
 });
 
 describe('OpenSSL 3 (keys-and-files, error-decoder, why-it-breaks)', () => {
-  it("opens a PKCS#12 encrypted with 3DES without -legacy; RC2-40 needs the legacy provider", () => {
-    ossl('pkcs12', '-export', '-in', 'leaf.pem', '-inkey', 'leaf.key', '-out', '3des.p12', '-passout', 'pass:x', '-certpbe', 'PBE-SHA1-3DES', '-keypbe', 'PBE-SHA1-3DES', '-macalg', 'sha1');
+  it('opens a PKCS#12 encrypted with 3DES without -legacy; RC2-40 needs the legacy provider', () => {
+    ossl(
+      'pkcs12',
+      '-export',
+      '-in',
+      'leaf.pem',
+      '-inkey',
+      'leaf.key',
+      '-out',
+      '3des.p12',
+      '-passout',
+      'pass:x',
+      '-certpbe',
+      'PBE-SHA1-3DES',
+      '-keypbe',
+      'PBE-SHA1-3DES',
+      '-macalg',
+      'sha1',
+    );
     ossl('pkcs12', '-export', '-legacy', '-in', 'leaf.pem', '-inkey', 'leaf.key', '-out', 'rc2.p12', '-passout', 'pass:x');
     const open = (file: string, ...extra: string[]) => run('openssl', ['pkcs12', '-in', file, '-passin', 'pass:x', '-noout', ...extra]);
     expect(open('3des.p12').status).toBe(0);
     const rc2 = open('rc2.p12');
-    expect({ status: rc2.status === 0 ? 'opened' : 'refused', says: /unsupported/.test(rc2.out) && /RC2-40-CBC/.test(rc2.out) }).toEqual({ status: 'refused', says: true });
+    expect({ status: rc2.status === 0 ? 'opened' : 'refused', says: /unsupported/.test(rc2.out) && /RC2-40-CBC/.test(rc2.out) }).toEqual({
+      status: 'refused',
+      says: true,
+    });
     expect(open('rc2.p12', '-legacy').status).toBe(0);
   });
 
-  it("prints code 24 as \"issuer certificate doesn't have a public key\" and 79 as \"invalid CA certificate\" (the library's own strings)", () => {
+  it('prints code 24 as "issuer certificate doesn\'t have a public key" and 79 as "invalid CA certificate" (the library\'s own strings)', () => {
     const strings = run('python3', [
       '-c',
       "import ctypes; l = ctypes.CDLL('libcrypto.so.3'); f = l.X509_verify_cert_error_string; f.restype = ctypes.c_char_p; f.argtypes = [ctypes.c_long]; print('|'.join(f(n).decode() for n in (21, 24, 79)))",
@@ -132,11 +198,16 @@ describe('OpenSSL 3 (keys-and-files, error-decoder, why-it-breaks)', () => {
   });
 
   it('plain openssl verify accepts an RSA-1024 leaf and a SHA-1 signature; -auth_level gives 66 and 68', () => {
-    const verify = (...args: string[]) => run('openssl', ['verify', '-no-CAfile', '-no-CApath', '-no-CAstore', '-CAfile', 'root.pem', ...args]).out.trim().split('\n');
+    const verify = (...args: string[]) =>
+      run('openssl', ['verify', '-no-CAfile', '-no-CApath', '-no-CAstore', '-CAfile', 'root.pem', ...args])
+        .out.trim()
+        .split('\n');
     expect(verify('weak.pem')).toEqual(['weak.pem: OK']);
     expect(verify('sha1.pem')).toEqual(['sha1.pem: OK']);
     expect(verify('-auth_level', '2', 'weak.pem').filter((l) => /^error \d+ at/.test(l))).toEqual(['error 66 at 0 depth lookup: EE certificate key too weak']);
-    expect(verify('-auth_level', '1', 'sha1.pem').filter((l) => /^error \d+ at/.test(l))).toEqual(['error 68 at 0 depth lookup: CA signature digest algorithm too weak']);
+    expect(verify('-auth_level', '1', 'sha1.pem').filter((l) => /^error \d+ at/.test(l))).toEqual([
+      'error 68 at 0 depth lookup: CA signature digest algorithm too weak',
+    ]);
   });
 
   it('s_client checks no host name without -verify_hostname, and sends no SNI for an address unless given -servername', async () => {
@@ -150,7 +221,9 @@ describe('OpenSSL 3 (keys-and-files, error-decoder, why-it-breaks)', () => {
         .out.split('\n')
         .find((l) => l.startsWith('Verify return code'));
     expect(verdict('-connect', `127.0.0.1:${port}`, '-servername', 'wrong.example')).toBe('Verify return code: 0 (ok)');
-    expect(verdict('-connect', `127.0.0.1:${port}`, '-servername', 'wrong.example', '-verify_hostname', 'wrong.example')).toBe('Verify return code: 62 (hostname mismatch)');
+    expect(verdict('-connect', `127.0.0.1:${port}`, '-servername', 'wrong.example', '-verify_hostname', 'wrong.example')).toBe(
+      'Verify return code: 62 (hostname mismatch)',
+    );
     const [leaf, other] = ['leaf.pem', 'other.pem'].map((f) => fingerprint(readFileSync(join(dir, f), 'utf8')));
     expect(leaf).not.toBe(other);
     expect({ address: served(), named: served('-servername', 'api.example.com') }).toEqual({ address: leaf, named: other });
@@ -169,7 +242,25 @@ s.on('error', (e) => console.log(process.versions.node.split('.')[0], e.message)
   });
 
   it("Python's own ssl module still falls back to the Common Name (requests/urllib3 2 does not: the making-certificates capture)", async () => {
-    ossl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-noenc', '-keyout', 'cn.key', '-out', 'cn.pem', '-days', '2', '-subj', '/CN=localhost', '-addext', 'basicConstraints=critical,CA:FALSE');
+    ossl(
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-noenc',
+      '-keyout',
+      'cn.key',
+      '-out',
+      'cn.pem',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'basicConstraints=critical,CA:FALSE',
+    );
     const { port } = await serve(['-cert', 'cn.pem', '-key', 'cn.key']);
     const py = `import socket, ssl
 c = ssl.create_default_context(cafile='cn.pem')

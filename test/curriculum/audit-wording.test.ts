@@ -51,7 +51,7 @@ describe('High: code 21 / 20 at depth 0 is not taught as "the server forgot its 
     expect(node.message).toContain('if the root CA is installed locally, try running Node.js with --use-system-ca');
     expect(node.solution).toContain('The message alone cannot say who must act: either side.');
     expect(node.solution).not.toContain("The server's operator fixes it with a complete fullchain.pem.");
-    expect(sClient.solution).toContain('so either side may have to act. Entry 0\'s `i:` settles it');
+    expect(sClient.solution).toContain("so either side may have to act. Entry 0's `i:` settles it");
     expect(sClient.solution).not.toContain("The server's operator must send the full chain.");
   });
 
@@ -93,7 +93,7 @@ describe("Medium: curl's --cacert / CURL_CA_BUNDLE and the lab servers", () => {
     expect(lesson('trust-stores')).toContain(
       "requests' and Go's replace the default store, and curl's replaces its CA file (Debian's curl still searches its CA directory, `/etc/ssl/certs`)",
     );
-    expect(lesson('trust-stores')).toContain('curl: `--cacert`, `CURL_CA_BUNDLE` (the file only: Debian\'s curl keeps its CA directory)');
+    expect(lesson('trust-stores')).toContain("curl: `--cacert`, `CURL_CA_BUNDLE` (the file only: Debian's curl keeps its CA directory)");
   });
 
   it('every lab s_server, in the lessons and the capture scripts, sends only its configured chain', () => {
@@ -116,7 +116,7 @@ describe("Medium: curl's --cacert / CURL_CA_BUNDLE and the lab servers", () => {
 });
 
 describe('Low: the lessons agree on the CN fallback', () => {
-  it('curl, Node.js, Python\'s ssl and Java fall back; requests (urllib3 2), Go and browsers refuse', () => {
+  it("curl, Node.js, Python's ssl and Java fall back; requests (urllib3 2), Go and browsers refuse", () => {
     expect(lesson('why-it-breaks')).toContain(
       "curl, Node.js, Python's own `ssl` module and Java still fall back to the CN; `requests` (urllib3 2), Go (since 1.15) and browsers refuse the certificate.",
     );

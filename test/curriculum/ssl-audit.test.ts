@@ -34,7 +34,13 @@ async function freePort(): Promise<number> {
 async function serve(name: string, chain: Issued[]): Promise<number> {
   writeFileSync(join(dir, `${name}.pem`), chain[0]!.pem);
   writeFileSync(join(dir, `${name}.key`), chain[0]!.keyPem);
-  writeFileSync(join(dir, `${name}-chain.pem`), chain.slice(1).map((c) => c.pem).join(''));
+  writeFileSync(
+    join(dir, `${name}-chain.pem`),
+    chain
+      .slice(1)
+      .map((c) => c.pem)
+      .join(''),
+  );
   const port = await freePort();
   const args = ['s_server', '-accept', `127.0.0.1:${port}`, '-www', '-no-CAfile', '-no-CApath', '-no-CAstore', '-cert', `${name}.pem`, '-key', `${name}.key`];
   if (chain.length > 1) args.push('-cert_chain', `${name}-chain.pem`);

@@ -26,7 +26,12 @@ describe('verify code table', () => {
     expect(verifyCodeByNumber(79).otherMeanings.map((o) => o.code.name)).toEqual(['X509_V_ERR_EC_KEY_EXPLICIT_PARAMS']);
     expect(verifyCodeByNumber(10)).toMatchObject({ code: { name: 'X509_V_ERR_CERT_HAS_EXPIRED' }, otherMeanings: [] });
     // issue 15: 21 is also a two-tier private CA whose root the client lacks, so the reference page blames neither side
-    expect(verifyCodeByNumber(21).code).toMatchObject({ cause: 'incomplete-chain', liability: 'both', actions: LEAF_ISSUER_UNKNOWN_ACTIONS, frequency: 'very common' });
+    expect(verifyCodeByNumber(21).code).toMatchObject({
+      cause: 'incomplete-chain',
+      liability: 'both',
+      actions: LEAF_ISSUER_UNKNOWN_ACTIONS,
+      frequency: 'very common',
+    });
   });
 
   it('knows the codes newer than 3.0 from the newest numbering', () => {

@@ -114,7 +114,7 @@ describe('decode: honest under ambiguity', () => {
     expect(pick('depth=0 CN = a.example\nverify error:num=10:certificate has expired')).toMatchObject({ cause: 'expired', confidence: 'high' });
   });
 
-  it('issue 15: code 21 (or 20 at depth 0) without evidence blames neither side and asks whether the leaf\'s issuer is a root', () => {
+  it("issue 15: code 21 (or 20 at depth 0) without evidence blames neither side and asks whether the leaf's issuer is a root", () => {
     const texts = [
       '21',
       // Node.js 24 against the course's two-tier vault: the same words as a forgotten intermediate
