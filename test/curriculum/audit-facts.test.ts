@@ -239,6 +239,9 @@ const s = tls.connect({ host: '127.0.0.1', port: ${port}, servername: 'localhost
 s.on('error', (e) => console.log(process.versions.node.split('.')[0], e.message));`;
     const node = join(root, 'node_modules/.bin/node');
     expect(run(node, ['-e', script]).out.trim()).toBe('24 EE certificate key too weak');
+    // and a TLS client at Debian's default security level gives 66, unlike a plain openssl verify
+    const sClient = run('openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-CAfile', 'root.pem', '-no-CApath', '-no-CAstore']);
+    expect(sClient.out.split('\n').find((l) => l.startsWith('Verify return code'))).toBe('Verify return code: 66 (EE certificate key too weak)');
   });
 
   it("Python's own ssl module still falls back to the Common Name (requests/urllib3 2 does not: the making-certificates capture)", async () => {
