@@ -153,6 +153,13 @@ export interface ValidationPolicy {
    * retry: validate/openssl-chain.ts) instead of trying every path. Absent = every path.
    */
   opensslChain?: boolean;
+  /**
+   * false = a peer certificate found in the trust store is not trusted by itself: it still needs
+   * an issuer among the anchors (rustls-webpki and Chrome: an anchor issues the path, it is not
+   * the peer; a self-signed peer in the store is its own issuer). Absent = as partialChain says
+   * (OpenSSL's X509_V_FLAG_PARTIAL_CHAIN trusts such a peer; Go and Java do too).
+   */
+  trustedPeer?: boolean;
   /** Accept a partial wildcard in the left-most label (`f*.example.com`), as OpenSSL's X509_check_host does by default. Absent = no. */
   partialWildcards?: boolean;
 }

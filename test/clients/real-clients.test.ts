@@ -31,6 +31,7 @@ import type { Issued } from './pki.ts';
 import { goWordingFor } from '../../src/core/clients/go.ts';
 import { ALL_CLIENTS, clientVersion, missingReason, runClient, rustlsBinary, startServer, type AnyClient, type RunningServer } from './real-clients.ts';
 import { SITUATIONS, type Situation } from './scenarios.ts';
+import { ANCHOR_SITUATIONS } from './anchor-situations.ts';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 const parse = (i: Issued): Promise<Certificate> => parseCertificate(new Uint8Array(i.cert.rawData), subtle);
@@ -38,7 +39,7 @@ const lastLine = (s: string) => s.trim().split('\n').pop() ?? '';
 const lines = (s: string) => s.split('\n').map((l) => l.trim());
 
 /** Handshake-level situations are not certificate verification results: not rendered here. */
-const RENDERED = SITUATIONS.filter((s) => !['client-cert-required', 'protocol-mismatch'].includes(s.id));
+const RENDERED = [...SITUATIONS, ...ANCHOR_SITUATIONS].filter((s) => !['client-cert-required', 'protocol-mismatch'].includes(s.id));
 /** Why each client cannot run on this machine (null when it can): an absent one is a reported skip. */
 const missing = new Map(ALL_CLIENTS.map((c) => [c, missingReason(c)] as const));
 

@@ -64,7 +64,7 @@ const PROFILE: ClientProfile<'chrome'> = {
   id: 'chrome',
   label: 'Chrome (Chrome Root Store, builtin verifier)',
   store: 'chrome',
-  policy: { aiaFetch: true, cnFallback: false, minRsaBits: 1024, rejectSha1: true, strict: false, partialChain: true, maxDepth: 100 },
+  policy: { aiaFetch: true, cnFallback: false, minRsaBits: 1024, rejectSha1: true, strict: false, partialChain: true, trustedPeer: false, maxDepth: 100 },
   evidence: {
     aiaFetch: {
       basis: 'captured',
@@ -88,6 +88,10 @@ const PROFILE: ClientProfile<'chrome'> = {
       note: 'A locally trusted intermediate (NSS trust C,,) ends the path: trusting only the intermediate passes (Chromium 156, situation trusted-intermediate).',
     },
     maxDepth: { basis: 'source', note: 'Path building is bounded by an iteration limit and a deadline, not by depth.' },
+    trustedPeer: {
+      basis: 'captured',
+      note: 'NSS trust C,, makes a certificate a trusted CA, not a trusted leaf: trusting only the (not self-signed) leaf gives NET::ERR_CERT_AUTHORITY_INVALID (Chromium 156, situation anchor-leaf).',
+    },
   },
   legacyTls: {
     behaviour: 'refuses',

@@ -23,10 +23,11 @@ export interface ClientProfile<Id extends string = string> {
   policy: ValidationPolicy;
   store: TrustStoreId;
   /** Why each knob has its value. */
-  /** Evidence per knob; the optional knobs (opensslChain, partialWildcards) only where the profile sets them. */
-  evidence: Record<Exclude<keyof ValidationPolicy, 'opensslChain' | 'partialWildcards'>, KnobEvidence> & {
+  /** Evidence per knob; the optional knobs (opensslChain, partialWildcards, trustedPeer) only where the profile sets them. */
+  evidence: Record<Exclude<keyof ValidationPolicy, 'opensslChain' | 'partialWildcards' | 'trustedPeer'>, KnobEvidence> & {
     opensslChain?: KnobEvidence;
     partialWildcards?: KnobEvidence;
+    trustedPeer?: KnobEvidence;
   };
   notes: string;
   /** What the client does with a server that speaks only TLS 1.0 or 1.1 (RFC 8996 deprecates both). */

@@ -243,7 +243,7 @@ const PROFILE: ClientProfile<'curl'> = {
   id: 'curl',
   label: 'curl 7.88 with OpenSSL 3.0 (Debian 12)',
   store: 'system',
-  policy: { aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: true, maxDepth: 100 },
+  policy: { aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: true, maxDepth: 100, opensslChain: true },
   evidence: {
     aiaFetch: { basis: 'source', note: 'curl never fetches missing intermediates (curl/curl#2793 asks for it); captured: incomplete-chain fails with 60.' },
     cnFallback: {
@@ -257,6 +257,10 @@ const PROFILE: ClientProfile<'curl'> = {
     partialChain: {
       basis: 'captured',
       note: 'curl sets X509_V_FLAG_PARTIAL_CHAIN unless --no-partialchain or a CRL file is used (curl-7_88_1 lib/vtls/openssl.c): trusting only the intermediate passes (situation trusted-intermediate), where s_client, Python 3.11 and Node say 2.',
+    },
+    opensslChain: {
+      basis: 'captured',
+      note: `OpenSSL builds curl's chain (X509_verify_cert): with two intermediates of the same name and key sent, the first leading to an untrusted root, curl 7.88.1 says "(60) SSL certificate problem: unable to get local issuer certificate" as \`openssl verify\` does, where Go, Java and rustls find the trusted path (situation first-issuer-dead-end).`,
     },
   },
   legacyTls: {

@@ -89,7 +89,7 @@ const PROFILE: ClientProfile<'firefox'> = {
   id: 'firefox',
   label: 'Firefox (NSS / mozilla::pkix)',
   store: 'mozilla',
-  policy: { aiaFetch: false, cnFallback: false, minRsaBits: 1024, rejectSha1: true, strict: false, partialChain: true, maxDepth: 100 },
+  policy: { aiaFetch: false, cnFallback: false, minRsaBits: 1024, rejectSha1: true, strict: false, partialChain: true, trustedPeer: false, maxDepth: 100 },
   evidence: {
     aiaFetch: { basis: 'source', note: "Firefox does not fetch AIA; it preloads the intermediates disclosed in Mozilla's CA database (CCADB) instead." },
     cnFallback: {
@@ -107,6 +107,10 @@ const PROFILE: ClientProfile<'firefox'> = {
     strict: { basis: 'source', note: 'No OpenSSL strict flag.' },
     partialChain: { basis: 'assumed', note: 'Any certificate with NSS trust bits is an anchor (as Chromium with the same NSS database showed); not run here.' },
     maxDepth: { basis: 'assumed', note: 'mozilla::pkix bounds path building by a budget.' },
+    trustedPeer: {
+      basis: 'assumed',
+      note: 'NSS trust C,, trusts a CA, not a leaf (as Chromium with the same NSS database showed: a trusted leaf alone is ERR_CERT_AUTHORITY_INVALID); not run here.',
+    },
   },
   legacyTls: {
     behaviour: 'refuses',

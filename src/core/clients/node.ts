@@ -189,7 +189,7 @@ const PROFILE: ClientProfile<'node'> = {
   id: 'node',
   label: 'Node.js 24 (tls / https / fetch)',
   store: 'mozilla',
-  policy: { aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: false, maxDepth: 100 },
+  policy: { aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: false, maxDepth: 100, opensslChain: true },
   evidence: {
     aiaFetch: {
       basis: 'source',
@@ -212,6 +212,10 @@ const PROFILE: ClientProfile<'node'> = {
     partialChain: {
       basis: 'captured',
       note: 'Trusting only the intermediate fails with UNABLE_TO_GET_ISSUER_CERT (code 2; Node 24 adds the --use-system-ca hint) (situation trusted-intermediate).',
+    },
+    opensslChain: {
+      basis: 'captured',
+      note: 'Node verifies with its bundled OpenSSL (3.5.8 in Node 24.21, 3.0 in Node 20): two intermediates of the same name and key sent, the first leading to an untrusted root, fail with UNABLE_TO_GET_ISSUER_CERT_LOCALLY on both, as `openssl verify` does; Go, Java and rustls connect (situation first-issuer-dead-end).',
     },
   },
   legacyTls: {

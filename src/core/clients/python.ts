@@ -91,7 +91,7 @@ const PROFILE: ClientProfile<'python'> = {
   id: 'python',
   label: 'Python 3.13+ ssl (create_default_context)',
   store: 'system',
-  policy: { aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: true, partialChain: true, maxDepth: 100 },
+  policy: { aiaFetch: false, cnFallback: true, minRsaBits: 2048, rejectSha1: true, strict: true, partialChain: true, maxDepth: 100, opensslChain: true },
   evidence: {
     aiaFetch: NO_AIA,
     cnFallback: {
@@ -112,6 +112,10 @@ const PROFILE: ClientProfile<'python'> = {
       note: 'Python 3.13 create_default_context() also sets VERIFY_X509_PARTIAL_CHAIN: trusting only the intermediate passes on 3.13.0 and fails on 3.11.7 with 2 "unable to get issuer certificate" (situation trusted-intermediate).',
     },
     maxDepth: OPENSSL_DEPTH,
+    opensslChain: {
+      basis: 'captured',
+      note: 'The ssl module verifies with OpenSSL\'s X509_verify_cert: two intermediates of the same name and key sent, the first leading to an untrusted root, fail on 3.11.7 and 3.13.0 with "certificate verify failed: unable to get local issuer certificate" as `openssl verify` does; Go, Java and rustls connect (situation first-issuer-dead-end).',
+    },
   },
   legacyTls: {
     behaviour: 'refuses',

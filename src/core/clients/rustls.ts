@@ -209,7 +209,7 @@ const PROFILE: ClientProfile<'rustls'> = {
   id: 'rustls',
   label: 'rustls 0.23 + webpki (reqwest rustls-tls, uv, hyper-rustls)',
   store: 'mozilla',
-  policy: { aiaFetch: false, cnFallback: false, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: true, maxDepth: 6 },
+  policy: { aiaFetch: false, cnFallback: false, minRsaBits: 2048, rejectSha1: true, strict: false, partialChain: true, trustedPeer: false, maxDepth: 6 },
   evidence: {
     aiaFetch: {
       basis: 'source',
@@ -236,6 +236,10 @@ const PROFILE: ClientProfile<'rustls'> = {
       note: 'Every root-store entry is a trust anchor (a subject name and a key; its dates and pathLen are not kept): trusting only the intermediate passes (rustls 0.23.48, situation trusted-intermediate).',
     },
     maxDepth: { basis: 'source', note: 'At most 6 intermediates (verify_cert.rs MAX_SUB_CA_COUNT), then MaximumPathDepthExceeded.' },
+    trustedPeer: {
+      basis: 'captured',
+      note: 'A trust anchor only issues: webpki looks for the leaf\'s issuer among the anchors, never the leaf itself. Trusting only the (not self-signed) leaf gives "invalid peer certificate: UnknownIssuer" (rustls 0.23.48, situation anchor-leaf), where OpenSSL with partial chains, Go and Java connect.',
+    },
   },
   legacyTls: {
     behaviour: 'refuses',

@@ -12,6 +12,13 @@
  * - `rfc5280`: RFC 5280's MUSTs (strict checks plus the 'rfc5280' certificate profile); no CN
  *   fallback, name constraints only on SANs and the subject DN (RFC 5280 4.2.1.10).
  *
+ * In both strict profiles any certificate in the trust store is a trust anchor, self-signed or
+ * not: RFC 5280 6.1.1(d) takes the anchor as a name and a key, rustls-webpki and Go take any
+ * store certificate (x509-limbo's rfc5280::root-and-intermediate-swapped; rustls 0.23 and Go
+ * 1.26 connect to a server whose intermediate alone is trusted, test/clients/anchors.test.ts).
+ * The anchor issues the path: a peer in the store is not trusted by itself unless self-signed
+ * (rustls: UnknownIssuer; RFC 5280's path starts with a certificate the anchor issued).
+ *
  * The failures are still reported with the nearest OpenSSL verify code.
  */
 import type { ValidationPolicy } from '../model.ts';
@@ -30,14 +37,15 @@ export interface ValidationProfile {
   checks?: Profile;
 }
 
-/** RFC 5280 strict checks, modern key sizes and digests, no CN fallback. */
+/** RFC 5280 strict checks, modern key sizes and digests, no CN fallback, any store certificate an anchor. */
 const STRICT_POLICY: ValidationPolicy = {
   aiaFetch: false,
   cnFallback: false,
   minRsaBits: 2048,
   rejectSha1: true,
   strict: true,
-  partialChain: false,
+  partialChain: true,
+  trustedPeer: false,
   maxDepth: 100,
 };
 

@@ -26,6 +26,18 @@ const STRICT_ACTIONS = {
   client:
     'The certificate is non-conformant. For a private CA you control, fix the CA; turning strict mode off (Python: ctx.verify_flags &= ~ssl.VERIFY_X509_STRICT) is a stopgap only.',
 };
+/**
+ * Code 21 (and 20 at depth 0): the leaf's issuer was found nowhere. A server that forgot its
+ * intermediate and a two-tier private CA whose root the client lacks (mkcert, kubeadm, a company
+ * CA) print the same words, so neither side is blamed: whether the leaf's issuer is a root
+ * decides (issue 15). The reference page and the decoder read this one text.
+ */
+export const LEAF_ISSUER_UNKNOWN_ACTIONS = {
+  server:
+    "First ask whether your leaf's issuer is a root. If it is an intermediate, serve the full chain: your certificate first, then every intermediate (for example fullchain.pem, not cert.pem), and confirm with s_client -showcerts that the intermediate appears at depth 1. If it is a root (a two-tier private CA), you send all you need to: hand that root to the clients.",
+  client:
+    "First ask whether the leaf's issuer is a root (the command below shows it). If it is a root (mkcert, kubeadm, a company CA), add it to the trust store this client uses (update-ca-certificates, NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE, keytool -importcert). If it is an intermediate, nothing is wrong on your side: tell the server's operator. Never turn verification off.",
+} as const;
 const INFO = 'Informational: reported only while OpenSSL searches for an issuer with issuer checks on, not a final verdict.';
 
 export const ANNOTATIONS: Readonly<Record<string, Annotation>> = {
@@ -122,6 +134,8 @@ export const ANNOTATIONS: Readonly<Record<string, Annotation>> = {
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: {
     frequency: 'very common',
     cause: 'incomplete-chain',
+    liability: 'both',
+    actions: LEAF_ISSUER_UNKNOWN_ACTIONS,
     explanation:
       "Only the server's own certificate is available and its issuer is not in the trust store. Is the leaf's issuer a root? If it is an intermediate, the server does not send it (an incomplete chain: the server must send leaf + intermediates). If it is a root, the CA is two-tier (mkcert, kubeadm, many company CAs sign leaves directly from the root): the server sends all it needs to, and the client lacks that root.",
   },

@@ -113,6 +113,28 @@ describe('decode: honest under ambiguity', () => {
     });
     expect(pick('depth=0 CN = a.example\nverify error:num=10:certificate has expired')).toMatchObject({ cause: 'expired', confidence: 'high' });
   });
+
+  it("issue 15: code 21 (or 20 at depth 0) without evidence blames neither side and asks whether the leaf's issuer is a root", () => {
+    const texts = [
+      '21',
+      // Node.js 24 against the course's two-tier vault: the same words as a forgotten intermediate
+      'Error: unable to verify the first certificate; if the root CA is installed locally, try running Node.js with --use-system-ca\ncode: UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      'depth=0 CN = shop.example.com\nverify error:num=20:unable to get local issuer certificate\nverify return:1',
+    ];
+    for (const text of texts) {
+      const r = decode(text);
+      expect({ liability: r.liability, actions: r.actions }).toEqual({
+        liability: 'both',
+        actions: {
+          server:
+            "First ask whether your leaf's issuer is a root. If it is an intermediate, serve the full chain: your certificate first, then every intermediate (for example fullchain.pem, not cert.pem), and confirm with s_client -showcerts that the intermediate appears at depth 1. If it is a root (a two-tier private CA), you send all you need to: hand that root to the clients.",
+          client:
+            "First ask whether the leaf's issuer is a root (the command below shows it). If it is a root (mkcert, kubeadm, a company CA), add it to the trust store this client uses (update-ca-certificates, NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE, keytool -importcert). If it is an intermediate, nothing is wrong on your side: tell the server's operator. Never turn verification off.",
+        },
+      });
+      expect(r.actions.client).not.toContain('Nothing is wrong on your side.');
+    }
+  });
 });
 
 describe('decode: probe targets', () => {

@@ -7,6 +7,7 @@
  */
 import type { CauseId } from '../causes/cause-id.ts';
 import { CAUSES, type Liability } from '../causes/causes.ts';
+import { LEAF_ISSUER_UNKNOWN_ACTIONS } from '../codes/verify-annotations.ts';
 import type { Target } from './context.ts';
 import type { Candidate, CaseId, Confidence, EvidenceNeeded } from './decode.ts';
 import type { Evidence } from './evidence.ts';
@@ -38,6 +39,10 @@ export interface Reading {
   explanation?: string;
   /** The verify code found still describes the case (e.g. 20 read as a proxy). */
   keepsCode: boolean;
+  /** Who acts when the text cannot say it (the case's own liability otherwise). */
+  liability?: Liability;
+  /** What each side does when the text cannot say who acts (the case's own actions otherwise). */
+  actions?: { server: string; client: string };
 }
 
 const CASE_LIABILITY: Record<CaseId, Liability> = {
@@ -60,6 +65,12 @@ const CASE_ACTIONS: Record<CaseId, { server: string; client: string }> = {
       "Add your organisation's root CA certificate to the trust store this client uses (update-ca-certificates, --cacert, NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE, keytool -importcert).",
   },
   'outdated-client-store': CAUSES['outdated-client-store'].actions,
+};
+
+/** Code 21, or 20 at depth 0, without evidence (issue 15): neither side is blamed; the leaf's issuer decides. */
+const LEAF_ISSUER_UNKNOWN: { liability: Liability; actions: { server: string; client: string } } = {
+  liability: 'both',
+  actions: LEAF_ISSUER_UNKNOWN_ACTIONS,
 };
 
 export const caseLiability = (c: CaseId | null): Liability | undefined => (c ? CASE_LIABILITY[c] : undefined);
@@ -234,6 +245,7 @@ export function judgeCase(input: CaseInput): Reading {
   const old = chainish || dateish ? expiredRoot(text) : null;
   let picks: Pick[];
   let confidence: Confidence;
+  let leafIssuerUnknown = false;
   if (old && (chainish || dateish)) {
     picks = [
       {
@@ -265,6 +277,7 @@ export function judgeCase(input: CaseInput): Reading {
       },
     ];
     confidence = 'ambiguous';
+    leafIssuerUnknown = true;
   } else if (input.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE') {
     picks = [
       {
@@ -280,6 +293,7 @@ export function judgeCase(input: CaseInput): Reading {
       { cause: 'unknown-ca', case: 'tls-inspection', why: 'a TLS-inspecting proxy that sends only its leaf gives the same error' },
     ];
     confidence = 'medium';
+    leafIssuerUnknown = true;
   } else if (input.code === 'SELF_SIGNED_CERT_IN_CHAIN') {
     picks = [
       {
@@ -341,5 +355,6 @@ export function judgeCase(input: CaseInput): Reading {
           ),
     evidenceFinding,
     keepsCode: true,
+    ...(leafIssuerUnknown && picks[0]?.case === 'missing-intermediate' ? LEAF_ISSUER_UNKNOWN : {}),
   };
 }

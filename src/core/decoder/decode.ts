@@ -321,8 +321,8 @@ export function decode(input: string, options: DecodeOptions = {}): DecodeResult
   const codeFitsCause = code && code.cause === cause;
   const explanation =
     reading.explanation ?? (codeFitsCause || (code && cause === 'unknown') ? code!.explanation : code ? `${c.summary} (${code.explanation})` : c.summary);
-  const actions = caseActions(reading.case) ?? (codeFitsCause ? code!.actions : c.actions);
-  const liability = caseLiability(reading.case) ?? (codeFitsCause ? code!.liability : c.liability);
+  const actions = reading.actions ?? caseActions(reading.case) ?? (codeFitsCause ? code!.actions : c.actions);
+  const liability = reading.liability ?? caseLiability(reading.case) ?? (codeFitsCause ? code!.liability : c.liability);
   return {
     cause,
     case: reading.case,

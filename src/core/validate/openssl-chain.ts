@@ -82,7 +82,8 @@ export function buildOpensslChain(input: {
     numUntrusted++;
     ss = isSelfSigned(next);
   }
-  if (!trusted && policy.partialChain && numUntrusted === chain.length && anchors.some((a) => a.sha256 === peer.sha256)) trusted = true;
+  if (!trusted && policy.partialChain && policy.trustedPeer !== false && numUntrusted === chain.length && anchors.some((a) => a.sha256 === peer.sha256))
+    trusted = true;
   if (trusted) return { ok: true, chain };
   const num = chain.length;
   const top = chain[num - 1];

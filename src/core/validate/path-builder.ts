@@ -72,9 +72,11 @@ export async function buildPaths(input: BuildInput, hooks: BuildHooks): Promise<
     const top = path[depth];
     const selfSigned = isSelfSigned(top);
     // The peer itself in the store is an anchor only when self-signed or with partial chains
-    // (OpenSSL otherwise keeps looking for its issuer and reports 20, not 2).
-    const isAnchor = anchorShas.has(top.sha256) && (depth > 0 || selfSigned || input.policy.partialChain);
-    if (isAnchor && (selfSigned || input.policy.partialChain)) {
+    // (OpenSSL otherwise keeps looking for its issuer and reports 20, not 2), and never under
+    // `trustedPeer: false` (webpki: an anchor issues the peer).
+    const partial = input.policy.partialChain && (depth > 0 || input.policy.trustedPeer !== false);
+    const isAnchor = anchorShas.has(top.sha256) && (depth > 0 || selfSigned || partial);
+    if (isAnchor && (selfSigned || partial)) {
       stats.paths++;
       if (await hooks.onPath(path)) stopped = true;
       return;

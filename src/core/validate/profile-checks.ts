@@ -34,6 +34,9 @@ export function profileFailure(profile: Profile, cert: Certificate, i: number, n
   // A trust anchor is a key and a name: the serial rules apply to the certificates it issued.
   const serial = isAnchor ? undefined : serialProblem(cert.serialHex);
   if (serial) return { kind: 'InvalidSerialNumber', ...at, serialHex: cert.serialHex, reason: serial };
+  // A trusted intermediate is still a certificate a CA issued: RFC 5280 4.2.1.1 wants its AKI
+  // (OpenSSL's strict check exempts the top of the chain, whatever it is).
+  if (isAnchor && !cert.selfIssued && cert.version >= 3 && !cert.authorityKeyId) return { kind: 'MissingAuthorityKeyId', ...at };
   const nc = hasExt(cert, OID_NAME_CONSTRAINTS);
   if (nc && !cert.basicConstraints?.ca) {
     return { kind: 'NonConformingExtension', ...at, oid: nc.oid, rule: 'nameConstraints only in CA certificates (RFC 5280 4.2.1.10)' };
@@ -60,12 +63,16 @@ export function profileFailure(profile: Profile, cert: Certificate, i: number, n
     if (eku.critical) return { kind: 'NonConformingExtension', ...at, oid: eku.oid, rule: 'extKeyUsage must not be critical (BR 7.1.2.7.6)' };
     if (cert.extKeyUsage?.includes(ANY_EKU)) return { kind: 'AnyExtendedKeyUsage', ...at };
   }
-  if (isAnchor && n > 1) {
+  // The BR root profile: a trusted intermediate (a non-self-signed anchor) is a subordinate CA.
+  if (isAnchor && n > 1 && cert.selfIssued) {
     if (eku) return { kind: 'NonConformingExtension', ...at, oid: eku.oid, rule: 'a root must not carry extKeyUsage (BR 7.1.2.1.2)' };
     const aki = hasExt(cert, OID_AKI);
     const d = aki?.decoded as { kind?: string; value?: AuthorityKeyId } | undefined;
     if (aki && d?.kind === 'authorityKeyIdentifier' && (!d.value?.keyId || d.value.issuer || d.value.serialHex)) {
       return { kind: 'NonConformingExtension', ...at, oid: aki.oid, rule: 'a root AKI holds only keyIdentifier (BR 7.1.2.1.3)' };
+    }
+    if (aki && d?.value?.keyId && cert.subjectKeyId && d.value.keyId !== cert.subjectKeyId) {
+      return { kind: 'NonConformingExtension', ...at, oid: aki.oid, rule: "a root AKI's keyIdentifier is its own subjectKeyIdentifier (BR 7.1.2.1.3)" };
     }
   }
   return undefined;

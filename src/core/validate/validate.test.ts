@@ -352,3 +352,34 @@ describe('validity at sub-second times (issue #16)', () => {
     });
   });
 });
+
+describe('what a trust anchor is (partialChain, trustedPeer)', () => {
+  // root -> ica -> ee
+  const ANY_ANCHOR: ValidationPolicy = { ...OPENSSL_LEVEL2, partialChain: true };
+  const ISSUING_ANCHOR: ValidationPolicy = { ...ANY_ANCHOR, trustedPeer: false };
+  const verdict = async (r: ReturnType<typeof run>) => {
+    const { ok, code, depth, error, path } = await r;
+    return { ok, code, depth, kind: error?.kind ?? null, path: path.map((e) => e.subject) };
+  };
+
+  it('a trusted intermediate ends the path under partialChain, with or without trustedPeer (the root sent as an extra is ignored)', async () => {
+    const ok = { ok: true, code: 0, depth: null, kind: null, path: ['CN=ee', 'CN=ICA'] };
+    expect({
+      plain: await verdict(run('ee', ['ica', 'root'], ['ica'], { policy: OPENSSL_LEVEL2 })),
+      any: await verdict(run('ee', ['ica', 'root'], ['ica'], { policy: ANY_ANCHOR })),
+      issuing: await verdict(run('ee', ['ica', 'root'], ['ica'], { policy: ISSUING_ANCHOR })),
+    }).toEqual({ plain: { ok: false, code: 2, depth: 1, kind: 'AnchorNotSelfSigned', path: ['CN=ee', 'CN=ICA'] }, any: ok, issuing: ok });
+  });
+
+  it('a trusted peer is trusted by itself under partialChain, and still needs its issuer under trustedPeer: false', async () => {
+    expect({
+      any: await verdict(run('ee', ['ica'], ['ee'], { policy: ANY_ANCHOR })),
+      issuing: await verdict(run('ee', ['ica'], ['ee'], { policy: ISSUING_ANCHOR })),
+      issuingWithRoot: await verdict(run('ee', ['ica'], ['ee', 'root'], { policy: ISSUING_ANCHOR })),
+    }).toEqual({
+      any: { ok: true, code: 0, depth: null, kind: null, path: ['CN=ee'] },
+      issuing: { ok: false, code: 20, depth: 1, kind: 'IssuerNotFound', path: ['CN=ee', 'CN=ICA'] },
+      issuingWithRoot: { ok: true, code: 0, depth: null, kind: null, path: ['CN=ee', 'CN=ICA', 'CN=Root'] },
+    });
+  });
+});
