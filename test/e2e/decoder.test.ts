@@ -77,6 +77,7 @@ describe('error decoder', () => {
       'outdated-client-store',
     ]);
     expect(await card.locator('.decoder-tell').count()).toBe(3);
+    expect(await card.locator('.decoder-badge').nth(1).textContent()).toBe('printed by: Java (JSSE)');
     expect(await card.locator('.decoder-need-command').textContent()).toBe('openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null');
   });
 
@@ -104,6 +105,7 @@ describe('error decoder', () => {
       'Evidence (s_client): The server sends only its own certificate; its issuer "C = US, O = Let\'s Encrypt, CN = R11" is an intermediate CA the server must send too.',
     );
     expect(await card.locator('.decoder-need-command').count()).toBe(0);
+    expect(await card.locator('.decoder-badge').allTextContents()).toEqual(['confidence: high', 'printed by: curl']);
   });
 
   it('shows pasted markup as text, and takes the host into the confirm command', async () => {
@@ -115,6 +117,11 @@ describe('error decoder', () => {
     const card = page.locator('.decoder-card');
     expect(await card.locator('img').count()).toBe(0);
     expect(await card.getAttribute('data-cause')).toBe('expired');
+    // who printed it, by the product's name (not the internal id "go")
+    expect(await card.locator('.decoder-badge').allTextContents()).toEqual([
+      'confidence: medium: the likely reading, with the others it could be',
+      'printed by: Go (crypto/tls)',
+    ]);
     expect(await card.locator('.decoder-next').textContent()).toContain('openssl s_client -connect shop.example.com:443 -servername shop.example.com');
   });
 

@@ -62,6 +62,17 @@ const CASE_ACTIONS: Record<CaseId, { server: string; client: string }> = {
   'outdated-client-store': CAUSES['outdated-client-store'].actions,
 };
 
+/**
+ * What a case adds to its cause's title, for text people read (the CLI's human output); JSON
+ * keeps the id. null: the cause's title already says it.
+ */
+export const CASE_WORDS: Record<CaseId, string | null> = {
+  'missing-intermediate': null,
+  'tls-inspection': "a TLS-inspecting proxy on the client's network replaces the certificate",
+  'private-ca': 'a private CA the client does not trust yet',
+  'outdated-client-store': null,
+};
+
 export const caseLiability = (c: CaseId | null): Liability | undefined => (c ? CASE_LIABILITY[c] : undefined);
 export const caseActions = (c: CaseId | null): { server: string; client: string } | undefined => (c ? CASE_ACTIONS[c] : undefined);
 

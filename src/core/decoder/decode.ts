@@ -9,6 +9,7 @@ import { CAUSES, type Liability } from '../causes/causes.ts';
 import { tellFor } from './tells.ts';
 import { VERIFY_CODES } from '../codes/verify-codes.ts';
 import { CLIENT_MESSAGES } from '../clients/messages.ts';
+import { clientName } from '../clients/client-names.ts';
 import { detectClient, findTarget, type Target } from './context.ts';
 import { judgeCase, caseActions, caseLiability, type Reading } from './cases.ts';
 import { evidenceInText, type Evidence } from './evidence.ts';
@@ -214,7 +215,7 @@ function table(): TableWords[] {
       weight: 1,
       min: 2,
       c: { cause: m.cause, code: m.code ?? null, name: null },
-      why: () => `resembles ${m.client}'s "${m.template}"`,
+      why: () => `resembles what ${clientName(m.client)} prints: "${m.template}"`,
     });
   }
   return (closestTable = t);

@@ -7,6 +7,7 @@ import { CAUSES } from '../../core/causes/causes.ts';
 import { whoActs } from '../../core/causes/who-acts.ts';
 import { V } from '../../core/codes/verify-code-constants.ts';
 import type { DecodeResult } from '../../core/decoder/decode.ts';
+import { printedBy } from '../../core/decoder/printed-by.ts';
 import { el } from '../dom.ts';
 
 const CONFIDENCE: Record<DecodeResult['confidence'], string> = {
@@ -34,7 +35,7 @@ export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): vo
       'p',
       { class: 'decoder-badges' },
       el('span', { class: 'decoder-badge' }, `confidence: ${CONFIDENCE[r.confidence]}`),
-      ...(r.client ? [el('span', { class: 'decoder-badge' }, `printed by: ${r.client}`)] : []),
+      ...(r.client ? [el('span', { class: 'decoder-badge' }, `printed by: ${printedBy(r.client)}`)] : []),
     ),
     el('p', {}, r.explanation),
   );
@@ -82,7 +83,9 @@ export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): vo
     const ol = el('ol', { class: 'decoder-findings' });
     for (const f of r.findings) {
       const what = f.code !== null ? `${f.code} ${f.name}` : f.cause === 'from-code' ? 'a verify code' : CAUSES[f.cause].title;
-      ol.append(el('li', {}, el('code', {}, f.match), ` → ${what}${f.depth !== null ? ` at depth ${f.depth}` : ''}${f.client ? ` (${f.client})` : ''}`));
+      ol.append(
+        el('li', {}, el('code', {}, f.match), ` → ${what}${f.depth !== null ? ` at depth ${f.depth}` : ''}${f.client ? ` (${printedBy(f.client)})` : ''}`),
+      );
     }
     details.append(ol);
     card.append(details);
