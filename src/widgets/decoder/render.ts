@@ -24,7 +24,7 @@ export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): vo
   const cause = CAUSES[r.cause];
   const titleId = `${uid}-title`;
   const card = el('article', {
-    class: `decoder-card decoder-${r.confidence}`,
+    class: `certlab-card decoder-card decoder-${r.confidence}`,
     'aria-labelledby': titleId,
     'data-cause': r.cause,
     'data-confidence': r.confidence,
@@ -33,9 +33,9 @@ export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): vo
     el('h3', { id: titleId }, !r.placed ? 'Could not place this error' : r.code === V.OK ? 'No verification error' : cause.title),
     el(
       'p',
-      { class: 'decoder-badges' },
-      el('span', { class: 'decoder-badge' }, `confidence: ${CONFIDENCE[r.confidence]}`),
-      ...(r.client ? [el('span', { class: 'decoder-badge' }, `printed by: ${printedBy(r.client)}`)] : []),
+      { class: 'certlab-badges decoder-badges' },
+      el('span', { class: 'certlab-badge decoder-badge' }, `confidence: ${CONFIDENCE[r.confidence]}`),
+      ...(r.client ? [el('span', { class: 'certlab-badge decoder-badge' }, `printed by: ${printedBy(r.client)}`)] : []),
     ),
     el('p', {}, r.explanation),
   );
