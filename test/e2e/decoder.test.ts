@@ -60,9 +60,14 @@ describe('error decoder', () => {
     expect(await card.getAttribute('data-cause')).toBe('incomplete-chain');
     // 21 is most often a missing intermediate, but a two-tier private CA or a proxy prints it too
     expect(await card.getAttribute('data-confidence')).toBe('medium');
-    expect(await card.locator('h3').textContent()).toBe('The server does not send its intermediate certificate');
+    // ... so the heading names both owners instead of blaming the server (issue 15)
+    expect(await card.locator('h3').textContent()).toBe(
+      "The server does not send its intermediate, or this client lacks a private root that signs directly: the leaf's issuer decides",
+    );
     expect(await card.locator('a[href="/reference/verify/21/"]').textContent()).toBe('21 X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE');
-    expect(await page.getByRole('status').first().textContent()).toBe('The server does not send its intermediate certificate, OpenSSL code 21.');
+    expect(await page.getByRole('status').first().textContent()).toBe(
+      "The server does not send its intermediate, or this client lacks a private root that signs directly: the leaf's issuer decides, OpenSSL code 21.",
+    );
   });
 
   it('says when a text is ambiguous and lists the other causes', async () => {
@@ -77,6 +82,7 @@ describe('error decoder', () => {
       'outdated-client-store',
     ]);
     expect(await card.locator('.decoder-tell').count()).toBe(3);
+    expect(await card.locator('.decoder-badge').nth(1).textContent()).toBe('printed by: Java (JSSE)');
     expect(await card.locator('.decoder-need-command').textContent()).toBe('openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null');
   });
 
@@ -104,6 +110,7 @@ describe('error decoder', () => {
       'Evidence (s_client): The server sends only its own certificate; its issuer "C = US, O = Let\'s Encrypt, CN = R11" is an intermediate CA the server must send too.',
     );
     expect(await card.locator('.decoder-need-command').count()).toBe(0);
+    expect(await card.locator('.decoder-badge').allTextContents()).toEqual(['confidence: high', 'printed by: curl']);
   });
 
   it('shows pasted markup as text, and takes the host into the confirm command', async () => {
@@ -115,6 +122,11 @@ describe('error decoder', () => {
     const card = page.locator('.decoder-card');
     expect(await card.locator('img').count()).toBe(0);
     expect(await card.getAttribute('data-cause')).toBe('expired');
+    // who printed it, by the product's name (not the internal id "go")
+    expect(await card.locator('.decoder-badge').allTextContents()).toEqual([
+      'confidence: medium: the likely reading, with the others it could be',
+      'printed by: Go (crypto/tls)',
+    ]);
     expect(await card.locator('.decoder-next').textContent()).toContain('openssl s_client -connect shop.example.com:443 -servername shop.example.com');
   });
 

@@ -34,7 +34,13 @@ describe('certlab decode', () => {
       "Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: Host: shop.example.com. is not in the cert's altnames: DNS:www.example.org",
     );
     expect(await run([], t.io)).toBe(0);
-    expect(t.out.join('')).toContain('cause:      hostname-mismatch');
+    // the human output names the cause and the client in words (the JSON keeps the ids)
+    expect(t.out.join('').split('\n').slice(0, 4)).toEqual([
+      'cause:      The certificate is not for the name the client asked for (confidence: high)',
+      'code:       X509_V_ERR_HOSTNAME_MISMATCH (62: hostname mismatch) [OpenSSL 3.0 numbering]',
+      'printed by: Node.js (tls / https / fetch)',
+      'who acts:   either side, depending on whose CA it is',
+    ]);
     expect(t.out.join('')).toContain(
       'confirm with: openssl s_client -connect shop.example.com:443 -servername shop.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName',
     );
@@ -120,6 +126,14 @@ describe('certlab decode', () => {
     expect(await run(['--json', '--evidence', '-', CURL_20], t.io)).toBe(0);
     const j = JSON.parse(t.out.join(''));
     expect([j.cause, j.case, j.liability, j.confidence]).toEqual(['unknown-ca', 'tls-inspection', 'client', 'high']);
+    const human = io(zscaler);
+    expect(await run(['--evidence', '-', CURL_20], human.io)).toBe(0);
+    expect(human.out.join('').split('\n').slice(0, 4)).toEqual([
+      "cause:      The chain ends at a CA this client does not trust: a TLS-inspecting proxy on the client's network replaces the certificate (confidence: high)",
+      'code:       X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY (20: unable to get local issuer certificate) [OpenSSL 3.0 numbering]',
+      'printed by: curl',
+      "who acts:   the client's operator",
+    ]);
   });
 
   it('reads an expired root at the top of the evidence chain as an outdated client store', async () => {

@@ -8,6 +8,9 @@ import type { CliIo } from '../io.ts';
 import { decode, type DecodeResult } from '../../core/decoder/decode.ts';
 import { MAX_INPUT } from '../../core/decoder/extract.ts';
 import { whoActs } from '../../core/causes/who-acts.ts';
+import { CAUSES } from '../../core/causes/causes.ts';
+import { printedBy } from '../../core/decoder/printed-by.ts';
+import { CASE_WORDS } from '../../core/decoder/cases.ts';
 import { readEvidence, type Evidence } from '../../core/decoder/evidence.ts';
 import { readFile } from 'node:fs/promises';
 
@@ -37,6 +40,7 @@ export function toJson(r: DecodeResult) {
     code: r.code,
     name: r.name,
     client: r.client,
+    headline: r.headline,
     explanation: r.explanation,
     actions: r.actions,
     lesson: r.lesson,
@@ -56,17 +60,25 @@ export function toJson(r: DecodeResult) {
 export function toHuman(r: DecodeResult): string {
   const lines: string[] = [];
   const head = r.code !== null ? `${r.name} (${r.code}${r.text ? `: ${r.text}` : ''})` : 'no verify code';
-  lines.push(`cause:      ${r.cause}${!r.placed ? ' (not placed)' : ` (confidence: ${r.confidence})`}${r.case ? ` [${r.case}]` : ''}`);
+  const caseWords = r.case && CASE_WORDS[r.case] ? `: ${CASE_WORDS[r.case]}` : '';
+  // The headline names both causes when the text cannot tell them apart (code 21 without evidence).
+  const reading = r.headline === CAUSES[r.cause].title ? `${r.headline}${caseWords}` : r.headline;
+  lines.push(`cause:      ${!r.placed ? 'could not place this error' : `${reading} (confidence: ${r.confidence})`}`);
   lines.push(`code:       ${head}${r.numbering && r.code !== null ? ` [OpenSSL ${r.numbering} numbering]` : ''}`);
-  if (r.client) lines.push(`client:     ${r.client}`);
-  lines.push(`who acts:   ${whoActs(r.liability)} (${r.liability})`);
+  if (r.client) lines.push(`printed by: ${printedBy(r.client)}`);
+  lines.push(`who acts:   ${whoActs(r.liability)}`);
   lines.push('', r.explanation);
   if (r.note) lines.push('', `note: ${r.note}`);
   if (r.evidence) lines.push('', `evidence (${r.evidence.kind}): ${r.evidence.finding}`);
   if (r.candidates.length > 1 || !r.placed) {
     lines.push('', !r.placed ? 'closest candidates:' : 'candidates, most likely first:');
     for (const c of r.candidates)
-      lines.push(`  - ${c.cause}${c.case ? ` [${c.case}]` : ''}${c.name ? ` (${c.name})` : ''}, liability ${c.liability}: ${c.why}`, `      tell: ${c.tell}`);
+      lines.push(
+        `  - ${CAUSES[c.cause].title}${c.case && CASE_WORDS[c.case] ? `: ${CASE_WORDS[c.case]}` : ''}${c.name ? ` (${c.name})` : ''}`,
+        `      why: ${c.why}`,
+        `      who acts: ${whoActs(c.liability)}`,
+        `      tell: ${c.tell}`,
+      );
   }
   if (r.evidence_needed) lines.push('', `paste next: ${r.evidence_needed.what}`, `  ${r.evidence_needed.command}`);
   lines.push('', `server side: ${r.actions.server}`, `client side: ${r.actions.client}`);

@@ -72,6 +72,15 @@ describe('certlab verify', () => {
       },
     });
   });
+  it('the human output names the cause in words; the JSON keeps its id', async () => {
+    const t = io();
+    expect(await run([f.path('ee'), '--trusted', f.path('root'), ...AT], t.io)).toBe(1);
+    expect(t.out.join('').split('\n').slice(0, 3)).toEqual([
+      'NOT valid: 20 X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY (unable to get local issuer certificate) at depth 0',
+      'judged by profile openssl (OpenSSL 3.x as openssl s_client applies it)',
+      'cause: The server does not send its intermediate certificate',
+    ]);
+  });
   it('reads the peer from standard input (PEM) and DER files', async () => {
     const t = io(new TextEncoder().encode(f.pem('ee') + f.pem('ica')));
     expect(await run(['-', '--trusted', f.path('root'), '--host', 'example.com', ...AT], t.io)).toBe(0);

@@ -18,6 +18,7 @@ import { validate, type AiaFetcher, type ValidationResult } from '../../core/val
 import { clientVerdicts, type ClientVerdict } from '../../core/clients/verdicts.ts';
 import { CLIENT_IDS } from '../../core/clients/registry.ts';
 import { explainFailure } from '../../core/validate/explain.ts';
+import { CAUSES } from '../../core/causes/causes.ts';
 import { trustStore, trustStoreErrorText } from '../../server/trust-stores.ts';
 import { fetchAia } from '../../server/probe/aia-fetch.ts';
 import { optionsOrExit, type ParsedArgs } from '../args.ts';
@@ -162,7 +163,7 @@ function toHuman(r: ValidationResult, clients: Partial<Record<string, ClientVerd
   const lines: string[] = [];
   lines.push(r.ok ? 'valid: a path reaches a trusted root (OpenSSL: 0 ok)' : `NOT valid: ${r.code} ${r.name} (${r.text}) at depth ${r.depth}`);
   lines.push(`judged by profile ${profileLine}`);
-  if (!r.ok && r.error) lines.push(`cause: ${r.cause}`, '', explainFailure(r.error), '');
+  if (!r.ok && r.error) lines.push(`cause: ${CAUSES[r.cause ?? 'unknown'].title}`, '', explainFailure(r.error), '');
   lines.push(`trust anchors: ${anchorsLabel}`, '', r.ok ? 'path:' : 'path examined:');
   r.path.forEach((p, i) => lines.push(`  ${i} ${p.subject}`, `      issuer ${p.issuer}`, `      sha256 ${p.sha256}`));
   if (r.aiaFetched.length) lines.push('', `fetched from AIA: ${r.aiaFetched.map((p) => p.subject).join('; ')}`);

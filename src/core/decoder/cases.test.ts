@@ -123,7 +123,8 @@ describe('decode: honest under ambiguity', () => {
     ];
     for (const text of texts) {
       const r = decode(text);
-      expect({ liability: r.liability, actions: r.actions }).toEqual({
+      expect({ headline: r.headline, liability: r.liability, actions: r.actions }).toEqual({
+        headline: "The server does not send its intermediate, or this client lacks a private root that signs directly: the leaf's issuer decides",
         liability: 'both',
         actions: {
           server:
@@ -134,6 +135,14 @@ describe('decode: honest under ambiguity', () => {
       });
       expect(r.actions.client).not.toContain('Nothing is wrong on your side.');
     }
+  });
+
+  it('keeps the cause title as the headline when the text names one cause', () => {
+    expect([decode('certificate has expired').headline, decode('0').headline, decode('hello world').headline]).toEqual([
+      'A certificate in the chain has expired',
+      'No verification error',
+      'Could not place this error',
+    ]);
   });
 });
 

@@ -43,6 +43,8 @@ export interface Reading {
   liability?: Liability;
   /** What each side does when the text cannot say who acts (the case's own actions otherwise). */
   actions?: { server: string; client: string };
+  /** The first sentence people read, when the cause's title would claim more than the text shows. */
+  headline?: string;
 }
 
 const CASE_LIABILITY: Record<CaseId, Liability> = {
@@ -68,9 +70,21 @@ const CASE_ACTIONS: Record<CaseId, { server: string; client: string }> = {
 };
 
 /** Code 21, or 20 at depth 0, without evidence (issue 15): neither side is blamed; the leaf's issuer decides. */
-const LEAF_ISSUER_UNKNOWN: { liability: Liability; actions: { server: string; client: string } } = {
+const LEAF_ISSUER_UNKNOWN: { liability: Liability; actions: { server: string; client: string }; headline: string } = {
   liability: 'both',
   actions: LEAF_ISSUER_UNKNOWN_ACTIONS,
+  headline: "The server does not send its intermediate, or this client lacks a private root that signs directly: the leaf's issuer decides",
+};
+
+/**
+ * What a case adds to its cause's title, for text people read (the CLI's human output); JSON
+ * keeps the id. null: the cause's title already says it.
+ */
+export const CASE_WORDS: Record<CaseId, string | null> = {
+  'missing-intermediate': null,
+  'tls-inspection': "a TLS-inspecting proxy on the client's network replaces the certificate",
+  'private-ca': 'a private CA the client does not trust yet',
+  'outdated-client-store': null,
 };
 
 export const caseLiability = (c: CaseId | null): Liability | undefined => (c ? CASE_LIABILITY[c] : undefined);

@@ -144,6 +144,20 @@ describe('decode: what it cannot place', () => {
     expect(w.evidence_needed?.command).toBe('openssl s_client -connect HOST:443 -servername HOST -showcerts </dev/null');
   });
 
+  it('says which product a close message comes from by its name, not its id', () => {
+    const r = decode('the peer certificate chain not trusted altnames mismatch weird');
+    expect(r).toMatchObject({ cause: 'unknown', placed: false });
+    expect(r.candidates[0]).toEqual({
+      cause: 'unknown-ca',
+      case: null,
+      liability: 'both',
+      code: 19,
+      name: null,
+      why: 'resembles what Firefox prints: "Peer’s certificate issuer has been marked as not trusted by the user."',
+      tell: r.candidates[0]!.tell,
+    });
+  });
+
   it('does not read Go\'s "has expired or is not yet valid" as OpenSSL\'s "has expired"', () => {
     const r = decode('Get https://dns.example.net/: x509: certificate has expired or is not yet valid');
     expect(r).toMatchObject({ cause: 'expired', confidence: 'ambiguous', code: null, host: 'dns.example.net' });

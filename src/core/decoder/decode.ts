@@ -9,6 +9,7 @@ import { CAUSES, type Liability } from '../causes/causes.ts';
 import { tellFor } from './tells.ts';
 import { VERIFY_CODES } from '../codes/verify-codes.ts';
 import { CLIENT_MESSAGES } from '../clients/messages.ts';
+import { clientName } from '../clients/client-names.ts';
 import { detectClient, findTarget, type Target } from './context.ts';
 import { judgeCase, caseActions, caseLiability, type Reading } from './cases.ts';
 import { evidenceInText, type Evidence } from './evidence.ts';
@@ -61,6 +62,11 @@ export interface DecodeResult {
   text: string | null;
   numbering: string | null;
   client: ClientId | null;
+  /**
+   * The first sentence people read: the cause's title, or, when the text cannot tell two causes
+   * with different owners apart (code 21 without evidence), both of them.
+   */
+  headline: string;
   explanation: string;
   actions: { server: string; client: string };
   /** Lesson path, e.g. /lessons/why-it-breaks/#expired */
@@ -214,7 +220,7 @@ function table(): TableWords[] {
       weight: 1,
       min: 2,
       c: { cause: m.cause, code: m.code ?? null, name: null },
-      why: () => `resembles ${m.client}'s "${m.template}"`,
+      why: () => `resembles what ${clientName(m.client)} prints: "${m.template}"`,
     });
   }
   return (closestTable = t);
@@ -301,6 +307,7 @@ export function decode(input: string, options: DecodeOptions = {}): DecodeResult
       explanation: findings.length
         ? 'The text shows a TLS failure but not which check failed (the reason is missing). Run the command below to see what the server sends.'
         : 'No known TLS or certificate error was found in this text.',
+      headline: 'Could not place this error',
       actions: unknown.actions,
       lesson: lessonPath(unknown.lesson),
       next: nextCommand('unknown', target),
@@ -333,6 +340,7 @@ export function decode(input: string, options: DecodeOptions = {}): DecodeResult
     text: code?.text ?? null,
     numbering: code?.version ?? null,
     client,
+    headline: reading.headline ?? (code?.code === 0 ? 'No verification error' : c.title),
     explanation,
     actions,
     lesson: lessonPath(c.lesson),

@@ -5,8 +5,8 @@
  */
 import { CAUSES } from '../../core/causes/causes.ts';
 import { whoActs } from '../../core/causes/who-acts.ts';
-import { V } from '../../core/codes/verify-code-constants.ts';
 import type { DecodeResult } from '../../core/decoder/decode.ts';
+import { printedBy } from '../../core/decoder/printed-by.ts';
 import { el } from '../dom.ts';
 
 const CONFIDENCE: Record<DecodeResult['confidence'], string> = {
@@ -20,21 +20,20 @@ export function referenceHref(code: number): string {
 }
 
 export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): void {
-  const cause = CAUSES[r.cause];
   const titleId = `${uid}-title`;
   const card = el('article', {
-    class: `decoder-card decoder-${r.confidence}`,
+    class: `certlab-card decoder-card decoder-${r.confidence}`,
     'aria-labelledby': titleId,
     'data-cause': r.cause,
     'data-confidence': r.confidence,
   });
   card.append(
-    el('h3', { id: titleId }, !r.placed ? 'Could not place this error' : r.code === V.OK ? 'No verification error' : cause.title),
+    el('h3', { id: titleId }, r.headline),
     el(
       'p',
-      { class: 'decoder-badges' },
-      el('span', { class: 'decoder-badge' }, `confidence: ${CONFIDENCE[r.confidence]}`),
-      ...(r.client ? [el('span', { class: 'decoder-badge' }, `printed by: ${r.client}`)] : []),
+      { class: 'certlab-badges decoder-badges' },
+      el('span', { class: 'certlab-badge decoder-badge' }, `confidence: ${CONFIDENCE[r.confidence]}`),
+      ...(r.client ? [el('span', { class: 'certlab-badge decoder-badge' }, `printed by: ${printedBy(r.client)}`)] : []),
     ),
     el('p', {}, r.explanation),
   );
@@ -82,7 +81,9 @@ export function renderAnswer(out: HTMLElement, r: DecodeResult, uid: string): vo
     const ol = el('ol', { class: 'decoder-findings' });
     for (const f of r.findings) {
       const what = f.code !== null ? `${f.code} ${f.name}` : f.cause === 'from-code' ? 'a verify code' : CAUSES[f.cause].title;
-      ol.append(el('li', {}, el('code', {}, f.match), ` → ${what}${f.depth !== null ? ` at depth ${f.depth}` : ''}${f.client ? ` (${f.client})` : ''}`));
+      ol.append(
+        el('li', {}, el('code', {}, f.match), ` → ${what}${f.depth !== null ? ` at depth ${f.depth}` : ''}${f.client ? ` (${printedBy(f.client)})` : ''}`),
+      );
     }
     details.append(ol);
     card.append(details);

@@ -196,7 +196,7 @@ if (!customElements.get('certlab-fix')) customElements.define('certlab-fix', Cer
 /** The panel, ready to append. */
 export function fixPanel(j: ChainToServeJson, ctx: FixContext): CertlabFix {
   const p = document.createElement('certlab-fix') as CertlabFix;
-  p.className = 'certlab-fix not-content';
+  p.className = 'certlab-widget certlab-fix not-content';
   p.show(j, ctx);
   return p;
 }

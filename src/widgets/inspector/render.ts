@@ -78,7 +78,7 @@ function hostSection(h: HostCheck): HTMLElement {
       },
     ),
   );
-  const table = el('table', { class: 'insp-table insp-host-table' });
+  const table = el('table', { class: 'certlab-table insp-table insp-host-table' });
   table.append(
     el('thead', {}, el('tr', {}, text('th', 'Client', { scope: 'col' }), text('th', 'Name', { scope: 'col' }), text('th', 'Connects?', { scope: 'col' }))),
   );
@@ -99,7 +99,7 @@ function hostSection(h: HostCheck): HTMLElement {
     );
   }
   table.append(body);
-  s.append(el('div', { class: 'insp-table-wrap', role: 'region', 'aria-label': `Each client's verdict for ${h.host}`, tabindex: '0' }, table));
+  s.append(el('div', { class: 'certlab-table-wrap', role: 'region', 'aria-label': `Each client's verdict for ${h.host}`, tabindex: '0' }, table));
   return s;
 }
 
@@ -107,7 +107,7 @@ function card(r: InspectResult, index: number): HTMLElement {
   const it = r.items[index];
   const d = describeItem(it);
   const a = el('article', {
-    class: `insp-card insp-card-${it.kind}`,
+    class: `certlab-card insp-card insp-card-${it.kind}`,
     'data-kind': it.kind,
     'data-index': String(index),
     'aria-labelledby': `insp-card-${index}`,
@@ -158,7 +158,7 @@ function shortName(oneline: string): string {
 
 /** Many objects: one row each (subject, issuer, expiry, status); a row's button opens its card below it. */
 function cardTable(r: InspectResult): HTMLElement {
-  const table = el('table', { class: 'insp-table insp-summary-table' });
+  const table = el('table', { class: 'certlab-table insp-table insp-summary-table' });
   table.append(
     el(
       'thead',
@@ -207,7 +207,7 @@ function cardTable(r: InspectResult): HTMLElement {
     body.append(row);
   }
   table.append(body);
-  return el('div', { class: 'insp-table-wrap', role: 'region', 'aria-label': 'Table of the objects found', tabindex: '0' }, table);
+  return el('div', { class: 'certlab-table-wrap', role: 'region', 'aria-label': 'Table of the objects found', tabindex: '0' }, table);
 }
 
 function download(c: Conversion): void {
@@ -277,7 +277,7 @@ export function renderResult(r: InspectResult, out: HTMLElement, status: (t: str
   out.replaceChildren();
   if (!r.ok && r.error) {
     const e = r.error;
-    const a = el('article', { class: 'insp-card insp-card-error', 'data-kind': 'error' });
+    const a = el('article', { class: 'certlab-card insp-card insp-card-error', 'data-kind': 'error' });
     a.append(text('h2', e.message), text('p', `Received: ${e.received}`), text('p', `Expected: ${e.expected}`), text('p', `What to do: ${e.action}`));
     out.append(a);
     return;

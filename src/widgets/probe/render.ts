@@ -42,10 +42,10 @@ function verdictTable(v: NonNullable<ProbeResultView['verdicts']>): HTMLElement 
   );
   return el(
     'div',
-    { class: 'probe-table-wrap' },
+    { class: 'certlab-table-wrap' },
     el(
       'table',
-      { class: 'probe-table' },
+      { class: 'certlab-table probe-table' },
       el(
         'thead',
         {},
@@ -93,11 +93,11 @@ export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: str
   out.append(
     el(
       'section',
-      { class: `probe-card ${failing || r.handshake.error ? 'probe-bad' : 'probe-good'}`, 'aria-labelledby': `${uid}-headline` },
+      { class: `certlab-card probe-card ${failing || r.handshake.error ? 'probe-bad' : 'probe-good'}`, 'aria-labelledby': `${uid}-headline` },
       el('h3', { id: `${uid}-headline` }, r.headline),
       el(
         'p',
-        { class: 'probe-badges' },
+        { class: 'certlab-badges' },
         ...[
           r.upgrade?.description,
           r.liability && `who acts: ${whoActs(r.liability)}`,
@@ -111,7 +111,7 @@ export function renderProbeResult(out: HTMLElement, r: ProbeResultView, uid: str
           `handshake ${Math.round(r.timings.handshakeMs)} ms`,
         ]
           .filter((x): x is string => !!x)
-          .map((t) => el('span', { class: 'probe-badge' }, t)),
+          .map((t) => el('span', { class: 'certlab-badge probe-badge' }, t)),
       ),
       ...(r.handshake.error ? [el('p', { class: 'certlab-error' }, r.handshake.error.message)] : []),
     ),

@@ -19,7 +19,7 @@ function section(title: string, id: string, ...body: Node[]): HTMLElement {
 function clientsTable(run: SimRun, uid: string): HTMLElement {
   const table = el(
     'table',
-    { class: 'sim-clients' },
+    { class: 'certlab-table sim-clients' },
     el('caption', {}, `Connecting to https://${run.scenario.host}/`),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Client'), el('th', { scope: 'col' }, 'Verdict'), el('th', { scope: 'col' }, 'What it prints'))),
   );
@@ -39,10 +39,12 @@ function picture(run: SimRun, uid: string): HTMLElement {
   const list = el('ol', { class: 'sim-chain', reversed: '', 'aria-describedby': `${uid}-chain-text` });
   for (let i = p.nodes.length - 1; i >= 0; i--) {
     const n = p.nodes[i]!;
-    const badges = el('span', { class: 'sim-badges' });
-    badges.append(el('span', { class: 'sim-badge' }, n.role));
-    badges.append(el('span', { class: n.sentAt === null ? 'sim-badge sim-badge-missing' : 'sim-badge' }, n.sentAt === null ? 'not sent' : `sent #${n.sentAt}`));
-    if (n.trusted) badges.append(el('span', { class: 'sim-badge sim-badge-trusted' }, "in client's store"));
+    const badges = el('span', { class: 'certlab-badges' });
+    badges.append(el('span', { class: 'certlab-badge' }, n.role));
+    badges.append(
+      el('span', { class: n.sentAt === null ? 'certlab-badge sim-badge-missing' : 'certlab-badge' }, n.sentAt === null ? 'not sent' : `sent #${n.sentAt}`),
+    );
+    if (n.trusted) badges.append(el('span', { class: 'certlab-badge sim-badge-trusted' }, "in client's store"));
     const box = el(
       'li',
       { class: `sim-node${n.problem ? ' sim-node-broken' : ''}`, 'data-cert': n.id },
