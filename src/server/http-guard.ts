@@ -40,6 +40,7 @@ export const SERVER_ENV_VARS = {
   CERTLAB_SERVER_REQUEST_TIMEOUT_MS: '15000 — the whole request, body included, must arrive within this time',
   CERTLAB_SERVER_MAX_CONNECTIONS: '1024 — open connections in all; more are closed at once',
   CERTLAB_SERVER_MAX_CONNECTIONS_PER_CLIENT: '32 — open connections per client address (IPv6: per /64); 0 turns the cap off (behind a reverse proxy)',
+  CERTLAB_SERVER_COMPRESSION: 'on — text files of the site go with Brotli or gzip as the browser accepts; off behind a proxy that compresses (static-files.ts)',
 } as const;
 
 export class ServerConfigError extends Error {}

@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { type IncomingHttpHeaders, get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { openSite, whenDefined, type Site } from './harness.ts';
 
@@ -125,5 +127,47 @@ describe('reference page /reference/verify/20/ (issue #11 Build 2)', () => {
     expect(await page.locator('[data-wordings="python"] tbody td:last-child').first().textContent()).toMatch(/^python\/cpython Modules\/_ssl\.c/);
     // Python's URLError wording carries "<urlopen …>": shown as text, never parsed as an element
     await expect(page.locator('urlopen').count()).resolves.toBe(0);
+  });
+});
+
+/** One GET with `node:http`, the body exactly as it arrived (fetch would decompress it). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((ok, fail) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', fail);
+  });
+}
+
+describe('served compressed (issue 15)', () => {
+  it('a lesson page and its script arrive as Brotli from the real server, the same bytes and headers as uncompressed, and the page works', async () => {
+    const page = await site.page('/');
+    const response = await page.goto(new URL('/lessons/chain-of-trust/', site.baseUrl).href);
+    expect((await response?.allHeaders())?.['content-encoding']).toBe('br');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('The chain of trust');
+
+    const html = await rawGet(new URL('/lessons/chain-of-trust/', site.baseUrl).href, { 'accept-encoding': 'identity' });
+    const script = /<script type="module" src="(\/_astro\/[^"]+\.js)"/.exec(html.body.toString('utf8'))?.[1];
+    expect(script).toMatch(/^\/_astro\//);
+    const names = ['content-type', 'cache-control', 'vary', 'x-content-type-options', 'content-security-policy'];
+    for (const path of ['/lessons/chain-of-trust/', script!]) {
+      const [plain, br, gz] = await Promise.all(
+        ['identity', 'gzip, deflate, br, zstd', 'gzip'].map((accept) => rawGet(new URL(path, site.baseUrl).href, { 'accept-encoding': accept })),
+      );
+      const view = (r: { headers: IncomingHttpHeaders; body: Buffer }, body: Buffer) => ({
+        encoding: r.headers['content-encoding'],
+        headers: Object.fromEntries(names.map((n) => [n, r.headers[n]])),
+        body: body.toString('latin1'),
+      });
+      const expected = (encoding: string | undefined) => ({ ...view(plain!, plain!.body), encoding });
+      expect([view(plain!, plain!.body), view(br!, brotliDecompressSync(br!.body)), view(gz!, gunzipSync(gz!.body))]).toEqual([
+        expected(undefined),
+        expected('br'),
+        expected('gzip'),
+      ]);
+      expect([plain!.headers.vary, br!.body.length < plain!.body.length]).toEqual(['Accept-Encoding', true]);
+    }
   });
 });
