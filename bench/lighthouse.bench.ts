@@ -10,13 +10,13 @@
  * numbers are on record.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumPath, CHROMIUM_ARGS } from '../test/e2e/chromium.ts';
 import { createStaticFiles } from '../src/server/static-files.ts';
 import { allPages, serveStatic } from './static-site.ts';
+import { freePort } from '../test/free-port.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const bare = join(root, 'test/fixtures/bare-starlight');
@@ -26,17 +26,6 @@ const GOAL = 0.95;
 function build(dir: string): void {
   const res = spawnSync(process.execPath, [astro, 'build', '--root', dir], { encoding: 'utf8' });
   if (res.status !== 0) throw new Error(`astro build failed in ${dir}:\n${res.stdout}\n${res.stderr}`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
 }
 
 /** serve.ts over the build, as `npm run serve` runs it; resolves once it answers "/". */

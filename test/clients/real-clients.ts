@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync } from 'node:fs';
-import { createServer, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,17 +101,6 @@ export function clientVersion(client: AnyClient): string {
     case 'chromium':
       return first(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']);
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
 }
 
 export interface RunningServer {
@@ -240,6 +229,7 @@ host, port, ca = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 requests.get(f'https://{host}:{port}/', verify=ca, timeout=10)
 print('OK')
 `;
+import { freePort } from '../free-port.ts';
 const NODE_TLS = `
 const tls = require('node:tls'); const fs = require('node:fs');
 const [host, port, ca] = process.argv.slice(1);

@@ -11,9 +11,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../free-port.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 let dir = '';
@@ -61,15 +61,6 @@ function issue(name: string, key: 'ec' | 'rsa1024', md = 'sha256') {
     '-out',
     `${name}.pem`,
   );
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
 }
 
 /** An openssl s_server on 127.0.0.1 that sends exactly the given chain (nothing from the OS store). */

@@ -4,10 +4,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { chromiumPath } from './chromium.ts';
+import { freePort } from '../free-port.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const SOURCES = ['src', 'content', 'public', 'astro.config.mjs', 'package.json'];
@@ -28,17 +28,6 @@ function buildIsFresh(): boolean {
   if (!existsSync(entry)) return false;
   const built = statSync(entry).mtimeMs;
   return SOURCES.every((s) => !existsSync(join(root, s)) || newestMtime(join(root, s)) < built);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
 }
 
 async function waitForHttp(url: string, server: ChildProcess, ms: number): Promise<void> {

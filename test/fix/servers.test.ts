@@ -14,7 +14,7 @@
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webcrypto } from 'node:crypto';
@@ -25,6 +25,7 @@ import { buildChainToServe } from '../../src/core/fix/chain-to-serve.ts';
 import { chainToServeJson, fullchainPem } from '../../src/core/fix/chain-json.ts';
 import { serverConfig } from '../../src/core/fix/server-configs.ts';
 import { clientFixCommands } from '../../src/core/fix/client-fixes.ts';
+import { freePort } from '../free-port.ts';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 
@@ -64,16 +65,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
   pki?.cleanup();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resolves once something accepts on the port (the server is up), or rejects with its stderr. */
 async function started(child: ChildProcess, port: number, what: string): Promise<void> {

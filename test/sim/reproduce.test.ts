@@ -8,7 +8,6 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,18 +16,9 @@ import { generatePki } from '../../src/core/sim/generate.ts';
 import { parsePki } from '../../src/core/sim/judge.ts';
 import { scenarioForModes } from '../../src/core/sim/presets.ts';
 import { reproduce, shellLine, type Command } from '../../src/core/sim/reproduce.ts';
+import { freePort } from '../free-port.ts';
 
 const NODE24 = resolve(import.meta.dirname, '../../node_modules/.bin/node');
-
-function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 function runIn(dir: string, c: Command): { exit: number | null; output: string } {
   const [cmd, ...args] = c.argv;

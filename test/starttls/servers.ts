@@ -12,10 +12,11 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestPki } from '../probe/pki.ts';
+import { freePort } from '../free-port.ts';
 
 export type ServerKind = 'postfix' | 'dovecot' | 'slapd' | 'vsftpd' | 'prosody' | 'postgres' | 'mariadb';
 
@@ -74,17 +75,6 @@ export function missing(kind: ServerKind): string | undefined {
   if (kind === 'postgres' && isRoot() && !userIds('postgres')) return 'postgres refuses to run as root and there is no postgres user';
   if (kind === 'prosody' && isRoot() && !userIds('prosody')) return 'prosody should not run as root and there is no prosody user';
   return undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function canConnect(port: number): Promise<boolean> {
