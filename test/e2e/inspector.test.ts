@@ -96,9 +96,13 @@ describe('inspector', () => {
     // Polled: once, on a loaded machine (a CI run), the cards read right after the run counter moved
     // did not yet include the opened file (cause not found; 4 other full runs and 11 runs of this
     // file passed). The opened file must still show up, with exactly these cards.
+    // On failure the status line says what the run did (a worker that failed says so there).
     await expect
       .poll(() => cardKinds(page), { timeout: 30_000 })
-      .toEqual(['certificate', 'private-key', 'pkcs12', 'certificate', 'certificate', 'private-key']);
+      .toEqual(['certificate', 'private-key', 'pkcs12', 'certificate', 'certificate', 'private-key'])
+      .catch(async (e: Error) => {
+        throw new Error(`${e.message}\ninspector status: ${await page.locator('certlab-inspector [data-status]').textContent()}`);
+      });
     // The chain picture, from the .p12's leaf: leaf -> ica with a verified link.
     await expect(page.locator('certlab-inspector [data-chain-text]').textContent()).resolves.toContain('↑ issued by (signature verified, key id matches)');
     await expect(page.locator('certlab-inspector [data-link="verified"]').count()).resolves.toBeGreaterThan(0);
